@@ -1,0 +1,15 @@
+"""claims: quantitative result claims from ML paper abstracts, as validated pandas tables.
+
+    >>> import claims
+    >>> papers = claims.load()            # the bundled sample pages
+    >>> table = claims.extract(papers)    # one row per claimed number
+    >>> valid, quarantine = claims.validate(table, papers)
+"""
+
+from claims.extract import CLAIM_COLUMNS, extract
+from claims.loaders import LoadError, load
+from claims.validate import validate_claims as validate
+from claims.validate import validate_papers
+
+__all__ = ["CLAIM_COLUMNS", "LoadError", "extract", "load", "validate", "validate_papers"]
+__version__ = "0.1.0"

@@ -1,0 +1,65 @@
+"""Command line: a thin layer over the Python API (claims.load, extract, validate)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from claims.extract import extract
+from claims.io import TABLE_SUFFIXES, write_table
+from claims.loaders import LoadError, load
+from claims.validate import validate_claims, validate_papers
+
+
+def _output_path(value: str) -> Path:
+    if Path(value).suffix.lower() not in TABLE_SUFFIXES:
+        raise argparse.ArgumentTypeError(f"{value}: output must end in {', '.join(TABLE_SUFFIXES)}")
+    return Path(value)
+
+
+def _load_and_extract(paths: list[str] | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[LoadError]]:
+    """load -> validate papers -> extract -> validate claims; errors are reported, not raised."""
+    errors: list[LoadError] = []
+    papers = load(paths or None, errors=errors)
+    papers, bad_papers = validate_papers(papers)
+    claims, bad_claims = validate_claims(extract(papers), papers)
+    return papers, claims, pd.concat([bad_papers, bad_claims], ignore_index=True), errors
+
+
+def _report_errors(errors: list[LoadError]) -> None:
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    papers, claims, quarantine, errors = _load_and_extract(args.paths)
+    _report_errors(errors)
+    write_table(claims, args.output)
+    if len(quarantine):
+        write_table(quarantine, args.output.with_name(args.output.stem + ".quarantine" + args.output.suffix))
+    seconds = time.perf_counter() - started
+    print(
+        f"papers {len(papers)}  claims {len(claims)}  quarantined {len(quarantine)}  "
+        f"unreadable {len(errors)}  seconds {seconds:.2f}  -> {args.output}"
+    )
+    return 1 if errors and papers.empty else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claims", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract_cmd = commands.add_parser("extract", help="extract claims from paper listings into a table")
+    extract_cmd.add_argument("paths", nargs="*", help="files or folders (default: the bundled sample pages)")
+    extract_cmd.add_argument("-o", "--output", type=_output_path, required=True, help="OUT.csv, OUT.jsonl or OUT.parquet")
+    extract_cmd.set_defaults(handler=cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)

@@ -1,0 +1,110 @@
+"""Cue words of abstracts: the small closed vocabularies that decide a claim's
+kind, direction and bound. Kept as data tables here, apart from the logic
+that reads them (claims/reading.py), so they can be extended without code.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bound words before a number (symbols are read by the grammar).
+BOUND_WORDS = {
+    "up to": "<=",
+    "at most": "<=",
+    "as much as": "<=",
+    "as many as": "<=",
+    "about": "~",
+    "around": "~",
+    "approximately": "~",
+    "approx.": "~",
+    "roughly": "~",
+    "nearly": "~",
+    "almost": "~",
+    "circa": "~",
+    "over": ">",
+    "more than": ">",
+    "greater than": ">",
+    "above": ">",
+    "exceeding": ">",
+    "beyond": ">",
+    "less than": "<",
+    "fewer than": "<",
+    "under": "<",
+    "below": "<",
+    "within": "<=",
+    "at least": ">=",
+    "no less than": ">=",
+    "no fewer than": ">=",
+}
+BOUND_SYMBOLS = {"~": "~", "sim": "~", "≈": "~", ">": ">", "<": "<", ">=": ">=", "<=": "<=", "≥": ">=", "≤": "<="}
+
+BOUND_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w) for w in BOUND_WORDS), key=len, reverse=True)) + r")\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
+
+# Words that make a number a change rather than a level.
+DELTA_AFTER = re.compile(
+    r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?"
+    r"(?:higher|lower|more|fewer|less|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
+    r"decreases?|drops?|savings?|smaller|larger|faster|slower|absolute|relative|lead|margin|"
+    r"performance\s+(?:gain|improvement|boost|drop))\b",
+    re.IGNORECASE,
+)
+DELTA_BEFORE = re.compile(
+    r"(?:\bby\s+(?:an?\s+)?(?:(?:impressive|notable|significant|large|substantial|average|absolute|relative)\s+)*"
+    r"(?:(?:margin|gain|improvement)\s+of\s+)?|"
+    r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margin|lead)\s+of\s+(?:up\s+to\s+)?|"
+    r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*)\s+"
+    r"(?:\w+\s+){0,3}?by\s+)"
+    r"(?:(?:up to|about|around|approximately|nearly|almost|over|more than|at least|roughly|an average of|"
+    r"on average)\s+)?[~+]?$",
+    re.IGNORECASE,
+)
+
+# Direction words: what happened to the quantity.
+UP_WORDS = re.compile(
+    r"\b(?:faster|speed[- ]?ups?|accelerat\w*|higher|more|increas\w*|improv\w*|gains?|boost\w*|"
+    r"outperform\w*|surpass\w*|better|larger|greater|raises?|exceed\w*|beats?|enhanc\w*|throughput|"
+    r"longer|speeds? up)\b",
+    re.IGNORECASE,
+)
+DOWN_WORDS = re.compile(
+    r"\b(?:fewer|less|lower|reduc\w*|decreas\w*|drops?|smaller|sav\w*|cheaper|cuts?|compress\w*|"
+    r"shrink\w*|lighter|slashes|halv\w*|shorter|declines?|compact|efficient)\b",
+    re.IGNORECASE,
+)
+# Praise words follow the metric's better direction ("improvement in WER" is down).
+PRAISE_WORDS = re.compile(
+    r"\b(?:improv\w*|gains?|boost\w*|outperform\w*|surpass\w*|better|enhanc\w*|beats?|advanc\w*)\b",
+    re.IGNORECASE,
+)
+
+# A share of another system's cost or size: "only 11% of the parameters of X".
+SHARE_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the\s+)?(?:its\s+|their\s+)?)(parameters|params|FLOPs|computation|compute|"
+    r"computational cost|memory|model size|size|training cost|cost|latency|inference time|training time|"
+    r"energy|MACs|GPU memory|tokens)\b",
+    re.IGNORECASE,
+)
+
+# Nouns that make a scaled number a parameter/compute count rather than data.
+COUNT_NOUNS = {
+    "parameters": "parameters",
+    "params": "parameters",
+    "param": "parameters",
+    "parameter": "parameters",
+    "trainable parameters": "trainable parameters",
+    "learnable parameters": "trainable parameters",
+    "tunable parameters": "trainable parameters",
+    "flops": "FLOPs",
+    "gflops": "FLOPs",
+    "macs": "MACs",
+    "gmacs": "MACs",
+    "multiply-accumulate operations": "MACs",
+}
+COUNT_AFTER = re.compile(
+    r"^[\s-]*(?:additional\s+|extra\s+|trainable\s+|learnable\s+|tunable\s+|model\s+)?"
+    r"(parameters?|params?|FLOPs|GFLOPs|MACs|GMACs)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,140 @@
+"""Grammar step: the quantities written in a sentence, as typed values.
+
+A cheap regex scan finds where a number starts; the pyparsing grammar then
+reads the quantity there (bound symbol, value or range, unit), anchored at
+that position, so the grammar never walks text without numbers. The grammar
+is built bottom-up from small named pieces, `Regex` for the hot tokens.
+LaTeX leftovers of page text ("87.7\\%", "16times", "118\\times", "sim 50%",
+"muJ") are read for what they mean; the matched text stays verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pyparsing as pp
+
+# --------------------------------------------------------------------------- tokens
+NUMBER_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+"
+
+_UNIT_SURFACES = {
+    "percent": [r"\%", "%", " percent", " percentage points", " pp"],
+    "factor": [r"\times", "times", "×", "x", "X", "-fold", " fold", "-times"],
+    "flops": [f"{p}FLOPs" for p in ("", "G", "M", "T", "P", "K")]
+    + [f"{p}FLOPS" for p in ("", "G", "M", "T", "P")]
+    + [f"{p}MACs" for p in ("", "G", "M", "T", "K")],
+    "scale": ["K", "k", "M", "B", "G", "T", "Bn", " million", " billion", " thousand", " trillion"],
+    "time": [
+        "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
+        "h", "hr", "hrs", "hour", "hours", "day", "days", "week", "weeks",
+        "μs", "µs", "mus", "GPU hours", "GPU-hours", "GPU hour", "GPU days", "GPU-days", "GPU day",
+        "A100 GPU days", "A100 GPU hours", "TPU days", "GPU search day", "GPU search days",
+    ],
+    "rate": ["fps", "FPS", "frames per second", "frames/s", "images/s", "img/s", "tokens/s", "Hz", "kHz", "MHz"],
+    "memory": ["GB", "MB", "KB", "TB", "GiB", "MiB", "KiB", "TiB", "bytes"],
+    "energy": ["J", "mJ", "kJ", "muJ", "μJ", "µJ", "W", "mW", "kW"],
+    "level": ["dB"],
+    "length": ["cm", "mm", "km", "nm"],
+}
+UNIT_FAMILY = {
+    surface.strip(): family for family, surfaces in _UNIT_SURFACES.items() for surface in surfaces
+}
+
+
+def _unit_regex() -> str:
+    surfaces = sorted({s for group in _UNIT_SURFACES.values() for s in group}, key=len, reverse=True)
+    spaced = [re.escape(s) for s in surfaces if s[0] in " -"]
+    glued = [re.escape(s) for s in surfaces if s[0] not in " -"]
+    # A unit is glued or after one space, and never runs on into a word or
+    # a second number ("16times16" is a patch size, not a factor).
+    body = rf"(?:{'|'.join(spaced)}|\s?(?:{'|'.join(glued)}))"
+    return rf"{body}(?![A-Za-z0-9]|\s?\d)"
+
+
+SYMBOL_BOUND = pp.Regex(r"(?:\\sim\s?|sim\s?|~\s?|≈|>=|<=|≥|≤|>|<)").set_name("bound symbol")
+NUMBER = pp.Regex(NUMBER_RE).set_name("number")
+SIGN = pp.Regex(r"[+\-−]").set_name("sign")
+UNIT = pp.Regex(_unit_regex()).set_name("unit")
+RANGE_SEP = pp.Regex(r"\s?(?:-|–|~|to)\s?(?=[\d.])").set_name("range separator")
+
+VALUE = NUMBER("low") + pp.Opt(pp.Opt(UNIT)("low_unit") + RANGE_SEP + NUMBER("high"))
+QUANTITY = pp.Located(pp.Opt(SYMBOL_BOUND("symbol")) + pp.Opt(SIGN("sign")) + VALUE + pp.Opt(UNIT("unit")))
+QUANTITY.leave_whitespace(recursive=True)
+
+# Where a quantity may start: a digit that is not inside a name ("ResNet50",
+# "ImageNet-1K", "ViT-B/16"), maybe after a sign or a bound symbol.
+CANDIDATE = re.compile(
+    r"(?:(?:\\sim|(?<![A-Za-z])sim)\s?|[~≈≥≤><]=?\s?)?[+\-−]?(?<![\w.,])(?<![A-Za-z]-)(?<![A-Za-z]/)(?=\.?\d)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity as written: where it is and what it says."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float | None
+    unit: str | None  # surface unit, stripped ("%", "times", "GFLOPs", "M")
+    symbol: str | None  # bound symbol written with the number ("~", ">", "sim")
+    signed: bool
+
+    @property
+    def value(self) -> float:
+        """A range is claimed at its top: "3-4times" -> 4."""
+        return self.high if self.high is not None else self.low
+
+    @property
+    def family(self) -> str | None:
+        return UNIT_FAMILY.get(self.unit) if self.unit else None
+
+
+def _to_float(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _clean_unit(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    unit = unit.strip().lstrip("-").strip()
+    return unit or None
+
+
+def quantity_at(text: str, position: int) -> Quantity | None:
+    """Read the quantity that starts at `position`, or None."""
+    window = text[position : position + 64]
+    try:
+        located = QUANTITY.parse_string(window)
+    except pp.ParseException:
+        return None
+    start, tokens, end = located["locn_start"], located["value"], located["locn_end"]
+    raw = window[start:end].rstrip()
+    unit = _clean_unit(tokens.get("unit")) or _clean_unit(tokens.get("low_unit"))
+    return Quantity(
+        start=position + start,
+        end=position + start + len(raw),
+        text=raw,
+        low=_to_float(tokens["low"]),
+        high=_to_float(tokens["high"]) if "high" in tokens else None,
+        unit=unit,
+        symbol=(tokens.get("symbol") or "").strip().lstrip("\\") or None,
+        signed="sign" in tokens,
+    )
+
+
+def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in text[start:end], left to right, none overlapping."""
+    end = len(text) if end is None else end
+    found: list[Quantity] = []
+    covered = start
+    for match in CANDIDATE.finditer(text, start, end):
+        if match.start() < covered:
+            continue
+        quantity = quantity_at(text[:end], match.start())
+        if quantity is not None:
+            found.append(quantity)
+            covered = quantity.end
+    return found

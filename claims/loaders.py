@@ -1,0 +1,334 @@
+"""Ingestion: every supported input format becomes one papers DataFrame.
+
+Each reader turns one file into a list of paper records; `load` walks the
+paths, picks a reader by content, merges the same paper seen on several pages
+(by normalized title) and reports files it could not read instead of dying.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+PAPER_COLUMNS = ["paper_id", "title", "abstract", "published", "authors", "upvotes", "arxiv_id", "sources"]
+SUPPORTED_SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".csv"}
+
+
+class LoadError(Exception):
+    """A file (or one record in it) that cannot be read, with the reason."""
+
+    def __init__(self, source: str, reason: str, record: int | None = None):
+        self.source, self.reason, self.record = source, reason, record
+        where = f"{source}" if record is None else f"{source}: record {record}"
+        super().__init__(f"{where}: {reason}")
+
+
+Record = dict[str, object]
+
+
+# --------------------------------------------------------------------------- helpers
+def normalize_title(title: str) -> str:
+    """The key that makes one paper of the same title on several pages."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    return re.sub(r"[^0-9a-z]+", "", text)
+
+
+def paper_id_for(title: str) -> str:
+    """A stable short id derived from the normalized title."""
+    return hashlib.sha1(normalize_title(title).encode()).hexdigest()[:12]
+
+
+def _clean_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_DATE_LINE = re.compile(rf"^(?P<mon>{_MONTHS})[a-z]* (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?(?: (?P<up>\d+))?$")
+_AUTHORS_LINE = re.compile(r"^[•·]\s*(\d+)\s+authors?$")
+_CHROME = re.compile(
+    r"^(new|subscribe|daily papers|byak and the research community|get trending papers in your email inbox.*)$",
+    re.IGNORECASE,
+)
+_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(_MONTHS.split("|"))}
+
+
+def _parse_date_line(line: str) -> tuple[str | None, int | None] | None:
+    """'Nov 28, 2024 3' -> ('2024-11-28', 3); a date without a year keeps no date."""
+    m = _DATE_LINE.match(line)
+    if not m:
+        return None
+    published = None
+    if m["year"]:
+        published = date(int(m["year"]), _MONTH_NUMBER[m["mon"]], int(m["day"])).isoformat()
+    return published, int(m["up"]) if m["up"] else None
+
+
+def _is_abstract(line: str) -> bool:
+    """Abstracts are long prose; titles are one short line."""
+    return len(line) > 250 or (len(line) > 120 and line.count(". ") >= 2)
+
+
+# --------------------------------------------------------------------------- page readers
+def read_hf_page(text: str, source: str) -> list[Record]:
+    """A Hugging Face Papers listing page copied as text, in either layout."""
+    lines = [_clean_line(line) for line in text.splitlines()]
+    blank_share = sum(1 for line in lines if not line) / max(len(lines), 1)
+    if blank_share < 0.2:
+        lines = _unglue_subscribe(lines)
+    records: list[Record] = []
+    pending_title: str | None = None
+    for line in lines:
+        if not line or _CHROME.match(line) or line == "·":
+            continue
+        if m := _AUTHORS_LINE.match(line):
+            if records:
+                records[-1]["authors"] = int(m.group(1))
+            continue
+        if (parsed := _parse_date_line(line)) is not None:
+            if records and pending_title is None:
+                records[-1]["published"], records[-1]["upvotes"] = parsed
+            continue
+        if _is_abstract(line):
+            if pending_title is not None:
+                records.append({"title": pending_title, "abstract": line})
+                pending_title = None
+            continue
+        pending_title = line
+    if not records:
+        raise LoadError(source, "no papers found: not a Hugging Face Papers page")
+    return records
+
+
+def _unglue_subscribe(lines: list[str]) -> list[str]:
+    """The compact layout glues the first title to the 'Subscribe' button."""
+    out = []
+    for line in lines:
+        if line.startswith("Subscribe") and len(line) > len("Subscribe"):
+            out.extend(["Subscribe", line[len("Subscribe") :].strip()])
+        else:
+            out.append(line)
+    return out
+
+
+# --------------------------------------------------------------------------- structured readers
+def _from_mapping(item: dict, source: str, index: int) -> Record:
+    """One record of JSON Lines / CSV / arXiv snapshot / HF API into paper fields."""
+    paper = item.get("paper") if isinstance(item.get("paper"), dict) else None
+    if paper is not None:
+        return _from_hf_api(item, paper, source, index)
+    title, abstract = item.get("title"), item.get("abstract", item.get("summary"))
+    if not isinstance(title, str) or not title.strip():
+        raise LoadError(source, "record has no title", index)
+    if not isinstance(abstract, str):
+        raise LoadError(source, "record has no abstract", index)
+    record: Record = {k: v for k, v in item.items() if k not in ("title", "abstract", "summary")}
+    record.update(title=_clean_line(title), abstract=_clean_line(abstract))
+    if "id" in item and "arxiv_id" not in item:
+        record["arxiv_id"] = str(item["id"])
+    if "update_date" in item and "published" not in item:
+        record["published"] = item["update_date"]
+    return record
+
+
+def _from_hf_api(item: dict, paper: dict, source: str, index: int) -> Record:
+    title = paper.get("title") or item.get("title")
+    abstract = paper.get("summary") or item.get("summary")
+    if not isinstance(title, str) or not isinstance(abstract, str):
+        raise LoadError(source, "daily-papers item has no paper.title or paper.summary", index)
+    authors = paper.get("authors")
+    return {
+        "title": _clean_line(title),
+        "abstract": _clean_line(abstract),
+        "arxiv_id": paper.get("id"),
+        "published": str(paper.get("publishedAt") or "")[:10] or None,
+        "upvotes": paper.get("upvotes"),
+        "authors": len(authors) if isinstance(authors, list) else None,
+    }
+
+
+def _records(items: Iterable[object], source: str, issues: list[LoadError]) -> list[Record]:
+    out = []
+    for index, item in enumerate(items, start=1):
+        try:
+            if not isinstance(item, dict):
+                raise LoadError(source, "record is not an object", index)
+            out.append(_from_mapping(item, source, index))
+        except LoadError as err:
+            issues.append(err)
+    return out
+
+
+def read_jsonl(text: str, source: str, issues: list[LoadError]) -> list[Record]:
+    """JSON Lines: generic title/abstract records or the arXiv metadata snapshot."""
+    items: list[object] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append(json.loads(line))
+        except json.JSONDecodeError as err:
+            issues.append(LoadError(source, f"invalid JSON ({err.msg})", number))
+            items.append(None)
+    return [r for r in _records(items, source, issues) if r]
+
+
+def read_json(text: str, source: str, issues: list[LoadError]) -> list[Record]:
+    """A JSON list: the Hugging Face daily-papers API response or plain records."""
+    data = json.loads(text)
+    if isinstance(data, dict):
+        data = data.get("papers", data.get("items", [data]))
+    if not isinstance(data, list):
+        raise LoadError(source, "JSON is neither a list of papers nor an object holding one")
+    return _records(data, source, issues)
+
+
+def read_csv(text: str, source: str, issues: list[LoadError]) -> list[Record]:
+    """CSV with at least `title` and `abstract` columns; other columns are kept."""
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or not {"title", "abstract"} <= set(reader.fieldnames):
+        raise LoadError(source, "CSV needs 'title' and 'abstract' columns")
+    return _records(reader, source, issues)
+
+
+# --------------------------------------------------------------------------- dispatch
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    if not data.strip():
+        raise LoadError(str(path), "file is empty")
+    if b"\x00" in data[:8192]:
+        raise LoadError(str(path), "binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise LoadError(str(path), f"not UTF-8 (byte {err.start})") from None
+
+
+def _sniff(text: str, path: Path) -> str:
+    head = text.lstrip()[:1]
+    if head == "[" or (head == "{" and path.suffix == ".json"):
+        return "json"
+    if head == "{":
+        return "jsonl"
+    if path.suffix == ".csv":
+        return "csv"
+    return "page"
+
+
+def read_file(path: Path, issues: list[LoadError]) -> list[Record]:
+    """Read one file of any supported format; record-level problems go to `issues`."""
+    source = str(path)
+    text = _decode(path)
+    kind = _sniff(text, path)
+    try:
+        if kind == "json":
+            records = read_json(text, source, issues)
+        elif kind == "jsonl":
+            records = read_jsonl(text, source, issues)
+        elif kind == "csv":
+            records = read_csv(text, source, issues)
+        else:
+            records = read_hf_page(text, source)
+    except json.JSONDecodeError as err:
+        raise LoadError(source, f"invalid JSON ({err.msg} at line {err.lineno})") from None
+    except csv.Error as err:
+        raise LoadError(source, f"malformed CSV ({err})") from None
+    for record in records:
+        record["source"] = path.name
+    return records
+
+
+def sample_paths() -> list[Path]:
+    """The bundled Hugging Face Papers sample pages."""
+    folder = resources.files("claims.data") / "samples"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given, directories recursively (supported suffixes only), sorted."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUPPORTED_SUFFIXES)
+        elif path.exists():
+            yield path
+        else:
+            raise LoadError(str(path), "no such file or directory")
+
+
+def records_to_papers(records: list[Record]) -> pd.DataFrame:
+    """Merge records of the same paper (normalized title) into one row each."""
+    merged: dict[str, Record] = {}
+    for record in records:
+        key = normalize_title(str(record["title"]))
+        if not key:
+            continue
+        if key not in merged:
+            merged[key] = {**record, "sources": [record["source"]]}
+            continue
+        target = merged[key]
+        if record["source"] not in target["sources"]:
+            target["sources"].append(record["source"])
+        for field, value in record.items():
+            if target.get(field) in (None, "") and value not in (None, ""):
+                target[field] = value
+    rows = [{"paper_id": paper_id_for(str(r["title"])), **r} for r in merged.values()]
+    frame = pd.DataFrame(rows)
+    for column in PAPER_COLUMNS:
+        if column not in frame:
+            frame[column] = None
+    frame = frame.drop(columns=["source"], errors="ignore")
+    extra = [c for c in frame.columns if c not in PAPER_COLUMNS]
+    frame = frame[PAPER_COLUMNS + extra]
+    for column in ("authors", "upvotes"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    return frame
+
+
+def load(
+    paths: Iterable[str | Path] | None = None,
+    errors: list[LoadError] | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> pd.DataFrame:
+    """Read paper listings into a papers DataFrame (one row per distinct paper).
+
+    `paths` are files or folders (read recursively); None reads the bundled
+    sample pages. Files or records that cannot be read are appended to
+    `errors` when given, otherwise reported as warnings: a bad file never
+    stops the others from loading.
+    """
+    issues: list[LoadError] = [] if errors is None else errors
+    records: list[Record] = []
+    path_iter = sample_paths() if paths is None else _safe_expand(paths, issues)
+    for path in path_iter:
+        if on_file:
+            on_file(path)
+        try:
+            records.extend(read_file(path, issues))
+        except LoadError as err:
+            issues.append(err)
+        except OSError as err:
+            issues.append(LoadError(str(path), f"cannot read ({err.strerror})"))
+    if errors is None:
+        for issue in issues:
+            warnings.warn(str(issue), stacklevel=2)
+    return records_to_papers(records)
+
+
+def _safe_expand(paths: Iterable[str | Path], issues: list[LoadError]) -> Iterator[Path]:
+    for raw in paths:
+        try:
+            yield from expand_paths([raw])
+        except LoadError as err:
+            issues.append(err)

@@ -1,0 +1,52 @@
+"""Normalize-units step: every claim's value in the canonical unit of GUIDELINES.md.
+
+pint (claims/units.py) does the conversions; this step only decides which
+unit a number is in when the text leaves it implicit: a bare score takes its
+metric's unit, and a percent-scale score written as a fraction of one is
+scaled to percent ("ROC AUC of 0.76" -> 76). Deltas are never scaled.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from claims import units
+from claims.vocab import metric_info
+
+_PERCENT_SURFACES = {"%", "\\%", "percent", "percentage points", "pp"}
+_FACTOR_SURFACES = {"x", "X", "×", "times", "\\times", "fold"}
+
+
+def canonical_value(number: float, surface: str | None, metric: str | None, kind: str) -> tuple[float, str]:
+    """(value, canonical unit) of one claim."""
+    surface = surface if isinstance(surface, str) and surface else None
+    metric = metric if isinstance(metric, str) else None
+    if surface in _PERCENT_SURFACES:
+        return number, "%"
+    if surface in _FACTOR_SURFACES:
+        return number, "x"
+    if surface:
+        try:
+            return units.normalize(number, surface)
+        except ValueError:
+            return math.nan, surface  # fails validation: quarantined with the reason
+
+    info = metric_info(metric)
+    unit = info.unit if info and info.unit in ("%", "1", "dB") else "1"
+    if unit == "%" and kind == "score" and number <= 1.0:
+        return round(number * 100, 10), "%"
+    return number, unit
+
+
+def normalize_units(claims: pd.DataFrame) -> pd.DataFrame:
+    """Fill `value` and `unit` from the raw `number` and `unit_text` columns."""
+    if claims.empty:
+        return claims.assign(value=pd.Series(dtype=float), unit=pd.Series(dtype=str))
+    converted = [
+        canonical_value(n, u, m, k)
+        for n, u, m, k in zip(claims["number"], claims["unit_text"], claims["metric"], claims["kind"], strict=True)
+    ]
+    values, unit_names = zip(*converted, strict=True)
+    return claims.assign(value=list(values), unit=list(unit_names))

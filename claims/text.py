@@ -1,0 +1,28 @@
+"""Clean-text step: sentence spans of an abstract, offsets preserved.
+
+Abstracts are never rewritten: every later step works on spans of the text as
+loaded, so that `abstract[start:end]` is always what the claim quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? followed by space and a capital, digit or quote,
+# unless the period closes a common abbreviation or an initial.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|et al|vs|etc|Fig|Figs|Eq|Sec|No|approx|cf|resp|w\.r\.t)\.|\b[A-Z]\.)$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `text`, covering it without overlap."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if _ABBREVIATION.search(text, max(0, match.start() - 8), match.start()):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]

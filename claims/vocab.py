@@ -1,0 +1,124 @@
+"""Metric and dataset vocabularies: data files in `schemas/`, compiled once.
+
+The files are the source of truth (names, aliases, direction, unit); this
+module only turns them into lookups and one compiled pattern each, so that
+finding every known name in a sentence is a single regex pass.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric of the vocabulary: which way is better and the unit of a bare score."""
+
+    name: str
+    aliases: tuple[str, ...]
+    better: str  # "higher" | "lower"
+    unit: str
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self.better == "higher"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    aliases: tuple[str, ...]
+    task: str | None = None
+
+
+def _read_toml(name: str) -> dict:
+    with (resources.files("claims.schemas") / name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def metrics() -> dict[str, Metric]:
+    """Canonical metric name -> Metric."""
+    return {
+        name: Metric(name, tuple(entry.get("aliases", [])), entry["better"], entry["unit"])
+        for name, entry in _read_toml("metrics.toml").items()
+    }
+
+
+@lru_cache(maxsize=1)
+def datasets() -> dict[str, Dataset]:
+    """Canonical dataset name -> Dataset."""
+    return {
+        name: Dataset(name, tuple(entry.get("aliases", [])), entry.get("task"))
+        for name, entry in _read_toml("datasets.toml").items()
+    }
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s\-_]+", "", text.lower())
+
+
+@lru_cache(maxsize=1)
+def _metric_index() -> dict[str, Metric]:
+    index: dict[str, Metric] = {}
+    for metric in metrics().values():
+        for alias in (metric.name, *metric.aliases):
+            index.setdefault(_key(alias), metric)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _dataset_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for dataset in datasets().values():
+        for alias in (dataset.name, *dataset.aliases):
+            index.setdefault(_key(alias), dataset.name)
+    return index
+
+
+def metric_info(name: str | None) -> Metric | None:
+    """The vocabulary entry for a metric name or alias, if any."""
+    return _metric_index().get(_key(name)) if name else None
+
+
+def canonical_metric(name: str) -> str:
+    info = metric_info(name)
+    return info.name if info else name
+
+
+def canonical_dataset(name: str | None) -> str | None:
+    """One name per benchmark: aliases ("MS COCO", "ImageNet-1k") map to the canonical name."""
+    if not name:
+        return name
+    stripped = re.sub(r"\s+(val|validation|test|test-dev|train)(\s+set|\s+split)?$", "", name.strip(), flags=re.I)
+    return _dataset_index().get(_key(stripped), stripped)
+
+
+def _alternation(names: list[str]) -> str:
+    ordered = sorted(set(names), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in ordered)
+
+
+@lru_cache(maxsize=1)
+def dataset_pattern() -> re.Pattern[str]:
+    """Every known dataset name or alias, longest first, as whole words."""
+    names = [n for d in datasets().values() for n in (d.name, *d.aliases)]
+    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w]|-\w)")
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    return sum(c.isupper() for c in alias) >= 2 or len(alias) <= 3
+
+
+@lru_cache(maxsize=1)
+def metric_pattern() -> re.Pattern[str]:
+    """Every known metric alias as whole words; acronyms match as written."""
+    aliases = [a for m in metrics().values() for a in (m.name, *m.aliases)]
+    sensitive = [a for a in aliases if _is_case_sensitive(a)]
+    insensitive = [a for a in aliases if not _is_case_sensitive(a)]
+    parts = [f"(?:{_alternation(sensitive)})", f"(?i:{_alternation(insensitive)})"]
+    return re.compile(rf"(?<![\w@-])(?:{'|'.join(parts)})(?![\w@]|-\w)")
