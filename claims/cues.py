@@ -45,7 +45,7 @@ BOUND_BEFORE = re.compile(
 
 # Words that make a number a change rather than a level.
 DELTA_AFTER = re.compile(
-    r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?"
+    r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?(?:(?!and\b|or\b)[a-zA-Z][\w-]*\s+){0,2}?"
     r"(?:higher|lower|more|fewer|less|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
     r"decreases?|drops?|savings?|smaller|larger|faster|slower|absolute|relative|lead|margin|"
     r"performance\s+(?:gain|improvement|boost|drop))\b",

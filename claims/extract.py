@@ -8,14 +8,16 @@ whatever else is in the run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pandas as pd
 
 from claims import names, reading
-from claims.grammar import Quantity, quantities
+from claims.grammar import quantities
 from claims.normalize import normalize_units
 from claims.text import sentence_spans
+from claims.vocab import metric_info
 
 CLAIM_COLUMNS = [
     "paper_id", "title", "value_text", "value", "unit", "kind", "direction", "bound",
@@ -25,64 +27,130 @@ CLAIM_COLUMNS = [
 _RAW_COLUMNS = [c for c in CLAIM_COLUMNS if c not in ("value", "unit")] + ["number", "unit_text"]
 
 
-def _nearest(mentions: list[names.Mention], quantity: Quantity) -> names.Mention | None:
-    """Prefer a mention after the number in the same sentence ("... on COCO"), else the last before."""
-    after = [m for m in mentions if m.start >= quantity.end]
-    before = [m for m in mentions if m.end <= quantity.start]
-    if after and (not before or after[0].start - quantity.end < 60):
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_ON_NAME = re.compile(r"^\s*\)?\s*(?:on|in|for|of|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_BASELINE_CUE = re.compile(
+    r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beats?|"
+    r"exceed\w*)\s+(?:the\s+|a\s+|an\s+)?(?:(?:prior|previous|recent|strong|state-of-the-art|SOTA|art|best|"
+    r"competitive|popular|original|vanilla|baseline|existing)\s+)*$",
+    re.IGNORECASE,
+)
+_EFFICIENCY_UNITS = {"count", "s", "1/s", "B", "J", "W"}
+
+
+def _nearest(mentions: list[names.Mention], start: int, end: int) -> names.Mention | None:
+    """Prefer a mention right after ("... on COCO"), else the last before, else a later one."""
+    after = [m for m in mentions if m.start >= end]
+    before = [m for m in mentions if m.end <= start]
+    if after and (not before or after[0].start - end < 60):
         return after[0]
     return before[-1] if before else None
 
 
-def _model_for(abstract: str, quantity: Quantity, span: tuple[int, int], system: str | None) -> str | None:
-    """A variant of the paper's system named in the sentence, else the system."""
+def _respectively(abstract: str, phrase: reading.Phrase, span: tuple[int, int], mentions: list[names.Mention]):
+    """Names listed in order with "respectively": one per member of the phrase."""
+    if len(phrase.members) < 2 or not _RESPECTIVELY.search(abstract, phrase.end, span[1]):
+        return None
+    later = [m for m in mentions if m.start >= phrase.end]
+    if len(later) >= len(phrase.members):
+        return later[: len(phrase.members)]
+    earlier = [m for m in mentions if m.end <= phrase.start]
+    if len(earlier) >= len(phrase.members):
+        return earlier[-len(phrase.members) :]
+    return None
+
+
+def _datasets_for(abstract, phrase, span, mentions, carried):
+    """One dataset per member: listed respectively, named right after it, nearest in the sentence, or carried."""
+    ordered = _respectively(abstract, phrase, span, mentions)
+    if ordered:
+        return [m.name for m in ordered]
+    result = []
+    for quantity in phrase.members:
+        own = [m for m in mentions if m.start >= quantity.end and _ON_NAME.match(abstract[quantity.end : m.start])]
+        nearest = own[0] if own else _nearest(mentions, phrase.start, phrase.end)
+        result.append(nearest.name if nearest else carried)
+    return result
+
+
+def _models_for(abstract, phrase, span, system):
+    """A variant of the system (or names listed respectively), else the system itself."""
+    mentions = names.model_mentions(abstract, *span)
+    ordered = _respectively(abstract, phrase, span, [m for m in mentions if m.start >= phrase.end])
+    if ordered:
+        return [m.name for m in ordered]
+    model = system
     if system:
-        variants = [
-            m for m in names.model_mentions(abstract, *span)
-            if m.name != system and m.name.startswith(system) and m.end <= quantity.start
-        ]
-        if variants:
-            return variants[-1].name
-    return system
+        key = names.name_key(system)
+        variants = [m for m in mentions if m.end <= phrase.start and names.name_key(m.name).startswith(key)]
+        if variants and names.name_key(variants[-1].name) != key:
+            model = variants[-1].name
+    return [model] * len(phrase.members)
+
+
+def _baseline_for(abstract: str, phrase: reading.Phrase, span: tuple[int, int]) -> str | None:
+    """What a change is measured against: the name after "than", "over", "outperforms"..."""
+    for mention in names.model_mentions(abstract, *span):
+        if _BASELINE_CUE.search(abstract, max(span[0], mention.start - 60), mention.start):
+            if abs(mention.start - phrase.start) < 160:
+                return mention.name
+    return None
+
+
+def _carried_dataset(datasets_so_far: list[str]) -> str | None:
+    """A dataset named earlier in the abstract carries on when it is the only one named."""
+    distinct = set(datasets_so_far)
+    return datasets_so_far[-1] if len(distinct) == 1 else None
 
 
 def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> Iterator[dict]:
     """Raw claim rows (before unit normalization) of one abstract."""
+    provenance = {"paper_id": paper_id, "title": title, "source": source}
     system = names.system_name(title, abstract)
+    seen_datasets: list[str] = []
     for span in sentence_spans(abstract):
-        found = quantities(abstract, *span)
-        if not found:
-            continue
-        metrics = names.metric_mentions(abstract, *span)
         datasets = names.dataset_mentions(abstract, *span)
-        for quantity in found:
-            if reading.is_setting_or_name(abstract, quantity):
-                continue
-            kind = reading.kind_of(abstract, quantity, span[0])
-            metric = reading.metric_for(abstract, quantity, span, metrics, kind)
-            if metric is None:
-                continue
-            dataset = _nearest(datasets, quantity)
-            yield {
-                "paper_id": paper_id,
-                "title": title,
-                "value_text": quantity.text,
-                "number": quantity.value,
-                "unit_text": quantity.unit,
-                "kind": kind,
-                "direction": None if kind == "score" else reading.direction_of(abstract, quantity, span, metric),
-                "bound": reading.bound_of(abstract, quantity),
-                "metric": metric,
-                "dataset": dataset.name if dataset else None,
-                "model": _model_for(abstract, quantity, span, system),
-                "baseline": None,
-                "task": None,
-                "context": None,
-                "sentence": abstract[span[0] : span[1]],
-                "start": quantity.start,
-                "end": quantity.end,
-                "source": source,
-            }
+        found = quantities(abstract, *span)
+        if found:
+            metrics = names.metric_mentions(abstract, *span)
+            kept = [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
+            carried = _carried_dataset(seen_datasets) if not datasets else None
+            for phrase in reading.phrases(abstract, kept):
+                for row in _read_phrase(abstract, phrase, span, metrics, datasets, carried, system):
+                    yield {**provenance, **row}
+        seen_datasets.extend(m.name for m in datasets)
+
+
+def _read_phrase(abstract, phrase, span, metrics, datasets, carried, system) -> Iterator[dict]:
+    kind = reading.kind_of(abstract, phrase, phrase.first, span[0])
+    metric = reading.metric_for(abstract, phrase, span, metrics, kind)
+    if metric is None:
+        return
+    info = metric_info(metric)
+    efficiency_score = info is not None and info.unit in _EFFICIENCY_UNITS and kind == "score"
+    member_datasets = _datasets_for(abstract, phrase, span, datasets, carried)
+    member_models = _models_for(abstract, phrase, span, system)
+    baseline = None if kind == "score" else _baseline_for(abstract, phrase, span)
+    direction = None if kind == "score" else reading.direction_of(abstract, phrase, span, metric)
+    for quantity, dataset, model in zip(phrase.members, member_datasets, member_models, strict=True):
+        member_kind = reading.kind_of(abstract, phrase, quantity, span[0])
+        yield {
+            "value_text": quantity.text,
+            "number": quantity.value,
+            "unit_text": quantity.unit,
+            "kind": member_kind,
+            "direction": None if member_kind == "score" else direction or "up",
+            "bound": reading.bound_of(abstract, phrase, quantity),
+            "metric": metric,
+            "dataset": None if efficiency_score else dataset,
+            "model": model,
+            "baseline": baseline,
+            "task": None,
+            "context": None,
+            "sentence": abstract[span[0] : span[1]],
+            "start": quantity.start,
+            "end": quantity.end,
+        }
 
 
 def extract(papers: pd.DataFrame) -> pd.DataFrame:

@@ -25,10 +25,13 @@ _NAME_TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*"
 _MODEL_SHAPE = re.compile(rf"(?<![\w-])(?=[\w.+/-]*[A-Z][\w.+/-]*[A-Z0-9])(?:{_NAME_TOKEN})(?![\w-])")
 _TITLE_NAME = re.compile(r"^\s*([^:]{1,40}?)\s*:\s+\S")
 _INTRODUCE = re.compile(
-    r"\b(?:we|this paper|this work)\s+(?:first\s+)?(?:propose|introduce|present|develop|design|build|call|name|term|dub)s?d?\s+"
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:[a-z]+\s+){0,6}?(?:propose|introduce|present|develop|design|build)[sd]?\s+"
     r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,8}?"
-    r"(?:(?:called|named|dubbed|termed|coined)\s+)?"
-    r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.-]*)",
+    r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*)",
+)
+_NAMING = re.compile(
+    r"\b(?:namely|called|named|dubbed|termed|coined)\s*,?\s+(?:the\s+|as\s+)?"
+    r"(?P<name>[A-Z][\w+-]*(?:\s+[A-Za-z][\w+-]*){0,5}?)(?:\s*\((?P<acronym>[A-Z][\w+-]*)\)|[\s,.;:]|$)"
 )
 _ACRONYM_DEF = re.compile(r"\((?P<name>[A-Z][\w-]*[A-Z][\w.-]*)\)")
 _COMMON_CAPS = {
@@ -38,17 +41,48 @@ _COMMON_CAPS = {
 }
 
 
+def _looks_like_name(token: str) -> bool:
+    """CamelCase, acronyms, digits: not a capitalized word or hyphenated Title-Case words."""
+    if token in _COMMON_CAPS:
+        return False
+    parts = [p for p in re.split(r"[-\s]", token) if p]
+    titlecase = all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts)
+    return not titlecase and bool(re.search(r"[A-Z].*[A-Z0-9]|\d", token))
+
+
+def _acronym_after(phrase: str, abstract: str) -> str | None:
+    """'Once for Both (OFB)': the acronym an abstract defines for a phrase."""
+    match = re.search(re.escape(phrase) + r"\s*\(([A-Z][\w+-]*[A-Z0-9+][\w+-]*)\)", abstract, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
 def system_name(title: str, abstract: str) -> str | None:
-    """The paper's own system: "AV-DiT: ..." in the title, else "we propose X"."""
+    """The paper's own system: "AV-DiT: ..." in the title, else what "we propose" names."""
     if match := _TITLE_NAME.match(title):
         candidate = match.group(1).strip()
-        if len(candidate.split()) <= 3 and re.search(r"[A-Z].*[A-Z0-9]|[A-Z][a-z]+\d", candidate):
-            return candidate
+        words = candidate.split()
+        if len(words) <= 3:
+            return _acronym_after(candidate, abstract) or candidate
+        if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
+            return acronym
+    for match in _NAMING.finditer(abstract):
+        name = match.group("acronym") or match.group("name")
+        if _looks_like_name(name) or match.group("acronym"):
+            return name
     for match in _INTRODUCE.finditer(abstract):
+        sentence_end = abstract.find(". ", match.start())
+        clause = abstract[match.start() : sentence_end if sentence_end > 0 else len(abstract)]
+        if acronym := _ACRONYM_DEF.search(clause):
+            return acronym.group("name")
         name = match.group("name").rstrip(".-")
-        if name not in _COMMON_CAPS:
+        if _looks_like_name(name):
             return name
     return None
+
+
+def name_key(name: str) -> str:
+    """Names compared without case, spaces and hyphens ("Swin-B" ~ "swin b")."""
+    return re.sub(r"[\s_-]+", "", name.lower())
 
 
 def model_mentions(text: str, start: int, end: int) -> list[Mention]:

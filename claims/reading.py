@@ -1,10 +1,11 @@
-"""Read one quantity in its sentence as a claim: is it a result, and of what.
+"""Read quantities in their sentence as claims: is it a result, and of what.
 
 The decisions are in the order a careful reader makes them: is this number a
-result at all (not a setting, a count of data, a digit of a name), is it a
-level, a change or a factor, which way it went, what it measures, on which
-benchmark, for which system. Precision over recall: when a number has no
-metric a reader could name, it is not reported.
+result at all (not a setting, a count of data, a digit of a name); which
+numbers form one coordinated phrase ("by 1.7% and 0.6%", "16.54%, 21.61%");
+is the phrase a level, a change or a factor, which way it went, what it
+measures. Precision over recall: a number with no metric a reader could name
+is not reported.
 """
 
 from __future__ import annotations
@@ -22,92 +23,147 @@ _SETTING_AFTER = re.compile(
     r"dimensional|dim|d\b|D\b|k\b|nd|st|th|rd|images?|videos?|hours? of|samples?|classes|categories|"
     r"languages?|datasets?|benchmarks?|tasks?|authors?|subjects?|participants?|people|persons?|"
     r"clips?|pairs?|sentences?|words?|utterances?|speakers?|scenes?|objects?|molecules?|patients?|"
-    r"times?\s*\d|[x×]\s*\d|\\times\s*\d|resolution|pixels?|px|channels?|blocks?|experts?|GPUs?|nodes?)",
+    r"times?\s*\d|[x×]\s*\d|\\times\s*\d|resolution|pixels?|px|channels?|blocks?|experts?|GPUs?|TPUs?|nodes?|"
+    r"modalities|domains?|models?|parameters? model|B model|B-parameter|queries|points|instances|"
+    r"hours? (?:of|long)|minutes? (?:of|long)|seconds? (?:of|long)|-second|-minute|-hour)",
     re.IGNORECASE,
 )
-_SPREAD_BEFORE = re.compile(r"(?:\d\s*\(\s*|±\s*|\+/-\s*|\\pm\s*|pm\s*)$")
+_SETTING_BEFORE = re.compile(
+    r"(?:\b(?:resolution|size|length|dimension|depth|width|budget|horizon|window)\s+(?:of\s+)?|"
+    r"\b(?:trained|pre-?trained|fine-?tuned|scal\w*|train\w*)\s+(?:\w+\s+){0,3}?(?:on|with|for|to|up to)\s+(?:only\s+)?|"
+    r"\bfirst\s+|\btop\s+|\bbatch size of\s+)$",
+    re.IGNORECASE,
+)
+_SPREAD_BEFORE = re.compile(r"(?:(?<![A-Za-z\d.])\d+(?:\.\d+)?\s*\\?%?\s*\(\s*|±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_TIME_METRICS = {
-    "training": "training time",
-    "train": "training time",
-    "inference": "inference time",
-    "generat": "generation time",
-    "sampl": "generation time",
-    "latency": "latency",
-}
-_SPEED_FAMILY = {"speed", "inference speed", "training speed"}
+_LIST_SEPARATOR = re.compile(
+    r"^(?:\s*(?:,|;)?\s*(?:and|or|&)?\s*|\s*/\s*|\s*,?\s*(?:vs\.?|versus)\s*)$", re.IGNORECASE
+)
+_TIME_METRICS = (
+    ("train", "training time"),
+    ("latency", "latency"),
+    ("generat", "generation time"),
+    ("sampl", "generation time"),
+    ("synthes", "generation time"),
+    ("inference", "inference time"),
+    ("predict", "inference time"),
+)
 
 
-@dataclass
-class Reading:
-    """What the reader concluded about one quantity."""
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Coordinated quantities read as one: they share metric, kind and bound."""
 
-    kind: str
-    direction: str | None
-    bound: str
-    metric: str | None
+    members: tuple[Quantity, ...]
+
+    @property
+    def start(self) -> int:
+        return self.members[0].start
+
+    @property
+    def end(self) -> int:
+        return self.members[-1].end
+
+    @property
+    def family(self) -> str | None:
+        families = [q.family for q in self.members if q.family]
+        return families[-1] if families else None
+
+    @property
+    def unit(self) -> str | None:
+        units = [q.unit for q in self.members if q.unit]
+        return units[-1] if units else None
+
+    @property
+    def first(self) -> Quantity:
+        return self.members[0]
 
 
-def _before(text: str, quantity: Quantity, width: int = 60) -> str:
-    return text[max(0, quantity.start - width) : quantity.start]
+def _before(text: str, start: int, width: int = 60, floor: int = 0) -> str:
+    return text[max(floor, start - width) : start]
 
 
-def _after(text: str, quantity: Quantity, width: int = 60) -> str:
-    return text[quantity.end : quantity.end + width]
+def _after(text: str, end: int, width: int = 60) -> str:
+    return text[end : end + width]
 
 
-def is_setting_or_name(text: str, quantity: Quantity) -> bool:
+def starts_metric(metrics: list[Mention], position: int) -> bool:
+    return any(m.start == position for m in metrics)
+
+
+def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) -> bool:
     """Numbers that set up an experiment, count data, or belong to a name."""
-    after = _after(text, quantity, 30)
-    if quantity.unit is None and _YEAR.match(quantity.text.lstrip("+~<>")):
+    after = _after(text, quantity.end, 30)
+    bare = quantity.unit is None
+    if bare and _YEAR.match(quantity.text.lstrip("+~<>")):
         return True
-    if _SPREAD_BEFORE.search(_before(text, quantity, 4)):
+    if _SPREAD_BEFORE.search(_before(text, quantity.start, 12)):
         return True
-    if quantity.unit is None and re.match(r"^[A-Za-z]", after):
-        # glued letters: "3D", "2nd" (units were tried by the grammar)
-        return True
+    if bare and re.match(r"^[A-Za-z]", after) and not starts_metric(metrics, quantity.end):
+        return True  # glued letters: "3D", "2nd"
+    if re.match(r"^\s*[x×]\s*\d|^\s*\\times\s*\d|^\s*times\s*\d", after) or re.search(
+        r"\d\s*(?:[x×]|\\times|times)\s*$", _before(text, quantity.start, 8)
+    ):
+        return True  # resolutions and patch sizes: 384times384, 16 x 16
     if quantity.family not in ("percent", "factor") and _SETTING_AFTER.match(after):
         return not cues.COUNT_AFTER.match(after)
-    if quantity.family in ("factor",) and re.match(r"^\s*\d", after):
-        return True
+    if bare and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
+        return not starts_metric(metrics, quantity.end + 1) and not starts_metric(metrics, quantity.end)
     return False
 
 
-def bound_of(text: str, quantity: Quantity) -> str:
+def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
+    """Group neighbouring quantities joined only by list separators and of one unit family."""
+    groups: list[list[Quantity]] = []
+    for quantity in found:
+        if groups:
+            last = groups[-1][-1]
+            same_family = quantity.family == last.family or None in (quantity.family, last.family)
+            if same_family and _LIST_SEPARATOR.match(text[last.end : quantity.start]):
+                groups[-1].append(quantity)
+                continue
+        groups.append([quantity])
+    return [Phrase(tuple(g)) for g in groups]
+
+
+def bound_of(text: str, phrase: Phrase, quantity: Quantity) -> str:
+    """A symbol on the number, a range, or a bound word before the phrase ("up to 50% and 40%")."""
     if quantity.symbol:
         return cues.BOUND_SYMBOLS.get(quantity.symbol, "=")
     if quantity.high is not None:
         return "<="
-    match = cues.BOUND_BEFORE.search(_before(text, quantity, 30))
+    match = cues.BOUND_BEFORE.search(_before(text, phrase.start, 30))
     return cues.BOUND_WORDS[match.group(1).lower()] if match else "="
 
 
-def kind_of(text: str, quantity: Quantity, sentence_start: int) -> str:
-    if quantity.family == "factor":
+def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) -> str:
+    """score, delta or ratio from the unit and the words around the phrase."""
+    if phrase.family == "factor" or quantity.family == "factor":
         return "ratio"
-    if quantity.family == "percent" and cues.SHARE_AFTER.match(_after(text, quantity, 40)):
-        before = _before(text, quantity, 40)
-        if re.search(r"\b(?:only|just|merely|mere|requir\w*|uses?|using|with)\b[^,.;]*$", before):
+    after = _after(text, phrase.end, 40)
+    before = _before(text, phrase.start, 80, sentence_start)
+    if phrase.family == "percent" and cues.SHARE_AFTER.match(after):
+        if re.search(r"\b(?:only|just|merely|mere|requir\w*|uses?|using|with|at)\b[^,.;]*$", before):
             return "ratio"
-    if quantity.signed and text[quantity.start] == "+" or quantity.text.startswith("+"):
+    if quantity.text.lstrip("~<>≈ ").startswith("+") or quantity.unit in ("pp", "percentage points"):
         return "delta"
-    if cues.DELTA_AFTER.match(_after(text, quantity, 40)):
-        return "delta"
-    if cues.DELTA_BEFORE.search(text[max(sentence_start, quantity.start - 80) : quantity.start]):
+    if cues.DELTA_AFTER.match(after) or cues.DELTA_BEFORE.search(before):
         return "delta"
     return "score"
 
 
-def direction_of(text: str, quantity: Quantity, sentence: tuple[int, int], metric: str | None) -> str:
+def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: str | None) -> str:
     """Up or down for the quantity named by `metric`, from the nearest cue word."""
-    window_start = max(sentence[0], quantity.start - 90)
-    window = text[window_start : min(sentence[1], quantity.end + 50)]
-    pivot = quantity.start - window_start
+    window_start = max(sentence[0], phrase.start - 90)
+    window = text[window_start : min(sentence[1], phrase.end + 50)]
+    left, right = phrase.start - window_start, phrase.end - window_start
     candidates: list[tuple[int, str, bool]] = []
     for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down")):
         for m in pattern.finditer(window):
-            distance = m.start() - (pivot + len(quantity.text)) if m.start() >= pivot else pivot - m.end()
-            candidates.append((distance + (0 if m.start() >= pivot else 6), direction, bool(cues.PRAISE_WORDS.fullmatch(m.group()))))
+            distance = m.start() - right if m.start() >= right else left - m.end() + 6
+            if m.start() >= left and m.end() <= right:
+                continue
+            candidates.append((distance, direction, bool(cues.PRAISE_WORDS.fullmatch(m.group()))))
     if not candidates:
         return "up"
     _, direction, praise = min(candidates)
@@ -117,82 +173,123 @@ def direction_of(text: str, quantity: Quantity, sentence: tuple[int, int], metri
     return direction
 
 
-def metric_for(
-    text: str, quantity: Quantity, sentence: tuple[int, int], metrics: list[Mention], kind: str
-) -> str | None:
-    """The metric this number measures: named right after it, right before it, or implied by its unit."""
-    after = _after(text, quantity, 40)
-    count = cues.COUNT_AFTER.match(after)
-    if count:
+_FAMILY_UNITS = {
+    "time": {"s"},
+    "rate": {"1/s"},
+    "memory": {"B"},
+    "energy": {"J", "W"},
+    "scale": {"count"},
+    "flops": {"count"},
+    "level": {"dB"},
+    "length": {"m", "1"},
+}
+
+
+def _compatible(metric: str, family: str | None, kind: str) -> bool:
+    """Whether a metric can be measured in the unit the number is written in."""
+    info = metric_info(metric)
+    unit = info.unit if info else "%"
+    if family == "factor":
+        return True
+    if family == "percent":
+        return unit == "%" or kind != "score"
+    if family is None:
+        return unit in ("%", "1", "dB")
+    return unit in _FAMILY_UNITS.get(family, set())
+
+
+def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention], kind: str) -> str | None:
+    """The metric the phrase measures: named right after it, right before it, implied by its unit, or nearby."""
+    after = _after(text, phrase.end, 40)
+    if count := cues.COUNT_AFTER.match(after):
         return cues.COUNT_NOUNS.get(count.group(1).lower(), "parameters")
-    if quantity.family == "flops":
-        return "MACs" if "MAC" in (quantity.unit or "") else "FLOPs"
-    following = [m for m in metrics if 0 <= m.start - quantity.end <= 25 and _no_break(text, quantity.end, m.start)]
-    if following and quantity.family not in ("factor",):
+    if phrase.family == "flops":
+        return "MACs" if "MAC" in (phrase.unit or "") else "FLOPs"
+    if phrase.family == "scale" and re.match(r"^\s*/\s*[\d.]+\s*[GMT](?:FLOPs|MACs)", after):
+        return "parameters"  # "11.5M / 2.4GFLOPs": params / compute
+    usable = [m for m in metrics if _compatible(m.name, phrase.family, kind)]
+    following = [m for m in usable if 0 <= m.start - phrase.end <= 25 and _no_break(text, phrase.end, m.start)]
+    if following and phrase.family != "factor":
         return following[0].name
-    preceding = [m for m in metrics if 0 <= quantity.start - m.end <= 45 and _no_break(text, m.end, quantity.start)]
+    preceding = [m for m in usable if 0 <= phrase.start - m.end <= 50 and _no_break(text, m.end, phrase.start)]
     if preceding:
         return preceding[-1].name
-    implied = _implied_metric(text, quantity, sentence, metrics)
-    if implied:
+    if implied := _implied_metric(text, phrase, sentence, usable):
         return implied
     if following:
         return following[0].name
+    return _nearest_in_clause(text, phrase, sentence, usable)
+
+
+def _nearest_in_clause(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention]) -> str | None:
+    """A metric named earlier in the same sentence governs a later bare result ("FID scores of 1.70 ... and 2.89")."""
+    before = [m for m in metrics if sentence[0] <= m.end <= phrase.start and phrase.start - m.end <= 120]
+    if before and not re.search(r"[;]", text[before[-1].end : phrase.start]):
+        return before[-1].name
+    after = [m for m in metrics if phrase.end <= m.start <= sentence[1] and m.start - phrase.end <= 60]
+    if after and phrase.family in ("percent", None) and not re.search(r"[;]", text[phrase.end : after[0].start]):
+        return after[0].name
     return None
 
 
 def _no_break(text: str, start: int, end: int) -> bool:
     """No clause boundary or other number between two points."""
     between = text[start:end]
-    return not re.search(r"[;]|\d|\band\b(?!\s+(?:top|AP))|\bwhile\b|\bwhereas\b", between)
+    return not re.search(r"[;]|\d|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bbut\b", between)
 
 
-def _implied_metric(text: str, quantity: Quantity, sentence: tuple[int, int], metrics: list[Mention]) -> str | None:
-    family = quantity.family
-    after = _after(text, quantity, 50).lower()
-    before = text[max(sentence[0], quantity.start - 60) : quantity.start].lower()
+def _implied_metric(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention]) -> str | None:
+    family = phrase.family
+    after = _after(text, phrase.end, 50).lower()
+    before = text[max(sentence[0], phrase.start - 80) : phrase.start].lower()
     if family == "time":
-        for stem, metric in _TIME_METRICS.items():
+        for stem, metric in _TIME_METRICS:
             if stem in before or stem in after[:30]:
                 return metric
-        return "latency" if quantity.unit in ("ms", "μs", "µs", "mus") else None
+        return "latency" if phrase.unit in ("ms", "μs", "µs", "mus") else "inference time"
     if family == "rate":
-        return "FPS" if quantity.unit and "f" in quantity.unit.lower() else "throughput"
+        return "FPS" if phrase.unit and "f" in phrase.unit.lower() else "throughput"
     if family == "memory":
         return "memory"
     if family == "energy":
-        return "energy" if (quantity.unit or "").endswith("J") else "power"
+        return "energy" if (phrase.unit or "").endswith("J") else "power"
     if family == "factor":
-        return _factor_metric(after, before, metrics, quantity)
+        return _factor_metric(after, before, metrics, phrase)
     if family == "scale" and re.search(r"param|model size", before[-40:]):
         return "parameters"
     return None
 
 
 _FACTOR_AFTER = [
-    (re.compile(r"^\s*(?:fewer|less|smaller|reduction in|lower)\s+(?:trainable\s+|learnable\s+)?(parameters|params)"), "parameters"),
-    (re.compile(r"^\s*(?:fewer|less|lower|reduction in|reduced)\s+(flops|computation|compute|computational cost|macs)"), "FLOPs"),
-    (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(latency)"), "latency"),
-    (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(memory)"), "memory"),
-    (re.compile(r"^\s*(?:faster|speed[- ]?ups?|acceleration|quicker)"), "speed"),
-    (re.compile(r"^\s*(?:higher|more|greater)\s+(throughput)"), "throughput"),
+    (re.compile(r"^\s*(?:fewer|less|smaller|reduction in|lower)\s+(?:trainable\s+|learnable\s+)?(?:parameters|params)"), "parameters"),
+    (re.compile(r"^\s*(?:fewer|less|lower|reduction in|reduced)\s+(?:flops|computation|compute|computational cost|macs)"), "FLOPs"),
+    (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(?:latency)"), "latency"),
+    (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(?:\w+\s+)?(?:memory)"), "memory"),
+    (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(?:training\s+)?(?:cost)"), "training cost"),
+    (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(?:energy)"), "energy"),
+    (re.compile(r"^\s*(?:faster|speed[- ]?ups?|acceleration|quicker|improvement in speed)"), "speed"),
+    (re.compile(r"^\s*(?:higher|more|greater)\s+(?:throughput)"), "throughput"),
     (re.compile(r"^\s*(?:smaller)"), "model size"),
 ]
 
 
-def _factor_metric(after: str, before: str, metrics: list[Mention], quantity: Quantity) -> str | None:
+def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phrase) -> str | None:
     for pattern, metric in _FACTOR_AFTER:
         if pattern.search(after):
-            if metric == "speed" and re.search(r"\btrain", before + after[:40]):
-                return "training speed"
-            if metric == "speed" and re.search(r"\binference|decod", before + after[:40]):
-                return "inference speed"
-            return metric
-    if re.search(r"(speed[- ]?up|accelerat\w*|faster)\W*$", before[-30:]):
-        return "speed"
-    named = [m for m in metrics if 0 <= m.start - quantity.end <= 30]
-    return named[0].name if named else None
+            return _speed_variant(metric, before + after[:40])
+    named_after = [m for m in metrics if 0 <= m.start - phrase.end <= 30]
+    if named_after:
+        return named_after[0].name
+    if re.search(r"(speed[- ]?up|accelerat\w*|faster)\D*$", before[-50:]) or re.match(r"^\s*improvement", after):
+        return _speed_variant("speed", before + after[:40])
+    return None
 
 
-def speed_metric(metric: str | None) -> bool:
-    return metric in _SPEED_FAMILY
+def _speed_variant(metric: str, context: str) -> str:
+    if metric != "speed":
+        return metric
+    if re.search(r"\btrain|converge", context):
+        return "training speed"
+    if re.search(r"\binference|decod", context):
+        return "inference speed"
+    return metric

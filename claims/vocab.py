@@ -111,7 +111,8 @@ def dataset_pattern() -> re.Pattern[str]:
 
 
 def _is_case_sensitive(alias: str) -> bool:
-    return sum(c.isupper() for c in alias) >= 2 or len(alias) <= 3
+    """Acronyms match as written ("AP", "IS"); words and phrases in any case."""
+    return " " not in alias and (sum(c.isupper() for c in alias) >= 2 or len(alias) <= 3)
 
 
 @lru_cache(maxsize=1)
@@ -121,4 +122,4 @@ def metric_pattern() -> re.Pattern[str]:
     sensitive = [a for a in aliases if _is_case_sensitive(a)]
     insensitive = [a for a in aliases if not _is_case_sensitive(a)]
     parts = [f"(?:{_alternation(sensitive)})", f"(?i:{_alternation(insensitive)})"]
-    return re.compile(rf"(?<![\w@-])(?:{'|'.join(parts)})(?![\w@]|-\w)")
+    return re.compile(rf"(?<![A-Za-z_@-])(?:{'|'.join(parts)})(?![\w@])")
