@@ -124,7 +124,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
 def _read_phrase(abstract, phrase, span, metrics, datasets, carried, system) -> Iterator[dict]:
     kind = reading.kind_of(abstract, phrase, phrase.first, span[0])
     metric = reading.metric_for(abstract, phrase, span, metrics, kind)
-    if metric is None:
+    if metric is None or reading.describes_model_size(phrase, metric, kind):
         return
     info = metric_info(metric)
     efficiency_score = info is not None and info.unit in _EFFICIENCY_UNITS and kind == "score"

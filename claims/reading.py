@@ -34,6 +34,12 @@ _SETTING_BEFORE = re.compile(
     r"\bfirst\s+|\btop\s+|\bbatch size of\s+)$",
     re.IGNORECASE,
 )
+_DIMENSION_AFTER = re.compile(r"^\s*(?:[x×*^]|\\times|times|by)\s*\d|^\^")
+_DIMENSION_BEFORE = re.compile(r"\d\s*(?:[x×*^]|\\times|times|by)\s*$|[A-Za-z]-(?:\d+/)+$")
+_MEDIA_AFTER = re.compile(r"^\s*(?:-long|long|of\s+(?:[\w-]+\s+){0,3}?(?:videos?|audio|speech|footage|clips?|music))\b", re.I)
+_MEDIA_BEFORE = re.compile(r"\b(?:videos?|clips?|audio|music|speech)\s+(?:of\s+)?(?:up to\s+|over\s+)?$", re.I)
+_HARDWARE_AFTER = re.compile(r"^\s*(?:NVIDIA\s+)?(?:[A-Z]+\d+|GPUs?\b|memory GPUs?)")
+_ENUMERATOR = re.compile(r"\(\s*$")
 _SPREAD_BEFORE = re.compile(r"(?:(?<![A-Za-z\d.])\d+(?:\.\d+)?\s*\\?%?\s*\(\s*|±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LIST_SEPARATOR = re.compile(
@@ -101,15 +107,27 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) ->
         return True
     if bare and re.match(r"^[A-Za-z]", after) and not starts_metric(metrics, quantity.end):
         return True  # glued letters: "3D", "2nd"
-    if re.match(r"^\s*[x×]\s*\d|^\s*\\times\s*\d|^\s*times\s*\d", after) or re.search(
-        r"\d\s*(?:[x×]|\\times|times)\s*$", _before(text, quantity.start, 8)
-    ):
-        return True  # resolutions and patch sizes: 384times384, 16 x 16
+    if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(_before(text, quantity.start, 12)):
+        return True  # resolutions, patch sizes and grids: 384times384, 16 x 16, 224^2, Kinetics-400/600
+    if quantity.family == "time" and (_MEDIA_AFTER.match(after) or _MEDIA_BEFORE.search(_before(text, quantity.start, 30))):
+        return True  # the length of generated media, not how long it took
+    if quantity.family == "memory" and _HARDWARE_AFTER.match(after):
+        return True  # "32GB V100 GPUs" describes hardware
     if quantity.family not in ("percent", "factor") and _SETTING_AFTER.match(after):
         return not cues.COUNT_AFTER.match(after)
-    if bare and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
+    if bare and _ENUMERATOR.search(_before(text, quantity.start, 2)) and re.match(r"^\s*\)", after):
+        return True  # "(1) ..." enumerates, it does not measure
+    if quantity.family in (None, "scale") and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
         return not starts_metric(metrics, quantity.end + 1) and not starts_metric(metrics, quantity.end)
     return False
+
+
+_BILLIONS = {"B", "Bn", "billion", "T", "trillion"}
+
+
+def describes_model_size(phrase: Phrase, metric: str, kind: str) -> bool:
+    """ "a 530B parameter model", "up to 2.6B parameters": a description of scale, not a result."""
+    return kind == "score" and metric == "parameters" and phrase.unit in _BILLIONS
 
 
 def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
@@ -212,6 +230,10 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
     if following and phrase.family != "factor":
         return following[0].name
     preceding = [m for m in usable if 0 <= phrase.start - m.end <= 50 and _no_break(text, m.end, phrase.start)]
+    if _bare_integers(phrase):
+        # an integer with no unit measures something only when named right by it ("FID of 42")
+        tight = [m for m in preceding if _LINK.fullmatch(text[m.end : phrase.start])]
+        return tight[-1].name if tight else None
     if preceding:
         return preceding[-1].name
     if implied := _implied_metric(text, phrase, sentence, usable):
@@ -219,6 +241,13 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
     if following:
         return following[0].name
     return _nearest_in_clause(text, phrase, sentence, usable)
+
+
+_LINK = re.compile(r"\s*(?:\(\w+\)\s*)?(?:of|:|=|is|was|reaches|reaching|at|score of|scores of|value of)?\s*(?:about|around|only|just)?\s*")
+
+
+def _bare_integers(phrase: Phrase) -> bool:
+    return all(q.unit is None and q.symbol is None and re.fullmatch(r"\d+(?:-\d+)?", q.text) for q in phrase.members)
 
 
 def _nearest_in_clause(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention]) -> str | None:
