@@ -73,18 +73,31 @@ def _datasets_for(abstract, phrase, span, mentions, carried):
     return result
 
 
+_SUBJECT_VERB = re.compile(
+    r"^[\s,]*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:achiev|obtain|reach|attain|get|give|yield|set|score|boast|establish|"
+    r"improv|outperform|surpass|run|deliver|record|show)\w*\b"
+)
+
+
 def _models_for(abstract, phrase, span, system):
-    """A variant of the system (or names listed respectively), else the system itself."""
+    """Per member: the name a parenthesised score follows, a variant of the system, the system, or the subject."""
     mentions = names.model_mentions(abstract, *span)
     ordered = _respectively(abstract, phrase, span, [m for m in mentions if m.start >= phrase.end])
     if ordered:
         return [m.name for m in ordered]
+    before = [m for m in mentions if m.end <= phrase.start]
+    owner = before[-1] if before and re.fullmatch(r"\s*\(", abstract[before[-1].end : phrase.start]) else None
+    if owner:
+        return [owner.name] * len(phrase.members)
     model = system
     if system:
         key = names.name_key(system)
-        variants = [m for m in mentions if m.end <= phrase.start and names.name_key(m.name).startswith(key)]
+        variants = [m for m in before if names.name_key(m.name).startswith(key)]
         if variants and names.name_key(variants[-1].name) != key:
             model = variants[-1].name
+    else:
+        subjects = [m for m in before if _SUBJECT_VERB.match(abstract[m.end : phrase.start])]
+        model = subjects[-1].name if subjects else None
     return [model] * len(phrase.members)
 
 

@@ -25,15 +25,15 @@ _NAME_TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*"
 _MODEL_SHAPE = re.compile(rf"(?<![\w-])(?=[\w.+/-]*[A-Z][\w.+/-]*[A-Z0-9])(?:{_NAME_TOKEN})(?![\w-])")
 _TITLE_NAME = re.compile(r"^\s*([^:]{1,40}?)\s*:\s+\S")
 _INTRODUCE = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:[a-z]+\s+){0,6}?(?:propose|introduce|present|develop|design|build)[sd]?\s+"
-    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,8}?"
-    r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*)",
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:[a-z]+\s+){0,6}?"
+    r"(?:propose|introduce|present|develop|design|build|train|call|name|term|dub)[sd]?\b"
 )
 _NAMING = re.compile(
-    r"\b(?:namely|called|named|dubbed|termed|coined)\s*,?\s+(?:the\s+|as\s+)?"
-    r"(?P<name>[A-Z][\w+-]*(?:\s+[A-Za-z][\w+-]*){0,5}?)(?:\s*\((?P<acronym>[A-Z][\w+-]*)\)|[\s,.;:]|$)"
+    r"\b(?:namely|called|named|dubbed|termed|coined|call (?:it|them|our \w+|this \w+|the \w+))\s*,?\s+"
+    r"(?:the\s+|as\s+)?(?P<name>[A-Za-z][\w+-]*)"
 )
-_ACRONYM_DEF = re.compile(r"\((?P<name>[A-Z][\w-]*[A-Z][\w.-]*)\)")
+_NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)")
+_ACRONYM_DEF = re.compile(r"(?P<expansion>(?:[\w-]+\s+){1,6}?)\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
 _COMMON_CAPS = {
     "AI", "ML", "NLP", "CV", "GPU", "GPUs", "CPU", "LLM", "LLMs", "SOTA", "CNN", "CNNs", "RNN", "API",
     "3D", "2D", "RGB", "AP", "FID", "IoU", "mIoU", "FLOPs", "MACs", "ViT", "ViTs", "MLP", "MLPs",
@@ -43,11 +43,11 @@ _COMMON_CAPS = {
 
 def _looks_like_name(token: str) -> bool:
     """CamelCase, acronyms, digits: not a capitalized word or hyphenated Title-Case words."""
-    if token in _COMMON_CAPS:
+    if token in _COMMON_CAPS or dataset_at(token):
         return False
     parts = [p for p in re.split(r"[-\s]", token) if p]
     titlecase = all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts)
-    return not titlecase and bool(re.search(r"[A-Z].*[A-Z0-9]|\d", token))
+    return not titlecase and bool(re.search(r"[A-Z].*[A-Z0-9]|\d|^[a-z]+[A-Z]", token))
 
 
 def _acronym_after(phrase: str, abstract: str) -> str | None:
@@ -56,8 +56,33 @@ def _acronym_after(phrase: str, abstract: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _title_acronym(title: str, abstract: str) -> str | None:
+    """An acronym the abstract defines for words of the title: "Multiscale Vision Transformers (MViT)"."""
+    title_words = {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", title.lower())}
+    for match in _ACRONYM_DEF.finditer(abstract):
+        words = re.findall(r"[a-z0-9]+", match.group("expansion").lower())[-2:]
+        if len(words) == 2 and all(w.rstrip("s") in title_words for w in words) and match.group("name") not in _COMMON_CAPS:
+            return match.group("name")
+    return None
+
+
+def _introduced(abstract: str) -> str | None:
+    """What "we propose / introduce / call ..." names: an acronym it defines, else a name-shaped token."""
+    for match in list(_NAMING.finditer(abstract)) + list(_INTRODUCE.finditer(abstract)):
+        clause_end = re.search(r"[.;:]\s|,\s+(?:which|that|where)\b|$", abstract[match.end() :])
+        clause = abstract[match.start() : match.end() + clause_end.start()]
+        if (acronym := _ACRONYM_DEF.search(clause)) and acronym.group("name") not in _COMMON_CAPS:
+            return acronym.group("name")
+        if (name := match.groupdict().get("name")) and _looks_like_name(name):
+            return name.rstrip(".-")
+        for token in _NAME_SHAPED.finditer(clause, len(match.group(0))):
+            if _looks_like_name(token.group().rstrip(".-")):
+                return token.group().rstrip(".-")
+    return None
+
+
 def system_name(title: str, abstract: str) -> str | None:
-    """The paper's own system: "AV-DiT: ..." in the title, else what "we propose" names."""
+    """The paper's own system: "AV-DiT: ..." in the title, an acronym of title words, or what "we propose" names."""
     if match := _TITLE_NAME.match(title):
         candidate = match.group(1).strip()
         words = candidate.split()
@@ -65,19 +90,7 @@ def system_name(title: str, abstract: str) -> str | None:
             return _acronym_after(candidate, abstract) or candidate
         if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
             return acronym
-    for match in _NAMING.finditer(abstract):
-        name = match.group("acronym") or match.group("name")
-        if _looks_like_name(name) or match.group("acronym"):
-            return name
-    for match in _INTRODUCE.finditer(abstract):
-        sentence_end = abstract.find(". ", match.start())
-        clause = abstract[match.start() : sentence_end if sentence_end > 0 else len(abstract)]
-        if acronym := _ACRONYM_DEF.search(clause):
-            return acronym.group("name")
-        name = match.group("name").rstrip(".-")
-        if _looks_like_name(name):
-            return name
-    return None
+    return _title_acronym(title, abstract) or _introduced(abstract)
 
 
 def name_key(name: str) -> str:
