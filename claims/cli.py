@@ -11,7 +11,9 @@ import pandas as pd
 
 from claims.extract import extract
 from claims.io import TABLE_SUFFIXES, write_table
+from claims.leaderboard import build_comparisons, build_leaderboards
 from claims.loaders import LoadError, load
+from claims.report import write_leaderboards, write_report
 from claims.validate import validate_claims, validate_papers
 
 
@@ -50,6 +52,31 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if errors and papers.empty else 0
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    """The main job in one go: claims.csv, leaderboards/ and reports/ under one folder."""
+    started = time.perf_counter()
+    papers, claims, quarantine, errors = _load_and_extract(args.paths)
+    _report_errors(errors)
+    out: Path = args.output
+    write_table(claims, out / "claims.csv")
+    if len(quarantine):
+        write_table(quarantine, out / "claims.quarantine.csv")
+    boards = build_leaderboards(claims, papers)
+    comparisons = build_comparisons(claims, papers)
+    write_leaderboards(boards, comparisons, out / "leaderboards")
+    report = write_report(boards, comparisons, out / "reports")
+    seconds = time.perf_counter() - started
+    print(f"claims:       {out / 'claims.csv'}")
+    print(f"leaderboards: {out / 'leaderboards' / 'README.md'} ({len(boards)} boards, comparisons.md)")
+    print(f"report:       {report}")
+    print(
+        f"papers {len(papers)}  claims {len(claims)}  quarantined {len(quarantine)}  "
+        f"unreadable {len(errors)}  boards {len(boards)}  comparisons {len(comparisons)}  "
+        f"seconds {seconds:.2f}"
+    )
+    return 1 if errors and papers.empty else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claims", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -57,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument("paths", nargs="*", help="files or folders (default: the bundled sample pages)")
     extract_cmd.add_argument("-o", "--output", type=_output_path, required=True, help="OUT.csv, OUT.jsonl or OUT.parquet")
     extract_cmd.set_defaults(handler=cmd_extract)
+    run_cmd = commands.add_parser("run", help="the main job: claims table, leaderboards and HTML report")
+    run_cmd.add_argument("paths", nargs="*", help="files or folders (default: the bundled sample pages)")
+    run_cmd.add_argument("-o", "--output", type=Path, default=Path("."), help="output folder (default: here)")
+    run_cmd.set_defaults(handler=cmd_run)
     return parser
 
 

@@ -80,3 +80,63 @@ class ClaimsSchema(pa.DataFrameModel):
     class Config:
         strict = False
         coerce = True
+
+
+class LeaderboardSchema(pa.DataFrameModel):
+    """One row per score claim on a leaderboard (claims/leaderboard.py).
+
+    Every claim is kept with its provenance; one per (model, column) is shown,
+    and the ranks must follow the shown primary values in the metric's direction.
+    """
+
+    dataset: Series[str] = pa.Field(str_length={"min_value": 1})
+    task: Series[str] = pa.Field(nullable=True)
+    rank: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    model: Series[str] = pa.Field(str_length={"min_value": 1})
+    reported_by: Series[str] = pa.Field(nullable=True, description="citing paper, for a baseline's score")
+    column: Series[str] = pa.Field(str_length={"min_value": 1}, description="metric with its canonical unit")
+    metric: Series[str]
+    unit: Series[str] = pa.Field(isin=UNITS)
+    better: Series[str] = pa.Field(isin=["higher", "lower"])
+    primary: Series[bool]
+    value: Series[float]
+    bound: Series[str] = pa.Field(isin=BOUNDS)
+    value_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    shown: Series[bool]
+    disputed: Series[bool]
+    title: Series[str]
+    paper_id: Series[str]
+    arxiv_id: Series[str] = pa.Field(nullable=True)
+    link: Series[str] = pa.Field(nullable=True, str_startswith="https://arxiv.org/abs/")
+    published: Series[str] = pa.Field(nullable=True)
+    sentence: Series[str]
+    start: Series[int] = pa.Field(ge=0)
+    end: Series[int] = pa.Field(ge=1)
+    context: Series[str] = pa.Field(nullable=True)
+
+    @pa.check("value", name="value_finite", element_wise=True)
+    def value_finite(cls, value: float) -> bool:
+        return math.isfinite(value)
+
+    @pa.dataframe_check(name="one_shown_claim_per_cell")
+    def one_shown_per_cell(cls, df: pd.DataFrame) -> Series[bool]:
+        shown = df.groupby(["dataset", "task", "model", "column"], dropna=False)["shown"].transform("sum")
+        return shown == 1
+
+    @pa.dataframe_check(name="one_primary_column_per_board")
+    def one_primary_column(cls, df: pd.DataFrame) -> Series[bool]:
+        columns = df[df["primary"]].groupby(["dataset", "task"], dropna=False)["column"].transform("nunique")
+        return columns.reindex(df.index, fill_value=1) == 1
+
+    @pa.dataframe_check(name="ranked_exactly_by_shown_primary_value")
+    def ranks_follow_primary(cls, df: pd.DataFrame) -> Series[bool]:
+        board = [df["dataset"], df["task"].fillna("")]
+        signed = df["value"].where(df["better"] == "higher", -df["value"]).where(df["shown"] & df["primary"])
+        expected = signed.groupby(board).rank(method="min", ascending=False)
+        expected = expected.groupby([*board, df["model"]]).transform("max")
+        same = df["rank"].astype("Float64").eq(expected).fillna(False)
+        return same | (df["rank"].isna() & expected.isna())
+
+    class Config:
+        strict = True
+        coerce = True

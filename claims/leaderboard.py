@@ -1,0 +1,266 @@
+"""Leaderboards: validated claims pivoted into one ranked table per benchmark.
+
+This module only builds DataFrames (claims in, boards and comparisons out);
+claims/report.py renders them to CSV, Markdown and HTML, so the same boards
+can be checked, tested or rendered differently without touching the rules.
+
+Rules, in one place:
+- one board per canonical dataset (vocab.canonical_dataset merges aliases)
+  and per task when the claim states one; score claims only;
+- a column per (metric, unit): values of different units never share one;
+- rank by the primary metric, the column most papers report on the board,
+  in the direction the metric vocabulary gives (unknown: higher is better);
+- every claim is kept; per (model, column) one is shown: an exact value over
+  a bounded one, then the newest paper, then the first stated in the abstract;
+  the cell is disputed when the kept claims' values differ;
+- a claim without a model becomes the row "(unnamed, <short paper title>)",
+  so that a paper's number is ranked rather than lost;
+- a baseline's score stated in another paper's abstract is a row of its own,
+  with `reported_by` = the citing paper's title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from claims.schemas.tables import LeaderboardSchema
+from claims.vocab import canonical_dataset, canonical_metric, metric_info
+
+ARXIV_ABS = "https://arxiv.org/abs/"
+BOUND_PREFIX = {"=": "", "~": "~", "<=": "<= ", "<": "< ", ">=": ">= ", ">": "> "}
+UNIT_SUFFIX = {"%": "%", "x": "x", "1": ""}
+COMPARISON_COLUMNS = [
+    "dataset", "task", "model", "baseline", "metric", "kind", "amount", "direction", "value", "unit",
+    "bound", "value_text", "title", "paper_id", "arxiv_id", "link", "published", "sentence", "start",
+    "end", "context",
+]  # fmt: skip
+SHORT_TITLE = 40
+
+
+@dataclass(frozen=True)
+class Board:
+    """One benchmark's leaderboard: every score claim on it, ranked (LeaderboardSchema)."""
+
+    dataset: str
+    task: str | None
+    slug: str
+    columns: tuple[str, ...]  # metric columns, the primary (ranking) one first
+    entries: pd.DataFrame
+
+    @property
+    def primary(self) -> str:
+        return self.columns[0]
+
+    @property
+    def higher_is_better(self) -> bool:
+        return bool(self.entries.loc[self.entries["primary"], "better"].iloc[0] == "higher")
+
+    @property
+    def name(self) -> str:
+        return f"{self.dataset} ({self.task})" if self.task else self.dataset
+
+    @property
+    def shown(self) -> pd.DataFrame:
+        return self.entries[self.entries["shown"]]
+
+    def table(self) -> pd.DataFrame:
+        """Rows = models in rank order, columns = metrics, cells = the shown values."""
+        shown = self.shown
+        wide = shown.pivot(index="model", columns="column", values="value").reindex(
+            columns=list(self.columns)
+        )
+        order = shown.drop_duplicates("model")[["model", "rank"]].set_index("model")
+        return order.join(wide).reset_index()[["rank", "model", *self.columns]]
+
+    def leader(self) -> pd.Series:
+        """The shown primary entry of the top-ranked model."""
+        return self.shown[self.shown["primary"]].iloc[0]
+
+
+def slug(text: str) -> str:
+    """A file-name and anchor-safe form of a board name: "Kinetics-400" -> "kinetics-400"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "board"
+
+
+def format_number(value: float, bound: str = "=") -> str:
+    """A value as a leaderboard cell shows it: six significant digits, bound as a prefix."""
+    return f"{BOUND_PREFIX[bound]}{value:.6g}"
+
+
+def format_amount(value: float, unit: str, bound: str = "=") -> str:
+    """A value with its canonical unit: "1.4x", "~2.6%", "0.0024 s"."""
+    return format_number(value, bound) + UNIT_SUFFIX.get(unit, f" {unit}")
+
+
+def column_label(metric: str, unit: str) -> str:
+    """Column header: the metric with its canonical unit, bare for unitless scores ("FID")."""
+    return metric if unit == "1" else f"{metric} ({unit})"
+
+
+def _short_title(title: str) -> str:
+    head = title.split(":", 1)[0].strip()
+    if ":" in title and len(head) <= SHORT_TITLE:
+        return head
+    if len(title) <= SHORT_TITLE:
+        return title
+    return title[:SHORT_TITLE].rsplit(" ", 1)[0] + "…"
+
+
+def _row_names(frame: pd.DataFrame) -> pd.Series:
+    """The model, or a per-paper placeholder row name when the claim names none."""
+    model = frame["model"].str.strip().replace("", None)
+    placeholder = "(unnamed, " + frame["title"].map(_short_title) + ")"
+    clash = placeholder.groupby(placeholder).transform(lambda p: frame.loc[p.index, "paper_id"].nunique() > 1)
+    placeholder = placeholder.where(~clash, placeholder.str[:-1] + " #" + frame["paper_id"].str[:6] + ")")
+    return model.where(model.notna(), placeholder)
+
+
+def _prepared(claims: pd.DataFrame, papers: pd.DataFrame | None) -> pd.DataFrame:
+    """Claims with canonical names, row names and the papers' date and arXiv link."""
+    frame = claims.reset_index(drop=True)
+    meta = ["published", "arxiv_id"]
+    if papers is not None:
+        frame = frame.merge(papers[["paper_id", *meta]], on="paper_id", how="left")
+    else:
+        frame = frame.assign(published=None, arxiv_id=None)
+    frame[meta] = frame[meta].astype(object).where(frame[meta].notna(), None)
+    return frame.assign(
+        dataset=frame["dataset"].map(canonical_dataset, na_action="ignore"),
+        metric=frame["metric"].map(canonical_metric, na_action="ignore"),
+        model=_row_names(frame),
+        link=frame["arxiv_id"].map(lambda a: ARXIV_ABS + a if a else None).astype(object),
+    )
+
+
+def _reported_by(scores: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
+    """The citing paper's title for a baseline's score, else None.
+
+    A score is a baseline's when its model is the baseline of a comparison in
+    the same paper, or its context calls it a baseline.
+    """
+    compared = {
+        (p, b.casefold())
+        for p, b in zip(claims["paper_id"], claims["baseline"], strict=True)
+        if isinstance(b, str)
+    }
+    as_baseline = pd.Series(
+        [(p, m.casefold()) in compared for p, m in zip(scores["paper_id"], scores["model"], strict=True)],
+        index=scores.index,
+    )
+    said = scores["context"].fillna("").str.contains(r"\bbaseline", case=False, regex=True)
+    return scores["title"].where(as_baseline | said, None).astype(object)
+
+
+def _better(metric: str) -> str:
+    info = metric_info(metric)
+    return "lower" if info is not None and not info.higher_is_better else "higher"
+
+
+def _primary_column(entries: pd.DataFrame) -> str:
+    """The column most papers report; ties: more claims, a vocabulary metric, then by name."""
+    stats = entries.groupby("column").agg(
+        papers=("paper_id", "nunique"), claims=("value", "size"), metric=("metric", "first")
+    )
+    stats["known"] = stats["metric"].map(lambda m: metric_info(m) is not None)
+    stats = stats.reset_index().sort_values(
+        ["papers", "claims", "known", "column"], ascending=[False, False, False, True]
+    )
+    return str(stats["column"].iloc[0])
+
+
+def _column_order(entries: pd.DataFrame, primary: str) -> tuple[str, ...]:
+    papers = entries.groupby("column")["paper_id"].nunique()
+    rest = sorted((c for c in papers.index if c != primary), key=lambda c: (-papers[c], c))
+    return (primary, *rest)
+
+
+def _mark_shown(entries: pd.DataFrame) -> pd.DataFrame:
+    """One shown claim per (model, column), and whether its cell is disputed."""
+    cell = ["model", "column"]
+    order = entries.assign(
+        _exact=entries["bound"] == "=", _date=pd.to_datetime(entries["published"], errors="coerce")
+    ).sort_values(
+        ["_exact", "_date", "paper_id", "start"], ascending=[False, False, True, True], na_position="last"
+    )
+    shown = order.groupby(cell).cumcount() == 0
+    spread = order.groupby(cell)["value"].transform(lambda v: not np.isclose(v.min(), v.max()))
+    return entries.assign(
+        shown=shown.reindex(entries.index), disputed=spread.reindex(entries.index).astype(bool)
+    )
+
+
+def _ranked(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
+    """Rank models by their shown primary value (ties share a rank), then order the rows."""
+    first = entries[entries["shown"] & (entries["column"] == primary)]
+    ascending = first["better"].iloc[0] == "lower"
+    ranks = first.set_index("model")["value"].rank(method="min", ascending=ascending).astype("Int64")
+    ranked = entries.assign(
+        rank=entries["model"].map(ranks).astype("Int64"), primary=entries["column"] == primary
+    )
+    position = {c: i for i, c in enumerate(_column_order(entries, primary))}
+    ranked = ranked.assign(
+        _col=ranked["column"].map(position), _date=pd.to_datetime(ranked["published"], errors="coerce")
+    )
+    ranked = ranked.sort_values(
+        ["rank", "model", "_col", "shown", "_date", "start"],
+        ascending=[True, True, True, False, False, True],
+        na_position="last",
+    )
+    return ranked.drop(columns=["_col", "_date"]).reset_index(drop=True)
+
+
+def _board(key: tuple[str, str | None], entries: pd.DataFrame, used: set[str]) -> Board:
+    dataset, task = key
+    primary = _primary_column(entries)
+    entries = _ranked(_mark_shown(entries.assign(dataset=dataset, task=task)), primary)
+    name = slug(dataset if task is None else f"{dataset}--{task}")
+    while name in used:
+        name += "-2"
+    used.add(name)
+    entries = LeaderboardSchema.validate(entries[list(LeaderboardSchema.to_schema().columns)])
+    return Board(dataset, task, name, _column_order(entries, primary), entries)
+
+
+def build_leaderboards(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> list[Board]:
+    """One board per (canonical dataset, task) from the score claims, largest boards first."""
+    frame = _prepared(claims, papers)
+    scores = frame[(frame["kind"] == "score") & frame["dataset"].notna() & frame["metric"].notna()]
+    scores = scores.assign(
+        reported_by=_reported_by(scores, frame),
+        column=[column_label(m, u) for m, u in zip(scores["metric"], scores["unit"], strict=True)],
+        better=scores["metric"].map(_better),
+    )
+    scores = scores.assign(task=scores["task"].astype(object).where(scores["task"].notna(), None))
+    used: set[str] = set()
+    groups = sorted(
+        scores.groupby(["dataset", "task"], dropna=False, sort=False),
+        key=lambda kv: (-kv[1]["model"].nunique(), kv[0][0], str(kv[0][1])),
+    )
+    return [_board((d, None if pd.isna(t) else t), group, used) for (d, t), group in groups]
+
+
+def build_comparisons(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Delta and ratio claims across papers: who beats whom, by how much, where."""
+    frame = _prepared(claims, papers)
+    frame = frame[frame["kind"].isin(["delta", "ratio"])]
+    frame = frame.assign(
+        amount=[
+            format_amount(v, u, b)
+            for v, u, b in zip(frame["value"], frame["unit"], frame["bound"], strict=True)
+        ]
+    )
+    order = ["dataset", "metric", "model", "title", "start"]
+    return frame.sort_values(order, na_position="last")[COMPARISON_COLUMNS].reset_index(drop=True)
+
+
+def progress(board: Board) -> pd.DataFrame:
+    """Dated claims on the primary metric, oldest first, with the best value so far."""
+    first = board.entries[board.entries["primary"]]
+    dated = first.assign(date=pd.to_datetime(first["published"], errors="coerce")).dropna(subset=["date"])
+    dated = dated.sort_values(["date", "start"])
+    best = dated["value"].cummax() if board.higher_is_better else dated["value"].cummin()
+    return dated.assign(best=best)[["date", "value", "best", "model", "title"]].reset_index(drop=True)
