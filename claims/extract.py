@@ -17,7 +17,7 @@ from claims import names, reading
 from claims.grammar import quantities
 from claims.normalize import normalize_units
 from claims.text import sentence_spans
-from claims.vocab import metric_info
+from claims.vocab import metric_info, primary_metric
 
 CLAIM_COLUMNS = [
     "paper_id", "title", "value_text", "value", "unit", "kind", "direction", "bound",
@@ -51,12 +51,12 @@ def _respectively(abstract: str, phrase: reading.Phrase, span: tuple[int, int], 
     """Names listed in order with "respectively": one per member of the phrase."""
     if len(phrase.members) < 2 or not _RESPECTIVELY.search(abstract, phrase.end, span[1]):
         return None
-    later = [m for m in mentions if m.start >= phrase.end]
-    if len(later) >= len(phrase.members):
-        return later[: len(phrase.members)]
-    earlier = [m for m in mentions if m.end <= phrase.start]
-    if len(earlier) >= len(phrase.members):
-        return earlier[-len(phrase.members) :]
+    count = len(phrase.members)
+    for names_in_order in ([m for m in mentions if m.start >= phrase.end], [m for m in mentions if m.end <= phrase.start]):
+        if len(names_in_order) >= count:
+            return names_in_order[:count] if names_in_order[0].start >= phrase.end else names_in_order[-count:]
+        if len(names_in_order) >= 2 and count % len(names_in_order) == 0:
+            return names_in_order * (count // len(names_in_order))  # two systems over the same benchmarks
     return None
 
 
@@ -110,6 +110,15 @@ def _baseline_for(abstract: str, phrase: reading.Phrase, span: tuple[int, int]) 
     return None
 
 
+def _efficiency_datasets(phrase: reading.Phrase, mentions: list[names.Mention], kind: str) -> list[str | None]:
+    """Parameters or latency belong to a model, not a benchmark: only a change measured in a sentence
+    that names the benchmark takes it; nothing is carried from earlier sentences."""
+    if kind == "score":
+        return [None] * len(phrase.members)
+    nearest = _nearest(mentions, phrase.start, phrase.end)
+    return [nearest.name if nearest else None] * len(phrase.members)
+
+
 def _carried_dataset(datasets_so_far: list[str]) -> str | None:
     """A dataset named earlier in the abstract carries on when it is the only one named."""
     distinct = set(datasets_so_far)
@@ -122,7 +131,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     system = names.system_name(title, abstract)
     seen_datasets: list[str] = []
     for span in sentence_spans(abstract):
-        datasets = names.dataset_mentions(abstract, *span)
+        datasets = [m for m in names.dataset_mentions(abstract, *span) if not names.is_training_set(abstract, m)]
         found = quantities(abstract, *span)
         if found:
             metrics = names.metric_mentions(abstract, *span)
@@ -137,11 +146,14 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
 def _read_phrase(abstract, phrase, span, metrics, datasets, carried, system) -> Iterator[dict]:
     kind = reading.kind_of(abstract, phrase, phrase.first, span[0])
     metric = reading.metric_for(abstract, phrase, span, metrics, kind)
+    member_datasets = _datasets_for(abstract, phrase, span, datasets, carried)
+    if metric in (None, "performance") and kind == "score" and phrase.family == "percent":
+        metric = primary_metric(member_datasets[0]) or metric
     if metric is None or reading.describes_model_size(phrase, metric, kind):
         return
     info = metric_info(metric)
-    efficiency_score = info is not None and info.unit in _EFFICIENCY_UNITS and kind == "score"
-    member_datasets = _datasets_for(abstract, phrase, span, datasets, carried)
+    if info is not None and (info.unit in _EFFICIENCY_UNITS or info.unit == "x"):
+        member_datasets = _efficiency_datasets(phrase, datasets, kind)
     member_models = _models_for(abstract, phrase, span, system)
     baseline = None if kind == "score" else _baseline_for(abstract, phrase, span)
     direction = None if kind == "score" else reading.direction_of(abstract, phrase, span, metric)
@@ -155,7 +167,7 @@ def _read_phrase(abstract, phrase, span, metrics, datasets, carried, system) -> 
             "direction": None if member_kind == "score" else direction or "up",
             "bound": reading.bound_of(abstract, phrase, quantity),
             "metric": metric,
-            "dataset": None if efficiency_score else dataset,
+            "dataset": dataset,
             "model": model,
             "baseline": baseline,
             "task": None,

@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
+
+
+def _file_mode(target: Path) -> int:
+    """The mode a plain open() would give: the target's own, else 0666 less the umask."""
+    with contextlib.suppress(FileNotFoundError):
+        return stat.S_IMODE(target.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 @contextlib.contextmanager
@@ -26,6 +38,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     os.close(handle)
     try:
         yield Path(temporary)
+        os.chmod(temporary, _file_mode(target))  # mkstemp makes it owner-only (0600)
         os.replace(temporary, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -39,13 +52,58 @@ def write_text(text: str, target: str | Path) -> None:
 
 def write_table(frame: pd.DataFrame, target: str | Path) -> None:
     """Write a DataFrame in the format its suffix names (.csv, .jsonl, .parquet)."""
-    suffix = Path(target).suffix.lower()
-    if suffix not in TABLE_SUFFIXES:
-        raise ValueError(f"{target}: output must end in one of {', '.join(TABLE_SUFFIXES)}")
-    with atomic_path(target) as path:
-        if suffix == ".csv":
-            frame.to_csv(path, index=False)
-        elif suffix == ".jsonl":
-            frame.to_json(path, orient="records", lines=True, force_ascii=False)
-        else:
-            frame.to_parquet(path, index=False)
+    with TableWriter(target) as writer:
+        writer.write(frame)
+
+
+class TableWriter:
+    """Writes one table chunk by chunk, so that memory holds a chunk, never the table.
+
+    CSV and JSON Lines chunks are appended, Parquet chunks become row groups
+    (with the column types of the first chunk). The file replaces `target`
+    only when the writer closes without error, and only if it was given a
+    chunk: an empty chunk still writes the header.
+    """
+
+    def __init__(self, target: str | Path):
+        self.target = Path(target)
+        self.suffix = self.target.suffix.lower()
+        if self.suffix not in TABLE_SUFFIXES:
+            raise ValueError(f"{target}: output must end in one of {', '.join(TABLE_SUFFIXES)}")
+        self.rows = 0
+        self._stack = contextlib.ExitStack()
+        self._path: Path | None = None
+        self._parquet: pq.ParquetWriter | None = None
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> bool | None:
+        if self._parquet is not None:
+            self._parquet.close()
+        return self._stack.__exit__(*exc_info)
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append one chunk (an empty chunk after the first adds nothing)."""
+        first = self._path is None
+        if first:
+            self._path = self._stack.enter_context(atomic_path(self.target))
+        elif frame.empty:
+            return
+        if self.suffix == ".csv":
+            frame.to_csv(self._path, mode="a", header=first, index=False)
+        elif self.suffix == ".jsonl" and len(frame):
+            frame.to_json(self._path, orient="records", lines=True, force_ascii=False, mode="a")
+        elif self.suffix == ".parquet":
+            self._write_row_group(frame)
+        self.rows += len(frame)
+
+    def _write_row_group(self, frame: pd.DataFrame) -> None:
+        if self._parquet is None:
+            schema = pa.Schema.from_pandas(frame, preserve_index=False)
+            untyped = [i for i, field in enumerate(schema) if pa.types.is_null(field.type)]
+            for i in untyped:  # all-null in the first chunk: later chunks hold text
+                schema = schema.set(i, schema.field(i).with_type(pa.large_string()))
+            self._parquet = pq.ParquetWriter(self._path, schema)
+        table = pa.Table.from_pandas(frame, schema=self._parquet.schema, preserve_index=False)
+        self._parquet.write_table(table)

@@ -7,23 +7,27 @@ paths, picks a reader by content, merges the same paper seen on several pages
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
+import itertools
 import json
 import re
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 PAPER_COLUMNS = ["paper_id", "title", "abstract", "published", "authors", "upvotes", "arxiv_id", "sources"]
-SUPPORTED_SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".csv"}
+SUPPORTED_SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".csv", ".parquet"}
 
 
 class LoadError(Exception):
@@ -34,8 +38,14 @@ class LoadError(Exception):
         where = f"{source}" if record is None else f"{source}: record {record}"
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[type[LoadError], tuple[str, str, int | None]]:
+        """Errors found on Dask workers travel back to the client pickled."""
+        return LoadError, (self.source, self.reason, self.record)
+
 
 Record = dict[str, object]
+DEFAULT_CHUNK_SIZE = 5000
+_HEAD_BYTES = 8192
 
 
 # --------------------------------------------------------------------------- helpers
@@ -55,10 +65,13 @@ def _clean_line(text: str) -> str:
 
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-_DATE_LINE = re.compile(rf"^(?P<mon>{_MONTHS})[a-z]* (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?(?: (?P<up>\d+))?$")
+_DATE_LINE = re.compile(
+    rf"^(?P<mon>{_MONTHS})[a-z]* (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?(?: (?P<up>\d+))?$"
+)
 _AUTHORS_LINE = re.compile(r"^[•·]\s*(\d+)\s+authors?$")
 _CHROME = re.compile(
-    r"^(new|subscribe|daily papers|byak and the research community|get trending papers in your email inbox.*)$",
+    r"^(new|subscribe|daily papers|byak and the research community"
+    r"|get trending papers in your email inbox.*)$",
     re.IGNORECASE,
 )
 _MONTH_NUMBER = {m: i + 1 for i, m in enumerate(_MONTHS.split("|"))}
@@ -158,9 +171,10 @@ def _from_hf_api(item: dict, paper: dict, source: str, index: int) -> Record:
     }
 
 
-def _records(items: Iterable[object], source: str, issues: list[LoadError]) -> list[Record]:
+def _records(numbered: Iterable[tuple[int, object]], source: str, issues: list[LoadError]) -> list[Record]:
+    """Paper records of (record number, item) pairs; a bad item is reported by its number."""
     out = []
-    for index, item in enumerate(items, start=1):
+    for index, item in numbered:
         try:
             if not isinstance(item, dict):
                 raise LoadError(source, "record is not an object", index)
@@ -171,57 +185,108 @@ def _records(items: Iterable[object], source: str, issues: list[LoadError]) -> l
 
 
 def read_jsonl(text: str, source: str, issues: list[LoadError]) -> list[Record]:
-    """JSON Lines: generic title/abstract records or the arXiv metadata snapshot."""
-    items: list[object] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    """JSON Lines: generic title/abstract records or the arXiv metadata snapshot.
+
+    A record's number is its line number; only "\n" ends a line (JSON strings
+    may hold U+2028 and the like, which `str.splitlines` would split on).
+    """
+    return _records(_json_lines(text.split("\n"), source, issues), source, issues)
+
+
+def _json_lines(lines: Iterable[str], source: str, issues: list[LoadError]) -> Iterator[tuple[int, object]]:
+    """(line number, parsed line) of JSON Lines; a line that is not JSON is reported and skipped."""
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            items.append(json.loads(line))
+            yield number, json.loads(line)
         except json.JSONDecodeError as err:
             issues.append(LoadError(source, f"invalid JSON ({err.msg})", number))
-            items.append(None)
-    return [r for r in _records(items, source, issues) if r]
 
 
 def read_json(text: str, source: str, issues: list[LoadError]) -> list[Record]:
-    """A JSON list: the Hugging Face daily-papers API response or plain records."""
-    data = json.loads(text)
+    """A JSON list: the Hugging Face daily-papers API response or plain records.
+
+    JSON Lines in a .json file (the arXiv snapshot is named so) is read as such.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        if err.msg == "Extra data" and text.lstrip().startswith("{"):
+            return read_jsonl(text, source, issues)
+        raise
     if isinstance(data, dict):
         data = data.get("papers", data.get("items", [data]))
     if not isinstance(data, list):
         raise LoadError(source, "JSON is neither a list of papers nor an object holding one")
-    return _records(data, source, issues)
+    return _records(enumerate(data, start=1), source, issues)
 
 
 def read_csv(text: str, source: str, issues: list[LoadError]) -> list[Record]:
     """CSV with at least `title` and `abstract` columns; other columns are kept."""
-    reader = csv.DictReader(io.StringIO(text))
+    return _records(enumerate(_csv_rows(io.StringIO(text), source), start=1), source, issues)
+
+
+def _csv_rows(handle: TextIO, source: str) -> csv.DictReader:
+    reader = csv.DictReader(handle)
     if not reader.fieldnames or not {"title", "abstract"} <= set(reader.fieldnames):
         raise LoadError(source, "CSV needs 'title' and 'abstract' columns")
-    return _records(reader, source, issues)
+    return reader
+
+
+def read_parquet(path: Path, issues: list[LoadError], row_groups: range | None = None) -> list[Record]:
+    """Parquet with at least `title` and `abstract` columns (all row groups, or the ones named)."""
+    return _records(_parquet_rows(path, row_groups), str(path), issues)
+
+
+def _parquet_file(path: Path) -> pq.ParquetFile:
+    try:
+        parquet = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as err:
+        raise LoadError(str(path), f"not a Parquet file ({err})") from None
+    if not {"title", "abstract"} <= set(parquet.schema_arrow.names):
+        raise LoadError(str(path), "Parquet needs 'title' and 'abstract' columns")
+    return parquet
+
+
+def _parquet_rows(
+    path: Path, row_groups: range | None = None, batch_size: int = 4096
+) -> Iterator[tuple[int, object]]:
+    """(row number, row) of a Parquet file, read a batch at a time so memory stays flat."""
+    parquet = _parquet_file(path)
+    groups = range(parquet.num_row_groups) if row_groups is None else row_groups
+    first = sum(parquet.metadata.row_group(g).num_rows for g in range(min(groups, default=0))) + 1
+    rows = (row for batch in parquet.iter_batches(batch_size, row_groups=groups) for row in batch.to_pylist())
+    yield from enumerate(rows, start=first)
 
 
 # --------------------------------------------------------------------------- dispatch
 def _decode(path: Path) -> str:
     data = path.read_bytes()
-    if not data.strip():
-        raise LoadError(str(path), "file is empty")
-    if b"\x00" in data[:8192]:
-        raise LoadError(str(path), "binary file, not text")
+    _check_head(data, str(path), complete=True)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise LoadError(str(path), f"not UTF-8 (byte {err.start})") from None
 
 
+def _check_head(head: bytes, source: str, complete: bool) -> None:
+    """Refuse empty and binary files before parsing them."""
+    if complete and not head.strip():
+        raise LoadError(source, "file is empty")
+    if b"\x00" in head[:_HEAD_BYTES]:
+        raise LoadError(source, "binary file, not text")
+
+
 def _sniff(text: str, path: Path) -> str:
-    head = text.lstrip()[:1]
-    if head == "[" or (head == "{" and path.suffix == ".json"):
+    head, suffix = text.lstrip()[:1], path.suffix.lower()
+    if head == "[" or (head == "{" and suffix == ".json"):
         return "json"
-    if head == "{":
+    if head == "{" or suffix in (".jsonl", ".ndjson"):
         return "jsonl"
-    if path.suffix == ".csv":
+    if suffix == ".json":
+        return "json"
+    if suffix == ".csv":
         return "csv"
     return "page"
 
@@ -229,6 +294,8 @@ def _sniff(text: str, path: Path) -> str:
 def read_file(path: Path, issues: list[LoadError]) -> list[Record]:
     """Read one file of any supported format; record-level problems go to `issues`."""
     source = str(path)
+    if path.suffix.lower() == ".parquet":
+        return _with_source(read_parquet(path, issues), path)
     text = _decode(path)
     kind = _sniff(text, path)
     try:
@@ -244,6 +311,10 @@ def read_file(path: Path, issues: list[LoadError]) -> list[Record]:
         raise LoadError(source, f"invalid JSON ({err.msg} at line {err.lineno})") from None
     except csv.Error as err:
         raise LoadError(source, f"malformed CSV ({err})") from None
+    return _with_source(records, path)
+
+
+def _with_source(records: list[Record], path: Path) -> list[Record]:
     for record in records:
         record["source"] = path.name
     return records
@@ -260,7 +331,8 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUPPORTED_SUFFIXES)
+            found = (p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            yield from sorted(found)
         elif path.exists():
             yield path
         else:
@@ -297,18 +369,20 @@ def records_to_papers(records: list[Record]) -> pd.DataFrame:
 
 
 def load(
-    paths: Iterable[str | Path] | None = None,
+    paths: Iterable[str | Path] | str | Path | None = None,
     errors: list[LoadError] | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> pd.DataFrame:
     """Read paper listings into a papers DataFrame (one row per distinct paper).
 
-    `paths` are files or folders (read recursively); None reads the bundled
-    sample pages. Files or records that cannot be read are appended to
-    `errors` when given, otherwise reported as warnings: a bad file never
-    stops the others from loading.
+    `paths` are files or folders (read recursively), or one such path; None
+    reads the bundled sample pages. Files or records that cannot be read are
+    appended to `errors` when given, otherwise reported as warnings: a bad
+    file never stops the others from loading.
     """
     issues: list[LoadError] = [] if errors is None else errors
+    if isinstance(paths, str | Path):
+        paths = [paths]
     records: list[Record] = []
     path_iter = sample_paths() if paths is None else _safe_expand(paths, issues)
     for path in path_iter:
@@ -332,3 +406,111 @@ def _safe_expand(paths: Iterable[str | Path], issues: list[LoadError]) -> Iterat
             yield from expand_paths([raw])
         except LoadError as err:
             issues.append(err)
+
+
+# --------------------------------------------------------------------------- chunked reading
+STREAMED_KINDS = ("jsonl", "csv", "parquet")
+
+
+def file_kind(path: Path) -> str:
+    """The reader a file needs ("page", "json", "jsonl", "csv" or "parquet"), from its first bytes.
+
+    A .json file whose first two lines are JSON objects is JSON Lines (the
+    arXiv snapshot is named so), so that it too can be streamed.
+    """
+    if path.suffix.lower() == ".parquet":
+        return "parquet"
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD_BYTES)
+        _check_head(head, str(path), complete=len(head) < _HEAD_BYTES)
+        text = head.decode("utf-8-sig", errors="ignore")
+        kind = _sniff(text, path)
+        if kind == "json" and text.lstrip().startswith("{"):
+            handle.seek(0)
+            kind = "jsonl" if _starts_with_json_lines(handle) else kind
+    return kind
+
+
+def _starts_with_json_lines(handle: BinaryIO) -> bool:
+    try:
+        return all(isinstance(json.loads(handle.readline()), dict) for _ in range(2))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+
+
+def _numbered_items(path: Path, kind: str, issues: list[LoadError], stack: contextlib.ExitStack) -> Iterator:
+    """(record number, item) of a JSON Lines, CSV or Parquet file, read as they are consumed."""
+    if kind == "parquet":
+        return _parquet_rows(path)
+    handle = stack.enter_context(path.open(encoding="utf-8-sig", newline="\n" if kind == "jsonl" else ""))
+    if kind == "jsonl":
+        return _json_lines(handle, str(path), issues)
+    return enumerate(_csv_rows(handle, str(path)), start=1)
+
+
+def _file_record_batches(path: Path, size: int, issues: list[LoadError]) -> Iterator[list[Record]]:
+    """Records of one file, `size` at a time for streamed formats, all at once for the others."""
+    kind = file_kind(path)
+    if kind not in STREAMED_KINDS:
+        yield read_file(path, issues)
+        return
+    with contextlib.ExitStack() as stack:
+        numbered = _numbered_items(path, kind, issues, stack)
+        while batch := list(itertools.islice(numbered, size)):
+            yield _with_source(_records(batch, str(path), issues), path)
+
+
+def _record_batches(
+    paths: Iterable[str | Path] | None, size: int, issues: list[LoadError]
+) -> Iterator[list[Record]]:
+    """Record batches of every file; a file that fails part-way keeps the batches read before."""
+    for path in sample_paths() if paths is None else _safe_expand(paths, issues):
+        try:
+            yield from _file_record_batches(path, size, issues)
+        except LoadError as err:
+            issues.append(err)
+        except OSError as err:
+            issues.append(LoadError(str(path), f"cannot read ({err.strerror})"))
+        except UnicodeDecodeError:
+            issues.append(LoadError(str(path), "not UTF-8"))
+        except csv.Error as err:
+            issues.append(LoadError(str(path), f"malformed CSV ({err})"))
+
+
+def iter_paper_chunks(
+    paths: Iterable[str | Path] | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    errors: list[LoadError] | None = None,
+) -> Iterator[pd.DataFrame]:
+    """Papers DataFrames of about `chunk_size` papers each: a corpus of any size in flat memory.
+
+    JSON Lines, CSV and Parquet files are read incrementally, pages and JSON
+    files whole (they are small). Records of one paper within a chunk are
+    merged as `load` merges them; a paper already given in an earlier chunk
+    is skipped (its first record wins), so each paper comes once. Only the
+    set of paper ids seen grows with the corpus. Errors are reported as by
+    `load`.
+    """
+    issues: list[LoadError] = [] if errors is None else errors
+    seen: set[str] = set()
+    pending: list[Record] = []
+    for batch in _record_batches(paths, chunk_size, issues):
+        pending.extend(batch)
+        if len(pending) >= chunk_size:
+            yield from _fresh_papers(pending, seen)
+            pending = []
+    yield from _fresh_papers(pending, seen)
+    if errors is None:
+        for issue in issues:
+            warnings.warn(str(issue), stacklevel=2)
+
+
+def _fresh_papers(records: list[Record], seen: set[str]) -> Iterator[pd.DataFrame]:
+    """The papers of `records` not seen before (none, or one DataFrame)."""
+    if not records:
+        return
+    papers = records_to_papers(records)
+    papers = papers[~papers["paper_id"].isin(seen)].reset_index(drop=True)
+    seen.update(papers["paper_id"])
+    if len(papers):
+        yield papers

@@ -119,6 +119,14 @@ _OPEN_DATASET = re.compile(
 )
 
 
+_TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|learn\w*|fine-?tun\w*)\s+(?:\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$", re.I)
+
+
+def is_training_set(text: str, mention: Mention) -> bool:
+    """ "pretrained on ImageNet-21K": data a model learned from, not the benchmark of its score."""
+    return bool(_TRAINED_ON.search(text, max(0, mention.start - 50), mention.start))
+
+
 def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Known datasets (canonical names) and "on <Name> dataset" phrases in text[start:end]."""
     found = [Mention(m.start(), m.end(), canonical_dataset(m.group())) for m in dataset_pattern().finditer(text, start, end)]

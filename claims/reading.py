@@ -226,6 +226,8 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
     if phrase.family == "scale" and re.match(r"^\s*/\s*[\d.]+\s*[GMT](?:FLOPs|MACs)", after):
         return "parameters"  # "11.5M / 2.4GFLOPs": params / compute
     usable = [m for m in metrics if _compatible(m.name, phrase.family, kind)]
+    if phrase.family == "factor" and (implied := _implied_metric(text, phrase, sentence, usable)):
+        return implied  # "5 times faster": the cue word names what changed
     following = [m for m in usable if 0 <= m.start - phrase.end <= 25 and _no_break(text, phrase.end, m.start)]
     if following and phrase.family != "factor":
         return following[0].name
@@ -253,12 +255,15 @@ def _bare_integers(phrase: Phrase) -> bool:
 def _nearest_in_clause(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention]) -> str | None:
     """A metric named earlier in the same sentence governs a later bare result ("FID scores of 1.70 ... and 2.89")."""
     before = [m for m in metrics if sentence[0] <= m.end <= phrase.start and phrase.start - m.end <= 120]
-    if before and not re.search(r"[;]", text[before[-1].end : phrase.start]):
+    if before and not _CLAUSE_BREAK.search(text[before[-1].end : phrase.start]):
         return before[-1].name
     after = [m for m in metrics if phrase.end <= m.start <= sentence[1] and m.start - phrase.end <= 60]
-    if after and phrase.family in ("percent", None) and not re.search(r"[;]", text[phrase.end : after[0].start]):
+    if after and phrase.family in ("percent", None) and _no_break(text, phrase.end, after[0].start):
         return after[0].name
     return None
+
+
+_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balso\b|,\s+and\b|\bat the same time\b")
 
 
 def _no_break(text: str, start: int, end: int) -> bool:

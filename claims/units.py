@@ -60,6 +60,8 @@ SURFACE_ALIASES = {
     "images/s": "images_per_second",
     "img/s": "images_per_second",
     "images per second": "images_per_second",
+    "tokens/s": "tokens_per_second",
+    "tokens per second": "tokens_per_second",
     "dB": "dB",
 }
 
@@ -87,7 +89,7 @@ def _conversion(surface: str) -> tuple[str, float] | None:
         return "Hz", float(registry().Quantity(1, surface).to("hertz").magnitude)
     try:
         quantity = registry().Quantity(1, pint_name(surface))
-    except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError):
+    except Exception:  # pint's parser fails in many ways ("**", "1/0", "("): all mean unknown
         return None
     for canonical, unit in _CANONICAL_PINT.items():
         try:

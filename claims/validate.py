@@ -21,8 +21,10 @@ def _split_failures(
     cases = err.failure_cases
     if cases["index"].isna().any():
         raise err
+    # A dataframe-wide check fails a row once, though pandera lists each of its cells.
+    where = cases["column"].where(cases["schema_context"] != "DataFrameSchema").fillna("row")
     reasons = (
-        cases.assign(reason=cases["column"].fillna("row").astype(str) + ": " + cases["check"].astype(str))
+        cases.assign(reason=where.astype(str) + ": " + cases["check"].astype(str))
         .groupby("index")["reason"]
         .agg(lambda r: "; ".join(sorted(set(r))))
     )
@@ -44,6 +46,7 @@ def empty_quarantine() -> pd.DataFrame:
 
 def validate_papers(papers: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(valid papers, quarantined rows)."""
+    papers = papers.reset_index(drop=True)  # failures are matched to rows by index label
     try:
         return PapersSchema.validate(papers, lazy=True), empty_quarantine()
     except pa_errors.SchemaErrors as err:
@@ -51,12 +54,14 @@ def validate_papers(papers: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         return PapersSchema.validate(good), bad
 
 
-def validate_claims(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def validate_claims(
+    claims: pd.DataFrame, papers: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(valid claims, quarantined rows); with `papers`, offsets are checked against the abstracts."""
-    checked = claims
+    checked = claims.reset_index(drop=True)  # failures are matched to rows by index label
     if papers is not None and len(claims):
         abstracts = papers.set_index("paper_id")["abstract"]
-        checked = claims.assign(abstract=claims["paper_id"].map(abstracts))
+        checked = checked.assign(abstract=checked["paper_id"].map(abstracts))
     try:
         valid = ClaimsSchema.validate(checked, lazy=True)
         quarantine = empty_quarantine()

@@ -33,6 +33,7 @@ class Dataset:
     name: str
     aliases: tuple[str, ...]
     task: str | None = None
+    metric: str | None = None  # primary metric: what a bare "performance" score on it is in
 
 
 def _read_toml(name: str) -> dict:
@@ -53,7 +54,7 @@ def metrics() -> dict[str, Metric]:
 def datasets() -> dict[str, Dataset]:
     """Canonical dataset name -> Dataset."""
     return {
-        name: Dataset(name, tuple(entry.get("aliases", [])), entry.get("task"))
+        name: Dataset(name, tuple(entry.get("aliases", [])), entry.get("task"), entry.get("metric"))
         for name, entry in _read_toml("datasets.toml").items()
     }
 
@@ -96,6 +97,12 @@ def canonical_dataset(name: str | None) -> str | None:
         return name
     stripped = re.sub(r"\s+(val|validation|test|test-dev|train)(\s+set|\s+split)?$", "", name.strip(), flags=re.I)
     return _dataset_index().get(_key(stripped), stripped)
+
+
+def primary_metric(dataset: str | None) -> str | None:
+    """The metric a benchmark's leaderboard is ranked by, when the vocabulary knows it."""
+    entry = datasets().get(canonical_dataset(dataset) or "")
+    return entry.metric if entry else None
 
 
 def _alternation(names: list[str]) -> str:
