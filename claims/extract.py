@@ -47,16 +47,36 @@ def _nearest(mentions: list[names.Mention], start: int, end: int) -> names.Menti
     return before[-1] if before else None
 
 
+_RUN_SEPARATOR = re.compile(r"^\s*(?:,|/)?\s*(?:and\s+|or\s+)?(?:the\s+)?$")
+
+
+def _runs(abstract: str, mentions: list[names.Mention]) -> list[list[names.Mention]]:
+    """Mentions joined only by list separators ("Kodak, Tecnick and CLIC Pro Val") as runs."""
+    runs: list[list[names.Mention]] = []
+    for mention in mentions:
+        if runs and _RUN_SEPARATOR.match(abstract[runs[-1][-1].end : mention.start]):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
+
+
 def _respectively(abstract: str, phrase: reading.Phrase, span: tuple[int, int], mentions: list[names.Mention]):
-    """Names listed in order with "respectively": one per member of the phrase."""
-    if len(phrase.members) < 2 or not _RESPECTIVELY.search(abstract, phrase.end, span[1]):
-        return None
+    """Names listed in order with "respectively", one per member of the phrase.
+
+    A list named after the numbers cycles through them; a list named before them
+    takes them in blocks ("A and B reach x1, x2, x3 and y1, y2, y3 on K, T, C, respectively").
+    """
     count = len(phrase.members)
-    for names_in_order in ([m for m in mentions if m.start >= phrase.end], [m for m in mentions if m.end <= phrase.start]):
-        if len(names_in_order) >= count:
-            return names_in_order[:count] if names_in_order[0].start >= phrase.end else names_in_order[-count:]
-        if len(names_in_order) >= 2 and count % len(names_in_order) == 0:
-            return names_in_order * (count // len(names_in_order))  # two systems over the same benchmarks
+    if count < 2 or not _RESPECTIVELY.search(abstract, phrase.end, span[1]):
+        return None
+    after = [run for run in _runs(abstract, [m for m in mentions if m.start >= phrase.end]) if len(run) > 1]
+    before = [run for run in _runs(abstract, [m for m in mentions if m.end <= phrase.start]) if len(run) > 1]
+    if after and count % len(after[0]) == 0:
+        return after[0] * (count // len(after[0]))
+    if before and count % len(before[-1]) == 0:
+        block = count // len(before[-1])
+        return [m for m in before[-1] for _ in range(block)]
     return None
 
 
@@ -81,14 +101,15 @@ _SUBJECT_VERB = re.compile(
 
 def _models_for(abstract, phrase, span, system):
     """Per member: the name a parenthesised score follows, a variant of the system, the system, or the subject."""
-    mentions = names.model_mentions(abstract, *span)
-    ordered = _respectively(abstract, phrase, span, [m for m in mentions if m.start >= phrase.end])
+    every = names.model_mentions(abstract, *span)
+    owner = [m for m in every if m.end <= phrase.start and re.fullmatch(r"\s*\(", abstract[m.end : phrase.start])]
+    if owner:
+        return [owner[-1].name] * len(phrase.members)
+    mentions = [m for m in every if not _is_baseline(abstract, m, span)]
+    ordered = _respectively(abstract, phrase, span, mentions)
     if ordered:
         return [m.name for m in ordered]
     before = [m for m in mentions if m.end <= phrase.start]
-    owner = before[-1] if before and re.fullmatch(r"\s*\(", abstract[before[-1].end : phrase.start]) else None
-    if owner:
-        return [owner.name] * len(phrase.members)
     model = system
     if system:
         key = names.name_key(system)
@@ -96,9 +117,18 @@ def _models_for(abstract, phrase, span, system):
         if variants and names.name_key(variants[-1].name) != key:
             model = variants[-1].name
     else:
-        subjects = [m for m in before if _SUBJECT_VERB.match(abstract[m.end : phrase.start])]
+        subjects = [
+            m for m in before
+            if _SUBJECT_VERB.match(abstract[m.end : phrase.start]) and not re.search(r"\b(?:on|in|and)\s+$", abstract[m.start - 4 : m.start])
+        ]
         model = subjects[-1].name if subjects else None
     return [model] * len(phrase.members)
+
+
+def _is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:
+    """A name after "than", "over", "outperforms", or listed right after such a name."""
+    before = abstract[max(span[0], mention.start - 60) : mention.start]
+    return bool(_BASELINE_CUE.search(before) or re.search(r"(?:than|over|surpass\w*|outperform\w*)\s+[\w+.-]+\s+(?:and|,)\s*$", before))
 
 
 def _baseline_for(abstract: str, phrase: reading.Phrase, span: tuple[int, int]) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.vocab import canonical_dataset, canonical_metric, dataset_pattern, metric_pattern
+from claims.vocab import canonical_dataset, canonical_metric, dataset_pattern, datasets, metric_info, metric_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,14 +23,18 @@ class Mention:
 # A token shaped like a model name: capitals inside, digits, or hyphenated parts.
 _NAME_TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*"
 _MODEL_SHAPE = re.compile(rf"(?<![\w-])(?=[\w.+/-]*[A-Z][\w.+/-]*[A-Z0-9])(?:{_NAME_TOKEN})(?![\w-])")
-_TITLE_NAME = re.compile(r"^\s*([^:]{1,40}?)\s*:\s+\S")
+_TITLE_NAME = re.compile(r"^\s*([^:]{1,40}?)\s*:\s*\S")
 _INTRODUCE = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:[a-z]+\s+){0,6}?"
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work)|, and|and then)\s+(?:[a-z]+\s+){0,6}?"
     r"(?:propose|introduce|present|develop|design|build|train|call|name|term|dub)[sd]?\b"
 )
 _NAMING = re.compile(
     r"\b(?:namely|called|named|dubbed|termed|coined|call (?:it|them|our \w+|this \w+|the \w+))\s*,?\s+"
     r"(?:the\s+|as\s+)?(?P<name>[A-Za-z][\w+-]*)"
+)
+_DIRECT_NAME = re.compile(
+    r"\s+(?:(?:a|an|the|our|novel|new|simple|efficient|general|unified)\s+){0,3}"
+    r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
 )
 _NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)")
 _ACRONYM_DEF = re.compile(r"(?P<expansion>(?:[\w-]+\s+){1,6}?)\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
@@ -56,28 +60,42 @@ def _acronym_after(phrase: str, abstract: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _title_acronym(title: str, abstract: str) -> str | None:
-    """An acronym the abstract defines for words of the title: "Multiscale Vision Transformers (MViT)"."""
-    title_words = {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", title.lower())}
+def _title_acronyms(title: str, abstract: str) -> list[str]:
+    """Acronyms the abstract defines for the words the title starts with: "Multiscale Vision Transformers (MViT)"."""
+    title_words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", title.lower())]
+    found = []
     for match in _ACRONYM_DEF.finditer(abstract):
-        words = re.findall(r"[a-z0-9]+", match.group("expansion").lower())[-2:]
-        if len(words) == 2 and all(w.rstrip("s") in title_words for w in words) and match.group("name") not in _COMMON_CAPS:
-            return match.group("name")
-    return None
+        words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", match.group("expansion").lower())]
+        if match.group("name") in _COMMON_CAPS:
+            continue
+        if any(title_words[:size] == words[-size:] for size in range(min(len(words), 5), 1, -1)):
+            found.append(match.group("name"))
+    return found
+
+
+def _clause_after(abstract: str, position: int) -> str:
+    end = re.search(r"[.;:]\s|,\s+(?:which|that|where)\b|$", abstract[position:])
+    return abstract[position : position + end.start()]
 
 
 def _introduced(abstract: str) -> str | None:
-    """What "we propose / introduce / call ..." names: an acronym it defines, else a name-shaped token."""
-    for match in list(_NAMING.finditer(abstract)) + list(_INTRODUCE.finditer(abstract)):
-        clause_end = re.search(r"[.;:]\s|,\s+(?:which|that|where)\b|$", abstract[match.end() :])
-        clause = abstract[match.start() : match.end() + clause_end.start()]
+    """What "dubbed X (ACR)" or "we propose X" names."""
+    for match in _NAMING.finditer(abstract):
+        clause = _clause_after(abstract, match.start())
         if (acronym := _ACRONYM_DEF.search(clause)) and acronym.group("name") not in _COMMON_CAPS:
             return acronym.group("name")
-        if (name := match.groupdict().get("name")) and _looks_like_name(name):
-            return name.rstrip(".-")
-        for token in _NAME_SHAPED.finditer(clause, len(match.group(0))):
+        if _looks_like_name(match.group("name").rstrip(".-")):
+            return singular(match.group("name").rstrip(".-"), abstract)
+    for match in _INTRODUCE.finditer(abstract):
+        direct = _DIRECT_NAME.match(abstract, match.end())
+        if direct and _looks_like_name(direct.group("name").rstrip(".-")):
+            return singular(direct.group("name").rstrip(".-"), abstract)
+        clause = _clause_after(abstract, match.end())
+        if (acronym := _ACRONYM_DEF.search(clause)) and acronym.group("name") not in _COMMON_CAPS:
+            return acronym.group("name")
+        for token in _NAME_SHAPED.finditer(clause):
             if _looks_like_name(token.group().rstrip(".-")):
-                return token.group().rstrip(".-")
+                return singular(token.group().rstrip(".-"), abstract)
     return None
 
 
@@ -90,7 +108,12 @@ def system_name(title: str, abstract: str) -> str | None:
             return _acronym_after(candidate, abstract) or candidate
         if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
             return acronym
-    return _title_acronym(title, abstract) or _introduced(abstract)
+    candidates = [*_title_acronyms(title, abstract), _introduced(abstract)]
+    candidates = [c for c in candidates if c]
+    if not candidates:
+        return None
+    # the system is what the abstract keeps talking about
+    return max(candidates, key=lambda c: len(re.findall(rf"(?<![\w-]){re.escape(c)}", abstract)))
 
 
 def name_key(name: str) -> str:
@@ -103,10 +126,22 @@ def model_mentions(text: str, start: int, end: int) -> list[Mention]:
     found = []
     for m in _MODEL_SHAPE.finditer(text, start, end):
         name = m.group().rstrip(".")
-        if name in _COMMON_CAPS or dataset_at(name) or canonical_metric(name) != name:
+        if name in _COMMON_CAPS or dataset_at(name) or metric_info(name) or _partial_dataset(name):
             continue
-        found.append(Mention(m.start(), m.start() + len(name), name))
+        found.append(Mention(m.start(), m.start() + len(name), singular(name, text)))
     return found
+
+
+def singular(name: str, text: str) -> str:
+    """ "ConvNeXts" -> "ConvNeXt" when the text also uses the singular."""
+    if name.endswith("s") and re.search(rf"(?<![\w-]){re.escape(name[:-1])}(?![\w-])", text):
+        return name[:-1]
+    return name
+
+
+def _partial_dataset(name: str) -> bool:
+    """The first word of a longer dataset name ("CLIC" of "CLIC Pro Val")."""
+    return any(alias.startswith(name + " ") for d in datasets().values() for alias in (d.name, *d.aliases))
 
 
 def dataset_at(name: str) -> bool:
