@@ -44,9 +44,7 @@ def normalize_units(claims: pd.DataFrame) -> pd.DataFrame:
     """Fill `value` and `unit` from the raw `number` and `unit_text` columns."""
     if claims.empty:
         return claims.assign(value=pd.Series(dtype=float), unit=pd.Series(dtype=str))
-    converted = [
-        canonical_value(n, u, m, k)
-        for n, u, m, k in zip(claims["number"], claims["unit_text"], claims["metric"], claims["kind"], strict=True)
-    ]
+    columns = (claims["number"], claims["unit_text"], claims["metric"], claims["kind"])
+    converted = [canonical_value(n, u, m, k) for n, u, m, k in zip(*columns, strict=True)]
     values, unit_names = zip(*converted, strict=True)
     return claims.assign(value=list(values), unit=list(unit_names))

@@ -1,0 +1,216 @@
+"""Command line: `claims extract` end to end, in-process and as `python -m claims`."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import GOLD_DIR, SAMPLE_PAPERS
+
+import claims
+from claims.cli import main
+from claims.io import write_table
+
+SUMMARY = re.compile(
+    r"^papers (?P<papers>\d+)\s+claims (?P<claims>\d+)\s+quarantined (?P<quarantined>\d+)\s+"
+    r"unreadable (?P<unreadable>\d+)\s+seconds (?P<seconds>\d+\.\d+)\s+-> (?P<output>\S+)$",
+    re.MULTILINE,
+)
+# What the scorer needs of every row (tests/gold/score.py, read_pred).
+SCORED_COLUMNS = [
+    "title",
+    "value_text",
+    "value",
+    "unit",
+    "kind",
+    "direction",
+    "bound",
+    "metric",
+    "dataset",
+    "model",
+]
+KEY = ["title", "value_text", "start", "end"]
+
+
+def summary(stdout: str) -> dict[str, str]:
+    match = SUMMARY.search(stdout)
+    assert match, f"no summary line in {stdout!r}"
+    return match.groupdict()
+
+
+def read_output(path: Path) -> pd.DataFrame:
+    """An output table as written, in any of the three formats (text cells kept as text)."""
+    if path.suffix == ".csv":
+        return pd.read_csv(path, dtype={"value_text": str, "title": str})
+    if path.suffix == ".jsonl":
+        return pd.read_json(path, lines=True, dtype={"value_text": str})
+    return pd.read_parquet(path)
+
+
+@pytest.fixture
+def extract_csv(seeds_dir, tmp_path, capsys) -> tuple[Path, dict[str, str], str]:
+    """`claims extract <seeds> -o out.csv`, run in-process: (output, summary, stderr)."""
+    out = tmp_path / "out" / "claims.csv"
+    assert main(["extract", str(seeds_dir), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    return out, summary(captured.out), captured.err
+
+
+def test_extract_reads_the_seeds_and_writes_a_csv(extract_csv):
+    out, figures, stderr = extract_csv
+    assert stderr == ""
+    assert figures["papers"] == str(SAMPLE_PAPERS)
+    assert figures["unreadable"] == "0" and figures["output"] == str(out)
+    table = read_output(out)
+    assert len(table) == int(figures["claims"]) > 0
+    assert set(SCORED_COLUMNS) <= set(table.columns)
+    assert set(table.columns) >= set(claims.CLAIM_COLUMNS)
+    titles = set(claims.load(errors=[]).title)
+    assert set(table.title) <= titles
+    assert not list(out.parent.glob(".*.tmp"))  # no temporary file left beside the output
+
+
+def test_python_dash_m_claims(seeds_dir, tmp_path):
+    out = tmp_path / "claims.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "claims", "extract", str(seeds_dir), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = summary(result.stdout)
+    assert figures["papers"] == str(SAMPLE_PAPERS)
+    assert len(read_output(out)) == int(figures["claims"]) > 0
+
+
+def _scorer() -> Path:
+    for candidate in (GOLD_DIR / "score.py", Path("/work/shared/eval/score.py")):
+        if candidate.is_file():
+            return candidate
+    pytest.skip("the scorer score.py is in neither tests/gold/ nor /work/shared/eval/")
+
+
+def test_the_scorer_reads_the_csv(extract_csv, tmp_path):
+    scorer = _scorer()
+    out, figures, _ = extract_csv
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(scorer),
+            "--gold",
+            str(GOLD_DIR / "dev.jsonl"),
+            "--papers",
+            str(GOLD_DIR / "dev_papers.jsonl"),
+            "--pred",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    head = re.search(r"papers (\d+)\s+gold claims (\d+)\s+predicted (\d+)\s+ignored (\d+)", result.stdout)
+    assert head, result.stdout
+    papers, gold, predicted, ignored = map(int, head.groups())
+    assert papers == SAMPLE_PAPERS and gold > 0
+    assert ignored == 0  # every title is a gold paper's title, exactly as on the page
+    assert 0 < predicted <= int(figures["claims"])  # the gold leaves a few optional matches unscored
+    assert re.search(r"^detection\s+P [01]\.\d{3}\s+R [01]\.\d{3}\s+F1 [01]\.\d{3}$", result.stdout, re.M)
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_jsonl_and_parquet_outputs_hold_the_same_table(extract_csv, seeds_dir, tmp_path, capsys, suffix):
+    csv_out, figures, _ = extract_csv
+    out = tmp_path / f"claims{suffix}"
+    assert main(["extract", str(seeds_dir), "-o", str(out)]) == 0
+    assert summary(capsys.readouterr().out)["claims"] == figures["claims"]
+    table, reference = read_output(out), read_output(csv_out)
+    assert list(table.columns) == list(reference.columns)
+    pd.testing.assert_frame_equal(table[KEY], reference[KEY], check_dtype=False)
+    pd.testing.assert_series_equal(table.value, reference.value, check_dtype=False)
+    assert list(table.unit.astype(str)) == list(reference.unit.astype(str))
+
+
+TABLE = pd.DataFrame(
+    {
+        "title": ["Café: Ünïcode Titles", "Second, with comma"],
+        "value_text": ["87.7\\%", "1,000 images/s"],
+        "value": [87.7, 1000.0],
+        "unit": ["%", "1/s"],
+        "direction": [None, "up"],
+        "start": [10, 200],
+    }
+)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_write_table_round_trips(tmp_path, suffix):
+    path = tmp_path / f"table{suffix}"
+    write_table(TABLE, path)
+    back = read_output(path)
+    expected = TABLE.astype(object).where(TABLE.notna(), None)
+    pd.testing.assert_frame_equal(back.astype(object).where(back.notna(), None), expected)
+
+
+def test_output_files_get_ordinary_permissions(tmp_path):
+    fresh, existing = tmp_path / "fresh.csv", tmp_path / "existing.csv"
+    existing.write_text("old\n")
+    existing.chmod(0o640)
+    old_umask = os.umask(0o022)
+    try:
+        write_table(TABLE, fresh)
+        write_table(TABLE, existing)
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # as open() would make it, not mkstemp's 0600
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640  # a rewritten file keeps its mode
+    assert read_output(existing).title.tolist() == TABLE.title.tolist()
+
+
+@pytest.mark.parametrize("name", ["claims.xlsx", "claims", "claims.csv.gz", "claims.txt"])
+def test_a_bad_output_suffix_is_a_usage_error(seeds_dir, tmp_path, capsys, name):
+    out = tmp_path / name
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(seeds_dir), "-o", str(out)])
+    assert exit_info.value.code == 2
+    stderr = capsys.readouterr().err
+    assert stderr.startswith("usage: claims extract")
+    assert f"{out}: output must end in .csv, .jsonl, .parquet" in stderr
+    assert not out.exists()
+    with pytest.raises(ValueError, match="output must end in"):
+        write_table(TABLE, out)
+
+
+def test_unreadable_inputs_are_reported_and_the_rest_is_extracted(seeds_dir, tmp_path, capsys):
+    binary = seeds_dir / "zz_binary.txt"
+    binary.write_bytes(b"\x00\x01\x02 not text")
+    missing = tmp_path / "missing.jsonl"
+    out = tmp_path / "claims.jsonl"
+    assert main(["extract", str(seeds_dir), str(missing), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"error: {binary}: binary file, not text",
+        f"error: {missing}: no such file or directory",
+    ]
+    figures = summary(captured.out)
+    assert (figures["papers"], figures["unreadable"]) == (str(SAMPLE_PAPERS), "2")
+    assert len(read_output(out)) == int(figures["claims"]) > 0
+
+
+def test_nothing_readable_exits_with_an_error(write, tmp_path, capsys):
+    bad = write("empty.txt", "")
+    out = tmp_path / "claims.csv"
+    assert main(["extract", str(bad), "-o", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"error: {bad}: file is empty\n"
+    figures = summary(captured.out)
+    assert (figures["papers"], figures["claims"], figures["unreadable"]) == ("0", "0", "1")
+    assert read_output(out).empty
