@@ -177,8 +177,10 @@ def _read_phrase(abstract, phrase, span, metrics, datasets, carried, system) -> 
     kind = reading.kind_of(abstract, phrase, phrase.first, span[0])
     metric = reading.metric_for(abstract, phrase, span, metrics, kind)
     member_datasets = _datasets_for(abstract, phrase, span, datasets, carried)
-    if metric in (None, "performance") and kind == "score" and phrase.family == "percent":
+    if metric in (None, "performance") and phrase.family == "percent" and kind != "ratio":
         metric = primary_metric(member_datasets[0]) or metric
+    if metric is None and kind == "delta" and phrase.family == "percent":
+        metric = "performance"  # "outperforms X by 2%": a gain, on no metric the sentence names
     if metric is None or reading.describes_model_size(phrase, metric, kind):
         return
     info = metric_info(metric)

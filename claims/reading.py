@@ -35,12 +35,13 @@ _SETTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DIMENSION_AFTER = re.compile(r"^\s*(?:[x×*^]|\\times|times|by)\s*\d|^\^")
-_DIMENSION_BEFORE = re.compile(r"\d\s*(?:[x×*^]|\\times|times|by)\s*$|[A-Za-z]-(?:\d+/)+$")
+_DIMENSION_BEFORE = re.compile(r"(?<![A-Za-z\d.-])\d+\s*(?:[x×*^]|\\times|times|by)\s*$|[A-Za-z]-(?:\d+/)+$")
 _MEDIA_AFTER = re.compile(r"^\s*(?:-long|long|of\s+(?:[\w-]+\s+){0,3}?(?:videos?|audio|speech|footage|clips?|music))\b", re.I)
 _MEDIA_BEFORE = re.compile(r"\b(?:videos?|clips?|audio|music|speech)\s+(?:of\s+)?(?:up to\s+|over\s+)?$", re.I)
 _HARDWARE_AFTER = re.compile(r"^\s*(?:NVIDIA\s+)?(?:[A-Z]+\d+|GPUs?\b|memory GPUs?)")
 _ENUMERATOR = re.compile(r"\(\s*$")
-_SPREAD_BEFORE = re.compile(r"(?:(?<![A-Za-z\d.])\d+(?:\.\d+)?\s*\\?%?\s*\(\s*|±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
+_SPREAD_BEFORE = re.compile(r"(?:±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
+_GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LIST_SEPARATOR = re.compile(
     r"^(?:\s*(?:,|;)?\s*(?:and|or|&)?\s*|\s*/\s*|\s*,?\s*(?:vs\.?|versus)\s*)$", re.IGNORECASE
@@ -104,7 +105,9 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) ->
     if bare and _YEAR.match(quantity.text.lstrip("+~<>")):
         return True
     if _SPREAD_BEFORE.search(_before(text, quantity.start, 12)):
-        return True
+        return True  # "85.2 ± 0.3": the spread of the number before
+    if _GLUED_SPREAD.search(_before(text, quantity.start, 12)) and re.match(r"^\s*\)", after):
+        return True  # "0.76(0.04)"
     if bare and re.match(r"^[A-Za-z]", after) and not starts_metric(metrics, quantity.end):
         return True  # glued letters: "3D", "2nd"
     if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(_before(text, quantity.start, 12)):
