@@ -29,6 +29,7 @@ _RAW_COLUMNS = [c for c in CLAIM_COLUMNS if c not in ("value", "unit")] + ["numb
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _ON_NAME = re.compile(r"^\s*\)?\s*(?:on|in|for|of|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_NAME_WITH = re.compile(r"^\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*(?:with|at|of|:)\s*(?:an?\s+)?$", re.I)
 _BASELINE_CUE = re.compile(
     r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beats?|"
     r"exceed\w*)\s+(?:the\s+|a\s+|an\s+)?(?:(?:prior|previous|recent|strong|state-of-the-art|SOTA|art|best|"
@@ -47,7 +48,7 @@ def _nearest(mentions: list[names.Mention], start: int, end: int) -> names.Menti
     return before[-1] if before else None
 
 
-_RUN_SEPARATOR = re.compile(r"^\s*(?:,|/)?\s*(?:and\s+|or\s+)?(?:the\s+)?$")
+_RUN_SEPARATOR = re.compile(r"^\s*(?:,|/)?\s*(?:and\s+|or\s+)?(?:the\s+)?$|^$")
 
 
 def _runs(abstract: str, mentions: list[names.Mention]) -> list[list[names.Mention]]:
@@ -68,7 +69,8 @@ def _respectively(abstract: str, phrase: reading.Phrase, span: tuple[int, int], 
     takes them in blocks ("A and B reach x1, x2, x3 and y1, y2, y3 on K, T, C, respectively").
     """
     count = len(phrase.members)
-    if count < 2 or not _RESPECTIVELY.search(abstract, phrase.end, span[1]):
+    paired = count >= 2 and all(abstract[a.end : b.start].strip() == "/" for a, b in zip(phrase.members, phrase.members[1:]))
+    if count < 2 or not (paired or _RESPECTIVELY.search(abstract, phrase.end, span[1])):
         return None
     after = [run for run in _runs(abstract, [m for m in mentions if m.start >= phrase.end]) if len(run) > 1]
     before = [run for run in _runs(abstract, [m for m in mentions if m.end <= phrase.start]) if len(run) > 1]
@@ -88,6 +90,7 @@ def _datasets_for(abstract, phrase, span, mentions, carried):
     result = []
     for quantity in phrase.members:
         own = [m for m in mentions if m.start >= quantity.end and _ON_NAME.match(abstract[quantity.end : m.start])]
+        own += [m for m in mentions if m.end <= phrase.start and _NAME_WITH.match(abstract[m.end : phrase.start])]
         nearest = own[0] if own else _nearest(mentions, phrase.start, phrase.end)
         result.append(nearest.name if nearest else carried)
     return result

@@ -40,14 +40,16 @@ _NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z]
 _ACRONYM_DEF = re.compile(r"(?P<expansion>(?:[\w-]+\s+){1,6}?)\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
 _COMMON_CAPS = {
     "AI", "ML", "NLP", "CV", "GPU", "GPUs", "CPU", "LLM", "LLMs", "SOTA", "CNN", "CNNs", "RNN", "API",
-    "3D", "2D", "RGB", "AP", "FID", "IoU", "mIoU", "FLOPs", "MACs", "ViT", "ViTs", "MLP", "MLPs",
-    "DiT", "DiTs", "SSL", "VQA", "ASR", "TTS", "NAS", "MHSA", "FFN", "LoRA",
+    "3D", "2D", "RGB", "AP", "FID", "IoU", "mIoU", "FLOPs", "MACs", "MLP", "MLPs",
+    "SSL", "VQA", "ASR", "TTS", "NAS", "MHSA", "FFN", "LoRA",
 }
+# Architecture families: a sentence may credit them a result, a paper's own system they are not.
+_GENERIC_ARCHITECTURES = {"ViT", "ViTs", "DiT", "DiTs", "Transformer", "Transformers"}
 
 
 def _looks_like_name(token: str) -> bool:
     """CamelCase, acronyms, digits: not a capitalized word or hyphenated Title-Case words."""
-    if token in _COMMON_CAPS or dataset_at(token):
+    if token in _COMMON_CAPS or token in _GENERIC_ARCHITECTURES or dataset_at(token):
         return False
     parts = [p for p in re.split(r"[-\s]", token) if p]
     titlecase = all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts)
@@ -149,9 +151,10 @@ def dataset_at(name: str) -> bool:
 
 
 _OPEN_DATASET = re.compile(
-    r"\b(?:on|in|across)\s+(?:the\s+)?(?:challenging\s+|large-scale\s+|popular\s+|public\s+|standard\s+)?"
-    r"(?P<name>[A-Z][\w-]*(?:[ -](?:[A-Z0-9][\w-]*|v\d))?)\s+(?:dataset|benchmark|test set|validation set|corpus)\b"
+    r"\b(?:on|in|across|of|from|using|with)\s+(?:the\s+)?(?:challenging\s+|large-scale\s+|popular\s+|public\s+|standard\s+|widely used\s+)?"
+    r"(?P<name>[A-Z][\w-]*(?:[ -](?:[A-Z0-9][\w-]*|v\d)){0,2})\s+(?:dataset|benchmark|test set|validation set|corpus|challenge)\b"
 )
+_SLASH_SIBLING = re.compile(r"/(?P<suffix>\d+|[Vv]\d+)(?![\w-])")
 
 
 _TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|learn\w*|fine-?tun\w*)\s+(?:\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$", re.I)
@@ -164,13 +167,30 @@ def is_training_set(text: str, mention: Mention) -> bool:
 
 def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Known datasets (canonical names) and "on <Name> dataset" phrases in text[start:end]."""
-    found = [Mention(m.start(), m.end(), canonical_dataset(m.group())) for m in dataset_pattern().finditer(text, start, end)]
+    found = []
+    for m in dataset_pattern().finditer(text, start, end):
+        found.append(Mention(m.start(), m.end(), canonical_dataset(m.group())))
+        found.extend(_slash_siblings(text, m))
     known = {(m.start, m.end) for m in found}
     for m in _OPEN_DATASET.finditer(text, start, end):
         span = (m.start("name"), m.end("name"))
         if not any(s <= span[0] < e for s, e in known):
             found.append(Mention(*span, m.group("name")))
     return sorted(found, key=lambda mention: mention.start)
+
+
+def _slash_siblings(text: str, match: re.Match[str]) -> list[Mention]:
+    """ "Kinetics-400/600", "Something-Something V1/V2": the second benchmark of a slash pair."""
+    siblings = []
+    stem = re.sub(r"(\d+|[Vv]\d+)$", "", match.group())
+    position = match.end()
+    while (sibling := _SLASH_SIBLING.match(text, position)) and stem != match.group():
+        name = canonical_dataset(stem + sibling.group("suffix"))
+        if name not in datasets():
+            break
+        siblings.append(Mention(sibling.start() + 1, sibling.end(), name))
+        position = sibling.end()
+    return siblings
 
 
 def metric_mentions(text: str, start: int, end: int) -> list[Mention]:
