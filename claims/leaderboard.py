@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -113,10 +114,11 @@ def _short_title(title: str) -> str:
 def _row_names(frame: pd.DataFrame) -> pd.Series:
     """The model, or a per-paper placeholder row name when the claim names none."""
     model = frame["model"].str.strip().replace("", None)
-    placeholder = "(unnamed, " + frame["title"].map(_short_title) + ")"
-    clash = placeholder.groupby(placeholder).transform(lambda p: frame.loc[p.index, "paper_id"].nunique() > 1)
-    placeholder = placeholder.where(~clash, placeholder.str[:-1] + " #" + frame["paper_id"].str[:6] + ")")
-    return model.where(model.notna(), placeholder)
+    unnamed = frame[model.isna()]
+    name = "(unnamed, " + unnamed["title"].map(_short_title)
+    shared = unnamed.groupby(name)["paper_id"].transform("nunique") > 1  # two papers, one short title
+    name = name.where(~shared, name + " #" + unnamed["paper_id"].str[:6])
+    return model.fillna(name + ")")
 
 
 def _prepared(claims: pd.DataFrame, papers: pd.DataFrame | None) -> pd.DataFrame:
@@ -132,7 +134,7 @@ def _prepared(claims: pd.DataFrame, papers: pd.DataFrame | None) -> pd.DataFrame
         dataset=frame["dataset"].map(canonical_dataset, na_action="ignore"),
         metric=frame["metric"].map(canonical_metric, na_action="ignore"),
         model=_row_names(frame),
-        link=frame["arxiv_id"].map(lambda a: ARXIV_ABS + a if a else None).astype(object),
+        link=frame["arxiv_id"].map(lambda a: ARXIV_ABS + quote(a, safe="/.") if a else None).astype(object),
     )
 
 

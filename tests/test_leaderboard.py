@@ -1,0 +1,350 @@
+"""Leaderboards: boards per benchmark, ranking, conflicts, baselines, and their files."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors as pa_errors
+import pytest
+from board_claims import claim, claims_table, delta, papers_table
+from claims.schemas.tables import LeaderboardSchema
+
+from claims.leaderboard import Board, build_comparisons, build_leaderboards, progress
+from claims.report import board_markdown, md_cell, neutralize, write_leaderboards
+
+
+def boards_by_name(*rows: dict[str, object], papers: pd.DataFrame | None = None) -> dict[str, Board]:
+    return {b.name: b for b in build_leaderboards(claims_table(*rows), papers)}
+
+
+def only_board(*rows: dict[str, object], papers: pd.DataFrame | None = None) -> Board:
+    (board,) = build_leaderboards(claims_table(*rows), papers)
+    return board
+
+
+def scores(metric: str, unit: str, values: dict[str, float]) -> list[dict[str, object]]:
+    """One score claim per model, each from its own paper."""
+    return [
+        claim(model=m, value=v, metric=metric, unit=unit, paper_id=f"p-{m}", title=f"{m}: a paper")
+        for m, v in values.items()
+    ]
+
+
+# ---- ranking -------------------------------------------------------------------------
+
+
+def test_higher_is_better_metric_ranks_descending() -> None:
+    board = only_board(*scores("top-1 accuracy", "%", {"A": 80.1, "B": 85.2, "C": 79.0}))
+    assert board.primary == "top-1 accuracy (%)"
+    assert board.table()["model"].tolist() == ["B", "A", "C"]
+    assert board.table()["rank"].tolist() == [1, 2, 3]
+
+
+def test_lower_is_better_metric_ranks_ascending() -> None:
+    board = only_board(*scores("FID", "1", {"A": 12.7, "B": 2.06, "C": 5.0}))
+    assert not board.higher_is_better
+    assert board.primary == "FID"
+    assert board.table()["model"].tolist() == ["B", "C", "A"]
+
+
+def test_latency_ranks_fastest_first() -> None:
+    board = only_board(*scores("latency", "s", {"slow": 0.012, "fast": 0.0016}))
+    assert board.table()["model"].tolist() == ["fast", "slow"]
+    assert board.primary == "latency (s)"
+
+
+def test_unknown_metric_counts_higher_as_better() -> None:
+    board = only_board(*scores("widget score", "1", {"A": 3.0, "B": 7.0}))
+    assert board.higher_is_better
+    assert board.table()["model"].tolist() == ["B", "A"]
+
+
+def test_primary_metric_is_the_one_most_papers_report() -> None:
+    fid = scores("FID", "1", {"A": 9.0, "B": 3.0})
+    one_paper_many_accuracies = [claim(model="C", value=v, paper_id="pc") for v in (70.0, 71.0, 72.0)]
+    board = only_board(*fid, *one_paper_many_accuracies)
+    assert board.columns == ("FID", "top-1 accuracy (%)")
+    table = board.table()
+    assert table["model"].tolist() == ["B", "A", "C"]
+    assert table["rank"].isna().tolist() == [False, False, True]  # C reports no FID: listed, unranked
+
+
+def test_ties_share_a_rank() -> None:
+    board = only_board(*scores("top-1 accuracy", "%", {"A": 80.0, "B": 80.0, "C": 70.0}))
+    assert board.table()["rank"].tolist() == [1, 1, 3]
+
+
+def test_values_in_different_units_get_their_own_columns() -> None:
+    board = only_board(
+        claim(model="A", metric="latency", unit="s", value=0.002),
+        claim(model="A", metric="latency", unit="%", value=78.5, paper_id="p2"),
+    )
+    assert set(board.columns) == {"latency (s)", "latency (%)"}
+
+
+# ---- which claims land on which board ---------------------------------------------------
+
+
+def test_aliases_of_one_benchmark_land_on_one_board() -> None:
+    imagenet = [
+        claim(dataset=d, model=f"m{i}", value=80.0 + i)
+        for i, d in enumerate(["ImageNet", "ImageNet-1K", "ImageNet-1k val"])
+    ]
+    coco = [
+        claim(dataset=d, model=f"d{i}", value=50.0 + i, metric="box AP")
+        for i, d in enumerate(["COCO", "MS COCO", "MSCOCO"])
+    ]
+    boards = boards_by_name(*imagenet, *coco)
+    assert set(boards) == {"ImageNet", "COCO"}
+    assert boards["ImageNet"].table()["model"].tolist() == ["m2", "m1", "m0"]
+    assert len(boards["COCO"].table()) == 3
+    assert set(boards["ImageNet"].entries["dataset"]) == {"ImageNet"}
+
+
+def test_different_benchmarks_stay_apart() -> None:
+    names = ["ImageNet", "ImageNet-A", "ImageNet-21K", "Kinetics-400", "Kinetics-600", "COCO", "COCO-20i"]
+    boards = boards_by_name(*(claim(dataset=d, model=f"m{i}") for i, d in enumerate(names)))
+    assert set(boards) == set(names)
+    assert {b.slug for b in boards.values()} == {
+        "imagenet", "imagenet-a", "imagenet-21k", "kinetics-400", "kinetics-600", "coco", "coco-20i"
+    }  # fmt: skip
+
+
+def test_a_stated_task_splits_the_board() -> None:
+    boards = boards_by_name(
+        claim(dataset="COCO", task="object detection", metric="box AP", model="D"),
+        claim(dataset="COCO", task="instance segmentation", metric="mask AP", model="S"),
+    )
+    assert set(boards) == {"COCO (object detection)", "COCO (instance segmentation)"}
+    assert {b.slug for b in boards.values()} == {"coco-object-detection", "coco-instance-segmentation"}
+
+
+def test_comparisons_and_unplaced_scores_are_not_on_boards() -> None:
+    boards = build_leaderboards(
+        claims_table(
+            delta(value=1.5),
+            claim(dataset=None),
+            claim(metric=None),
+        )
+    )
+    assert boards == []
+
+
+def test_claims_without_a_model_get_a_row_per_paper() -> None:
+    board = only_board(
+        claim(model=None, title="A ConvNet for the 2020s", value=87.8),
+        claim(
+            model=None,
+            paper_id="p2",
+            title="Scaling Vision Transformers To Gigantic Sizes And Beyond",
+            value=90.45,
+        ),
+        claim(model=" ", paper_id="p3", title="TinyViT: Fast Pretraining Distillation", value=84.8),
+    )
+    assert board.table()["model"].tolist() == [
+        "(unnamed, Scaling Vision Transformers To Gigantic…)",
+        "(unnamed, A ConvNet for the 2020s)",
+        "(unnamed, TinyViT)",
+    ]
+
+
+# ---- conflicts and baselines -------------------------------------------------------------
+
+
+def test_conflicting_claims_are_all_kept_and_one_is_shown() -> None:
+    papers = papers_table(old="2020-01-01", new="2022-06-01", newest="2023-01-01")
+    board = only_board(
+        claim(paper_id="old", value=80.0),
+        claim(paper_id="new", value=81.0),
+        claim(paper_id="newest", value=85.0, bound=">"),
+        papers=papers,
+    )
+    cell = board.entries
+    assert len(cell) == 3 and cell["disputed"].all()
+    shown = cell[cell["shown"]]
+    assert shown["paper_id"].tolist() == ["new"]  # exact beats bounded, then the newest paper
+    assert shown["link"].tolist() == ["https://arxiv.org/abs/2101.00001"]
+    assert "| 1 | M1 | 81 (disputed) |" in board_markdown(board)
+
+
+def test_same_value_from_two_papers_is_not_disputed() -> None:
+    board = only_board(claim(paper_id="a", value=80.0), claim(paper_id="b", value=80.0, bound="~"))
+    assert not board.entries["disputed"].any()
+    assert board.shown["bound"].tolist() == ["="]
+    assert "(disputed)" not in board_markdown(board)
+
+
+def test_undated_papers_yield_to_dated_ones() -> None:
+    board = only_board(
+        claim(paper_id="undated", value=70.0),
+        claim(paper_id="dated", value=71.0),
+        papers=papers_table(undated=None, dated="2019-01-01"),
+    )
+    assert board.shown["paper_id"].tolist() == ["dated"]
+
+
+def test_baseline_scores_are_rows_reported_by_the_citing_paper() -> None:
+    title = "PVT: a backbone"
+    board = only_board(
+        claim(model="PVT", value=40.4, metric="AP", title=title),
+        claim(model="RetinaNet+ResNet50", value=36.3, metric="AP", title=title),
+        delta(model="PVT", baseline="RetinaNet+ResNet50", value=4.1, metric="AP", title=title),
+        claim(model="Old Net", value=30.0, metric="AP", title=title, context="the baseline"),
+    )
+    table = board.table().set_index("model")
+    assert table["AP (%)"].to_dict() == {"PVT": 40.4, "RetinaNet+ResNet50": 36.3, "Old Net": 30.0}
+    reported_by = board.shown.set_index("model")["reported_by"]
+    assert reported_by.isna().to_dict() == {"PVT": True, "RetinaNet+ResNet50": False, "Old Net": False}
+    assert reported_by["RetinaNet+ResNet50"] == title
+    assert "| 2 | RetinaNet+ResNet50 | PVT: a backbone | 36.3 |" in board_markdown(board)
+
+
+# ---- comparisons and progress --------------------------------------------------------------
+
+
+def test_comparisons_table_holds_deltas_and_ratios_with_provenance() -> None:
+    table = build_comparisons(
+        claims_table(
+            claim(model="A", baseline="B", kind="ratio", direction="up", value=1.4, unit="x", metric="speed"),
+            delta(model="A", direction="down", value=2.5, bound="~", metric="error rate", dataset="MS COCO"),
+            claim(model="A", value=80.0),
+        ),
+        papers_table(p1="2021-01-01"),
+    )
+    assert sorted(table["amount"]) == ["1.4x", "~2.5%"]
+    row = table.set_index("amount").loc["1.4x"]
+    assert (row["model"], row["baseline"], row["direction"], row["link"]) == (
+        "A",
+        "B",
+        "up",
+        "https://arxiv.org/abs/2101.00000",
+    )
+    assert table.set_index("amount").loc["~2.5%", "dataset"] == "COCO"
+
+
+def test_progress_tracks_the_best_primary_score_in_its_direction() -> None:
+    papers = papers_table(a="2020-01-01", b="2021-01-01", c="2022-01-01", undated=None)
+    rows = [
+        claim(paper_id=p, model=p, value=v, metric="FID", unit="1")
+        for p, v in {"a": 10.0, "b": 12.0, "c": 4.0, "undated": 1.0}.items()
+    ]
+    points = progress(only_board(*rows, papers=papers))
+    assert points["model"].tolist() == ["a", "b", "c"]
+    assert points["best"].tolist() == [10.0, 10.0, 4.0]
+
+
+# ---- schema --------------------------------------------------------------------------------
+
+
+def ranked_board() -> Board:
+    return only_board(*scores("top-1 accuracy", "%", {"A": 80.0, "B": 85.0, "C": 70.0}))
+
+
+def test_schema_rejects_ranks_against_the_metric_direction() -> None:
+    entries = ranked_board().entries
+    reversed_ranks = entries.assign(rank=(len(entries) + 1 - entries["rank"]).astype("Int64"))
+    with pytest.raises(pa_errors.SchemaError, match="ranked_exactly_by_shown_primary_value"):
+        LeaderboardSchema.validate(reversed_ranks)
+
+
+def test_schema_rejects_two_shown_values_in_one_cell() -> None:
+    board = only_board(claim(paper_id="a", value=80.0), claim(paper_id="b", value=81.0))
+    with pytest.raises(pa_errors.SchemaError, match="one_shown_claim_per_cell"):
+        LeaderboardSchema.validate(board.entries.assign(shown=True))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"unit": "furlongs"},
+        {"value": float("inf")},
+        {"link": "javascript:alert(1)"},
+        {"model": ""},
+        {"extra": 1},
+    ],
+)
+def test_schema_rejects_bad_cells(change: dict[str, object]) -> None:
+    with pytest.raises((pa_errors.SchemaError, pa_errors.SchemaErrors)):
+        LeaderboardSchema.validate(ranked_board().entries.assign(**change))
+
+
+def test_written_boards_are_checked_against_the_schema(tmp_path: Path) -> None:
+    board = ranked_board()
+    broken = Board(board.dataset, board.task, board.slug, board.columns, board.entries.assign(rank=1))
+    with pytest.raises(pa_errors.SchemaError):
+        write_leaderboards([broken], build_comparisons(claims_table(claim())), tmp_path)
+    assert not (tmp_path / f"{board.slug}.csv").exists()
+
+
+# ---- files and escaping ------------------------------------------------------------------------
+
+
+def test_markdown_cells_escape_pipes_and_line_breaks() -> None:
+    assert md_cell("a|b\nc\r\nd") == "a\\|b c d"
+    assert md_cell("<img src=x>") == "&lt;img src=x>"
+    board = only_board(claim(model="Net|v2\nlarge", title="Pipes | and\nbreaks"))
+    table_lines = [line for line in board_markdown(board).splitlines() if line.startswith("| 1 ")]
+    assert table_lines == ["| 1 | Net\\|v2 large | 80 | Pipes \\| and breaks |"]
+
+
+def test_formula_text_is_neutralized_but_numbers_are_not() -> None:
+    assert [neutralize(t) for t in ["=cmd()", "+1 more", "@SUM(A1)", "-x", "-2.5", "+3", "plain"]] == [
+        "'=cmd()", "'+1 more", "'@SUM(A1)", "'-x", "-2.5", "+3", "plain"
+    ]  # fmt: skip
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_csv_cells_starting_a_formula_are_neutralized(tmp_path: Path) -> None:
+    rows = [
+        claim(model='=HYPERLINK("http://x")', value=-2.5, value_text="-2.5", metric="BD-rate"),
+        delta(model="@evil", value=1.0, baseline="+base"),
+    ]
+    boards = build_leaderboards(claims_table(*rows))
+    write_leaderboards(boards, build_comparisons(claims_table(*rows)), tmp_path)
+    (entry,) = read_csv(tmp_path / "imagenet.csv")
+    assert entry["model"] == '\'=HYPERLINK("http://x")'
+    assert (entry["value"], entry["value_text"]) == ("-2.5", "-2.5")  # numbers stay numbers
+    (comparison,) = read_csv(tmp_path / "comparisons.csv")
+    assert (comparison["model"], comparison["baseline"]) == ("'@evil", "'+base")
+
+
+def test_written_files_and_index(tmp_path: Path) -> None:
+    rows = [
+        *scores("top-1 accuracy", "%", {"A": 80.0, "B": 85.0}),
+        claim(dataset="COCO", metric="box AP", model="D", value=50.0),
+        claim(dataset="COCO", metric="box AP", model="D", value=51.0, paper_id="p9"),
+        delta(model="A", baseline="B", value=1.0),
+    ]
+    table = claims_table(*rows)
+    written = write_leaderboards(build_leaderboards(table), build_comparisons(table), tmp_path)
+    names = {
+        "imagenet.csv",
+        "imagenet.md",
+        "coco.csv",
+        "coco.md",
+        "comparisons.csv",
+        "comparisons.md",
+        "README.md",
+    }
+    assert {p.name for p in written} == names
+    assert len(read_csv(tmp_path / "coco.csv")) == 2  # both conflicting claims, one file
+    index = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "| ImageNet | 2 | 2 | top-1 accuracy (%), higher is better | B (85), B: a paper |" in index
+    assert "| COCO | 1 | 2 |" in index
+    assert "(1 claims)" in index
+
+
+def test_rewriting_removes_boards_that_are_gone_and_nothing_else(tmp_path: Path) -> None:
+    both = claims_table(claim(), claim(dataset="COCO", model="D"))
+    write_leaderboards(build_leaderboards(both), build_comparisons(both), tmp_path)
+    (tmp_path / "notes.md").write_text("mine", encoding="utf-8")
+    one = claims_table(claim())
+    write_leaderboards(build_leaderboards(one), build_comparisons(one), tmp_path)
+    assert not (tmp_path / "coco.csv").exists() and not (tmp_path / "coco.md").exists()
+    assert (tmp_path / "imagenet.csv").exists() and (tmp_path / "notes.md").exists()

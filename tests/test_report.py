@@ -1,0 +1,122 @@
+"""The HTML report, and `claims run` end to end on the bundled sample pages."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import html
+import io
+import re
+from pathlib import Path
+
+import pytest
+from board_claims import claim, claims_table, delta, papers_table
+
+from claims.cli import main
+from claims.leaderboard import build_comparisons, build_leaderboards
+from claims.report import report_html, write_report
+
+PAPERS = papers_table(p1="2021-03-01", p2="2022-05-01", p3=None)
+ROWS = [
+    claim(model="<script>alert('x')</script>", value=81.0, sentence='We get 81% <b>"top-1"</b> & more.'),
+    claim(model="M2", paper_id="p2", title="Second paper", value=84.0),
+    claim(model="M3", paper_id="p3", title="Third paper", value=79.0, dataset="Kinetics-400"),
+    delta(model="M2", baseline="M1", value=3.0, paper_id="p2", title="Second paper"),
+]
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    table = claims_table(*ROWS)
+    return report_html(build_leaderboards(table, PAPERS), build_comparisons(table, PAPERS))
+
+
+def test_text_is_escaped_everywhere(page: str) -> None:
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "<b>" not in page
+    assert (
+        'title="81%: Paper One: a study: We get 81% &lt;b&gt;&quot;top-1&quot;&lt;/b&gt; &amp; more."' in page
+    )
+    assert page.count("<script>") == 1  # the page's own sorting script only
+
+
+def test_every_board_is_a_sortable_table(page: str) -> None:
+    assert page.count('<table class="sortable">') == 3  # ImageNet, Kinetics-400, comparisons
+    assert 'id="board-imagenet"' in page and 'id="board-kinetics-400"' in page
+    assert '<th scope="col"><button type="button">top-1 accuracy (%)</button></th>' in page
+
+
+def test_rows_link_to_their_papers_and_cells_sort_by_number(page: str) -> None:
+    assert '<a href="https://arxiv.org/abs/2101.00001">Second paper</a>' in page
+    assert '<td data-sort="84.0" title="84%: Second paper: ' in page
+    assert page.index(">M2<") < page.index("&lt;script&gt;alert")  # 84 ranks above 81
+
+
+def test_charts_only_for_boards_with_dated_claims(page: str) -> None:
+    imagenet, kinetics = re.findall(r'<section id="board-.*?</section>', page)[:2]
+    assert 'src="data:image/png;base64,' in imagenet
+    assert 'alt="best top-1 accuracy (%) over time on ImageNet"' in imagenet
+    assert "<img" not in kinetics  # its only paper is undated
+
+
+def test_write_report_writes_one_page(tmp_path: Path) -> None:
+    table = claims_table(*ROWS)
+    target = write_report(build_leaderboards(table), build_comparisons(table), tmp_path / "reports")
+    assert target == tmp_path / "reports" / "index.html"
+    assert [p.name for p in target.parent.iterdir()] == ["index.html"]
+    assert (
+        html.unescape(target.read_text(encoding="utf-8")).count("<script>alert") == 1
+    )  # escaped once, as text
+
+
+# ---- end to end --------------------------------------------------------------------------------
+
+BOARDS = ["imagenet", "coco", "kinetics-400"]
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("run")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["run", "-o", str(out)]) == 0
+    return out, printed.getvalue()
+
+
+def test_run_writes_claims_leaderboards_and_report(run_dir: tuple[Path, str]) -> None:
+    out, printed = run_dir
+    assert (out / "claims.csv").stat().st_size > 0
+    for name in BOARDS:
+        assert (out / "leaderboards" / f"{name}.csv").exists(), name
+        assert (out / "leaderboards" / f"{name}.md").exists(), name
+    assert (out / "leaderboards" / "comparisons.csv").exists()
+    assert str(out / "reports" / "index.html") in printed
+    assert re.search(r"papers 378 .* boards \d+ ", printed)
+
+
+def test_run_index_lists_every_board_with_its_leader(run_dir: tuple[Path, str]) -> None:
+    out, _ = run_dir
+    index = (out / "leaderboards" / "README.md").read_text(encoding="utf-8")
+    written = {p.stem for p in (out / "leaderboards").glob("*.md")} - {"README", "comparisons"}
+    listed = set(re.findall(r"\[md\]\(([^)]+)\.md\)", index))
+    assert listed == written
+    assert "| ImageNet | " in index and "| COCO | " in index and "| Kinetics-400 | " in index
+
+
+def test_run_imagenet_board_holds_sample_results(run_dir: tuple[Path, str]) -> None:
+    out, _ = run_dir
+    with (out / "leaderboards" / "imagenet.csv").open(newline="", encoding="utf-8") as handle:
+        entries = list(csv.DictReader(handle))
+    cvt = [e for e in entries if e["model"] == "CvT-W24" and e["column"] == "top-1 accuracy (%)"]
+    assert [(e["value"], e["title"].split(":")[0]) for e in cvt] == [("87.7", "CvT")]
+    assert {e["dataset"] for e in entries} == {"ImageNet"}
+    assert all(e["sentence"] and int(e["end"]) > int(e["start"]) for e in entries)
+
+
+def test_run_report_has_every_board(run_dir: tuple[Path, str]) -> None:
+    out, _ = run_dir
+    page = (out / "reports" / "index.html").read_text(encoding="utf-8")
+    written = {p.stem for p in (out / "leaderboards").glob("*.md")} - {"README", "comparisons"}
+    assert set(re.findall(r'<section id="board-([^"]+)"', page)) == written
+    assert "data:image/png;base64," in page
