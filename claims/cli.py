@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from claims.engine import ENGINES, run_extraction
 from claims.extract import extract
 from claims.io import TABLE_SUFFIXES, write_table
 from claims.leaderboard import build_comparisons, build_leaderboards
-from claims.loaders import LoadError, load
+from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
 from claims.report import write_leaderboards, write_report
 from claims.validate import validate_claims, validate_papers
 
@@ -38,18 +39,30 @@ def _report_errors(errors: list[LoadError]) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """Chunk by chunk (claims.engine), so that a corpus of any size runs in flat memory."""
     started = time.perf_counter()
-    papers, claims, quarantine, errors = _load_and_extract(args.paths)
-    _report_errors(errors)
-    write_table(claims, args.output)
-    if len(quarantine):
-        write_table(quarantine, args.output.with_name(args.output.stem + ".quarantine" + args.output.suffix))
+    summary = run_extraction(
+        args.paths or None,
+        args.output,
+        engine=args.engine,
+        chunk_size=args.chunk_size,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+    _report_errors(summary.errors)
     seconds = time.perf_counter() - started
     print(
-        f"papers {len(papers)}  claims {len(claims)}  quarantined {len(quarantine)}  "
-        f"unreadable {len(errors)}  seconds {seconds:.2f}  -> {args.output}"
+        f"papers {summary.papers}  claims {summary.claims}  quarantined {summary.quarantined}  "
+        f"unreadable {len(summary.errors)}  seconds {seconds:.2f}  -> {args.output}"
     )
-    return 1 if errors and papers.empty else 0
+    return 1 if summary.errors and not summary.papers else 0
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value}: must be a whole number of at least 1")
+    return int(value)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -83,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd = commands.add_parser("extract", help="extract claims from paper listings into a table")
     extract_cmd.add_argument("paths", nargs="*", help="files or folders (default: the bundled sample pages)")
     extract_cmd.add_argument("-o", "--output", type=_output_path, required=True, help="OUT.csv, OUT.jsonl or OUT.parquet")
+    extract_cmd.add_argument("--engine", choices=ENGINES, default="inprocess", help="default: in this process")
+    extract_cmd.add_argument(
+        "--chunk-size", type=_positive, default=DEFAULT_CHUNK_SIZE, help="papers per chunk or Dask partition"
+    )
+    extract_cmd.add_argument("--scheduler", metavar="ADDRESS", help="dask: an existing cluster's scheduler")
+    extract_cmd.add_argument("--workers", type=_positive, help="dask: local worker processes (default: CPUs)")
+    extract_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     extract_cmd.set_defaults(handler=cmd_extract)
     run_cmd = commands.add_parser("run", help="the main job: claims table, leaderboards and HTML report")
     run_cmd.add_argument("paths", nargs="*", help="files or folders (default: the bundled sample pages)")

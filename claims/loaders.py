@@ -431,6 +431,17 @@ def file_kind(path: Path) -> str:
     return kind
 
 
+def input_files(paths: Iterable[str | Path] | None, issues: list[LoadError]) -> Iterator[Path]:
+    """The files `paths` name (folders read recursively), or the sample pages for None."""
+    return iter(sample_paths()) if paths is None else _safe_expand(paths, issues)
+
+
+def parquet_row_counts(path: Path) -> list[int]:
+    """Rows in each row group of a Parquet file: how a Dask run partitions it."""
+    metadata = _parquet_file(path).metadata
+    return [metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)]
+
+
 def _starts_with_json_lines(handle: BinaryIO) -> bool:
     try:
         return all(isinstance(json.loads(handle.readline()), dict) for _ in range(2))
@@ -464,7 +475,7 @@ def _record_batches(
     paths: Iterable[str | Path] | None, size: int, issues: list[LoadError]
 ) -> Iterator[list[Record]]:
     """Record batches of every file; a file that fails part-way keeps the batches read before."""
-    for path in sample_paths() if paths is None else _safe_expand(paths, issues):
+    for path in input_files(paths, issues):
         try:
             yield from _file_record_batches(path, size, issues)
         except LoadError as err:

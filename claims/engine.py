@@ -1,0 +1,260 @@
+"""Extraction engines: the whole pipeline chunk by chunk, in this process or on a Dask cluster.
+
+Both engines cut the corpus into chunks of papers, run the same step on each
+(`process_chunk`: validate papers -> extract -> validate claims against the
+chunk's abstracts) and stream the results into the output files, so memory
+holds a few chunks whatever the size of the corpus. Only the set of paper ids
+already written grows with it: it keeps each paper's rows once, from the
+first chunk that held the paper.
+
+The Dask engine cuts JSON Lines files into byte blocks and Parquet files into
+runs of row groups, which the workers read with the loaders' own readers (the
+same records and the same errors as in this process); other files (pages,
+JSON, CSV) are read here and shipped as chunks. Results are written in
+partition order, so both engines write the same rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from tqdm import tqdm
+
+from claims.extract import extract
+from claims.io import TableWriter
+from claims.loaders import (
+    DEFAULT_CHUNK_SIZE,
+    LoadError,
+    Record,
+    file_kind,
+    input_files,
+    iter_paper_chunks,
+    parquet_row_counts,
+    read_jsonl,
+    read_parquet,
+    records_to_papers,
+)
+from claims.validate import validate_claims, validate_papers
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+ENGINES = ("inprocess", "dask")
+BYTES_PER_RECORD = 2048  # a JSON Lines record with its abstract, to size blocks in papers
+
+
+@dataclass
+class ChunkResult:
+    """What one chunk of papers gives: the papers it held, their claims and quarantined rows, read errors."""
+
+    paper_ids: list[str]
+    claims: pd.DataFrame
+    quarantine: pd.DataFrame
+    errors: list[LoadError] = field(default_factory=list)
+
+
+@dataclass
+class RunSummary:
+    papers: int = 0
+    claims: int = 0
+    quarantined: int = 0
+    errors: list[LoadError] = field(default_factory=list)
+
+
+def quarantine_path(output: Path) -> Path:
+    """Quarantined rows go beside the output: claims.csv -> claims.quarantine.csv."""
+    return output.with_name(output.stem + ".quarantine" + output.suffix)
+
+
+def process_chunk(papers: pd.DataFrame, errors: list[LoadError] | None = None) -> ChunkResult:
+    """validate papers -> extract -> validate claims, on one chunk of papers."""
+    valid, bad_papers = validate_papers(papers)
+    claims, bad_claims = validate_claims(extract(valid), valid)
+    quarantine = pd.concat([bad_papers, bad_claims], ignore_index=True)
+    return ChunkResult(papers["paper_id"].tolist(), claims, quarantine, errors or [])
+
+
+def run_extraction(
+    paths: Iterable[str | Path] | None,
+    output: str | Path,
+    *,
+    engine: str = "inprocess",
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: bool = False,
+) -> RunSummary:
+    """Extract the claims of every paper in `paths` (None: the sample pages) into `output`.
+
+    `engine` is "inprocess" or "dask" (on the cluster at `scheduler`, else on
+    a local cluster of `workers` processes). Quarantined rows go to
+    `quarantine_path(output)`; files that cannot be read are in the summary's
+    errors. Both files appear only when the whole run succeeded.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if chunk_size < 1:
+        raise ValueError("chunk_size must be at least 1")
+    errors: list[LoadError] = []
+    with contextlib.ExitStack() as stack:
+        bar = stack.enter_context(tqdm(unit=" papers", delay=2, disable=not progress, file=sys.stderr))
+        sink = _Sink(Path(output), stack, bar, errors)
+        if engine == "inprocess":
+            results = (process_chunk(papers) for papers in iter_paper_chunks(paths, chunk_size, errors))
+        else:
+            client = stack.enter_context(_dask_client(scheduler, workers))
+            results = _dask_results(client, input_files(paths, errors), chunk_size, errors)
+        for result in results:
+            sink.add(result)
+        sink.finish()
+    return sink.summary
+
+
+class _Sink:
+    """Writes chunk results as they come, each paper's rows once (from the first chunk that held it)."""
+
+    def __init__(self, output: Path, stack: contextlib.ExitStack, bar: tqdm, errors: list[LoadError]):
+        self.claims = stack.enter_context(TableWriter(output))
+        self.quarantine = stack.enter_context(TableWriter(quarantine_path(output)))
+        self.bar = bar
+        self.seen: set[str] = set()
+        self.summary = RunSummary(errors=errors)
+
+    def add(self, result: ChunkResult) -> None:
+        new = set(result.paper_ids) - self.seen
+        self.seen |= new
+        claims = result.claims[result.claims["paper_id"].isin(new)]
+        quarantine = result.quarantine[result.quarantine["paper_id"].isin(new)]
+        self.claims.write(claims)
+        if len(quarantine):
+            self.quarantine.write(quarantine)
+        self.summary.papers += len(new)
+        self.summary.claims += len(claims)
+        self.summary.quarantined += len(quarantine)
+        self.summary.errors += result.errors
+        self.bar.update(len(result.paper_ids))
+
+    def finish(self) -> None:
+        """A run without papers still writes an (empty, typed) claims table."""
+        if not self.claims.rows and not self.seen:
+            self.claims.write(process_chunk(records_to_papers([])).claims)
+
+
+# --------------------------------------------------------------------------- dask engine
+@contextlib.contextmanager
+def _dask_client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
+    """A client of the cluster at `scheduler`, else of a local cluster of single-threaded processes."""
+    from distributed import Client, LocalCluster  # imported here: the in-process engine needs no cluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _dask_results(
+    client: Client, files: Iterable[Path], chunk_size: int, errors: list[LoadError]
+) -> Iterator[ChunkResult]:
+    """Results in partition order, with a bounded number of partitions in flight."""
+    window = 2 * max(sum(client.nthreads().values()), 1)
+    pending: deque[Future] = deque()
+    for future in _submit_partitions(client, files, chunk_size, errors):
+        pending.append(future)
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _submit_partitions(
+    client: Client, files: Iterable[Path], chunk_size: int, errors: list[LoadError]
+) -> Iterator[Future]:
+    """One future per partition, in file order; runs of unpartitioned files are read here together."""
+    for partitioned, group in itertools.groupby(files, key=_is_partitioned):
+        if not partitioned:
+            for papers in iter_paper_chunks(list(group), chunk_size, errors):
+                yield client.submit(process_chunk, papers)
+            continue
+        for path in group:
+            try:
+                yield from _file_partitions(client, path, chunk_size)
+            except LoadError as err:
+                errors.append(err)
+
+
+def _is_partitioned(path: Path) -> bool:
+    """JSON Lines and Parquet files are cut into partitions that the workers read."""
+    try:
+        return file_kind(path) in ("jsonl", "parquet")
+    except (LoadError, OSError):
+        return False  # read in this process, which reports why it cannot be read
+
+
+def _file_partitions(client: Client, path: Path, chunk_size: int) -> Iterator[Future]:
+    if file_kind(path) == "parquet":
+        for groups in _row_group_runs(parquet_row_counts(path), chunk_size):
+            yield client.submit(_parquet_partition, str(path), groups, pure=False)
+        return
+    from dask import delayed
+    from dask.bytes import read_bytes
+
+    _, blocks = read_bytes(str(path), delimiter=b"\n", blocksize=chunk_size * BYTES_PER_RECORD, sample=False)
+    for index, block in enumerate(blocks[0]):
+        yield client.compute(delayed(_jsonl_partition)(block, str(path), index))
+
+
+def _row_group_runs(row_counts: list[int], chunk_size: int) -> Iterator[range]:
+    """Consecutive row groups of about `chunk_size` rows together."""
+    start, rows = 0, 0
+    for group, count in enumerate(row_counts):
+        rows += count
+        if rows >= chunk_size:
+            yield range(start, group + 1)
+            start, rows = group + 1, 0
+    if start < len(row_counts):
+        yield range(start, len(row_counts))
+
+
+def _jsonl_partition(block: bytes, path: str, index: int) -> ChunkResult:
+    """One block of a JSON Lines file (on a worker); record numbers count from the block's start."""
+    issues: list[LoadError] = []
+    source = f"{path} (block {index})"
+    try:
+        records = read_jsonl(block.decode("utf-8-sig"), source, issues)
+    except UnicodeDecodeError:
+        records, issues = [], [LoadError(source, "not UTF-8")]
+    return _records_result(records, path, issues)
+
+
+def _parquet_partition(path: str, groups: range) -> ChunkResult:
+    """A run of row groups of a Parquet file (on a worker)."""
+    issues: list[LoadError] = []
+    return _records_result(read_parquet(Path(path), issues, groups), path, issues)
+
+
+def _records_result(records: list[Record], path: str, issues: list[LoadError]) -> ChunkResult:
+    name = Path(path).name
+    for record in records:
+        record["source"] = name
+    return process_chunk(records_to_papers(records), issues)

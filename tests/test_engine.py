@@ -1,0 +1,122 @@
+"""The extraction engines: chunked in-process runs and Dask runs write the same claims."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import make_abstract
+from distributed import LocalCluster
+
+import claims
+from claims.engine import quarantine_path, run_extraction
+from claims.validate import validate_claims, validate_papers
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(["paper_id", "start", "end", "metric"]).reset_index(drop=True)
+
+
+def _table(path: Path) -> pd.DataFrame:
+    return _sorted(pd.read_csv(path))
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """An existing two-worker cluster, as `--scheduler ADDRESS` would name it."""
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def samples() -> pd.DataFrame:
+    return claims.load()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, samples: pd.DataFrame) -> list[Path]:
+    """JSON Lines and Parquet files of the sample abstracts, a bad line, and a paper repeated far apart."""
+    records = [
+        {"title": t, "abstract": a} for t, a in zip(samples["title"], samples["abstract"], strict=True)
+    ]
+    repeat = {"title": records[0]["title"], "abstract": "A different text that claims 99.9% top-1 accuracy."}
+    jsonl = tmp_path / "corpus.jsonl"
+    lines = [json.dumps(r) for r in records[:250]] + ["{not json"] + [json.dumps(repeat)]
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    parquet = tmp_path / "corpus.parquet"
+    pd.DataFrame(records[200:]).to_parquet(parquet, row_group_size=30)
+    return [jsonl, parquet]
+
+
+def test_chunked_in_process_run_writes_what_the_whole_table_pipeline_writes(tmp_path, samples):
+    papers, _ = validate_papers(samples)
+    expected, _ = validate_claims(claims.extract(papers), papers)
+    summary = run_extraction(None, tmp_path / "claims.csv", chunk_size=40)
+    assert (summary.papers, summary.claims, summary.errors) == (len(samples), len(expected), [])
+    written = pd.read_csv(tmp_path / "claims.csv")
+    assert written.equals(pd.read_csv(_csv(expected, tmp_path / "expected.csv")))
+
+
+def _csv(frame: pd.DataFrame, path: Path) -> Path:
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_dask_on_a_local_cluster_matches_in_process_on_the_sample_pages(tmp_path):
+    local = run_extraction(None, tmp_path / "local.csv")
+    dask = run_extraction(None, tmp_path / "dask.csv", engine="dask", workers=2, chunk_size=100)
+    assert dask.papers == local.papers and dask.claims == local.claims > 0
+    pd.testing.assert_frame_equal(_table(tmp_path / "dask.csv"), _table(tmp_path / "local.csv"))
+
+
+def test_dask_on_a_cluster_matches_in_process_on_partitioned_files(tmp_path, corpus, scheduler, samples):
+    local = run_extraction(corpus, tmp_path / "local.csv", chunk_size=40)
+    dask = run_extraction(corpus, tmp_path / "dask.csv", engine="dask", scheduler=scheduler, chunk_size=40)
+    assert local.papers == dask.papers == len(samples)
+    pd.testing.assert_frame_equal(_table(tmp_path / "dask.csv"), _table(tmp_path / "local.csv"))
+    assert (
+        [e.reason for e in dask.errors]
+        == [e.reason for e in local.errors]
+        == ["invalid JSON (Expecting property name enclosed in double quotes)"]
+    )
+
+
+def test_a_paper_repeated_in_a_later_chunk_keeps_its_first_record(tmp_path, corpus, scheduler):
+    for engine in ("inprocess", "dask"):
+        out = tmp_path / f"{engine}.csv"
+        run_extraction(corpus, out, engine=engine, scheduler=scheduler, chunk_size=40)
+        assert "99.9%" not in set(pd.read_csv(out)["value_text"]), engine
+
+
+def test_quarantined_rows_go_to_a_file_beside_the_output(tmp_path, write):
+    good = {"title": "Good paper", "abstract": make_abstract("segmentation")}
+    bad = {"title": "Bad paper", "abstract": make_abstract("detection"), "authors": -3}
+    corpus = write("corpus.jsonl", "\n".join(json.dumps(r) for r in (good, bad)))
+    out = tmp_path / "claims.parquet"
+    summary = run_extraction([corpus], out)
+    written, quarantined = pd.read_parquet(out), pd.read_parquet(quarantine_path(out))
+    assert set(written["title"]) == {"Good paper"} and len(written) == summary.claims
+    assert quarantined[["table", "title"]].values.tolist() == [["papers", "Bad paper"]]
+    assert "authors" in quarantined["reason"][0]
+
+
+def test_a_failed_run_leaves_the_previous_output_whole(tmp_path, monkeypatch):
+    out = tmp_path / "claims.csv"
+    out.write_text("previous\n")
+
+    def broken(papers, errors=None):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr("claims.engine.process_chunk", broken)
+    with pytest.raises(RuntimeError):
+        run_extraction(None, out)
+    assert out.read_text() == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["claims.csv"]
+
+
+def test_unknown_engine_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="engine"):
+        run_extraction(None, tmp_path / "claims.csv", engine="spark")
