@@ -54,7 +54,8 @@ DELTA_AFTER = re.compile(
 DELTA_BEFORE = re.compile(
     r"(?:\bby\s+(?:an?\s+)?(?:(?:impressive|notable|significant|large|substantial|average|absolute|relative)\s+)*"
     r"(?:(?:margin|gain|improvement)\s+of\s+)?|"
-    r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margin|lead)\s*(?:of|,?\s*such as|:)\s+(?:up\s+to\s+)?|"
+    r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margin|lead)"
+    r"\s*(?:of|,?\s*such as|:)\s+(?:up\s+to\s+)?|"
     r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*)\s+"
     r"(?:\w+\s+){0,3}?by\s+)"
     r"(?:(?:up to|about|around|approximately|nearly|almost|over|more than|at least|roughly|an average of|"

@@ -20,16 +20,33 @@ from claims.text import sentence_spans
 from claims.vocab import metric_info, primary_metric
 
 CLAIM_COLUMNS = [
-    "paper_id", "title", "value_text", "value", "unit", "kind", "direction", "bound",
-    "metric", "dataset", "model", "baseline", "task", "context",
-    "sentence", "start", "end", "source",
+    "paper_id",
+    "title",
+    "value_text",
+    "value",
+    "unit",
+    "kind",
+    "direction",
+    "bound",
+    "metric",
+    "dataset",
+    "model",
+    "baseline",
+    "task",
+    "context",
+    "sentence",
+    "start",
+    "end",
+    "source",
 ]
 _RAW_COLUMNS = [c for c in CLAIM_COLUMNS if c not in ("value", "unit")] + ["number", "unit_text"]
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _ON_NAME = re.compile(r"^\s*\)?\s*(?:on|in|for|of|at)\s+(?:the\s+)?$", re.IGNORECASE)
-_NAME_WITH = re.compile(r"^\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*(?:with|at|of|:)\s*(?:an?\s+)?$", re.I)
+_NAME_WITH = re.compile(
+    r"^\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*(?:with|at|of|:)\s*(?:an?\s+)?$", re.I
+)
 _BASELINE_CUE = re.compile(
     r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beats?|"
     r"exceed\w*)\s+(?:the\s+|a\s+|an\s+)?(?:(?:prior|previous|recent|strong|state-of-the-art|SOTA|art|best|"
@@ -69,7 +86,9 @@ def _respectively(abstract: str, phrase: reading.Phrase, span: tuple[int, int], 
     takes them in blocks ("A and B reach x1, x2, x3 and y1, y2, y3 on K, T, C, respectively").
     """
     count = len(phrase.members)
-    paired = count >= 2 and all(abstract[a.end : b.start].strip() == "/" for a, b in zip(phrase.members, phrase.members[1:]))
+    paired = count >= 2 and all(
+        abstract[a.end : b.start].strip() == "/" for a, b in zip(phrase.members, phrase.members[1:], strict=False)
+    )
     if count < 2 or not (paired or _RESPECTIVELY.search(abstract, phrase.end, span[1])):
         return None
     after = [run for run in _runs(abstract, [m for m in mentions if m.start >= phrase.end]) if len(run) > 1]
@@ -121,8 +140,10 @@ def _models_for(abstract, phrase, span, system):
             model = variants[-1].name
     else:
         subjects = [
-            m for m in before
-            if _SUBJECT_VERB.match(abstract[m.end : phrase.start]) and not re.search(r"\b(?:on|in|and)\s+$", abstract[m.start - 4 : m.start])
+            m
+            for m in before
+            if _SUBJECT_VERB.match(abstract[m.end : phrase.start])
+            and not re.search(r"\b(?:on|in|and)\s+$", abstract[m.start - 4 : m.start])
         ]
         model = subjects[-1].name if subjects else None
     return [model] * len(phrase.members)
@@ -131,15 +152,18 @@ def _models_for(abstract, phrase, span, system):
 def _is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:
     """A name after "than", "over", "outperforms", or listed right after such a name."""
     before = abstract[max(span[0], mention.start - 60) : mention.start]
-    return bool(_BASELINE_CUE.search(before) or re.search(r"(?:than|over|surpass\w*|outperform\w*)\s+[\w+.-]+\s+(?:and|,)\s*$", before))
+    return bool(
+        _BASELINE_CUE.search(before)
+        or re.search(r"(?:than|over|surpass\w*|outperform\w*)\s+[\w+.-]+\s+(?:and|,)\s*$", before)
+    )
 
 
 def _baseline_for(abstract: str, phrase: reading.Phrase, span: tuple[int, int]) -> str | None:
     """What a change is measured against: the name after "than", "over", "outperforms"..."""
     for mention in names.model_mentions(abstract, *span):
-        if _BASELINE_CUE.search(abstract, max(span[0], mention.start - 60), mention.start):
-            if abs(mention.start - phrase.start) < 160:
-                return mention.name
+        cued = _BASELINE_CUE.search(abstract, max(span[0], mention.start - 60), mention.start)
+        if cued and abs(mention.start - phrase.start) < 160:
+            return mention.name
     return None
 
 

@@ -26,10 +26,39 @@ _UNIT_SURFACES = {
     + [f"{p}MACs" for p in ("", "G", "M", "T", "K")],
     "scale": ["K", "k", "M", "B", "G", "T", "Bn", " million", " billion", " thousand", " trillion"],
     "time": [
-        "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
-        "h", "hr", "hrs", "hour", "hours", "day", "days", "week", "weeks",
-        "μs", "µs", "mus", "GPU hours", "GPU-hours", "GPU hour", "GPU days", "GPU-days", "GPU day",
-        "A100 GPU days", "A100 GPU hours", "TPU days", "GPU search day", "GPU search days",
+        "ms",
+        "s",
+        "sec",
+        "secs",
+        "second",
+        "seconds",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "h",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "μs",
+        "µs",
+        "mus",
+        "GPU hours",
+        "GPU-hours",
+        "GPU hour",
+        "GPU days",
+        "GPU-days",
+        "GPU day",
+        "A100 GPU days",
+        "A100 GPU hours",
+        "TPU days",
+        "GPU search day",
+        "GPU search days",
     ],
     "rate": ["fps", "FPS", "frames per second", "frames/s", "images/s", "img/s", "tokens/s", "Hz", "kHz", "MHz"],
     "memory": ["GB", "MB", "KB", "TB", "GiB", "MiB", "KiB", "TiB", "bytes"],
@@ -37,9 +66,7 @@ _UNIT_SURFACES = {
     "level": ["dB"],
     "length": ["cm", "mm", "km", "nm"],
 }
-UNIT_FAMILY = {
-    surface.strip(): family for family, surfaces in _UNIT_SURFACES.items() for surface in surfaces
-}
+UNIT_FAMILY = {surface.strip(): family for family, surfaces in _UNIT_SURFACES.items() for surface in surfaces}
 
 
 def _unit_regex() -> str:

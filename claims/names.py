@@ -39,9 +39,39 @@ _DIRECT_NAME = re.compile(
 _NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)")
 _ACRONYM_DEF = re.compile(r"(?P<expansion>(?:[\w-]+\s+){1,6}?)\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
 _COMMON_CAPS = {
-    "AI", "ML", "NLP", "CV", "GPU", "GPUs", "CPU", "LLM", "LLMs", "SOTA", "CNN", "CNNs", "RNN", "API",
-    "3D", "2D", "RGB", "AP", "FID", "IoU", "mIoU", "FLOPs", "MACs", "MLP", "MLPs",
-    "SSL", "VQA", "ASR", "TTS", "NAS", "MHSA", "FFN", "LoRA",
+    "AI",
+    "ML",
+    "NLP",
+    "CV",
+    "GPU",
+    "GPUs",
+    "CPU",
+    "LLM",
+    "LLMs",
+    "SOTA",
+    "CNN",
+    "CNNs",
+    "RNN",
+    "API",
+    "3D",
+    "2D",
+    "RGB",
+    "AP",
+    "FID",
+    "IoU",
+    "mIoU",
+    "FLOPs",
+    "MACs",
+    "MLP",
+    "MLPs",
+    "SSL",
+    "VQA",
+    "ASR",
+    "TTS",
+    "NAS",
+    "MHSA",
+    "FFN",
+    "LoRA",
 }
 # Architecture families: a sentence may credit them a result, a paper's own system they are not.
 _GENERIC_ARCHITECTURES = {"ViT", "ViTs", "DiT", "DiTs", "Transformer", "Transformers"}
@@ -151,13 +181,18 @@ def dataset_at(name: str) -> bool:
 
 
 _OPEN_DATASET = re.compile(
-    r"\b(?:on|in|across|of|from|using|with)\s+(?:the\s+)?(?:challenging\s+|large-scale\s+|popular\s+|public\s+|standard\s+|widely used\s+)?"
-    r"(?P<name>[A-Z][\w-]*(?:[ -](?:[A-Z0-9][\w-]*|v\d)){0,2})\s+(?:dataset|benchmark|test set|validation set|corpus|challenge)\b"
+    r"\b(?:on|in|across|of|from|using|with)\s+(?:the\s+)?"
+    r"(?:challenging\s+|large-scale\s+|popular\s+|public\s+|standard\s+|widely used\s+)?"
+    r"(?P<name>[A-Z][\w-]*(?:[ -](?:[A-Z0-9][\w-]*|v\d)){0,2})\s+"
+    r"(?:dataset|benchmark|test set|validation set|corpus|challenge)\b"
 )
 _SLASH_SIBLING = re.compile(r"/(?P<suffix>\d+|[Vv]\d+)(?![\w-])")
 
 
-_TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|learn\w*|fine-?tun\w*)\s+(?:\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$", re.I)
+_TRAINED_ON = re.compile(
+    r"\b(?:pre-?train\w*|train\w*|learn\w*|fine-?tun\w*)\s+(?:\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$",
+    re.I,
+)
 
 
 def is_training_set(text: str, mention: Mention) -> bool:
@@ -195,4 +230,6 @@ def _slash_siblings(text: str, match: re.Match[str]) -> list[Mention]:
 
 def metric_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Known metrics (canonical names) in text[start:end]."""
-    return [Mention(m.start(), m.end(), canonical_metric(m.group())) for m in metric_pattern().finditer(text, start, end)]
+    return [
+        Mention(m.start(), m.end(), canonical_metric(m.group())) for m in metric_pattern().finditer(text, start, end)
+    ]

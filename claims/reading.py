@@ -30,22 +30,23 @@ _SETTING_AFTER = re.compile(
 )
 _SETTING_BEFORE = re.compile(
     r"(?:\b(?:resolution|size|length|dimension|depth|width|budget|horizon|window)\s+(?:of\s+)?|"
-    r"\b(?:trained|pre-?trained|fine-?tuned|scal\w*|train\w*)\s+(?:\w+\s+){0,3}?(?:on|with|for|to|up to)\s+(?:only\s+)?|"
+    r"\b(?:trained|pre-?trained|fine-?tuned|scal\w*|train\w*)\s+(?:\w+\s+){0,3}?"
+    r"(?:on|with|for|to|up to)\s+(?:only\s+)?|"
     r"\bfirst\s+|\btop\s+|\bbatch size of\s+)$",
     re.IGNORECASE,
 )
 _DIMENSION_AFTER = re.compile(r"^\s*(?:[x×*^]|\\times|times|by)\s*\d|^\^")
 _DIMENSION_BEFORE = re.compile(r"(?<![A-Za-z\d.-])\d+\s*(?:[x×*^]|\\times|times|by)\s*$|[A-Za-z]-(?:\d+/)+$")
-_MEDIA_AFTER = re.compile(r"^\s*(?:-long|long|of\s+(?:[\w-]+\s+){0,3}?(?:videos?|audio|speech|footage|clips?|music))\b", re.I)
+_MEDIA_AFTER = re.compile(
+    r"^\s*(?:-long|long|of\s+(?:[\w-]+\s+){0,3}?(?:videos?|audio|speech|footage|clips?|music))\b", re.I
+)
 _MEDIA_BEFORE = re.compile(r"\b(?:videos?|clips?|audio|music|speech)\s+(?:of\s+)?(?:up to\s+|over\s+)?$", re.I)
 _HARDWARE_AFTER = re.compile(r"^\s*(?:NVIDIA\s+)?(?:[A-Z]+\d+|GPUs?\b|memory GPUs?)")
 _ENUMERATOR = re.compile(r"\(\s*$")
 _SPREAD_BEFORE = re.compile(r"(?:±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
 _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_LIST_SEPARATOR = re.compile(
-    r"^(?:\s*(?:,|;)?\s*(?:and|or|&)?\s*|\s*/\s*|\s*,?\s*(?:vs\.?|versus)\s*)$", re.IGNORECASE
-)
+_LIST_SEPARATOR = re.compile(r"^(?:\s*(?:,|;)?\s*(?:and|or|&)?\s*|\s*/\s*|\s*,?\s*(?:vs\.?|versus)\s*)$", re.IGNORECASE)
 _TIME_METRICS = (
     ("train", "training time"),
     ("latency", "latency"),
@@ -112,7 +113,9 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) ->
         return True  # glued letters: "3D", "2nd"
     if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(_before(text, quantity.start, 12)):
         return True  # resolutions, patch sizes and grids: 384times384, 16 x 16, 224^2, Kinetics-400/600
-    if quantity.family == "time" and (_MEDIA_AFTER.match(after) or _MEDIA_BEFORE.search(_before(text, quantity.start, 30))):
+    if quantity.family == "time" and (
+        _MEDIA_AFTER.match(after) or _MEDIA_BEFORE.search(_before(text, quantity.start, 30))
+    ):
         return True  # the length of generated media, not how long it took
     if quantity.family == "memory" and _HARDWARE_AFTER.match(after):
         return True  # "32GB V100 GPUs" describes hardware
@@ -163,9 +166,9 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
         return "ratio"
     after = _after(text, phrase.end, 40)
     before = _before(text, phrase.start, 80, sentence_start)
-    if phrase.family == "percent" and cues.SHARE_AFTER.match(after):
-        if re.search(r"\b(?:only|just|merely|mere|requir\w*|uses?|using|with|at)\b[^,.;]*$", before):
-            return "ratio"
+    share = phrase.family == "percent" and cues.SHARE_AFTER.match(after)
+    if share and re.search(r"\b(?:only|just|merely|mere|requir\w*|uses?|using|with|at)\b[^,.;]*$", before):
+        return "ratio"
     if quantity.text.lstrip("~<>≈ ").startswith("+") or quantity.unit in ("pp", "percentage points"):
         return "delta"
     if cues.DELTA_AFTER.match(after) or cues.DELTA_BEFORE.search(before):
@@ -248,7 +251,10 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
     return _nearest_in_clause(text, phrase, sentence, usable)
 
 
-_LINK = re.compile(r"\s*(?:\(\w+\)\s*)?(?:of|:|=|is|was|reaches|reaching|at|score of|scores of|value of)?\s*(?:about|around|only|just)?\s*")
+_LINK = re.compile(
+    r"\s*(?:\(\w+\)\s*)?(?:of|:|=|is|was|reaches|reaching|at|score of|scores of|value of)?"
+    r"\s*(?:about|around|only|just)?\s*"
+)
 
 
 def _bare_integers(phrase: Phrase) -> bool:
@@ -298,8 +304,18 @@ def _implied_metric(text: str, phrase: Phrase, sentence: tuple[int, int], metric
 
 
 _FACTOR_AFTER = [
-    (re.compile(r"^\s*(?:fewer|less|smaller|reduction in|lower)\s+(?:trainable\s+|learnable\s+)?(?:parameters|params)"), "parameters"),
-    (re.compile(r"^\s*(?:fewer|less|lower|reduction in|reduced)\s+(?:flops|computation|compute|computational cost|macs)"), "FLOPs"),
+    (
+        re.compile(
+            r"^\s*(?:fewer|less|smaller|reduction in|lower)\s+(?:trainable\s+|learnable\s+)?(?:parameters|params)"
+        ),
+        "parameters",
+    ),
+    (
+        re.compile(
+            r"^\s*(?:fewer|less|lower|reduction in|reduced)\s+(?:flops|computation|compute|computational cost|macs)"
+        ),
+        "FLOPs",
+    ),
     (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(?:latency)"), "latency"),
     (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(?:\w+\s+)?(?:memory)"), "memory"),
     (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(?:training\s+)?(?:cost)"), "training cost"),
