@@ -10,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from claims.engine import ENGINES, run_extraction
+from claims.evaluate import evaluate, summary_lines
+from claims.evaluate import write_report as write_accuracy_report
 from claims.extract import extract
 from claims.io import TABLE_SUFFIXES, write_table
 from claims.leaderboard import build_comparisons, build_leaderboards
@@ -90,12 +92,25 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if errors and papers.empty else 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Accuracy on gold annotations: the scorer's three lines here, every error in the report."""
+    papers, claims, _, errors = _load_and_extract(args.paths)
+    _report_errors(errors)
+    evaluation = evaluate(claims, args.gold / "dev.jsonl", args.gold / "dev_papers.jsonl", args.gold / "score.py")
+    write_accuracy_report(evaluation, args.output)
+    print("\n".join(summary_lines(evaluation)))
+    print(f"errors listed in {args.output}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claims", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     extract_cmd = commands.add_parser("extract", help="extract claims from paper listings into a table")
     extract_cmd.add_argument("paths", nargs="*", help="files or folders (default: the bundled sample pages)")
-    extract_cmd.add_argument("-o", "--output", type=_output_path, required=True, help="OUT.csv, OUT.jsonl or OUT.parquet")
+    extract_cmd.add_argument(
+        "-o", "--output", type=_output_path, required=True, help="OUT.csv, OUT.jsonl or OUT.parquet"
+    )
     extract_cmd.add_argument("--engine", choices=ENGINES, default="inprocess", help="default: in this process")
     extract_cmd.add_argument(
         "--chunk-size", type=_positive, default=DEFAULT_CHUNK_SIZE, help="papers per chunk or Dask partition"
@@ -108,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("paths", nargs="*", help="files or folders (default: the bundled sample pages)")
     run_cmd.add_argument("-o", "--output", type=Path, default=Path("."), help="output folder (default: here)")
     run_cmd.set_defaults(handler=cmd_run)
+    eval_cmd = commands.add_parser("eval", help="score extraction against gold annotations, write reports/accuracy.md")
+    eval_cmd.add_argument("paths", nargs="*", help="pages the gold covers (default: the bundled sample pages)")
+    eval_cmd.add_argument(
+        "--gold", type=Path, default=Path("tests/gold"), help="folder with dev.jsonl, dev_papers.jsonl, score.py"
+    )
+    eval_cmd.add_argument("-o", "--output", type=Path, default=Path("reports/accuracy.md"))
+    eval_cmd.set_defaults(handler=cmd_eval)
     return parser
 
 
