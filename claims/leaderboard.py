@@ -71,9 +71,7 @@ class Board:
     def table(self) -> pd.DataFrame:
         """Rows = models in rank order, columns = metrics, cells = the shown values."""
         shown = self.shown
-        wide = shown.pivot(index="model", columns="column", values="value").reindex(
-            columns=list(self.columns)
-        )
+        wide = shown.pivot(index="model", columns="column", values="value").reindex(columns=list(self.columns))
         order = shown.drop_duplicates("model")[["model", "rank"]].set_index("model")
         return order.join(wide).reset_index()[["rank", "model", *self.columns]]
 
@@ -145,9 +143,7 @@ def _reported_by(scores: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
     the same paper, or its context calls it a baseline.
     """
     compared = {
-        (p, b.casefold())
-        for p, b in zip(claims["paper_id"], claims["baseline"], strict=True)
-        if isinstance(b, str)
+        (p, b.casefold()) for p, b in zip(claims["paper_id"], claims["baseline"], strict=True) if isinstance(b, str)
     }
     as_baseline = pd.Series(
         [(p, m.casefold()) in compared for p, m in zip(scores["paper_id"], scores["model"], strict=True)],
@@ -185,14 +181,10 @@ def _mark_shown(entries: pd.DataFrame) -> pd.DataFrame:
     cell = ["model", "column"]
     order = entries.assign(
         _exact=entries["bound"] == "=", _date=pd.to_datetime(entries["published"], errors="coerce")
-    ).sort_values(
-        ["_exact", "_date", "paper_id", "start"], ascending=[False, False, True, True], na_position="last"
-    )
+    ).sort_values(["_exact", "_date", "paper_id", "start"], ascending=[False, False, True, True], na_position="last")
     shown = order.groupby(cell).cumcount() == 0
     spread = order.groupby(cell)["value"].transform(lambda v: not np.isclose(v.min(), v.max()))
-    return entries.assign(
-        shown=shown.reindex(entries.index), disputed=spread.reindex(entries.index).astype(bool)
-    )
+    return entries.assign(shown=shown.reindex(entries.index), disputed=spread.reindex(entries.index).astype(bool))
 
 
 def _ranked(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
@@ -200,9 +192,7 @@ def _ranked(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
     first = entries[entries["shown"] & (entries["column"] == primary)]
     ascending = first["better"].iloc[0] == "lower"
     ranks = first.set_index("model")["value"].rank(method="min", ascending=ascending).astype("Int64")
-    ranked = entries.assign(
-        rank=entries["model"].map(ranks).astype("Int64"), primary=entries["column"] == primary
-    )
+    ranked = entries.assign(rank=entries["model"].map(ranks).astype("Int64"), primary=entries["column"] == primary)
     position = {c: i for i, c in enumerate(_column_order(entries, primary))}
     ranked = ranked.assign(
         _col=ranked["column"].map(position), _date=pd.to_datetime(ranked["published"], errors="coerce")
@@ -250,10 +240,7 @@ def build_comparisons(claims: pd.DataFrame, papers: pd.DataFrame | None = None) 
     frame = _prepared(claims, papers)
     frame = frame[frame["kind"].isin(["delta", "ratio"])]
     frame = frame.assign(
-        amount=[
-            format_amount(v, u, b)
-            for v, u, b in zip(frame["value"], frame["unit"], frame["bound"], strict=True)
-        ]
+        amount=[format_amount(v, u, b) for v, u, b in zip(frame["value"], frame["unit"], frame["bound"], strict=True)]
     )
     order = ["dataset", "metric", "model", "title", "start"]
     return frame.sort_values(order, na_position="last")[COMPARISON_COLUMNS].reset_index(drop=True)

@@ -103,7 +103,7 @@ def md_cell(value: object) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     text = str(value).replace("\\", "\\\\").replace("|", "\\|")
-    text = text.replace("<", "&lt;")
+    text = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)  # a tag or comment, not "<= 3"
     return re.sub(r"\s*[\r\n]+\s*", " ", text)
 
 
@@ -252,8 +252,7 @@ def html_link(title: str, link: str | None) -> str:
 def hover(cell: pd.DataFrame) -> str:
     """Each claim behind a cell: value, paper and the sentence it came from."""
     return "\n".join(
-        f"{format_amount(r['value'], r['unit'], r['bound'])}: {r['title']}: {r['sentence']}"
-        for _, r in cell.iterrows()
+        f"{format_amount(r['value'], r['unit'], r['bound'])}: {r['title']}: {r['sentence']}" for _, r in cell.iterrows()
     )
 
 
@@ -317,9 +316,7 @@ def chart_png(board: Board) -> bytes | None:
     axes.step(points["date"], points["best"], where="post", label="best so far")
     records = points[points["value"] == points["best"]].drop_duplicates("best")
     for _, r in records.iterrows():
-        axes.annotate(
-            r["model"], (r["date"], r["value"]), fontsize=7, xytext=(3, 3), textcoords="offset points"
-        )
+        axes.annotate(r["model"], (r["date"], r["value"]), fontsize=7, xytext=(3, 3), textcoords="offset points")
     locator = AutoDateLocator()
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
@@ -362,6 +359,7 @@ th[aria-sort=ascending] button::after{content:" \\25B2"}
 th[aria-sort=descending] button::after{content:" \\25BC"}
 .disputed{color:#b00;font-size:.85em}
 figure{margin:0}
+nav ul{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;padding:0}
 """
 
 # Click a header: sort by that column, numbers as numbers (data-sort), empty cells last.

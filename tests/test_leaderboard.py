@@ -103,6 +103,11 @@ def test_aliases_of_one_benchmark_land_on_one_board() -> None:
     assert set(boards["ImageNet"].entries["dataset"]) == {"ImageNet"}
 
 
+def test_a_benchmark_named_like_a_split_keeps_its_name() -> None:
+    boards = boards_by_name(claim(dataset="CLIC Pro Val"), claim(dataset="CLIC Pro", model="M2"))
+    assert list(boards) == ["CLIC Pro Val"]
+
+
 def test_different_benchmarks_stay_apart() -> None:
     names = ["ImageNet", "ImageNet-A", "ImageNet-21K", "Kinetics-400", "Kinetics-600", "COCO", "COCO-20i"]
     boards = boards_by_name(*(claim(dataset=d, model=f"m{i}") for i, d in enumerate(names)))
@@ -284,6 +289,7 @@ def test_written_boards_are_checked_against_the_schema(tmp_path: Path) -> None:
 def test_markdown_cells_escape_pipes_and_line_breaks() -> None:
     assert md_cell("a|b\nc\r\nd") == "a\\|b c d"
     assert md_cell("<img src=x>") == "&lt;img src=x>"
+    assert md_cell("<= 3") == "<= 3"
     board = only_board(claim(model="Net|v2\nlarge", title="Pipes | and\nbreaks"))
     table_lines = [line for line in board_markdown(board).splitlines() if line.startswith("| 1 ")]
     assert table_lines == ["| 1 | Net\\|v2 large | 80 | Pipes \\| and breaks |"]

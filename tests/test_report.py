@@ -35,9 +35,7 @@ def test_text_is_escaped_everywhere(page: str) -> None:
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "<b>" not in page
-    assert (
-        'title="81%: Paper One: a study: We get 81% &lt;b&gt;&quot;top-1&quot;&lt;/b&gt; &amp; more."' in page
-    )
+    assert 'title="81%: Paper One: a study: We get 81% &lt;b&gt;&quot;top-1&quot;&lt;/b&gt; &amp; more."' in page
     assert page.count("<script>") == 1  # the page's own sorting script only
 
 
@@ -65,9 +63,7 @@ def test_write_report_writes_one_page(tmp_path: Path) -> None:
     target = write_report(build_leaderboards(table), build_comparisons(table), tmp_path / "reports")
     assert target == tmp_path / "reports" / "index.html"
     assert [p.name for p in target.parent.iterdir()] == ["index.html"]
-    assert (
-        html.unescape(target.read_text(encoding="utf-8")).count("<script>alert") == 1
-    )  # escaped once, as text
+    assert html.unescape(target.read_text(encoding="utf-8")).count("<script>alert") == 1  # escaped once, as text
 
 
 # ---- end to end --------------------------------------------------------------------------------

@@ -22,9 +22,7 @@ ARGS = [
 # Values chosen so that sorting them as text would give another order (100 < 9 < 10.5).
 VALUES = {"Alpha": 9.0, "beta": 100.0, "Gamma": 10.5, "delta": 55.0}
 
-webdriver = pytest.importorskip(
-    "selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')"
-)
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +42,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 @pytest.fixture
 def board_page(browser: object, tmp_path: Path) -> object:
     rows = [claim(model=m, value=v, paper_id=m, title=f"{m} paper") for m, v in VALUES.items()]
-    rows.append(
-        claim(model="Nameless", metric="FID", unit="1", value=3.0, paper_id="n")
-    )  # no accuracy: empty cell
+    rows.append(claim(model="Nameless", metric="FID", unit="1", value=3.0, paper_id="n"))  # no accuracy: empty cell
     table = claims_table(*rows)
     page = write_report(build_leaderboards(table), build_comparisons(table), tmp_path)
     browser.get(page.as_uri())
