@@ -354,3 +354,11 @@ def test_rewriting_removes_boards_that_are_gone_and_nothing_else(tmp_path: Path)
     write_leaderboards(build_leaderboards(one), build_comparisons(one), tmp_path)
     assert not (tmp_path / "coco.csv").exists() and not (tmp_path / "coco.md").exists()
     assert (tmp_path / "imagenet.csv").exists() and (tmp_path / "notes.md").exists()
+
+
+def test_no_claims_give_no_boards_but_still_an_index(tmp_path: Path) -> None:
+    empty = claims_table(claim()).iloc[0:0]
+    assert build_leaderboards(empty) == []
+    write_leaderboards([], build_comparisons(empty), tmp_path)
+    assert "0 boards" in (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert read_csv(tmp_path / "comparisons.csv") == []
