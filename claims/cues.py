@@ -47,17 +47,17 @@ BOUND_BEFORE = re.compile(
 DELTA_AFTER = re.compile(
     r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?(?:(?!and\b|or\b)[a-zA-Z][\w-]*\s+){0,2}?"
     r"(?:higher|lower|more|fewer|less|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
-    r"decreases?|drops?|savings?|smaller|larger|faster|slower|absolute|relative|lead|margin|"
+    r"decreases?|drops?|savings?|smaller|larger|faster|slower|absolute|relative|lead|margin|speed-?ups?|acceleration|"
     r"performance\s+(?:gain|improvement|boost|drop))\b",
     re.IGNORECASE,
 )
 DELTA_BEFORE = re.compile(
     r"(?:\bby\s+(?:an?\s+)?(?:(?:impressive|notable|significant|large|substantial|average|absolute|relative)\s+)*"
     r"(?:(?:margin|gain|improvement)\s+of\s+)?|"
-    r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margin|lead)"
+    r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margin|lead|accelerations?|speed-?ups?)"
     r"\s*(?:of|,?\s*such as|:)\s+(?:up\s+to\s+)?|"
-    r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*)\s+"
-    r"(?:\w+\s+){0,3}?by\s+)"
+    r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*|beat\w*)\s+"
+    r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?)"
     r"(?:(?:up to|about|around|approximately|nearly|almost|over|more than|at least|roughly|an average of|"
     r"on average)\s+)?[~+]?$",
     re.IGNORECASE,
@@ -66,18 +66,18 @@ DELTA_BEFORE = re.compile(
 # Direction words: what happened to the quantity.
 UP_WORDS = re.compile(
     r"\b(?:faster|speed[- ]?ups?|accelerat\w*|higher|more|increas\w*|improv\w*|gains?|boost\w*|"
-    r"outperform\w*|surpass\w*|better|larger|greater|raises?|exceed\w*|beats?|enhanc\w*|throughput|"
+    r"outperform\w*|surpass\w*|better|larger|greater|raises?|exceed\w*|beat\w*|enhanc\w*|throughput|"
     r"longer|speeds? up)\b",
     re.IGNORECASE,
 )
 DOWN_WORDS = re.compile(
     r"\b(?:fewer|less|lower|reduc\w*|decreas\w*|drops?|smaller|sav\w*|cheaper|cuts?|compress\w*|"
-    r"shrink\w*|lighter|slashes|halv\w*|shorter|declines?|compact|efficient)\b",
+    r"shrink\w*|lighter|slashes|halv\w*|shorter|declines?|compact|efficient|los(?:e|es|ing|s)|sacrific\w*|degrad\w*)\b",
     re.IGNORECASE,
 )
 # Praise words follow the metric's better direction ("improvement in WER" is down).
 PRAISE_WORDS = re.compile(
-    r"\b(?:improv\w*|gains?|boost\w*|outperform\w*|surpass\w*|better|enhanc\w*|beats?|advanc\w*)\b",
+    r"\b(?:improv\w*|gains?|boost\w*|outperform\w*|surpass\w*|better|enhanc\w*|beat\w*|advanc\w*)\b",
     re.IGNORECASE,
 )
 

@@ -46,7 +46,11 @@ _ENUMERATOR = re.compile(r"\(\s*$")
 _SPREAD_BEFORE = re.compile(r"(?:±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
 _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_LIST_SEPARATOR = re.compile(r"^(?:\s*(?:,|;)?\s*(?:and|or|&)?\s*|\s*/\s*|\s*,?\s*(?:vs\.?|versus)\s*)$", re.IGNORECASE)
+# Between two numbers of one list: separators, maybe after the first one's own "on <Name>".
+_LIST_SEPARATOR = re.compile(
+    r"^(?:\s+(?:on|for|in)\s+(?:the\s+)?[A-Z][^,;.\d()]{0,30}?(?=,|\s+and\b))?"
+    r"(?:\s*(?:,|;)?\s*(?:and|or|&)?\s*|\s*/\s*|\s*,?\s*(?:vs\.?|versus)\s*)$"
+)
 _TIME_METRICS = (
     ("train", "training time"),
     ("latency", "latency"),
@@ -176,8 +180,38 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
     return "score"
 
 
+_TIED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?=\S)")
+_TIED_BEFORE = re.compile(r"(\w+)\s+(?:[\w-]+\s+){0,5}?(?:by|of)\s+(?:up to\s+|about\s+|over\s+|nearly\s+|only\s+)?$")
+
+
+def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str, bool] | None:
+    """The cue grammatically tied to the number: "28% reduction", "5x faster", "improves X by", "gain of"."""
+    after = text[phrase.end : min(sentence[1], phrase.end + 40)]
+    words = re.match(r"^\s*(?:\S+\s+){0,2}\S*", after).group()
+    for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down")):
+        if m := pattern.search(words):
+            return direction, bool(cues.PRAISE_WORDS.fullmatch(m.group()))
+    before = text[max(sentence[0], phrase.start - 70) : phrase.start]
+    verbs = [
+        (m.start(), direction, bool(cues.PRAISE_WORDS.fullmatch(m.group())))
+        for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down"))
+        for m in pattern.finditer(before)
+        if re.search(r"\b(?:by|of)\s+(?:\w+\s+){0,2}?$|^[^,;]*$", before[m.end() :])
+    ]
+    if verbs and re.search(r"\b(?:by|of)\s+(?:[\w-]+\s+){0,2}?$", before):
+        _, direction, praise = max(verbs)
+        return direction, praise
+    return None
+
+
 def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: str | None) -> str:
-    """Up or down for the quantity named by `metric`, from the nearest cue word."""
+    """Up or down for the quantity named by `metric`: the tied cue word, else the nearest one."""
+    info = metric_info(metric)
+    if phrase.family == "percent" and cues.SHARE_AFTER.match(_after(text, phrase.end, 40)):
+        return "down"  # "only 15% of the parameters"
+    if tied := _tied_cue(text, phrase, sentence):
+        direction, praise = tied
+        return "down" if praise and info is not None and not info.higher_is_better else direction
     window_start = max(sentence[0], phrase.start - 90)
     window = text[window_start : min(sentence[1], phrase.end + 50)]
     left, right = phrase.start - window_start, phrase.end - window_start
@@ -191,7 +225,6 @@ def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: s
     if not candidates:
         return "up"
     _, direction, praise = min(candidates)
-    info = metric_info(metric)
     if praise and info is not None and not info.higher_is_better:
         return "down"
     return direction
