@@ -53,12 +53,22 @@ _BASELINE_CUE = re.compile(
     r"competitive|popular|original|vanilla|baseline|existing)\s+)*$",
     re.IGNORECASE,
 )
-_EFFICIENCY_UNITS = {"count", "s", "1/s", "B", "J", "W"}
 
 
-def _nearest(mentions: list[names.Mention], start: int, end: int) -> names.Mention | None:
-    """Prefer a mention right after ("... on COCO"), else the last before, else a later one."""
-    after = [m for m in mentions if m.start >= end]
+_HEADS_GROUP = re.compile(r"\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*with\b", re.I)
+
+
+def _heads_group(abstract: str, mention: names.Mention) -> bool:
+    after_separator = re.search(r"(?:,|\band)\s*(?:the\s+|on\s+)?$", abstract[max(0, mention.start - 12) : mention.start])
+    return bool(after_separator and _HEADS_GROUP.match(abstract, mention.end))
+
+
+def _nearest(abstract: str, mentions: list[names.Mention], start: int, end: int) -> names.Mention | None:
+    """Prefer a mention right after ("... on COCO"), else the last before, else a later one.
+
+    A name that heads the next group ("..., and ADE20K val set with 50.9% PQ") owns what follows it.
+    """
+    after = [m for m in mentions if m.start >= end and not _heads_group(abstract, m)]
     before = [m for m in mentions if m.end <= start]
     if after and (not before or after[0].start - end < 60):
         return after[0]
@@ -110,7 +120,7 @@ def _datasets_for(abstract, phrase, span, mentions, carried):
     for quantity in phrase.members:
         own = [m for m in mentions if m.start >= quantity.end and _ON_NAME.match(abstract[quantity.end : m.start])]
         own += [m for m in mentions if m.end <= phrase.start and _NAME_WITH.match(abstract[m.end : phrase.start])]
-        nearest = own[0] if own else _nearest(mentions, phrase.start, phrase.end)
+        nearest = own[0] if own else _nearest(abstract, mentions, phrase.start, phrase.end)
         result.append(nearest.name if nearest else carried)
     return result
 
@@ -167,12 +177,14 @@ def _baseline_for(abstract: str, phrase: reading.Phrase, span: tuple[int, int]) 
     return None
 
 
-def _efficiency_datasets(phrase: reading.Phrase, mentions: list[names.Mention], kind: str) -> list[str | None]:
+def _efficiency_datasets(
+    abstract: str, phrase: reading.Phrase, mentions: list[names.Mention], kind: str
+) -> list[str | None]:
     """Parameters or latency belong to a model, not a benchmark: only a change measured in a sentence
     that names the benchmark takes it; nothing is carried from earlier sentences."""
     if kind == "score":
         return [None] * len(phrase.members)
-    nearest = _nearest(mentions, phrase.start, phrase.end)
+    nearest = _nearest(abstract, mentions, phrase.start, phrase.end)
     return [nearest.name if nearest else None] * len(phrase.members)
 
 
@@ -211,8 +223,8 @@ def _read_phrase(abstract, phrase, span, metrics, datasets, carried, system) -> 
     if metric is None or reading.describes_model_size(phrase, metric, kind):
         return
     info = metric_info(metric)
-    if info is not None and (info.unit in _EFFICIENCY_UNITS or info.unit == "x"):
-        member_datasets = _efficiency_datasets(phrase, datasets, kind)
+    if info is not None and info.is_efficiency:
+        member_datasets = _efficiency_datasets(abstract, phrase, datasets, kind)
     member_models = _models_for(abstract, phrase, span, system)
     baseline = None if kind == "score" else _baseline_for(abstract, phrase, span)
     direction = None if kind == "score" else reading.direction_of(abstract, phrase, span, metric)

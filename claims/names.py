@@ -74,6 +74,11 @@ _COMMON_CAPS = {
     "LoRA",
 }
 # Architecture families: a sentence may credit them a result, a paper's own system they are not.
+_TASK_WORD = re.compile(
+    r"\b(?:recognition|detection|segmentation|classification|generation|estimation|prediction|retrieval|"
+    r"tracking|translation|captioning|answering|synthesis|localization|understanding)\s*$",
+    re.IGNORECASE,
+)
 _GENERIC_ARCHITECTURES = {"ViT", "ViTs", "DiT", "DiTs", "Transformer", "Transformers"}
 
 
@@ -98,8 +103,8 @@ def _title_acronyms(title: str, abstract: str) -> list[str]:
     found = []
     for match in _ACRONYM_DEF.finditer(abstract):
         words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", match.group("expansion").lower())]
-        if match.group("name") in _COMMON_CAPS:
-            continue
+        if match.group("name") in _COMMON_CAPS or _TASK_WORD.search(match.group("expansion")):
+            continue  # "Facial Expression Recognition (FER)" names a task, not a system
         if any(title_words[:size] == words[-size:] for size in range(min(len(words), 5), 1, -1)):
             found.append(match.group("name"))
     return found
@@ -136,7 +141,7 @@ def system_name(title: str, abstract: str) -> str | None:
     if match := _TITLE_NAME.match(title):
         candidate = match.group(1).strip()
         words = candidate.split()
-        if len(words) <= 3:
+        if len(words) <= 3 and (len(words) == 1 or _looks_like_name(candidate) or candidate.lower() in abstract.lower()):
             return _acronym_after(candidate, abstract) or candidate
         if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
             return acronym

@@ -42,6 +42,7 @@ _MEDIA_AFTER = re.compile(
 )
 _MEDIA_BEFORE = re.compile(r"\b(?:videos?|clips?|audio|music|speech)\s+(?:of\s+)?(?:up to\s+|over\s+)?$", re.I)
 _HARDWARE_AFTER = re.compile(r"^\s*(?:NVIDIA\s+)?(?:[A-Z]+\d+|GPUs?\b|memory GPUs?)")
+_OPERATING_POINT = re.compile(r"(?:^|[,.;]\s*|\b[Ww]hen\s+|^\s*)\b[Aa]t\s+(?:an?\s+)?(?:the same\s+)?$")
 _ENUMERATOR = re.compile(r"\(\s*$")
 _SPREAD_BEFORE = re.compile(r"(?:±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
 _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
@@ -121,6 +122,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) ->
         _MEDIA_AFTER.match(after) or _MEDIA_BEFORE.search(_before(text, quantity.start, 30))
     ):
         return True  # the length of generated media, not how long it took
+    if quantity.family == "percent" and _OPERATING_POINT.search(_before(text, quantity.start, 12)):
+        return True  # "at 80% top-1 accuracy, X is 5 times faster": a condition, not a result
     if quantity.family == "memory" and _HARDWARE_AFTER.match(after):
         return True  # "32GB V100 GPUs" describes hardware
     if quantity.family not in ("percent", "factor") and _SETTING_AFTER.match(after):

@@ -14,6 +14,9 @@ from functools import lru_cache
 from importlib import resources
 
 
+_EFFICIENCY_UNITS = {"count", "s", "1/s", "B", "J", "W", "x"}
+
+
 @dataclass(frozen=True)
 class Metric:
     """A metric of the vocabulary: which way is better and the unit of a bare score."""
@@ -22,10 +25,16 @@ class Metric:
     aliases: tuple[str, ...]
     better: str  # "higher" | "lower"
     unit: str
+    efficiency: bool = False  # a cost of the model (not of a benchmark) even when unitless
 
     @property
     def higher_is_better(self) -> bool:
         return self.better == "higher"
+
+    @property
+    def is_efficiency(self) -> bool:
+        """Parameters, latency, speed-ups, cost: they belong to a model, not to a benchmark."""
+        return self.efficiency or self.unit in _EFFICIENCY_UNITS
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,7 @@ def _read_toml(name: str) -> dict:
 def metrics() -> dict[str, Metric]:
     """Canonical metric name -> Metric."""
     return {
-        name: Metric(name, tuple(entry.get("aliases", [])), entry["better"], entry["unit"])
+        name: Metric(name, tuple(entry.get("aliases", [])), entry["better"], entry["unit"], entry.get("efficiency", False))
         for name, entry in _read_toml("metrics.toml").items()
     }
 
