@@ -59,7 +59,9 @@ _HEADS_GROUP = re.compile(r"\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split
 
 
 def _heads_group(abstract: str, mention: names.Mention) -> bool:
-    after_separator = re.search(r"(?:,|\band)\s*(?:the\s+|on\s+)?$", abstract[max(0, mention.start - 12) : mention.start])
+    after_separator = re.search(
+        r"(?:,|\band)\s*(?:the\s+|on\s+)?$", abstract[max(0, mention.start - 12) : mention.start]
+    )
     return bool(after_separator and _HEADS_GROUP.match(abstract, mention.end))
 
 

@@ -141,7 +141,9 @@ def system_name(title: str, abstract: str) -> str | None:
     if match := _TITLE_NAME.match(title):
         candidate = match.group(1).strip()
         words = candidate.split()
-        if len(words) <= 3 and (len(words) == 1 or _looks_like_name(candidate) or candidate.lower() in abstract.lower()):
+        if len(words) <= 3 and (
+            len(words) == 1 or _looks_like_name(candidate) or candidate.lower() in abstract.lower()
+        ):
             return _acronym_after(candidate, abstract) or candidate
         if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
             return acronym

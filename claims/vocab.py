@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-
 _EFFICIENCY_UNITS = {"count", "s", "1/s", "B", "J", "W", "x"}
 
 
@@ -54,7 +53,9 @@ def _read_toml(name: str) -> dict:
 def metrics() -> dict[str, Metric]:
     """Canonical metric name -> Metric."""
     return {
-        name: Metric(name, tuple(entry.get("aliases", [])), entry["better"], entry["unit"], entry.get("efficiency", False))
+        name: Metric(
+            name, tuple(entry.get("aliases", [])), entry["better"], entry["unit"], entry.get("efficiency", False)
+        )
         for name, entry in _read_toml("metrics.toml").items()
     }
 
