@@ -40,7 +40,14 @@ _DIMENSION_BEFORE = re.compile(r"(?<![A-Za-z\d.-])\d+\s*(?:[x×*^]|\\times|times
 _MEDIA_AFTER = re.compile(
     r"^\s*(?:-long|long|of\s+(?:[\w-]+\s+){0,3}?(?:videos?|audio|speech|footage|clips?|music))\b", re.I
 )
-_MEDIA_BEFORE = re.compile(r"\b(?:videos?|clips?|audio|music|speech)\s+(?:of\s+)?(?:up to\s+|over\s+)?$", re.I)
+_MEDIA_BEFORE = re.compile(
+    r"\b(?:videos?|clips?|audio|music|speech)\s+(?:of\s+)?(?:up to\s+|over\s+)?(?:\d+\s*[a-z]+\s+and\s+)?$", re.I
+)
+_DECADE = re.compile(r"^(?:\d0|\d\d\d0)s$")
+_SAMPLING_RATIO = re.compile(
+    r"\b(?:masking|mask|drop(?:out)?|sparsity|pruning|keep|sampling|token)\s+(?:ratio|rate)s?\s*(?:\(?i\.e\.,?|of|:|=)?\s*$",
+    re.I,
+)
 _HARDWARE_AFTER = re.compile(r"^\s*(?:NVIDIA\s+)?(?:[A-Z]+\d+|GPUs?\b|memory GPUs?)")
 _OPERATING_POINT = re.compile(r"(?:^|[,.;]\s*|\b[Ww]hen\s+|^\s*)\b[Aa]t\s+(?:an?\s+)?(?:the same\s+)?$")
 _ENUMERATOR = re.compile(r"\(\s*$")
@@ -118,6 +125,10 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) ->
         return True  # glued letters: "3D", "2nd"
     if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(_before(text, quantity.start, 12)):
         return True  # resolutions, patch sizes and grids: 384times384, 16 x 16, 224^2, Kinetics-400/600
+    if quantity.unit == "s" and _DECADE.match(quantity.text):
+        return True  # "the Roaring 20s", "the 2020s"
+    if quantity.family == "percent" and _SAMPLING_RATIO.search(_before(text, quantity.start, 40)):
+        return True  # "a masking ratio of 90%" sets up the experiment
     if quantity.family == "time" and (
         _MEDIA_AFTER.match(after) or _MEDIA_BEFORE.search(_before(text, quantity.start, 30))
     ):
