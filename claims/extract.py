@@ -80,18 +80,24 @@ def _nearest(abstract: str, mentions: list[names.Mention], start: int, end: int)
 _RUN_SEPARATOR = re.compile(r"^\s*(?:,|/)?\s*(?:and\s+|or\s+)?(?:the\s+)?$|^$")
 
 
-def _runs(abstract: str, mentions: list[names.Mention]) -> list[list[names.Mention]]:
+def _runs(abstract: str, mentions: list[names.Mention], separator: re.Pattern[str]) -> list[list[names.Mention]]:
     """Mentions joined only by list separators ("Kodak, Tecnick and CLIC Pro Val") as runs."""
     runs: list[list[names.Mention]] = []
     for mention in mentions:
-        if runs and _RUN_SEPARATOR.match(abstract[runs[-1][-1].end : mention.start]):
+        if runs and separator.match(abstract[runs[-1][-1].end : mention.start]):
             runs[-1].append(mention)
         else:
             runs.append([mention])
     return runs
 
 
-def _respectively(abstract: str, phrase: reading.Phrase, span: tuple[int, int], mentions: list[names.Mention]):
+def _respectively(
+    abstract: str,
+    phrase: reading.Phrase,
+    span: tuple[int, int],
+    mentions: list[names.Mention],
+    separator: re.Pattern[str] = _RUN_SEPARATOR,
+):
     """Names listed in order with "respectively", one per member of the phrase.
 
     A list named after the numbers cycles through them; a list named before them
@@ -103,8 +109,8 @@ def _respectively(abstract: str, phrase: reading.Phrase, span: tuple[int, int], 
     )
     if count < 2 or not (paired or _RESPECTIVELY.search(abstract, phrase.end, span[1])):
         return None
-    after = [run for run in _runs(abstract, [m for m in mentions if m.start >= phrase.end]) if len(run) > 1]
-    before = [run for run in _runs(abstract, [m for m in mentions if m.end <= phrase.start]) if len(run) > 1]
+    after = [run for run in _runs(abstract, [m for m in mentions if m.start >= phrase.end], separator) if len(run) > 1]
+    before = [run for run in _runs(abstract, [m for m in mentions if m.end <= phrase.start], separator) if len(run) > 1]
     if after and count % len(after[0]) == 0:
         return after[0] * (count // len(after[0]))
     if before and count % len(before[-1]) == 0:
@@ -134,31 +140,57 @@ _SUBJECT_VERB = re.compile(
 
 
 def _models_for(abstract, phrase, span, system):
-    """Per member: the name a parenthesised score follows, a variant of the system, the system, or the subject."""
+    """Per member: "(ours vs. theirs)", the name a parenthesis follows, names listed respectively,
+    a variant of the system, the system, or the sentence's subject."""
     every = names.model_mentions(abstract, *span)
-    owner = [m for m in every if m.end <= phrase.start and re.fullmatch(r"\s*\(", abstract[m.end : phrase.start])]
-    if owner:
-        return [owner[-1].name] * len(phrase.members)
     mentions = [m for m in every if not _is_baseline(abstract, m, span)]
-    ordered = _respectively(abstract, phrase, span, mentions)
-    if ordered:
+    own = _own_model(abstract, phrase, mentions, system)
+    if _is_versus_pair(abstract, phrase):
+        return [own, _baseline_for(abstract, phrase, span) or own]
+    if owner := _parenthetical_owner(abstract, phrase, span, every):
+        return [owner] * len(phrase.members)
+    if ordered := _respectively(abstract, phrase, span, mentions, _MODEL_RUN_SEPARATOR):
         return [m.name for m in ordered]
+    return [own] * len(phrase.members)
+
+
+_MODEL_RUN_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$")
+_OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?)?\s*")
+
+
+def _is_versus_pair(abstract: str, phrase: reading.Phrase) -> bool:
+    """ "(83.3% vs. 80.8%)": the first number is the system's, the second the compared model's."""
+    members = phrase.members
+    return len(members) == 2 and bool(
+        re.fullmatch(r"\s*(?:vs\.?|versus)\s*", abstract[members[0].end : members[1].start])
+    )
+
+
+def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
+    """ "RetinaNet+ResNet50 (36.3 AP)", "MobileNetV2 1.4 (1.6 ms, 74.7% top-1)": the name the parenthesis follows."""
+    opening = abstract.rfind("(", max(span[0], phrase.start - 40), phrase.start)
+    if opening < 0 or ")" in abstract[opening : phrase.start]:
+        return None
+    for mention in reversed(mentions):
+        if mention.end <= opening and _OWNER_GAP.fullmatch(abstract[mention.end : opening]):
+            return (mention.name + abstract[mention.end : opening]).strip()  # keeps a variant: "... 1.4"
+    return None
+
+
+def _own_model(abstract, phrase, mentions, system) -> str | None:
+    """A variant of the paper's system named before the number, the system, or the sentence's subject."""
     before = [m for m in mentions if m.end <= phrase.start]
-    model = system
     if system:
         key = names.name_key(system)
-        variants = [m for m in before if names.name_key(m.name).startswith(key)]
-        if variants and names.name_key(variants[-1].name) != key:
-            model = variants[-1].name
-    else:
-        subjects = [
-            m
-            for m in before
-            if _SUBJECT_VERB.match(abstract[m.end : phrase.start])
-            and not re.search(r"\b(?:on|in|and)\s+$", abstract[m.start - 4 : m.start])
-        ]
-        model = subjects[-1].name if subjects else None
-    return [model] * len(phrase.members)
+        variants = [m for m in before if names.name_key(m.name).startswith(key) and names.name_key(m.name) != key]
+        return variants[-1].name if variants else system
+    subjects = [
+        m
+        for m in before
+        if _SUBJECT_VERB.match(abstract[m.end : phrase.start])
+        and not re.search(r"\b(?:on|in|and)\s+$", abstract[max(0, m.start - 4) : m.start])
+    ]
+    return subjects[-1].name if subjects else None
 
 
 def _is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:
