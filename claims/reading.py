@@ -285,6 +285,8 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
     if following and phrase.family != "factor":
         return following[0].name
     preceding = [m for m in usable if 0 <= phrase.start - m.end <= 50 and _no_break(text, m.end, phrase.start)]
+    if open_metric := _open_tail_metric(text, phrase, sentence, kind):
+        return open_metric
     if _bare_integers(phrase):
         # an integer with no unit measures something only when named right by it ("FID of 42")
         tight = [m for m in preceding if _LINK.fullmatch(text[m.end : phrase.start])]
@@ -302,6 +304,66 @@ _LINK = re.compile(
     r"\s*(?:\(\w+\)\s*)?(?:of|:|=|is|was|reaches|reaching|at|score of|scores of|value of)?"
     r"\s*(?:about|around|only|just)?\s*"
 )
+
+
+_CHANGE_VERB = r"(?:reduc|improv|increas|decreas|boost|lower|cut|sav|rais|shrink|compress|accelerat|enhanc)\w*"
+_NOUN_PHRASE = r"(?P<np>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
+_OPEN_BEFORE = re.compile(
+    rf"(?:\b{_CHANGE_VERB}\s+(?:the\s+|its\s+|their\s+|our\s+)?|\band\s+|,\s+)"
+    rf"{_NOUN_PHRASE}\s+(?:from\s+[^,;]{{0,40}}?\s+)?by\s+(?:up to\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+)?$"
+)
+_OPEN_AFTER = re.compile(
+    rf"^\s*(?:(?:relative|absolute|average)\s+)?(?:improvements?|reductions?|increases?|gains?|decreases?|drops?)"
+    rf"\s+(?:in|of)\s+(?:the\s+)?{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:for|on|in|compared|than|over|while|with|and)\b))"
+)
+_MORE_ADJECTIVE = re.compile(r"^\s*(?:more|less)\s+(?P<adj>accurate|efficient|robust)\b")
+_ADJECTIVE_METRIC = {"accurate": "accuracy", "efficient": "efficiency", "robust": "robustness"}
+_NOT_A_METRIC = re.compile(
+    r"^(?:the|a|an|it|this|that|them|which|margin|large margin|factor|average|up|only|performance gap|"
+    r"(?:[\w-]+\s+)*(?:model|models|method|methods|approach|baseline|baselines|counterparts?|settings?|tasks?|cases?))$",
+    re.IGNORECASE,
+)
+
+
+def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind: str) -> str | None:
+    """The quantity a change names in words: "reducing the KV cache by 50%", "8% improvement in driving scores"."""
+    if kind == "score" or phrase.family not in ("percent", "factor", None):
+        return None
+    after = text[phrase.end : min(sentence[1], phrase.end + 60)]
+    if adjective := _MORE_ADJECTIVE.match(after):
+        return _ADJECTIVE_METRIC[adjective.group("adj")]
+    before = text[max(sentence[0], phrase.start - 80) : phrase.start]
+    for match in (_OPEN_AFTER.match(after), _OPEN_BEFORE.search(before)):
+        if match and (name := _metric_phrase(match.group("np"))):
+            return name
+    return None
+
+
+_FUNCTION_WORD = re.compile(
+    r"^(?:the|a|an|its|their|our|we|it|and|or|while|whereas|by|of|in|on|with|for|to|than|overall|needed|required|"
+    r"(?:reduc|improv|increas|decreas|surpass|outperform|achiev|obtain|yield|boost|lower|cut|sav|enhanc|"
+    r"accelerat|rais|show|deliver|bring)\w*|[A-Za-z]*[A-Z]\w*-[A-Z][\w-]*|\S*\d\S*)$"
+)
+_NAME_SHAPED_WORD = re.compile(r"^(?=\w*[a-z])(?=(?:\w*[A-Z]){2})\w+$")
+
+
+def _metric_phrase(noun_phrase: str) -> str | None:
+    """The trailing content words of a noun phrase, as a vocabulary metric when one ends it."""
+    words = noun_phrase.split()
+    while words and _FUNCTION_WORD.match(words[-1]):
+        words.pop()  # "DFT calculations needed"
+    start = len(words)
+    while start > 0 and not _FUNCTION_WORD.match(words[start - 1]):
+        start -= 1
+    words = words[start:]
+    if not words or _NOT_A_METRIC.match(" ".join(words)):
+        return None
+    for first in range(len(words)):
+        if named := metric_info(" ".join(words[first:])):
+            return named.name
+    if len(words) == 1 and _NAME_SHAPED_WORD.match(words[0]):
+        return None  # "FMViT outperforms ... by": a system, not what was measured
+    return " ".join(words)
 
 
 def _bare_integers(phrase: Phrase) -> bool:
