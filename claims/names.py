@@ -188,7 +188,7 @@ def dataset_at(name: str) -> bool:
 
 
 _OPEN_DATASET = re.compile(
-    r"\b(?:on|in|across|of|from|using|with)\s+(?:the\s+)?"
+    r"\b(?:on|in|across|of|from|using|with|for)\s+(?:the\s+)?"
     r"(?:challenging\s+|large-scale\s+|popular\s+|public\s+|standard\s+|widely used\s+)?"
     r"(?P<name>[A-Z][\w-]*(?:[ -](?:[A-Z0-9][\w-]*|v\d)){0,2})\s+"
     r"(?:dataset|benchmark|test set|validation set|corpus|challenge)\b"

@@ -124,7 +124,8 @@ def _alternation(names: list[str]) -> str:
 def dataset_pattern() -> re.Pattern[str]:
     """Every known dataset name or alias, longest first, as whole words."""
     names = [n for d in datasets().values() for n in (d.name, *d.aliases)]
-    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w]|-\w)")
+    long_names = [n for n in names if len(n) >= 6]  # "Imagenet" is ImageNet; "voc" is not VOC
+    return re.compile(rf"(?<![\w-])(?:{_alternation(names)}|(?i:{_alternation(long_names)}))(?![\w]|-\w)")
 
 
 def _is_case_sensitive(alias: str) -> bool:
