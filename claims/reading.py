@@ -201,11 +201,11 @@ _TIED_BEFORE = re.compile(r"(\w+)\s+(?:[\w-]+\s+){0,5}?(?:by|of)\s+(?:up to\s+|a
 def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str, bool] | None:
     """The cue grammatically tied to the number: "28% reduction", "5x faster", "improves X by", "gain of"."""
     after = text[phrase.end : min(sentence[1], phrase.end + 40)]
-    words = re.match(r"^\s*(?:\S+\s+){0,2}\S*", after).group()
+    words = re.match(r"^\s*(?:[^\s,;.()]+\s+){0,2}[^\s,;.()]*", after).group()
     for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down")):
         if m := pattern.search(words):
             return direction, bool(cues.PRAISE_WORDS.fullmatch(m.group()))
-    before = text[max(sentence[0], phrase.start - 70) : phrase.start]
+    before = text[max(sentence[0], phrase.start - 120) : phrase.start]
     verbs = [
         (m.start(), direction, bool(cues.PRAISE_WORDS.fullmatch(m.group())))
         for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down"))
@@ -387,7 +387,7 @@ _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balso\b|,\s+and\b|
 def _no_break(text: str, start: int, end: int) -> bool:
     """No clause boundary or other number between two points."""
     between = text[start:end]
-    return not re.search(r"[;]|\d|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bbut\b", between)
+    return not re.search(r"[;]|\d|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bbut\b|,\s+(?:it|we|they|which)\b", between)
 
 
 def _implied_metric(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention]) -> str | None:
