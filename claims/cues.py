@@ -10,6 +10,7 @@ import re
 # Bound words before a number (symbols are read by the grammar).
 BOUND_WORDS = {
     "up to": "<=",
+    "upto": "<=",
     "at most": "<=",
     "as much as": "<=",
     "as many as": "<=",

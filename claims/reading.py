@@ -317,6 +317,9 @@ _OPEN_AFTER = re.compile(
     rf"\s+(?:in|of)\s+(?:the\s+)?{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:for|on|in|compared|than|over|while|with|and)\b))"
 )
 _MORE_ADJECTIVE = re.compile(r"^\s*(?:more|less)\s+(?P<adj>accurate|efficient|robust)\b")
+_COMPARATIVE_NOUN = re.compile(
+    rf"^\s*(?:more|better|higher|greater)\s+{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))"
+)
 _ADJECTIVE_METRIC = {"accurate": "accuracy", "efficient": "efficiency", "robust": "robustness"}
 _NOT_A_METRIC = re.compile(
     r"^(?:the|a|an|it|this|that|them|which|margin|large margin|factor|average|up|only|performance gap|"
@@ -333,7 +336,7 @@ def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind
     if adjective := _MORE_ADJECTIVE.match(after):
         return _ADJECTIVE_METRIC[adjective.group("adj")]
     before = text[max(sentence[0], phrase.start - 80) : phrase.start]
-    for match in (_OPEN_AFTER.match(after), _OPEN_BEFORE.search(before)):
+    for match in (_OPEN_AFTER.match(after), _COMPARATIVE_NOUN.match(after), _OPEN_BEFORE.search(before)):
         if match and (name := _metric_phrase(match.group("np"))):
             return name
     return None
@@ -358,9 +361,8 @@ def _metric_phrase(noun_phrase: str) -> str | None:
     words = words[start:]
     if not words or _NOT_A_METRIC.match(" ".join(words)):
         return None
-    for first in range(len(words)):
-        if named := metric_info(" ".join(words[first:])):
-            return named.name
+    if named := metric_info(" ".join(words)):
+        return named.name
     if len(words) == 1 and _NAME_SHAPED_WORD.match(words[0]):
         return None  # "FMViT outperforms ... by": a system, not what was measured
     return " ".join(words)
@@ -448,10 +450,16 @@ def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phra
 
 
 def _speed_variant(metric: str, context: str) -> str:
+    """ "training speed-up", "faster convergence", "inference speed": only words next to the cue qualify it."""
     if metric != "speed":
         return metric
-    if re.search(r"\btrain|converge", context):
+    if re.search(r"\bconverge", context):
+        return "convergence speed"
+    if re.search(r"\btraining\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\btrain(?:s|ing)?\s+faster", context):
         return "training speed"
-    if re.search(r"\binference|decod", context):
+    if re.search(
+        r"\binference\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\bfaster\s+inference|decoding\s+speed",
+        context,
+    ):
         return "inference speed"
     return metric
