@@ -56,7 +56,7 @@ _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Between two numbers of one list: separators, maybe after the first one's own "on <Name>".
 _LIST_SEPARATOR = re.compile(
-    r"^(?:\s+(?:on|for|in)\s+(?:the\s+)?[A-Z][^,;.\d()]{0,30}?(?=,|\s+and\b))?"
+    r"^(?:\s+(?:on|for|in)\s+(?:the\s+)?[A-Z][^,;()]{0,30}?(?=,|\s+and\b))?"
     r"(?:\s*(?:,|;)?\s*(?:and|or|&)?\s*|\s*/\s*|\s*,?\s*(?:vs\.?|versus)\s*)$"
 )
 _TIME_METRICS = (
@@ -191,7 +191,12 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
         return "delta"
     if cues.DELTA_AFTER.match(after) or cues.DELTA_BEFORE.search(before):
         return "delta"
+    if _DISTRIBUTED_BY.search(before):
+        return "delta"  # "outperforms X by 1.7% mAP on detection and 1.4% on segmentation"
     return "score"
+
+
+_DISTRIBUTED_BY = re.compile(r"\bby\s+[+~]?\d[\d.,]*\s*(?:\\?%|[A-Za-z]+)?(?:\s+[^\s,;.\d]+){0,5}\s+and\s+$")
 
 
 _TIED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?=\S)")
