@@ -1,0 +1,189 @@
+"""Speed and memory of `claims extract`: abstracts per second and peak memory, against quantulum3.
+
+    .venv/bin/python benchmarks/bench.py          # a few minutes on two cores
+
+Runs the whole extract pipeline (read -> validate papers -> extract ->
+validate claims -> write CSV) on (a) the bundled sample pages and (b) a
+synthetic corpus of 1k, 10k and 100k abstracts made of the sample sentences
+shuffled (seeded), written as JSON Lines and read back through the chunked
+reader. Each run is its own process, so that its peak memory is its own.
+quantulum3 parses the same abstracts in this process, beside `claims.extract`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+import claims
+from claims.engine import process_chunk, run_extraction
+from claims.loaders import DEFAULT_CHUNK_SIZE, iter_paper_chunks
+from claims.text import sentence_spans
+
+SIZES = (1_000, 10_000, 100_000)
+PEER_ABSTRACTS = 1_000
+SEED = 5
+TARGETS = {"abstracts/s at 100k": 2_000, "times quantulum3": 50, "peak memory 100k/10k at most": 1.5}
+
+
+# --------------------------------------------------------------------------- corpus
+def write_corpus(papers: pd.DataFrame, sizes: tuple[int, ...], folder: Path, seed: int) -> dict[int, Path]:
+    """JSON Lines files of sizes[i] abstracts, each the first lines of the next (one seeded stream).
+
+    An abstract takes as many sentences as a sample abstract has, drawn from
+    all sample sentences, so its length and its numbers are those of real ones.
+    """
+    rng = random.Random(seed)
+    abstracts = papers["abstract"].tolist()
+    spans = [sentence_spans(a) for a in abstracts]
+    sentences = [a[s:e] for a, found in zip(abstracts, spans, strict=True) for s, e in found]
+    counts = [len(found) for found in spans]
+    titles = papers["title"].tolist()
+    paths = {size: folder / f"corpus_{size}.jsonl" for size in sizes}
+    handles = {size: path.open("w", encoding="utf-8") for size, path in paths.items()}
+    try:
+        for index in range(max(sizes)):
+            abstract = " ".join(rng.choices(sentences, k=rng.choice(counts)))
+            line = json.dumps({"title": f"{rng.choice(titles)} ({index})", "abstract": abstract}) + "\n"
+            for size, handle in handles.items():
+                if index < size:
+                    handle.write(line)
+    finally:
+        for handle in handles.values():
+            handle.close()
+    return paths
+
+
+# --------------------------------------------------------------------------- runs
+def child(paths: list[str], chunk_size: int) -> None:
+    """One run of the extract pipeline in this (fresh) process; prints its figures as JSON.
+
+    A few papers go through first, so that one-off costs (compiling the
+    vocabularies, building the schemas) are not counted as throughput.
+    """
+    process_chunk(next(iter_paper_chunks(paths or None, 20)))
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        summary = run_extraction(paths or None, Path(folder) / "claims.csv", chunk_size=chunk_size)
+        seconds = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    figures = {"papers": summary.papers, "claims": summary.claims, "seconds": seconds, "peak_mib": peak_kib / 1024}
+    print(json.dumps(figures))
+
+
+def run_in_child(paths: list[Path], chunk_size: int) -> dict:
+    command = [sys.executable, __file__, "--child", "--chunk-size", str(chunk_size), *map(str, paths)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def import_only_peak_mib() -> float:
+    """Peak memory of a process that only imports the pipeline: the floor under every run."""
+    code = "import resource, claims.engine; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def seconds_of(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def peer_rates(papers: pd.DataFrame) -> tuple[float, float]:
+    """(claims.extract, quantulum3) abstracts per second on the same abstracts, in this process."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is not installed
+        from quantulum3 import parser
+
+        parser.parse("warm-up: 3 km in 2 hours")
+        claims.extract(papers.head(5))
+        ours = seconds_of(lambda: claims.extract(papers))
+        theirs = seconds_of(lambda: [parser.parse(abstract) for abstract in papers["abstract"]])
+    return len(papers) / ours, len(papers) / theirs
+
+
+# --------------------------------------------------------------------------- report
+def main() -> None:
+    args = _arguments()
+    if args.child:
+        child(args.paths, args.chunk_size)
+        return
+    load_before = os.getloadavg()
+    samples = claims.load()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(args.keep or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"writing the synthetic corpus ({', '.join(f'{s:,}' for s in args.sizes)} abstracts) ...", flush=True)
+        corpus = write_corpus(samples, tuple(args.sizes), folder, SEED)
+        runs = {"sample pages": run_in_child([], args.chunk_size)}
+        for size, path in corpus.items():
+            print(f"extracting {size:,} abstracts ...", flush=True)
+            runs[f"synthetic {size:,}"] = run_in_child([path], args.chunk_size)
+        print(f"quantulum3 on {len(samples)} + {args.peer:,} abstracts ...", flush=True)
+        subset = next(iter_paper_chunks([corpus[max(args.sizes)]], args.peer))
+        peers = {f"sample pages ({len(samples)})": peer_rates(samples)}
+        peers[f"synthetic ({len(subset):,})"] = peer_rates(subset)
+    floor = import_only_peak_mib()
+    _print_report(runs, peers, floor, args, load_before, os.getloadavg())
+
+
+def _print_report(runs: dict, peers: dict, floor: float, args: argparse.Namespace, before: tuple, after: tuple) -> None:
+    print(f"\nextract pipeline, in-process engine, chunk size {args.chunk_size:,} (one process per row)")
+    print(f"{'corpus':<20}{'abstracts':>11}{'claims':>9}{'seconds':>9}{'abstracts/s':>13}{'peak MiB':>10}")
+    for name, run in runs.items():
+        rate = run["papers"] / run["seconds"]
+        print(
+            f"{name:<20}{run['papers']:>11,}{run['claims']:>9,}{run['seconds']:>9.2f}{rate:>13,.0f}{run['peak_mib']:>10.0f}"
+        )
+    print(f"(a process that only imports the pipeline peaks at {floor:.0f} MiB)")
+    sizes = sorted(args.sizes)
+    per = {s: runs[f"synthetic {s:,}"]["seconds"] / runs[f"synthetic {s:,}"]["papers"] for s in sizes}
+    steps = zip(sizes, sizes[1:], strict=False)
+    growth = "  ".join(f"{b // a}x abstracts -> {per[b] * b / (per[a] * a):.1f}x time" for a, b in steps)
+    print(f"growth: {growth}")
+    print(f"\n{'peer, same abstracts, same process':<36}{'claims/s':>10}{'quantulum3/s':>14}{'ratio':>8}")
+    for name, (ours, theirs) in peers.items():
+        print(f"{name:<36}{ours:>10,.0f}{theirs:>14,.1f}{ours / theirs:>7.0f}x")
+    big, ten = runs[f"synthetic {max(sizes):,}"], runs.get("synthetic 10,000")
+    figures = {
+        "abstracts/s at 100k": big["papers"] / big["seconds"],
+        "times quantulum3": min(ours / theirs for ours, theirs in peers.values()),
+        "peak memory 100k/10k at most": big["peak_mib"] / ten["peak_mib"] if ten else float("nan"),
+    }
+    print("\ntargets")
+    for name, target in TARGETS.items():
+        value = figures[name]
+        met = value <= target if "at most" in name else value >= target
+        print(f"  {name:<30} {value:>8.2f}  (target {target:g}) {'met' if met else 'NOT MET'}")
+    print(f"\nload average (1/5/15 min): before {_load(before)}, after {_load(after)}; CPUs {os.cpu_count()}")
+
+
+def _load(load: tuple[float, float, float]) -> str:
+    return "/".join(f"{value:.2f}" for value in load)
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="synthetic corpus sizes")
+    parser.add_argument("--peer", type=int, default=PEER_ABSTRACTS, help="synthetic abstracts for quantulum3")
+    parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE)
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    main()
