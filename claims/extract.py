@@ -233,8 +233,9 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     provenance = {"paper_id": paper_id, "title": title, "source": source}
     system = names.system_name(title, abstract)
     seen_datasets: list[str] = []
+    every_dataset = names.dataset_mentions(abstract, 0, len(abstract))  # one pass, then split by sentence
     for span in sentence_spans(abstract):
-        datasets = [m for m in names.dataset_mentions(abstract, *span) if not names.is_training_set(abstract, m)]
+        datasets = [m for m in every_dataset if span[0] <= m.start < span[1] and not names.is_training_set(abstract, m)]
         found = quantities(abstract, *span)
         if found:
             metrics = names.metric_mentions(abstract, *span)

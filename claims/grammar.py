@@ -97,6 +97,9 @@ CANDIDATE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """One quantity as written: where it is and what it says."""
@@ -157,6 +160,8 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
     """Every quantity in text[start:end], left to right, none overlapping."""
     end = len(text) if end is None else end
     found: list[Quantity] = []
+    if not _DIGIT.search(text, start, end):
+        return found  # most sentences: no number, nothing to scan
     covered = start
     for match in CANDIDATE.finditer(text, start, end):
         if match.start() < covered:

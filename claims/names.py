@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from claims.vocab import canonical_dataset, canonical_metric, dataset_pattern, datasets, metric_info, metric_pattern
+from claims.vocab import (
+    canonical_dataset,
+    canonical_metric,
+    datasets,
+    find_datasets,
+    is_dataset_name,
+    metric_info,
+    metric_pattern,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +46,29 @@ _DIRECT_NAME = re.compile(
     r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
 )
 _NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)")
-_ACRONYM_DEF = re.compile(r"(?P<expansion>(?:[\w-]+\s+){1,6}?)\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
+_ACRONYM = re.compile(r"\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
+_ACRONYM_SHAPE = re.compile(r"[A-Z][\w+-]*[A-Z0-9+][\w+-]*")
+_EXPANSION = re.compile(r"(?:[\w-]+\s+){1,6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymDefinition:
+    """ "Multiscale Vision Transformers (MViT)": up to six words, then the acronym in parentheses."""
+
+    expansion: str
+    name: str
+
+
+def acronym_definitions(text: str) -> list[AcronymDefinition]:
+    """Acronyms defined in a text, anchored on the parenthesis (no backtracking over every word)."""
+    found = []
+    for match in _ACRONYM.finditer(text):
+        expansion = _EXPANSION.search(text, max(0, match.start() - 120), match.start())
+        if expansion:
+            found.append(AcronymDefinition(expansion.group(), match.group("name")))
+    return found
+
+
 _COMMON_CAPS = {
     "AI",
     "ML",
@@ -93,21 +124,29 @@ def _looks_like_name(token: str) -> bool:
 
 def _acronym_after(phrase: str, abstract: str) -> str | None:
     """'Once for Both (OFB)': the acronym an abstract defines for a phrase."""
-    match = re.search(re.escape(phrase) + r"\s*\(([A-Z][\w+-]*[A-Z0-9+][\w+-]*)\)", abstract, re.IGNORECASE)
-    return match.group(1) if match else None
+    words = phrase.lower().split()
+    for definition in acronym_definitions(abstract):
+        if definition.expansion.lower().split()[-len(words) :] == words and _ACRONYM_SHAPE.fullmatch(definition.name):
+            return definition.name
+    return None
 
 
 def _title_acronyms(title: str, abstract: str) -> list[str]:
     """Acronyms the abstract defines for the words the title starts with: "Multiscale Vision Transformers (MViT)"."""
     title_words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", title.lower())]
     found = []
-    for match in _ACRONYM_DEF.finditer(abstract):
-        words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", match.group("expansion").lower())]
-        if match.group("name") in _COMMON_CAPS or _TASK_WORD.search(match.group("expansion")):
+    for definition in acronym_definitions(abstract):
+        words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", definition.expansion.lower())]
+        if definition.name in _COMMON_CAPS or _TASK_WORD.search(definition.expansion):
             continue  # "Facial Expression Recognition (FER)" names a task, not a system
         if any(title_words[:size] == words[-size:] for size in range(min(len(words), 5), 1, -1)):
-            found.append(match.group("name"))
+            found.append(definition.name)
     return found
+
+
+def _first_acronym(clause: str) -> str | None:
+    names = [d.name for d in acronym_definitions(clause) if d.name not in _COMMON_CAPS]
+    return names[0] if names else None
 
 
 def _clause_after(abstract: str, position: int) -> str:
@@ -119,8 +158,8 @@ def _introduced(abstract: str) -> str | None:
     """What "dubbed X (ACR)" or "we propose X" names."""
     for match in _NAMING.finditer(abstract):
         clause = _clause_after(abstract, match.start())
-        if (acronym := _ACRONYM_DEF.search(clause)) and acronym.group("name") not in _COMMON_CAPS:
-            return acronym.group("name")
+        if acronym := _first_acronym(clause):
+            return acronym
         if _looks_like_name(match.group("name").rstrip(".-")):
             return singular(match.group("name").rstrip(".-"), abstract)
     for match in _INTRODUCE.finditer(abstract):
@@ -128,8 +167,8 @@ def _introduced(abstract: str) -> str | None:
         if direct and _looks_like_name(direct.group("name").rstrip(".-")):
             return singular(direct.group("name").rstrip(".-"), abstract)
         clause = _clause_after(abstract, match.end())
-        if (acronym := _ACRONYM_DEF.search(clause)) and acronym.group("name") not in _COMMON_CAPS:
-            return acronym.group("name")
+        if acronym := _first_acronym(clause):
+            return acronym
         for token in _NAME_SHAPED.finditer(clause):
             if _looks_like_name(token.group().rstrip(".-")):
                 return singular(token.group().rstrip(".-"), abstract)
@@ -180,11 +219,16 @@ def singular(name: str, text: str) -> str:
 
 def _partial_dataset(name: str) -> bool:
     """The first word of a longer dataset name ("CLIC" of "CLIC Pro Val")."""
-    return any(alias.startswith(name + " ") for d in datasets().values() for alias in (d.name, *d.aliases))
+    return name in _dataset_first_words()
+
+
+@lru_cache(maxsize=1)
+def _dataset_first_words() -> frozenset[str]:
+    return frozenset(alias.split(" ")[0] for d in datasets().values() for alias in (d.name, *d.aliases) if " " in alias)
 
 
 def dataset_at(name: str) -> bool:
-    return bool(dataset_pattern().fullmatch(name))
+    return is_dataset_name(name)
 
 
 _OPEN_DATASET = re.compile(
@@ -210,7 +254,7 @@ def is_training_set(text: str, mention: Mention) -> bool:
 def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Known datasets (canonical names) and "on <Name> dataset" phrases in text[start:end]."""
     found = []
-    for m in dataset_pattern().finditer(text, start, end):
+    for m in find_datasets(text, start, end):
         found.append(Mention(m.start(), m.end(), canonical_dataset(m.group())))
         found.extend(_slash_siblings(text, m))
     known = {(m.start, m.end) for m in found}
