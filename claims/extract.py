@@ -81,7 +81,7 @@ _RUN_SEPARATOR = re.compile(r"^\s*(?:,|/)?\s*(?:and\s+|or\s+)?(?:the\s+)?$|^$")
 
 
 def _runs(abstract: str, mentions: list[names.Mention], separator: re.Pattern[str]) -> list[list[names.Mention]]:
-    """Mentions joined only by list separators ("Kodak, Tecnick and CLIC Pro Val") as runs."""
+    """Mentions joined only by list separators ("CIFAR-10, CIFAR-100 and SVHN") as runs."""
     runs: list[list[names.Mention]] = []
     for mention in mentions:
         if runs and separator.match(abstract[runs[-1][-1].end : mention.start]):
@@ -167,7 +167,7 @@ def _is_versus_pair(abstract: str, phrase: reading.Phrase) -> bool:
 
 
 def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
-    """ "RetinaNet+ResNet50 (36.3 AP)", "MobileNetV2 1.4 (1.6 ms, 74.7% top-1)": the name the parenthesis follows."""
+    """ "ResNet-50 (76.1%)", "ModelX 1.4 (2.1 ms, 70.3% top-1)": the name the parenthesis follows."""
     opening = abstract.rfind("(", max(span[0], phrase.start - 40), phrase.start)
     if opening < 0 or ")" in abstract[opening : phrase.start]:
         return None

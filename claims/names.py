@@ -53,7 +53,7 @@ _EXPANSION = re.compile(r"(?:[\w-]+\s+){1,6}$")
 
 @dataclass(frozen=True, slots=True)
 class AcronymDefinition:
-    """ "Multiscale Vision Transformers (MViT)": up to six words, then the acronym in parentheses."""
+    """ "Sparse Mixture Network (SMN)": up to six words, then the acronym in parentheses."""
 
     expansion: str
     name: str
@@ -132,7 +132,7 @@ def _acronym_after(phrase: str, abstract: str) -> str | None:
 
 
 def _title_acronyms(title: str, abstract: str) -> list[str]:
-    """Acronyms the abstract defines for the words the title starts with: "Multiscale Vision Transformers (MViT)"."""
+    """Acronyms the abstract defines for the words the title starts with: "Sparse Mixture Networks (SMN)"."""
     title_words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", title.lower())]
     found = []
     for definition in acronym_definitions(abstract):
@@ -218,7 +218,7 @@ def singular(name: str, text: str) -> str:
 
 
 def _partial_dataset(name: str) -> bool:
-    """The first word of a longer dataset name ("CLIC" of "CLIC Pro Val")."""
+    """The first word of a longer dataset name ("NYU" of "NYU Depth V2")."""
     return name in _dataset_first_words()
 
 

@@ -199,8 +199,6 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
 _DISTRIBUTED_BY = re.compile(r"\bby\s+[+~]?\d[\d.,]*\s*(?:\\?%|[A-Za-z]+)?(?:\s+[^\s,;.\d]+){0,5}\s+and\s+$")
 
 
-_TIED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?=\S)")
-_TIED_BEFORE = re.compile(r"(\w+)\s+(?:[\w-]+\s+){0,5}?(?:by|of)\s+(?:up to\s+|about\s+|over\s+|nearly\s+|only\s+)?$")
 
 
 def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str, bool] | None:
@@ -334,7 +332,7 @@ _NOT_A_METRIC = re.compile(
 
 
 def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind: str) -> str | None:
-    """The quantity a change names in words: "reducing the KV cache by 50%", "8% improvement in driving scores"."""
+    """The quantity a change names in words: "reducing the memory footprint by 50%", "8% improvement in success scores"."""
     if kind == "score" or phrase.family not in ("percent", "factor", None):
         return None
     after = text[phrase.end : min(sentence[1], phrase.end + 60)]
@@ -359,7 +357,7 @@ def _metric_phrase(noun_phrase: str) -> str | None:
     """The trailing content words of a noun phrase, as a vocabulary metric when one ends it."""
     words = noun_phrase.split()
     while words and _FUNCTION_WORD.match(words[-1]):
-        words.pop()  # "DFT calculations needed"
+        words.pop()  # "annotations needed"
     start = len(words)
     while start > 0 and not _FUNCTION_WORD.match(words[start - 1]):
         start -= 1
@@ -369,7 +367,7 @@ def _metric_phrase(noun_phrase: str) -> str | None:
     if named := metric_info(" ".join(words)):
         return named.name
     if len(words) == 1 and _NAME_SHAPED_WORD.match(words[0]):
-        return None  # "FMViT outperforms ... by": a system, not what was measured
+        return None  # "ModelX outperforms ... by": a system, not what was measured
     return " ".join(words)
 
 
