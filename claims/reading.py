@@ -199,8 +199,6 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
 _DISTRIBUTED_BY = re.compile(r"\bby\s+[+~]?\d[\d.,]*\s*(?:\\?%|[A-Za-z]+)?(?:\s+[^\s,;.\d]+){0,5}\s+and\s+$")
 
 
-
-
 def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str, bool] | None:
     """The cue grammatically tied to the number: "28% reduction", "5x faster", "improves X by", "gain of"."""
     after = text[phrase.end : min(sentence[1], phrase.end + 40)]
@@ -332,7 +330,7 @@ _NOT_A_METRIC = re.compile(
 
 
 def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind: str) -> str | None:
-    """The quantity a change names in words: "reducing the memory footprint by 50%", "8% improvement in success scores"."""
+    """The quantity a change names in words: "reducing the memory footprint by 50%", "8% gain in success rate"."""
     if kind == "score" or phrase.family not in ("percent", "factor", None):
         return None
     after = text[phrase.end : min(sentence[1], phrase.end + 60)]
