@@ -329,9 +329,18 @@ _NOT_A_METRIC = re.compile(
 )
 
 
+_OPEN_SCORE_BEFORE = re.compile(
+    r"\b(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:error|distance|loss|deviation))\s+(?:of|is|was|:)\s*(?:about|only|just)?\s*$"
+)
+
+
 def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind: str) -> str | None:
-    """The quantity a change names in words: "reducing the memory footprint by 50%", "8% gain in success rate"."""
-    if kind == "score" or phrase.family not in ("percent", "factor", None):
+    """The quantity named in words: "reducing the memory footprint by 50%", "a median error of 0.26 mm"."""
+    if kind == "score":
+        before = text[max(sentence[0], phrase.start - 60) : phrase.start]
+        named = _OPEN_SCORE_BEFORE.search(before) if phrase.family in ("length", None) else None
+        return _metric_phrase(named.group("np")) if named else None
+    if phrase.family not in ("percent", "factor", "level", None):
         return None
     after = text[phrase.end : min(sentence[1], phrase.end + 60)]
     if adjective := _MORE_ADJECTIVE.match(after):
@@ -406,11 +415,13 @@ def _implied_metric(text: str, phrase: Phrase, sentence: tuple[int, int], metric
         return "FPS" if phrase.unit and "f" in phrase.unit.lower() else "throughput"
     if family == "memory":
         return "memory"
+    if family == "level":
+        return "PSNR"  # a dB figure of an image or video model
     if family == "energy":
         return "energy" if (phrase.unit or "").endswith("J") else "power"
     if family == "factor":
         return _factor_metric(after, before, metrics, phrase)
-    if family == "scale" and re.search(r"param|model size", before[-40:]):
+    if family == "scale" and re.search(r"param|(?:model|compact|small|total)\s+size", before[-40:]):
         return "parameters"
     return None
 
