@@ -257,12 +257,31 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
     for m in find_datasets(text, start, end):
         found.append(Mention(m.start(), m.end(), canonical_dataset(m.group())))
         found.extend(_slash_siblings(text, m))
+    found.extend(_bare_versions(text, start, end, found))
     known = {(m.start, m.end) for m in found}
     for m in _OPEN_DATASET.finditer(text, start, end):
         span = (m.start("name"), m.end("name"))
         if not any(s <= span[0] < e for s, e in known):
             found.append(Mention(*span, m.group("name")))
     return sorted(found, key=lambda mention: mention.start)
+
+
+_BARE_VERSION = re.compile(r"\bon\s+(?P<version>[Vv]\d+)\b")
+_STEM = re.compile(r"[A-Z][\w-]+")
+
+
+def _bare_versions(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """ "Something-Something (68.7% on V1 and 77.0% on V2)": a version named after its benchmark's stem."""
+    versions = []
+    for match in _BARE_VERSION.finditer(text, start, end):
+        if any(m.start <= match.start("version") < m.end for m in found):
+            continue
+        for stem in reversed(list(_STEM.finditer(text, max(start, match.start() - 100), match.start()))):
+            name = canonical_dataset(f"{stem.group()} {match.group('version')}")
+            if name in datasets():
+                versions.append(Mention(match.start("version"), match.end("version"), name))
+                break
+    return versions
 
 
 def _slash_siblings(text: str, match: re.Match[str]) -> list[Mention]:

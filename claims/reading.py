@@ -330,7 +330,7 @@ _NOT_A_METRIC = re.compile(
 
 
 _OPEN_SCORE_BEFORE = re.compile(
-    r"\b(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:error|distance|loss|deviation))\s+(?:of|is|was|:)\s*(?:about|only|just)?\s*$"
+    r"(?<![\w-])(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:error|distance|loss|deviation))\s+(?:of|is|was|:)\s*(?:about|only|just)?\s*$"
 )
 
 
