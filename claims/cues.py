@@ -46,7 +46,7 @@ BOUND_BEFORE = re.compile(
 
 # Words that make a number a change rather than a level.
 DELTA_AFTER = re.compile(
-    r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?(?:(?!and\b|or\b)[a-zA-Z][\w-]*\s+){0,2}?"
+    r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?(?:(?!and\b|or\b)[a-zA-Z][\w-]*\s+){0,3}?"
     r"(?:higher|lower|more|fewer|less|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
     r"decreases?|drops?|savings?|smaller|larger|faster|slower|absolute|relative|lead|margin|speed-?ups?|acceleration|"
     r"performance\s+(?:gain|improvement|boost|drop))\b",
@@ -73,7 +73,8 @@ UP_WORDS = re.compile(
 )
 DOWN_WORDS = re.compile(
     r"\b(?:fewer|less|lower|reduc\w*|decreas\w*|drops?|smaller|sav\w*|cheaper|cuts?|compress\w*|"
-    r"shrink\w*|lighter|slashes|halv\w*|shorter|declines?|compact|efficient|los(?:e|es|ing|s)|sacrific\w*|degrad\w*)\b",
+    r"shrink\w*|lighter|slashes|halv\w*|shorter|declines?|compact|efficient|los(?:e|es|ing|s)|sacrific\w*|degrad\w*|"
+    r"deduct\w*)\b",
     re.IGNORECASE,
 )
 # Praise words follow the metric's better direction ("improvement in WER" is down).
@@ -88,6 +89,11 @@ SHARE_AFTER = re.compile(
     r"computational cost|memory|model size|size|training cost|cost|latency|inference time|training time|"
     r"energy|MACs|GPU memory|tokens)\b",
     re.IGNORECASE,
+)
+
+# "while using only 11% parameters (than X)": a share written without "of".
+BARE_SHARE_AFTER = re.compile(
+    r"^\s*(?:the\s+)?(parameters|params|FLOPs|computation|memory|training cost|tokens)\b", re.I
 )
 
 # Nouns that make a scaled number a parameter/compute count rather than data.

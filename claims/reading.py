@@ -56,7 +56,7 @@ _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Between two numbers of one list: separators, maybe after the first one's own "on <Name>".
 _LIST_SEPARATOR = re.compile(
-    r"^(?:\s+(?:on|for|in)\s+(?:the\s+)?[A-Z][^,;()]{0,30}?(?=,|\s+and\b))?"
+    r"^(?:\s+(?:on|for|in)\s+(?:the\s+)?[A-Za-z][^,;()]{0,30}?(?=,|\s+and\b))?"
     r"(?:\s*(?:,|;)?\s*(?:and|or|&)?\s*|\s*/\s*|\s*,?\s*(?:vs\.?|versus)\s*)$"
 )
 _TIME_METRICS = (
@@ -184,7 +184,13 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
         return "ratio"
     after = _after(text, phrase.end, 40)
     before = _before(text, phrase.start, 80, sentence_start)
-    share = phrase.family == "percent" and cues.SHARE_AFTER.match(after)
+    share = phrase.family == "percent" and (
+        cues.SHARE_AFTER.match(after)
+        or (
+            cues.BARE_SHARE_AFTER.match(after)
+            and re.search(r"\bthan\b|\bcompared\b", text[sentence_start : phrase.end + 80])
+        )
+    )
     if share and re.search(r"\b(?:only|just|merely|mere|requir\w*|uses?|using|with|at)\b[^,.;]*$", before):
         return "ratio"
     if quantity.text.lstrip("~<>≈ ").startswith("+") or quantity.unit in ("pp", "percentage points"):
@@ -202,6 +208,7 @@ _DISTRIBUTED_BY = re.compile(r"\bby\s+[+~]?\d[\d.,]*\s*(?:\\?%|[A-Za-z]+)?(?:\s+
 def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str, bool] | None:
     """The cue grammatically tied to the number: "28% reduction", "5x faster", "improves X by", "gain of"."""
     after = text[phrase.end : min(sentence[1], phrase.end + 40)]
+    after = re.split(r"\b(?:while|with|and|but|whereas|compared|than)\b", after, maxsplit=1)[0]
     words = re.match(r"^\s*(?:[^\s,;.()]+\s+){0,2}[^\s,;.()]*", after).group()
     for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down")):
         if m := pattern.search(words):
@@ -317,6 +324,9 @@ _OPEN_AFTER = re.compile(
     rf"^\s*(?:(?:relative|absolute|average)\s+)?(?:improvements?|reductions?|increases?|gains?|decreases?|drops?)"
     rf"\s+(?:in|of)\s+(?:the\s+)?{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:for|on|in|compared|than|over|while|with|and)\b))"
 )
+_NOUN_CHANGE = re.compile(
+    rf"^\s*{_NOUN_PHRASE}\s+(?:reductions?|deductions?|savings?|compression|speed-?ups?)\b(?!\s+(?:in|of)\b)"
+)
 _MORE_ADJECTIVE = re.compile(r"^\s*(?:more|less)\s+(?P<adj>accurate|efficient|robust)\b")
 _COMPARATIVE_NOUN = re.compile(
     rf"^\s*(?:more|better|higher|greater)\s+{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))"
@@ -346,7 +356,12 @@ def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind
     if adjective := _MORE_ADJECTIVE.match(after):
         return _ADJECTIVE_METRIC[adjective.group("adj")]
     before = text[max(sentence[0], phrase.start - 80) : phrase.start]
-    for match in (_OPEN_AFTER.match(after), _COMPARATIVE_NOUN.match(after), _OPEN_BEFORE.search(before)):
+    for match in (
+        _OPEN_AFTER.match(after),
+        _COMPARATIVE_NOUN.match(after),
+        _NOUN_CHANGE.match(after),
+        _OPEN_BEFORE.search(before),
+    ):
         if match and (name := _metric_phrase(match.group("np"))):
             return name
     return None
