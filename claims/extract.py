@@ -15,6 +15,7 @@ import pandas as pd
 
 from claims import names, reading
 from claims.grammar import quantities
+from claims.guard import DEFAULT_BUDGET, Failure, guarded, warn_failures
 from claims.normalize import normalize_units
 from claims.text import sentence_spans
 from claims.vocab import metric_info, primary_metric
@@ -284,18 +285,25 @@ def _read_phrase(abstract, phrase, span, metrics, datasets, carried, system) -> 
         }
 
 
-def extract(papers: pd.DataFrame) -> pd.DataFrame:
+def extract(
+    papers: pd.DataFrame, failures: list[Failure] | None = None, budget: float = DEFAULT_BUDGET
+) -> pd.DataFrame:
     """Claims of every paper in a papers DataFrame (see `claims.load`), units normalized.
 
     One row per claimed number with the columns of GUIDELINES.md plus
     provenance (`paper_id`, `sentence`, `start`, `end`, `source`), where
-    `abstract[start:end] == value_text`.
+    `abstract[start:end] == value_text`. A paper whose extraction fails or
+    takes over `budget` seconds gives no rows and a `claims.guard.Failure`,
+    appended to `failures` when given, else reported as a warning.
     """
     rows: list[dict] = []
+    failed: list[Failure] = [] if failures is None else failures
     for paper in papers.itertuples(index=False):
         sources = getattr(paper, "sources", None)
         source = sources[0] if isinstance(sources, list) and sources else None
-        rows.extend(read_paper(paper.paper_id, paper.title, paper.abstract or "", source))
+        rows.extend(guarded(read_paper, paper.paper_id, paper.title, paper.abstract or "", source, budget, failed))
+    if failures is None:
+        warn_failures(failed)
     raw = pd.DataFrame(rows, columns=_RAW_COLUMNS)
     claims = normalize_units(raw)
     return claims[CLAIM_COLUMNS].astype({"start": "int64", "end": "int64", "value": "float64"})

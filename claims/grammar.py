@@ -134,15 +134,25 @@ def _clean_unit(unit: str | None) -> str | None:
     return unit or None
 
 
-def quantity_at(text: str, position: int) -> Quantity | None:
-    """Read the quantity that starts at `position`, or None."""
-    window = text[position : position + 64]
+_WINDOW = 64  # the longest quantity read; written ones are under 30 characters
+
+
+def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | None:
+    """Read the quantity that starts at `position` (and ends by `end`), or None.
+
+    A quantity that would run past the window is none: the window would cut
+    it ("1111...1" of ten thousand digits is not a number a paper claims).
+    """
+    end = len(text) if end is None else end
+    window = text[position : min(position + _WINDOW, end)]
     try:
         located = QUANTITY.parse_string(window)
     except pp.ParseException:
         return None
-    start, tokens, end = located["locn_start"], located["value"], located["locn_end"]
-    raw = window[start:end].rstrip()
+    start, tokens, stop = located["locn_start"], located["value"], located["locn_end"]
+    if stop == _WINDOW and position + stop < end:
+        return None
+    raw = window[start:stop].rstrip()
     unit = _clean_unit(tokens.get("unit")) or _clean_unit(tokens.get("low_unit"))
     return Quantity(
         start=position + start,
@@ -166,7 +176,7 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
     for match in CANDIDATE.finditer(text, start, end):
         if match.start() < covered:
             continue
-        quantity = quantity_at(text[:end], match.start())
+        quantity = quantity_at(text, match.start(), end)
         if quantity is not None:
             found.append(quantity)
             covered = quantity.end

@@ -46,13 +46,21 @@ class LoadError(Exception):
 Record = dict[str, object]
 DEFAULT_CHUNK_SIZE = 5000
 _HEAD_BYTES = 8192
+# csv refuses fields over 128 KiB by default, and with them the whole file; an over-long
+# abstract is refused on its own, with its reason, by the extraction guard instead.
+csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))
 
 
 # --------------------------------------------------------------------------- helpers
 def normalize_title(title: str) -> str:
-    """The key that makes one paper of the same title on several pages."""
-    text = unicodedata.normalize("NFKC", title).lower()
-    return re.sub(r"[^0-9a-z]+", "", text)
+    """The key that makes one paper of the same title on several pages.
+
+    Letters and digits of any script count, accents do not ("PIXART-α" and
+    "PIXART-δ" are two papers, "Café" is "Cafe"); a title of neither is its
+    own key, so that no paper is dropped or merged for want of one.
+    """
+    text = unicodedata.normalize("NFKD", title).casefold()
+    return re.sub(r"[\W_]+", "", text) or _clean_line(text)
 
 
 def paper_id_for(title: str) -> str:
@@ -66,9 +74,9 @@ def _clean_line(text: str) -> str:
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DATE_LINE = re.compile(
-    rf"^(?P<mon>{_MONTHS})[a-z]* (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?(?: (?P<up>\d+))?$"
+    rf"^(?P<mon>{_MONTHS})[a-z]* (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?(?: (?P<up>\d{{1,9}}))?$"
 )
-_AUTHORS_LINE = re.compile(r"^[•·]\s*(\d+)\s+authors?$")
+_AUTHORS_LINE = re.compile(r"^[•·]\s*(\d{1,9})\s+authors?$")
 _CHROME = re.compile(
     r"^(new|subscribe|daily papers|byak and the research community"
     r"|get trending papers in your email inbox.*)$",
@@ -78,13 +86,14 @@ _MONTH_NUMBER = {m: i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
 
 def _parse_date_line(line: str) -> tuple[str | None, int | None] | None:
-    """'Nov 28, 2024 3' -> ('2024-11-28', 3); a date without a year keeps no date."""
+    """'Nov 28, 2024 3' -> ('2024-11-28', 3); a date without a year, or no such day, keeps no date."""
     m = _DATE_LINE.match(line)
     if not m:
         return None
     published = None
     if m["year"]:
-        published = date(int(m["year"]), _MONTH_NUMBER[m["mon"]], int(m["day"])).isoformat()
+        with contextlib.suppress(ValueError):  # "Feb 30, 2024", "Jan 1, 0000"
+            published = date(int(m["year"]), _MONTH_NUMBER[m["mon"]], int(m["day"])).isoformat()
     return published, int(m["up"]) if m["up"] else None
 
 
@@ -193,13 +202,25 @@ def read_jsonl(text: str, source: str, issues: list[LoadError]) -> list[Record]:
     return _records(_json_lines(text.split("\n"), source, issues), source, issues)
 
 
+def _loads(text: str | bytes) -> object:
+    """json.loads, whose other ways of refusing a document (too deep, too long a number) are JSONDecodeErrors too."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", "", 0) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer of more digits than int() converts
+        raise json.JSONDecodeError("number too long", "", 0) from None
+
+
 def _json_lines(lines: Iterable[str], source: str, issues: list[LoadError]) -> Iterator[tuple[int, object]]:
     """(line number, parsed line) of JSON Lines; a line that is not JSON is reported and skipped."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            yield number, _loads(line)
         except json.JSONDecodeError as err:
             issues.append(LoadError(source, f"invalid JSON ({err.msg})", number))
 
@@ -210,7 +231,7 @@ def read_json(text: str, source: str, issues: list[LoadError]) -> list[Record]:
     JSON Lines in a .json file (the arXiv snapshot is named so) is read as such.
     """
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except json.JSONDecodeError as err:
         if err.msg == "Extra data" and text.lstrip().startswith("{"):
             return read_jsonl(text, source, issues)
@@ -257,7 +278,10 @@ def _parquet_rows(
     groups = range(parquet.num_row_groups) if row_groups is None else row_groups
     first = sum(parquet.metadata.row_group(g).num_rows for g in range(min(groups, default=0))) + 1
     rows = (row for batch in parquet.iter_batches(batch_size, row_groups=groups) for row in batch.to_pylist())
-    yield from enumerate(rows, start=first)
+    try:
+        yield from enumerate(rows, start=first)
+    except pa.ArrowException as err:  # a data page that does not decode: the footer alone was whole
+        raise LoadError(str(path), f"corrupt Parquet data ({err})") from None
 
 
 # --------------------------------------------------------------------------- dispatch
@@ -344,8 +368,6 @@ def records_to_papers(records: list[Record]) -> pd.DataFrame:
     merged: dict[str, Record] = {}
     for record in records:
         key = normalize_title(str(record["title"]))
-        if not key:
-            continue
         if key not in merged:
             merged[key] = {**record, "sources": [record["source"]]}
             continue
@@ -364,8 +386,14 @@ def records_to_papers(records: list[Record]) -> pd.DataFrame:
     extra = [c for c in frame.columns if c not in PAPER_COLUMNS]
     frame = frame[PAPER_COLUMNS + extra]
     for column in ("authors", "upvotes"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+        frame[column] = _counts(frame[column])
     return frame
+
+
+def _counts(values: pd.Series) -> pd.Series:
+    """A count column as nullable integers; what is not a whole number in int64's range is missing."""
+    numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+    return numbers.where((numbers % 1 == 0) & (numbers.abs() < 2.0**63)).astype("Int64")
 
 
 def load(
@@ -444,7 +472,7 @@ def parquet_row_counts(path: Path) -> list[int]:
 
 def _starts_with_json_lines(handle: BinaryIO) -> bool:
     try:
-        return all(isinstance(json.loads(handle.readline()), dict) for _ in range(2))
+        return all(isinstance(_loads(handle.readline()), dict) for _ in range(2))
     except (json.JSONDecodeError, UnicodeDecodeError):
         return False
 
