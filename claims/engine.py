@@ -23,7 +23,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from claims.extract import extract
+from claims.guard import Failure
 from claims.io import TableWriter
 from claims.loaders import (
     DEFAULT_CHUNK_SIZE,
@@ -44,7 +45,7 @@ from claims.loaders import (
     read_parquet,
     records_to_papers,
 )
-from claims.validate import validate_claims, validate_papers
+from claims.validate import QUARANTINE_COLUMNS, empty_quarantine, validate_claims, validate_papers
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -77,10 +78,17 @@ def quarantine_path(output: Path) -> Path:
 
 
 def process_chunk(papers: pd.DataFrame, errors: list[LoadError] | None = None) -> ChunkResult:
-    """validate papers -> extract -> validate claims, on one chunk of papers."""
+    """validate papers -> extract -> validate claims, on one chunk of papers.
+
+    A paper the extractor fails on (claims.guard) is quarantined with the
+    reason, not only warned about: on a Dask worker a warning is lost.
+    """
     valid, bad_papers = validate_papers(papers)
-    claims, bad_claims = validate_claims(extract(valid), valid)
-    quarantine = pd.concat([bad_papers, bad_claims], ignore_index=True)
+    failures: list[Failure] = []
+    claims, bad_claims = validate_claims(extract(valid, failures), valid)
+    failed = pd.DataFrame([asdict(f) | {"table": "extract"} for f in failures], columns=QUARANTINE_COLUMNS)
+    parts = [part for part in (bad_papers, failed, bad_claims) if len(part)]
+    quarantine = pd.concat(parts, ignore_index=True) if parts else empty_quarantine()
     return ChunkResult(papers["paper_id"].tolist(), claims, quarantine, errors or [])
 
 

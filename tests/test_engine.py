@@ -39,9 +39,7 @@ def samples() -> pd.DataFrame:
 @pytest.fixture
 def corpus(tmp_path: Path, samples: pd.DataFrame) -> list[Path]:
     """JSON Lines and Parquet files of the sample abstracts, a bad line, and a paper repeated far apart."""
-    records = [
-        {"title": t, "abstract": a} for t, a in zip(samples["title"], samples["abstract"], strict=True)
-    ]
+    records = [{"title": t, "abstract": a} for t, a in zip(samples["title"], samples["abstract"], strict=True)]
     repeat = {"title": records[0]["title"], "abstract": "A different text that claims 99.9% top-1 accuracy."}
     jsonl = tmp_path / "corpus.jsonl"
     lines = [json.dumps(r) for r in records[:250]] + ["{not json"] + [json.dumps(repeat)]
@@ -101,6 +99,19 @@ def test_quarantined_rows_go_to_a_file_beside_the_output(tmp_path, write):
     assert set(written["title"]) == {"Good paper"} and len(written) == summary.claims
     assert quarantined[["table", "title"]].values.tolist() == [["papers", "Bad paper"]]
     assert "authors" in quarantined["reason"][0]
+
+
+def test_a_paper_the_extractor_refuses_is_quarantined_on_both_engines(tmp_path, write, scheduler):
+    good = {"title": "Good paper", "abstract": make_abstract("segmentation")}
+    huge = {"title": "Huge paper", "abstract": make_abstract("detection") * 100}  # over guard.MAX_ABSTRACT_CHARS
+    corpus = write("corpus.jsonl", "\n".join(json.dumps(r) for r in (good, huge)))
+    for engine in ("inprocess", "dask"):
+        out = tmp_path / f"{engine}.csv"
+        summary = run_extraction([corpus], out, engine=engine, scheduler=scheduler)
+        quarantined = pd.read_csv(quarantine_path(out))
+        assert summary.quarantined == 1 and set(pd.read_csv(out)["title"]) == {"Good paper"}, engine
+        assert quarantined[["table", "title"]].values.tolist() == [["extract", "Huge paper"]], engine
+        assert quarantined["reason"][0].startswith("abstract too long"), engine
 
 
 def test_a_failed_run_leaves_the_previous_output_whole(tmp_path, monkeypatch):
