@@ -44,7 +44,7 @@ class LoadError(Exception):
 
 
 Record = dict[str, object]
-DEFAULT_CHUNK_SIZE = 5000
+DEFAULT_CHUNK_SIZE = 2000  # papers: a chunk takes a second or two, holds a few MiB
 _HEAD_BYTES = 8192
 # csv refuses fields over 128 KiB by default, and with them the whole file; an over-long
 # abstract is refused on its own, with its reason, by the extraction guard instead.
