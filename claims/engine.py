@@ -174,7 +174,7 @@ def _dask_client(scheduler: str | None, workers: int | None) -> Iterator[Client]
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # task errors reach us as exceptions; teardown races are noise
         ) as cluster,
         Client(cluster) as client,
     ):
