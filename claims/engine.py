@@ -222,7 +222,7 @@ def _is_partitioned(path: Path) -> bool:
 def _file_partitions(client: Client, path: Path, chunk_size: int) -> Iterator[Future]:
     if file_kind(path) == "parquet":
         for groups in _row_group_runs(parquet_row_counts(path), chunk_size):
-            yield client.submit(_parquet_partition, str(path), groups, pure=False)
+            yield client.submit(_parquet_partition, str(path.resolve()), groups, pure=False)  # as workers see it
         return
     from dask import delayed
     from dask.bytes import read_bytes
