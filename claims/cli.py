@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
-from claims.engine import ENGINES, run_extraction
+from claims.engine import ENGINES, ChunkResult, process_chunk, quarantine_path, run_extraction
 from claims.evaluate import evaluate, summary_lines
 from claims.evaluate import write_report as write_accuracy_report
-from claims.extract import extract
 from claims.io import TABLE_SUFFIXES, write_table
 from claims.leaderboard import build_comparisons, build_leaderboards
+from claims.ledger import count_statuses, papers_path
 from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
 from claims.report import write_leaderboards, write_report
-from claims.validate import validate_claims, validate_papers
+from claims.validate import validate_papers
 
 
 def _output_path(value: str) -> Path:
@@ -26,13 +27,14 @@ def _output_path(value: str) -> Path:
     return Path(value)
 
 
-def _load_and_extract(paths: list[str] | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[LoadError]]:
-    """load -> validate papers -> extract -> validate claims; errors are reported, not raised."""
+def _load_and_extract(paths: list[str] | None) -> tuple[pd.DataFrame, ChunkResult]:
+    """load -> validate papers -> extract -> validate claims, the corpus as one chunk (claims.engine).
+
+    Returns the valid papers and the result; errors and failed papers are reported in it, not raised.
+    """
     errors: list[LoadError] = []
     papers = load(paths or None, errors=errors)
-    papers, bad_papers = validate_papers(papers)
-    claims, bad_claims = validate_claims(extract(papers), papers)
-    return papers, claims, pd.concat([bad_papers, bad_claims], ignore_index=True), errors
+    return validate_papers(papers)[0], process_chunk(papers, errors)
 
 
 def _report_errors(errors: list[LoadError]) -> None:
@@ -58,7 +60,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
         f"papers {summary.papers}  claims {summary.claims}  quarantined {summary.quarantined}  "
         f"unreadable {len(summary.errors)}  seconds {seconds:.2f}  -> {args.output}"
     )
+    counts = {"ok": summary.with_claims, "no-claims": summary.without_claims, "failed": summary.failed}
+    print(_accounting(summary.papers, counts, papers_path(args.output)))
     return 1 if summary.errors and not summary.papers else 0
+
+
+def _accounting(papers: int, counts: dict[str, int], statuses: Path) -> str:
+    """Where every paper read went (claims.ledger): the sum adds up, and the file names each paper's status."""
+    return (
+        f"papers read {papers} = {counts['ok']} with claims + {counts['no-claims']} without "
+        f"+ {counts['failed']} failed  -> {statuses}"
+    )
 
 
 def _positive(value: str) -> int:
@@ -70,12 +82,16 @@ def _positive(value: str) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """The main job in one go: claims.csv, leaderboards/ and reports/ under one folder."""
     started = time.perf_counter()
-    papers, claims, quarantine, errors = _load_and_extract(args.paths)
+    papers, result = _load_and_extract(args.paths)
+    claims, quarantine, errors = result.claims, result.quarantine, result.errors
     _report_errors(errors)
     out: Path = args.output
     write_table(claims, out / "claims.csv")
+    write_table(result.statuses, papers_path(out / "claims.csv"))
     if len(quarantine):
-        write_table(quarantine, out / "claims.quarantine.csv")
+        write_table(quarantine, quarantine_path(out / "claims.csv"))
+    else:  # an earlier run's would pass for this one's
+        quarantine_path(out / "claims.csv").unlink(missing_ok=True)
     boards = build_leaderboards(claims, papers)
     comparisons = build_comparisons(claims, papers)
     write_leaderboards(boards, comparisons, out / "leaderboards")
@@ -89,14 +105,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         f"unreadable {len(errors)}  boards {len(boards)}  comparisons {len(comparisons)}  "
         f"seconds {seconds:.2f}"
     )
+    print(_accounting(len(result.statuses), count_statuses(result.statuses), papers_path(out / "claims.csv")))
     return 1 if errors and papers.empty else 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Accuracy on gold annotations: the scorer's three lines here, every error in the report."""
-    papers, claims, _, errors = _load_and_extract(args.paths)
-    _report_errors(errors)
-    evaluation = evaluate(claims, args.gold / "dev.jsonl", args.gold / "dev_papers.jsonl", args.gold / "score.py")
+    _, result = _load_and_extract(args.paths)
+    _report_errors(result.errors)
+    gold = args.gold
+    evaluation = evaluate(result.claims, gold / "dev.jsonl", gold / "dev_papers.jsonl", gold / "score.py")
     write_accuracy_report(evaluation, args.output)
     print("\n".join(summary_lines(evaluation)))
     print(f"errors listed in {args.output}")
@@ -133,6 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM ends the run as Ctrl-C does: by an exception, so that temporary output files are removed."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _terminate)
     return args.handler(args)

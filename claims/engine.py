@@ -33,6 +33,7 @@ from tqdm import tqdm
 from claims.extract import extract
 from claims.guard import Failure
 from claims.io import TableWriter
+from claims.ledger import count_statuses, paper_statuses, papers_path
 from claims.loaders import (
     DEFAULT_CHUNK_SIZE,
     LoadError,
@@ -56,20 +57,27 @@ BYTES_PER_RECORD = 2048  # a JSON Lines record with its abstract, to size blocks
 
 @dataclass
 class ChunkResult:
-    """What one chunk of papers gives: the papers it held, their claims and quarantined rows, read errors."""
+    """What one chunk of papers gives: the papers it held, their claims and quarantined rows, what
+    became of each paper (claims.ledger), read errors."""
 
     paper_ids: list[str]
     claims: pd.DataFrame
     quarantine: pd.DataFrame
+    statuses: pd.DataFrame
     errors: list[LoadError] = field(default_factory=list)
 
 
 @dataclass
 class RunSummary:
+    """Counts of a run; papers = with_claims + without_claims + failed."""
+
     papers: int = 0
     claims: int = 0
     quarantined: int = 0
     errors: list[LoadError] = field(default_factory=list)
+    with_claims: int = 0
+    without_claims: int = 0
+    failed: int = 0
 
 
 def quarantine_path(output: Path) -> Path:
@@ -89,7 +97,8 @@ def process_chunk(papers: pd.DataFrame, errors: list[LoadError] | None = None) -
     failed = pd.DataFrame([asdict(f) | {"table": "extract"} for f in failures], columns=QUARANTINE_COLUMNS)
     parts = [part for part in (bad_papers, failed, bad_claims) if len(part)]
     quarantine = pd.concat(parts, ignore_index=True) if parts else empty_quarantine()
-    return ChunkResult(papers["paper_id"].tolist(), claims, quarantine, errors or [])
+    statuses = paper_statuses(papers, claims, quarantine)
+    return ChunkResult(papers["paper_id"].tolist(), claims, quarantine, statuses, errors or [])
 
 
 def run_extraction(
@@ -106,8 +115,10 @@ def run_extraction(
 
     `engine` is "inprocess" or "dask" (on the cluster at `scheduler`, else on
     a local cluster of `workers` processes). Quarantined rows go to
-    `quarantine_path(output)`; files that cannot be read are in the summary's
-    errors. Both files appear only when the whole run succeeded.
+    `quarantine_path(output)` (a previous one is removed when none are), what
+    became of each paper to `claims.ledger.papers_path(output)`; files that
+    cannot be read are in the summary's errors. The files replace the
+    previous ones only when the whole run succeeded.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
@@ -134,6 +145,7 @@ class _Sink:
     def __init__(self, output: Path, stack: contextlib.ExitStack, bar: tqdm, errors: list[LoadError]):
         self.claims = stack.enter_context(TableWriter(output))
         self.quarantine = stack.enter_context(TableWriter(quarantine_path(output)))
+        self.statuses = stack.enter_context(TableWriter(papers_path(output)))
         self.bar = bar
         self.seen: set[str] = set()
         self.summary = RunSummary(errors=errors)
@@ -143,19 +155,30 @@ class _Sink:
         self.seen |= new
         claims = result.claims[result.claims["paper_id"].isin(new)]
         quarantine = result.quarantine[result.quarantine["paper_id"].isin(new)]
+        statuses = result.statuses[result.statuses["paper_id"].isin(new)]
         self.claims.write(claims)
         if len(quarantine):
             self.quarantine.write(quarantine)
-        self.summary.papers += len(new)
+        self.statuses.write(statuses)
+        counts = count_statuses(statuses)
+        self.summary.with_claims += counts["ok"]
+        self.summary.without_claims += counts["no-claims"]
+        self.summary.failed += counts["failed"]
+        self.summary.papers += len(statuses)
         self.summary.claims += len(claims)
         self.summary.quarantined += len(quarantine)
         self.summary.errors += result.errors
         self.bar.update(len(result.paper_ids))
 
     def finish(self) -> None:
-        """A run without papers still writes an (empty, typed) claims table."""
+        """A run without papers still writes (empty, typed) claims and papers tables; a quarantine
+        file of an earlier run would pass for this one's, so it goes."""
         if not self.claims.rows and not self.seen:
-            self.claims.write(process_chunk(records_to_papers([])).claims)
+            empty = process_chunk(records_to_papers([]))
+            self.claims.write(empty.claims)
+            self.statuses.write(empty.statuses)
+        if not self.quarantine.rows:
+            quarantine_path(self.claims.target).unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------- dask engine

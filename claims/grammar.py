@@ -134,14 +134,17 @@ def _clean_unit(unit: str | None) -> str | None:
     return unit or None
 
 
-_WINDOW = 64  # the longest quantity read; written ones are under 30 characters
+_LONGEST = 64  # the longest quantity read; written ones are under 30 characters
+# Room after it for the longest unit and the two characters its lookahead reads.
+_WINDOW = _LONGEST + max(len(surface) for surface in UNIT_FAMILY) + 3
 
 
 def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | None:
     """Read the quantity that starts at `position` (and ends by `end`), or None.
 
-    A quantity that would run past the window is none: the window would cut
-    it ("1111...1" of ten thousand digits is not a number a paper claims).
+    A quantity longer than `_LONGEST` is none: the window it is read in may
+    have cut its number or its unit ("1111...1" of ten thousand digits is not
+    a number a paper claims).
     """
     end = len(text) if end is None else end
     window = text[position : min(position + _WINDOW, end)]
@@ -150,7 +153,7 @@ def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | 
     except pp.ParseException:
         return None
     start, tokens, stop = located["locn_start"], located["value"], located["locn_end"]
-    if stop == _WINDOW and position + stop < end:
+    if stop > _LONGEST:
         return None
     raw = window[start:stop].rstrip()
     unit = _clean_unit(tokens.get("unit")) or _clean_unit(tokens.get("low_unit"))

@@ -416,8 +416,11 @@ def load(
     for path in path_iter:
         if on_file:
             on_file(path)
+        before = len(issues)
         try:
-            records.extend(read_file(path, issues))
+            found = read_file(path, issues)
+            records.extend(found)
+            _none_read(path, len(found), issues, before)
         except LoadError as err:
             issues.append(err)
         except OSError as err:
@@ -426,6 +429,12 @@ def load(
         for issue in issues:
             warnings.warn(str(issue), stacklevel=2)
     return records_to_papers(records)
+
+
+def _none_read(path: Path, count: int, issues: list[LoadError], before: int) -> None:
+    """A file that gave no paper and no reason why holds none ("[]", a CSV header): say so."""
+    if not count and len(issues) == before:
+        issues.append(LoadError(str(path), "no papers in the file"))
 
 
 def _safe_expand(paths: Iterable[str | Path], issues: list[LoadError]) -> Iterator[Path]:
@@ -504,8 +513,12 @@ def _record_batches(
 ) -> Iterator[list[Record]]:
     """Record batches of every file; a file that fails part-way keeps the batches read before."""
     for path in input_files(paths, issues):
+        before, count = len(issues), 0
         try:
-            yield from _file_record_batches(path, size, issues)
+            for batch in _file_record_batches(path, size, issues):
+                count += len(batch)
+                yield batch
+            _none_read(path, count, issues, before)
         except LoadError as err:
             issues.append(err)
         except OSError as err:

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from claims.loaders import sample_paths
+
+# Property-based tests: "ci" (the default) keeps the fuzz tests to well under a minute on two
+# cores; HYPOTHESIS_PROFILE=long is the developers' long fuzz run (README, "Robustness").
+# No deadlines: the suite asserts behaviour, never timing, on a shared machine.
+_FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+settings.register_profile("ci", max_examples=50, **_FUZZ)
+settings.register_profile("long", max_examples=5000, **_FUZZ)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SAMPLES_DIR = sample_paths()[0].parent
 SAMPLE_PAPERS = 378  # distinct papers on the four bundled pages (= tests/gold/dev_papers.jsonl)
