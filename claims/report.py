@@ -99,19 +99,17 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: no raw pipes, line breaks or HTML."""
+    """Text safe inside a Markdown table cell: no raw pipes, line breaks, HTML or links."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    text = re.sub(r"([\\|\[\]])", r"\\\1", str(value))  # "[x](javascript:...)" is no link
     text = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)  # a tag or comment, not "<= 3"
     return re.sub(r"\s*[\r\n]+\s*", " ", text)
 
 
 def md_link(title: str, link: str | None) -> str:
     text = md_cell(title)
-    if not link:
-        return text
-    return "[" + text.replace("[", "\\[").replace("]", "\\]") + "](" + link.replace(")", "%29") + ")"
+    return "[" + text + "](" + link.replace(")", "%29") + ")" if link else text
 
 
 def md_table(header: list[str], body: Iterable[list[str]]) -> str:
@@ -316,7 +314,9 @@ def chart_png(board: Board) -> bytes | None:
     axes.step(points["date"], points["best"], where="post", label="best so far")
     records = points[points["value"] == points["best"]].drop_duplicates("best")
     for _, r in records.iterrows():
-        axes.annotate(r["model"], (r["date"], r["value"]), fontsize=7, xytext=(3, 3), textcoords="offset points")
+        axes.annotate(  # a title with "$" names an unnamed row: text, not mathtext that may not parse
+            r["model"], (r["date"], r["value"]), fontsize=7, xytext=(3, 3), textcoords="offset points", parse_math=False
+        )
     locator = AutoDateLocator()
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))

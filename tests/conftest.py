@@ -17,7 +17,7 @@ from claims.loaders import sample_paths
 # No deadlines: the suite asserts behaviour, never timing, on a shared machine.
 _FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 settings.register_profile("ci", max_examples=50, **_FUZZ)
-settings.register_profile("long", max_examples=5000, **_FUZZ)
+settings.register_profile("long", max_examples=1000, **_FUZZ)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SAMPLES_DIR = sample_paths()[0].parent

@@ -3,7 +3,7 @@
 Each test states an invariant that must hold for any input (arbitrary unicode,
 control characters, LaTeX leftovers, runs of digits, repeated phrases) and
 lets hypothesis look for a counterexample. The "ci" profile (tests/conftest.py)
-bounds the examples; HYPOTHESIS_PROFILE=long runs a hundred times as many.
+bounds the examples; HYPOTHESIS_PROFILE=long runs twenty times as many.
 """
 
 from __future__ import annotations

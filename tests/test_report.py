@@ -7,14 +7,16 @@ import csv
 import html
 import io
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from board_claims import claim, claims_table, delta, papers_table
 
 from claims.cli import main
 from claims.leaderboard import build_comparisons, build_leaderboards
-from claims.report import report_html, write_report
+from claims.report import report_html, write_leaderboards, write_report
 
 PAPERS = papers_table(p1="2021-03-01", p2="2022-05-01", p3=None)
 ROWS = [
@@ -116,3 +118,88 @@ def test_run_report_has_every_board(run_dir: tuple[Path, str]) -> None:
     written = {p.stem for p in (out / "leaderboards").glob("*.md")} - {"README", "comparisons"}
     assert set(re.findall(r'<section id="board-([^"]+)"', page)) == written
     assert "data:image/png;base64," in page
+
+
+# ---- injection: hostile names come out inert in Markdown, HTML and CSV ---------------------------
+
+HOSTILE_MODEL = '=HYPERLINK("http://evil.example")|<script>alert(1)</script>\nnext line'
+HOSTILE_DATASET = "@SUM(A1)|<img src=x onerror=alert(1)>"
+HOSTILE_BASELINE = "+cmd|' /C calc'!A0\r\n| injected | row |"
+HOSTILE_TITLE = "-1+2 $x^{$ [click](javascript:alert(1)): a paper"  # "$x^{$" is no mathtext a chart can draw
+HOSTILE_SENTENCE = "See [this](javascript:alert(1)) | <b>bold</b>\nfor 3%."
+HOSTILE_ROWS = [
+    claim(model=HOSTILE_MODEL, dataset=HOSTILE_DATASET, title=HOSTILE_TITLE, sentence=HOSTILE_SENTENCE),
+    claim(model=None, dataset=HOSTILE_DATASET, title=HOSTILE_TITLE, value=90.0, start=30, end=33),  # charted
+    claim(model="-M2", paper_id="p2", title="@Second paper", dataset=HOSTILE_DATASET, value=84.0),
+    delta(model=HOSTILE_MODEL, baseline=HOSTILE_BASELINE, dataset=HOSTILE_DATASET, title=HOSTILE_TITLE,
+          value=3.0, sentence=HOSTILE_SENTENCE),
+]  # fmt: skip
+UNESCAPED_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")
+LINK = re.compile(r"(?<!\\)\]\(javascript:")  # a Markdown link to a script, its "]" not escaped
+FORMULA = re.compile(r"[=+\-@\t\r]")
+NUMBER_CELL = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+
+
+@pytest.fixture(scope="module")
+def hostile_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """leaderboards/ and reports/ rendered from claims whose names try to inject markup and formulas."""
+    out = tmp_path_factory.mktemp("hostile")
+    table, papers = claims_table(*HOSTILE_ROWS), papers_table(p1="2021-03-01", p2="2022-05-01")
+    boards, comparisons = build_leaderboards(table, papers), build_comparisons(table, papers)
+    write_leaderboards(boards, comparisons, out / "leaderboards")
+    write_report(boards, comparisons, out / "reports")  # the chart labels an unnamed row by its "$" title
+    return out
+
+
+def test_hostile_names_cannot_break_or_script_a_markdown_table(hostile_outputs: Path) -> None:
+    pages = sorted((hostile_outputs / "leaderboards").glob("*.md"))
+    assert len(pages) == 3  # the board, the comparisons, the index
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script" not in text and "<img" not in text and not LINK.search(text), page.name
+        tables = [block.splitlines() for block in text.split("\n\n") if block.startswith("| ")]
+        for lines in tables:
+            widths = {len(UNESCAPED_PIPE.findall(line)) for line in lines}
+            assert len(widths) == 1 and all(line.startswith("| ") or line.startswith("|---") for line in lines)
+    board = next(p for p in pages if p.name not in ("README.md", "comparisons.md")).read_text(encoding="utf-8")
+    assert "=HYPERLINK(\"http://evil.example\")\\|&lt;script>alert(1)&lt;/script> next line" in board
+    assert "(unnamed, -1+2 $x^{$ \\[click\\](javascript)" in board
+
+
+class _Markup(HTMLParser):
+    """The tags, attributes and text of a page, as a browser would parse them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_hostile_names_are_text_in_the_html_report(hostile_outputs: Path) -> None:
+    markup = _Markup()
+    markup.feed((hostile_outputs / "reports" / "index.html").read_text(encoding="utf-8"))
+    assert [tag for tag, _ in markup.tags].count("script") == 1  # the page's own sorting script
+    assert not [name for _, attrs in markup.tags for name in attrs if name.startswith("on")]
+    assert all(attrs["src"].startswith("data:image/png;base64,") for tag, attrs in markup.tags if tag == "img")
+    hrefs = [attrs["href"] for tag, attrs in markup.tags if tag == "a"]
+    assert hrefs and all(h.startswith(("#board-", "#comparisons", "https://arxiv.org/abs/")) for h in hrefs)
+    text = "".join(markup.text)
+    assert HOSTILE_MODEL in text and HOSTILE_DATASET in text and HOSTILE_BASELINE.replace("\r\n", "\n") in text
+
+
+def test_hostile_names_are_inert_text_in_the_csvs(hostile_outputs: Path) -> None:
+    files = sorted((hostile_outputs / "leaderboards").glob("*.csv"))
+    assert len(files) == 2  # the board and the comparisons
+    for path in files:
+        with path.open(newline="", encoding="utf-8") as handle:
+            header, *body = list(csv.reader(handle))
+        assert len(body) == len(pd.read_csv(path)) and all(len(row) == len(header) for row in body)
+        cells = [cell for row in body for cell in row]
+        assert not [c for c in cells if FORMULA.match(c) and not NUMBER_CELL.fullmatch(c)], path.name
+        assert "'" + HOSTILE_MODEL in cells, path.name

@@ -1,0 +1,215 @@
+"""Robustness end to end: nothing read is lost, no output is ever half-written, huge inputs are refused.
+
+Every paper read ends up with claims, or in the papers table (OUT.papers.csv)
+with its status and reason; every file that cannot be read is reported; a run
+that fails or is killed part-way leaves the previous outputs whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import make_abstract
+
+import claims
+import claims.engine
+import claims.io
+import claims.report
+from claims.cli import main
+from claims.engine import quarantine_path, run_extraction
+from claims.guard import MAX_ABSTRACT_CHARS
+from claims.ledger import STATUS_COLUMNS, papers_path
+from claims.loaders import LoadError, sample_paths
+
+ACCOUNTING = re.compile(
+    r"^papers read (?P<read>\d+) = (?P<ok>\d+) with claims \+ (?P<without>\d+) without \+ (?P<failed>\d+) failed"
+    r"  -> (?P<path>\S+)$",
+    re.MULTILINE,
+)
+HUGE = "We reach 81.5% top-1 accuracy on ImageNet. " * (5_000_000 // 44)  # a 5 MB "abstract"
+
+
+def temporary_files(folder: Path) -> list[Path]:
+    """What atomic writes leave behind when they fail to clean up (claims.io names them .<name>.*.tmp)."""
+    return sorted(folder.rglob(".*.tmp"))
+
+
+@pytest.fixture
+def corrupted(seeds_dir: Path) -> Path:
+    """The sample pages with one truncated, and a binary, a non-UTF-8 and a partly broken JSON Lines file."""
+    first = sample_paths()[0]
+    text = first.read_text(encoding="utf-8")
+    (seeds_dir / first.name).write_text(text[: len(text) * 2 // 5], encoding="utf-8")
+    (seeds_dir / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (seeds_dir / "latin1.txt").write_bytes(f"Café au lait\n\n{make_abstract('café')}\n".encode("latin-1"))
+    records = [
+        json.dumps({"title": "A good paper", "abstract": make_abstract("segmentation")}),
+        '{"title": "A broken record", "abstract": ',
+        json.dumps({"title": "A huge paper", "abstract": "x" * (MAX_ABSTRACT_CHARS + 1)}),
+        json.dumps({"title": "Negative authors", "abstract": make_abstract("detection"), "authors": -3}),
+    ]
+    (seeds_dir / "corpus.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    return seeds_dir
+
+
+def test_every_paper_read_is_accounted_for_on_corrupted_pages(corrupted: Path, tmp_path: Path, capsys) -> None:
+    errors: list[LoadError] = []
+    loaded = claims.load([corrupted], errors=errors)
+    out = tmp_path / "claims.csv"
+    assert main(["extract", str(corrupted), "-o", str(out)]) == 0
+    printed = capsys.readouterr()
+
+    assert printed.err.splitlines() == [f"error: {e}" for e in errors]
+    assert {Path(e.source).name for e in errors} == {"binary.txt", "latin1.txt", "corpus.jsonl"}
+    assert [e.record for e in errors if e.source.endswith("corpus.jsonl")] == [2]
+
+    figures = {k: v for k, v in ACCOUNTING.search(printed.out).groupdict().items() if k != "path"}
+    read, ok, without, failed = (int(figures[k]) for k in ("read", "ok", "without", "failed"))
+    assert read == ok + without + failed == len(loaded)
+
+    statuses = pd.read_csv(papers_path(out), keep_default_na=False)
+    assert list(statuses.columns) == STATUS_COLUMNS
+    assert sorted(statuses["paper_id"]) == sorted(loaded["paper_id"])
+    assert statuses["status"].value_counts().to_dict() == {
+        s: n for s, n in (("ok", ok), ("no-claims", without), ("failed", failed)) if n
+    }
+    written = pd.read_csv(out)["paper_id"].value_counts()
+    assert statuses.set_index("paper_id")["claims"].to_dict() == {
+        p: int(written.get(p, 0)) for p in statuses["paper_id"]
+    }
+    reasons = statuses[statuses["status"] == "failed"].set_index("title")["reason"].to_dict()
+    assert reasons.keys() == {"A huge paper", "Negative authors"}
+    assert reasons["A huge paper"].startswith("extract: abstract too long")
+    assert reasons["Negative authors"].startswith("papers: authors")
+    truncated = sample_paths()[0].name
+    assert statuses["sources"].str.contains(truncated).sum() > 0  # the papers before the cut are kept
+
+
+def test_a_page_read_twice_gives_each_paper_and_claim_once(tmp_path: Path) -> None:
+    page = sample_paths()[1]
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(page.read_bytes())
+    once = claims.load([page], errors=[])
+    twice = claims.load([page, copy, page], errors=[])
+    assert twice["paper_id"].tolist() == once["paper_id"].tolist()
+    assert all(sources == [page.name, copy.name] for sources in twice["sources"])
+    table = claims.extract(twice, failures=[])
+    assert not table.duplicated(["paper_id", "start", "end"]).any()
+    pd.testing.assert_frame_equal(table, claims.extract(once, failures=[]))
+
+    summary = run_extraction([page, copy], tmp_path / "chunked.csv", chunk_size=7)
+    assert (summary.papers, summary.claims) == (len(once), len(table))
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".txt"])
+def test_a_5mb_abstract_is_refused_with_its_reason_and_the_others_are_read(tmp_path: Path, suffix: str) -> None:
+    papers = [("A normal paper", make_abstract("segmentation")), ("A huge paper", HUGE)]
+    path = tmp_path / f"papers{suffix}"
+    if suffix == ".jsonl":
+        path.write_text("\n".join(json.dumps({"title": t, "abstract": a}) for t, a in papers), encoding="utf-8")
+    elif suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows([("title", "abstract"), *papers])
+    else:
+        path.write_text("".join(f"{t}\n\n{a}\n\n" for t, a in papers), encoding="utf-8")
+    loaded = claims.load([path], errors=[])
+    failures: list = []
+    table = claims.extract(loaded, failures)
+    assert set(table["title"]) == {"A normal paper"}
+    assert [(f.title, f.reason.split(" (")[0]) for f in failures] == [("A huge paper", "abstract too long")]
+
+
+# --------------------------------------------------------------------------- outputs never half-written
+def _previous_outputs(out: Path) -> dict[Path, str]:
+    """Stand-ins for an earlier run's claims, papers and quarantine tables."""
+    previous = {path: f"previous {path.name}\n" for path in (out, papers_path(out), quarantine_path(out))}
+    for path, text in previous.items():
+        path.write_text(text)
+    return previous
+
+
+def test_a_run_failing_after_some_chunks_were_written_leaves_the_previous_outputs(tmp_path, monkeypatch) -> None:
+    out = tmp_path / "claims.csv"
+    previous = _previous_outputs(out)
+    real = claims.engine.paper_statuses
+    calls = []
+
+    def fails_on_the_third_chunk(*args: object) -> pd.DataFrame:
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("a bug in the third chunk")
+        return real(*args)
+
+    monkeypatch.setattr(claims.engine, "paper_statuses", fails_on_the_third_chunk)
+    with pytest.raises(RuntimeError, match="third chunk"):
+        run_extraction(None, out, chunk_size=50)
+    assert {path: path.read_text() for path in previous} == previous
+    assert temporary_files(tmp_path) == []
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_claims_run_failing_while_writing_leaves_every_file_old_or_new_and_whole(tmp_path, monkeypatch) -> None:
+    old_run, new_run, failing = tmp_path / "old", tmp_path / "new", tmp_path / "failing"
+    inputs = [str(p) for p in sample_paths()]
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["run", *inputs, "-o", str(old_run)]) == 0
+        assert main(["run", *inputs[:2], "-o", str(new_run)]) == 0
+        assert main(["run", *inputs, "-o", str(failing)]) == 0
+    old, new = _snapshot(old_run), _snapshot(new_run)
+    assert _snapshot(failing) == old
+
+    written = []
+
+    def fails_half_way(text: str, target: Path) -> None:
+        """The third Markdown file gets half its text, then the disk is full."""
+        written.append(target)
+        with claims.io.atomic_path(target) as path:
+            path.write_text(text[: len(text) // 2] if len(written) == 3 else text, encoding="utf-8")
+            if len(written) == 3:
+                raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(claims.report, "write_text", fails_half_way)
+    with pytest.raises(OSError, match="No space left"), contextlib.redirect_stdout(io.StringIO()):
+        main(["run", *inputs[:2], "-o", str(failing)])
+    after = _snapshot(failing)
+    assert temporary_files(failing) == []
+    assert set(old) <= set(after)  # nothing removed: the stale-board cleanup comes after every write
+    assert all(content in (old.get(name), new.get(name)) for name, content in after.items())
+    assert any(content != old.get(name) for name, content in after.items())  # the run did get some way
+
+
+def test_a_killed_extraction_leaves_the_previous_output_and_no_temporary_file(tmp_path: Path) -> None:
+    abstracts = claims.load()["abstract"].tolist()
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as handle:
+        for i in range(20_000):
+            handle.write(json.dumps({"title": f"Paper {i}", "abstract": abstracts[i % len(abstracts)]}) + "\n")
+    out = tmp_path / "out" / "claims.csv"
+    out.parent.mkdir()
+    previous = _previous_outputs(out)
+    command = [sys.executable, "-m", "claims", "extract", str(corpus), "-o", str(out), "--chunk-size", "50", "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while not temporary_files(out.parent) and process.poll() is None:
+            time.sleep(0.01)  # until the run is writing its outputs
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=300)
+    finally:
+        process.kill()
+    assert process.returncode == 128 + signal.SIGTERM, stderr
+    assert {path: path.read_text() for path in previous} == previous
+    assert temporary_files(out.parent) == []
