@@ -92,8 +92,9 @@ QUANTITY.leave_whitespace(recursive=True)
 # Where a quantity may start: a digit that is not inside a name ("ResNet50",
 # "ImageNet-1K", "ViT-B/16"), maybe after a sign or a bound symbol.
 CANDIDATE = re.compile(
-    r"(?:(?:\\sim|(?<![A-Za-z])sim)\s?|[~≈≥≤><]=?\s?)(?=\.?\d)"
-    r"|(?:(?<![\w.])[+\-−])?(?<![\w.,^{])(?<![A-Za-z\d]-)(?<![A-Za-z]/)(?=\.?\d)"
+    r"(?=[\\s~≈≥≤><+\-−.\d])"  # every candidate starts with one of these: a cheap first test at each position
+    r"(?:(?:(?:\\sim|(?<![A-Za-z])sim)\s?|[~≈≥≤><]=?\s?)(?=\.?\d)"
+    r"|(?:(?<![\w.])[+\-−])?(?<![\w.,^{])(?<![A-Za-z\d]-)(?<![A-Za-z]/)(?=\.?\d))"
 )
 
 
