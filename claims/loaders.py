@@ -157,6 +157,8 @@ def _from_mapping(item: dict, source: str, index: int) -> Record:
         raise LoadError(source, "record has no abstract", index)
     record: Record = {k: v for k, v in item.items() if k not in ("title", "abstract", "summary")}
     record.update(title=_clean_line(title), abstract=_clean_line(abstract))
+    if "paper_id" in record:  # ids come from titles (one per paper, unique); the input's is kept beside
+        record["source_paper_id"] = record.pop("paper_id")
     if "id" in item and "arxiv_id" not in item:
         record["arxiv_id"] = str(item["id"])
     if "update_date" in item and "published" not in item:

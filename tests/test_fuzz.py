@@ -159,7 +159,7 @@ JSON_VALUES = st.recursive(
 RECORDS = st.lists(
     st.fixed_dictionaries(
         {"title": TITLES, "abstract": st.one_of(PROSE, st.text(max_size=200))},
-        optional={"authors": JSON_VALUES, "published": JSON_VALUES, "upvotes": JSON_VALUES, "extra": JSON_VALUES},
+        optional={k: JSON_VALUES for k in ("authors", "published", "upvotes", "paper_id", "sources", "extra")},
     ),
     min_size=1,
     max_size=6,

@@ -112,6 +112,18 @@ def test_a_page_read_twice_gives_each_paper_and_claim_once(tmp_path: Path) -> No
     assert (summary.papers, summary.claims) == (len(once), len(table))
 
 
+def test_papers_that_bring_their_own_ids_are_kept_apart(write) -> None:
+    records = [{"title": t, "abstract": make_abstract(t), "paper_id": "x"} for t in ("One", "Two")]
+    papers = claims.load([write("ids.jsonl", "\n".join(map(json.dumps, records)))], errors=[])
+    assert papers["paper_id"].is_unique and papers["source_paper_id"].tolist() == ["x", "x"]
+    valid, quarantine = claims.validate(claims.extract(papers, failures=[]), papers)
+    assert set(valid["title"]) == {"One", "Two"} and quarantine.empty
+
+    shared = papers.assign(paper_id="x")  # built by hand: one id, two abstracts
+    valid, quarantine = claims.validate(claims.extract(shared, failures=[]), shared)
+    assert valid.empty and set(quarantine["reason"]) == {"row: offsets_point_at_value_text"}
+
+
 @pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".txt"])
 def test_a_5mb_abstract_is_refused_with_its_reason_and_the_others_are_read(tmp_path: Path, suffix: str) -> None:
     papers = [("A normal paper", make_abstract("segmentation")), ("A huge paper", HUGE)]
