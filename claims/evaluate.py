@@ -58,7 +58,13 @@ def evaluate(claims: pd.DataFrame, gold: str | Path, papers: str | Path, scorer:
     titles = [row["title"] for row in _read_jsonl(papers)]
     figures, pairs, misses, extras = module.score(gold_claims, titles, predicted)
     wrong = [(p, g, [k for k, ok in module.fields(p, g).items() if not ok]) for p, g in pairs]
-    return Evaluation(figures, misses, extras, [w for w in wrong if w[2]])
+    # the scorer walks a set of titles: sort, so that the same claims always give the same report
+    return Evaluation(
+        figures,
+        sorted(misses, key=lambda g: (g["paper"], g["value_text"])),
+        sorted(extras, key=lambda p: (p["title"], p["value_text"])),
+        sorted((w for w in wrong if w[2]), key=lambda w: (w[1]["paper"], w[1]["value_text"])),
+    )
 
 
 def _first(value: object) -> str:
