@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -45,9 +46,8 @@ _RAW_COLUMNS = [c for c in CLAIM_COLUMNS if c not in ("value", "unit")] + ["numb
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _ON_NAME = re.compile(r"^\s*\)?\s*(?:on|in|for|of|at)\s+(?:the\s+)?$", re.IGNORECASE)
-_NAME_WITH = re.compile(
-    r"^\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*(?:with|at|of|:)\s*(?:an?\s+)?$", re.I
-)
+_SPLIT_WORDS = r"\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*"  # "COCO val set, with"
+_NAME_WITH = re.compile(rf"^{_SPLIT_WORDS}(?:with|at|of|:)\s*(?:an?\s+)?$", re.I)
 _BASELINE_CUE = re.compile(
     r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beats?|"
     r"exceed\w*)\s+(?:the\s+|a\s+|an\s+)?(?:(?:prior|previous|recent|strong|state-of-the-art|SOTA|art|best|"
@@ -56,7 +56,24 @@ _BASELINE_CUE = re.compile(
 )
 
 
-_HEADS_GROUP = re.compile(r"\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*with\b", re.I)
+_HEADS_GROUP = re.compile(rf"{_SPLIT_WORDS}with\b", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an abstract and the names found in it, found once and shared by its phrases.
+
+    Offsets are the abstract's: `text` is the whole abstract, `span` this sentence.
+    """
+
+    text: str
+    span: tuple[int, int]
+    metrics: list[names.Mention]
+    datasets: list[names.Mention]
+    models: list[names.Mention]
+    own_models: list[names.Mention]  # the models not introduced as something compared against
+    carried: str | None
+    system: str | None
 
 
 def _heads_group(abstract: str, mention: names.Mention) -> bool:
@@ -120,8 +137,9 @@ def _respectively(
     return None
 
 
-def _datasets_for(abstract, phrase, span, mentions, carried):
+def _datasets_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     """One dataset per member: listed respectively, named right after it, nearest in the sentence, or carried."""
+    abstract, span, mentions, carried = sentence.text, sentence.span, sentence.datasets, sentence.carried
     ordered = _respectively(abstract, phrase, span, mentions)
     if ordered:
         return [m.name for m in ordered]
@@ -140,15 +158,15 @@ _SUBJECT_VERB = re.compile(
 )
 
 
-def _models_for(abstract, phrase, span, system):
+def _models_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     """Per member: "(ours vs. theirs)", the name a parenthesis follows, names listed respectively,
     a variant of the system, the system, or the sentence's subject."""
-    every = names.model_mentions(abstract, *span)
-    mentions = [m for m in every if not _is_baseline(abstract, m, span)]
-    own = _own_model(abstract, phrase, mentions, system)
+    abstract, span = sentence.text, sentence.span
+    mentions = sentence.own_models
+    own = _own_model(abstract, phrase, mentions, sentence.system)
     if _is_versus_pair(abstract, phrase):
-        return [own, _baseline_for(abstract, phrase, span) or own]
-    if owner := _parenthetical_owner(abstract, phrase, span, every):
+        return [own, _baseline_for(sentence, phrase) or own]
+    if owner := _parenthetical_owner(abstract, phrase, span, sentence.models):
         return [owner] * len(phrase.members)
     if ordered := _respectively(abstract, phrase, span, mentions, _MODEL_RUN_SEPARATOR):
         return [m.name for m in ordered]
@@ -203,9 +221,10 @@ def _is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -
     )
 
 
-def _baseline_for(abstract: str, phrase: reading.Phrase, span: tuple[int, int]) -> str | None:
+def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """What a change is measured against: the name after "than", "over", "outperforms"..."""
-    for mention in names.model_mentions(abstract, *span):
+    abstract, span = sentence.text, sentence.span
+    for mention in sentence.models:
         cued = _BASELINE_CUE.search(abstract, max(span[0], mention.start - 60), mention.start)
         if cued and abs(mention.start - phrase.start) < 160:
             return mention.name
@@ -238,20 +257,26 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     for span in sentence_spans(abstract):
         datasets = [m for m in every_dataset if span[0] <= m.start < span[1] and not names.is_training_set(abstract, m)]
         found = quantities(abstract, *span)
-        if found:
-            metrics = names.metric_mentions(abstract, *span)
-            kept = [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
+        metrics = names.metric_mentions(abstract, *span) if found else []
+        kept = [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
+        if kept:
             carried = _carried_dataset(seen_datasets) if not datasets else None
+            models = names.model_mentions(abstract, *span)
+            own = [m for m in models if not _is_baseline(abstract, m, span)]
+            sentence = Sentence(abstract, span, metrics, datasets, models, own, carried, system)
             for phrase in reading.phrases(abstract, kept):
-                for row in _read_phrase(abstract, phrase, span, metrics, datasets, carried, system):
+                for row in _read_phrase(sentence, phrase):
                     yield {**provenance, **row}
         seen_datasets.extend(m.name for m in datasets)
 
 
-def _read_phrase(abstract, phrase, span, metrics, datasets, carried, system) -> Iterator[dict]:
-    kind = reading.kind_of(abstract, phrase, phrase.first, span[0])
-    metric = reading.metric_for(abstract, phrase, span, metrics, kind)
-    member_datasets = _datasets_for(abstract, phrase, span, datasets, carried)
+def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
+    """Claim rows of one coordinated phrase: shared kind, metric and direction, per-member names."""
+    abstract, span = sentence.text, sentence.span
+    member_kinds = [reading.kind_of(abstract, phrase, quantity, span[0]) for quantity in phrase.members]
+    kind = member_kinds[0]
+    metric = reading.metric_for(abstract, phrase, span, sentence.metrics, kind)
+    member_datasets = _datasets_for(sentence, phrase)
     if metric in (None, "performance") and phrase.family == "percent" and kind != "ratio":
         metric = primary_metric(member_datasets[0]) or metric
     if metric is None and kind == "delta" and phrase.family == "percent":
@@ -260,18 +285,20 @@ def _read_phrase(abstract, phrase, span, metrics, datasets, carried, system) -> 
         return
     info = metric_info(metric)
     if info is not None and info.is_efficiency:
-        member_datasets = _efficiency_datasets(abstract, phrase, datasets, kind)
-    member_models = _models_for(abstract, phrase, span, system)
-    baseline = None if kind == "score" else _baseline_for(abstract, phrase, span)
-    direction = None if kind == "score" else reading.direction_of(abstract, phrase, span, metric)
-    for quantity, dataset, model in zip(phrase.members, member_datasets, member_models, strict=True):
-        member_kind = reading.kind_of(abstract, phrase, quantity, span[0])
+        member_datasets = _efficiency_datasets(abstract, phrase, sentence.datasets, kind)
+    member_models = _models_for(sentence, phrase)
+    baseline = None if kind == "score" else _baseline_for(sentence, phrase)
+    changes = any(k != "score" for k in member_kinds)
+    direction = reading.direction_of(abstract, phrase, span, metric) if changes else None
+    for quantity, member_kind, dataset, model in zip(
+        phrase.members, member_kinds, member_datasets, member_models, strict=True
+    ):
         yield {
             "value_text": quantity.text,
             "number": quantity.value,
             "unit_text": quantity.unit,
             "kind": member_kind,
-            "direction": None if member_kind == "score" else direction or "up",
+            "direction": None if member_kind == "score" else direction,
             "bound": reading.bound_of(abstract, phrase, quantity),
             "metric": metric,
             "dataset": dataset,
