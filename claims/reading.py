@@ -184,14 +184,9 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
         return "ratio"
     after = _after(text, phrase.end, 40)
     before = _before(text, phrase.start, 80, sentence_start)
-    share = phrase.family == "percent" and (
-        cues.SHARE_AFTER.match(after)
-        or (
-            cues.BARE_SHARE_AFTER.match(after)
-            and re.search(r"\bthan\b|\bcompared\b", text[sentence_start : phrase.end + 80])
-        )
-    )
-    if share and re.search(r"\b(?:only|just|merely|mere|requir\w*|uses?|using|with|at)\b[^,.;]*$", before):
+    if _is_share(text, phrase, sentence_start) and re.search(
+        r"\b(?:only|just|merely|mere|requir\w*|uses?|using|with|at)\b[^,.;]*$", before
+    ):
         return "ratio"
     if quantity.text.lstrip("~<>≈ ").startswith("+") or quantity.unit in ("pp", "percentage points"):
         return "delta"
@@ -200,6 +195,23 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
     if _DISTRIBUTED_BY.search(before):
         return "delta"  # "outperforms X by 1.7% mAP on detection and 1.4% on segmentation"
     return "score"
+
+
+def _is_share(text: str, phrase: Phrase, sentence_start: int) -> bool:
+    """ "11% of the parameters of X", "using only 11% parameters (than X)": a share of another's cost."""
+    after = _after(text, phrase.end, 40)
+    if phrase.family != "percent":
+        return False
+    if cues.SHARE_AFTER.match(after):
+        return True
+    compared = re.search(r"\bthan\b|\bcompared\b", text[sentence_start : phrase.end + 80])
+    return bool(cues.BARE_SHARE_AFTER.match(after) and compared)
+
+
+def _oriented(direction: str, praise: bool, metric: str | None) -> str:
+    """Praise follows the metric's better side: an "improvement" in WER is down."""
+    info = metric_info(metric)
+    return "down" if praise and info is not None and not info.higher_is_better else direction
 
 
 _DISTRIBUTED_BY = re.compile(r"\bby\s+[+~]?\d[\d.,]*\s*(?:\\?%|[A-Za-z]+)?(?:\s+[^\s,;.\d]+){0,5}\s+and\s+$")
@@ -228,12 +240,10 @@ def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str
 
 def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: str | None) -> str:
     """Up or down for the quantity named by `metric`: the tied cue word, else the nearest one."""
-    info = metric_info(metric)
-    if phrase.family == "percent" and cues.SHARE_AFTER.match(_after(text, phrase.end, 40)):
+    if _is_share(text, phrase, sentence[0]):
         return "down"  # "only 15% of the parameters"
     if tied := _tied_cue(text, phrase, sentence):
-        direction, praise = tied
-        return "down" if praise and info is not None and not info.higher_is_better else direction
+        return _oriented(*tied, metric)
     window_start = max(sentence[0], phrase.start - 90)
     window = text[window_start : min(sentence[1], phrase.end + 50)]
     left, right = phrase.start - window_start, phrase.end - window_start
@@ -247,9 +257,7 @@ def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: s
     if not candidates:
         return "up"
     _, direction, praise = min(candidates)
-    if praise and info is not None and not info.higher_is_better:
-        return "down"
-    return direction
+    return _oriented(direction, praise, metric)
 
 
 _FAMILY_UNITS = {
