@@ -15,18 +15,11 @@ import pandas as pd
 from claims import units
 from claims.vocab import metric_info
 
-_PERCENT_SURFACES = {"%", "\\%", "percent", "percentage points", "pp"}
-_FACTOR_SURFACES = {"x", "X", "×", "times", "\\times", "fold"}
-
 
 def canonical_value(number: float, surface: str | None, metric: str | None, kind: str) -> tuple[float, str]:
     """(value, canonical unit) of one claim."""
     surface = surface if isinstance(surface, str) and surface else None
     metric = metric if isinstance(metric, str) else None
-    if surface in _PERCENT_SURFACES:
-        return number, "%"
-    if surface in _FACTOR_SURFACES:
-        return number, "x"
     if surface:
         try:
             return units.normalize(number, surface)
