@@ -19,7 +19,7 @@ from claims.grammar import quantities
 from claims.guard import DEFAULT_BUDGET, Failure, guarded, warn_failures
 from claims.normalize import normalize_units
 from claims.text import sentence_spans
-from claims.vocab import metric_info, primary_metric
+from claims.vocab import metric_info, name_key, primary_metric
 
 CLAIM_COLUMNS = [
     "paper_id",
@@ -200,8 +200,8 @@ def _own_model(abstract, phrase, mentions, system) -> str | None:
     """A variant of the paper's system named before the number, the system, or the sentence's subject."""
     before = [m for m in mentions if m.end <= phrase.start]
     if system:
-        key = names.name_key(system)
-        variants = [m for m in before if names.name_key(m.name).startswith(key) and names.name_key(m.name) != key]
+        key = name_key(system)
+        variants = [m for m in before if name_key(m.name).startswith(key) and name_key(m.name) != key]
         return variants[-1].name if variants else system
     subjects = [
         m

@@ -194,11 +194,6 @@ def system_name(title: str, abstract: str) -> str | None:
     return max(candidates, key=lambda c: len(re.findall(rf"(?<![\w-]){re.escape(c)}", abstract)))
 
 
-def name_key(name: str) -> str:
-    """Names compared without case, spaces and hyphens ("Swin-B" ~ "swin b")."""
-    return re.sub(r"[\s_-]+", "", name.lower())
-
-
 def model_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Tokens shaped like model names in text[start:end]."""
     found = []

@@ -69,8 +69,9 @@ def datasets() -> dict[str, Dataset]:
     }
 
 
-def _key(text: str) -> str:
-    return re.sub(r"[\s\-_]+", "", text.lower())
+def name_key(name: str) -> str:
+    """Names compared without case, spaces and hyphens ("Swin-B" ~ "swin b", "ImageNet-1k" ~ "imagenet1K")."""
+    return re.sub(r"[\s_-]+", "", name.lower())
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +79,7 @@ def _metric_index() -> dict[str, Metric]:
     index: dict[str, Metric] = {}
     for metric in metrics().values():
         for alias in (metric.name, *metric.aliases):
-            index.setdefault(_key(alias), metric)
+            index.setdefault(name_key(alias), metric)
     return index
 
 
@@ -87,13 +88,13 @@ def _dataset_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for dataset in datasets().values():
         for alias in (dataset.name, *dataset.aliases):
-            index.setdefault(_key(alias), dataset.name)
+            index.setdefault(name_key(alias), dataset.name)
     return index
 
 
 def metric_info(name: str | None) -> Metric | None:
     """The vocabulary entry for a metric name or alias, if any."""
-    return _metric_index().get(_key(name)) if name else None
+    return _metric_index().get(name_key(name)) if name else None
 
 
 def canonical_metric(name: str) -> str:
@@ -106,7 +107,7 @@ def canonical_dataset(name: str | None) -> str | None:
     if not name:
         return name
     stripped = re.sub(r"\s+(val|validation|test|test-dev|train)(\s+set|\s+split)?$", "", name.strip(), flags=re.I)
-    return _dataset_index().get(_key(stripped), stripped)
+    return _dataset_index().get(name_key(stripped), stripped)
 
 
 def primary_metric(dataset: str | None) -> str | None:
