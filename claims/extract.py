@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -74,6 +74,7 @@ class Sentence:
     own_models: list[names.Mention]  # the models not introduced as something compared against
     carried: str | None
     system: str | None
+    scores: list[tuple[int, str, str | None]] = field(default_factory=list)  # (end, metric, dataset) of its scores
 
 
 def _heads_group(abstract: str, mention: names.Mention) -> bool:
@@ -271,34 +272,34 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
 
 
 def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
-    """Claim rows of one coordinated phrase: shared kind, metric and direction, per-member names."""
+    """Claim rows of one coordinated phrase: shared kind and bound, per-member metric and names."""
     abstract, span = sentence.text, sentence.span
     member_kinds = [reading.kind_of(abstract, phrase, quantity, span[0]) for quantity in phrase.members]
     kind = member_kinds[0]
-    metric = reading.metric_for(abstract, phrase, span, sentence.metrics, kind)
     member_datasets = _datasets_for(sentence, phrase)
-    if metric in (None, "performance") and phrase.family == "percent" and kind != "ratio":
-        metric = primary_metric(member_datasets[0]) or metric
-    if metric is None and kind == "delta" and phrase.family == "percent":
-        metric = "performance"  # "outperforms X by 2%": a gain, on no metric the sentence names
-    if metric is None or reading.describes_model_size(phrase, metric, kind):
-        return
-    info = metric_info(metric)
-    if info is not None and info.is_efficiency:
-        member_datasets = _efficiency_datasets(abstract, phrase, sentence.datasets, kind)
+    if respective := _respective_scores(sentence, phrase, kind):
+        member_metrics, member_datasets = respective
+    else:
+        metric = _phrase_metric(sentence, phrase, kind, member_datasets[0])
+        if metric is None:
+            return
+        member_metrics = reading.listed_metrics(abstract, phrase, span) or [metric] * len(phrase.members)
+        member_datasets = _efficiency_aware(sentence, phrase, kind, member_metrics, member_datasets)
     member_models = _models_for(sentence, phrase)
     baseline = None if kind == "score" else _baseline_for(sentence, phrase)
     changes = any(k != "score" for k in member_kinds)
-    direction = reading.direction_of(abstract, phrase, span, metric) if changes else None
-    for quantity, member_kind, dataset, model in zip(
-        phrase.members, member_kinds, member_datasets, member_models, strict=True
+    directions = {m: reading.direction_of(abstract, phrase, span, m) for m in member_metrics} if changes else {}
+    for quantity, member_kind, metric, dataset, model in zip(
+        phrase.members, member_kinds, member_metrics, member_datasets, member_models, strict=True
     ):
+        if member_kind == "score":
+            sentence.scores.append((quantity.end, metric, dataset))
         yield {
             "value_text": quantity.text,
             "number": quantity.value,
             "unit_text": quantity.unit,
             "kind": member_kind,
-            "direction": None if member_kind == "score" else direction,
+            "direction": None if member_kind == "score" else directions[metric],
             "bound": reading.bound_of(abstract, phrase, quantity),
             "metric": metric,
             "dataset": dataset,
@@ -310,6 +311,51 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
             "start": quantity.start,
             "end": quantity.end,
         }
+
+
+def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, dataset: str | None) -> str | None:
+    """The one metric of a phrase; None when it measures nothing a claim reports (or a model's size)."""
+    metric = reading.metric_for(sentence.text, phrase, sentence.span, sentence.metrics, kind)
+    if metric in (None, "performance") and phrase.family == "percent" and kind != "ratio":
+        metric = primary_metric(dataset) or metric
+    if metric is None and kind == "delta" and phrase.family == "percent":
+        metric = "performance"  # "outperforms X by 2%": a gain, on no metric the sentence names
+    if metric is None or reading.describes_model_size(phrase, metric, kind):
+        return None
+    return metric
+
+
+def _efficiency_aware(
+    sentence: Sentence, phrase: reading.Phrase, kind: str, metrics: list[str], datasets: list[str | None]
+) -> list[str | None]:
+    """Members measuring the model's own cost take a benchmark only as `_efficiency_datasets` allows."""
+    efficient = _efficiency_datasets(sentence.text, phrase, sentence.datasets, kind)
+    return [
+        own if (info := metric_info(metric)) is not None and info.is_efficiency else dataset
+        for metric, dataset, own in zip(metrics, datasets, efficient, strict=True)
+    ]
+
+
+def _respective_scores(
+    sentence: Sentence, phrase: reading.Phrase, kind: str
+) -> tuple[list[str], list[str | None]] | None:
+    """ "reaches 85.4% top-1 on A and 53.9 AP on B, surpassing X by +1.2 and +2.0 respectively": changes
+    listed respectively after as many scores, naming no metric or dataset of their own, take those scores'
+    metrics and datasets in order."""
+    count = len(phrase.members)
+    if kind == "score" or count < 2 or len(sentence.scores) != count:
+        return None
+    closing = _RESPECTIVELY.search(sentence.text, phrase.end, sentence.span[1])
+    last_end, last_metric, _ = sentence.scores[-1]
+    if closing is None or any(
+        phrase.end <= m.start < closing.start() or (last_end <= m.start < phrase.start and m.name != last_metric)
+        for m in sentence.metrics
+    ):
+        return None
+    if any(phrase.end <= m.start < closing.start() for m in sentence.datasets):
+        return None
+    _, metrics, datasets = zip(*sentence.scores, strict=True)
+    return list(metrics), list(datasets)
 
 
 def extract(

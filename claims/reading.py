@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from claims import cues
 from claims.grammar import Quantity
 from claims.names import Mention
-from claims.vocab import metric_info
+from claims.vocab import is_dataset_name, metric_info
 
 _SETTING_AFTER = re.compile(
     r"^(?:\s*[-–]?\s*)(?:bits?|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"
@@ -335,7 +335,9 @@ _OPEN_AFTER = re.compile(
 _NOUN_CHANGE = re.compile(
     rf"^\s*{_NOUN_PHRASE}\s+(?:reductions?|deductions?|savings?|compression|speed-?ups?)\b(?!\s+(?:in|of)\b)"
 )
-_MORE_ADJECTIVE = re.compile(r"^\s*(?:more|less)\s+(?P<adj>accurate|efficient|robust)\b")
+_MORE_ADJECTIVE = re.compile(
+    r"^\s*(?:more|less)\s+(?:(?P<noun>memory|energy|parameter|data|compute)[- ])?(?P<adj>accurate|efficient|robust)\b"
+)
 _COMPARATIVE_NOUN = re.compile(
     rf"^\s*(?:more|better|higher|greater)\s+{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))"
 )
@@ -362,7 +364,8 @@ def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind
         return None
     after = text[phrase.end : min(sentence[1], phrase.end + 60)]
     if adjective := _MORE_ADJECTIVE.match(after):
-        return _ADJECTIVE_METRIC[adjective.group("adj")]
+        quality = _ADJECTIVE_METRIC[adjective.group("adj")]
+        return f"{adjective.group('noun')} {quality}" if adjective.group("noun") else quality
     before = text[max(sentence[0], phrase.start - 80) : phrase.start]
     for match in (
         _OPEN_AFTER.match(after),
@@ -373,6 +376,26 @@ def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind
         if match and (name := _metric_phrase(match.group("np"))):
             return name
     return None
+
+
+_LISTED_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:in|of)\s+(?:the\s+|terms\s+of\s+)?(?P<items>[^;.()]+?)"
+    r"(?:,?\s+respectively\b|\s+(?:compared|than|over|while|with|for|on|at)\b|[;.()]|$)"
+)
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def listed_metrics(text: str, phrase: Phrase, sentence: tuple[int, int]) -> list[str] | None:
+    """ "53% and 19% improvement in FD and CS, respectively": one metric a member, named in order after them."""
+    count = len(phrase.members)
+    listed = _LISTED_AFTER.match(text, phrase.end, sentence[1]) if count >= 2 else None
+    if listed is None:
+        return None
+    items = _ITEM_SEPARATOR.split(listed.group("items").strip())
+    if len(items) != count or any(is_dataset_name(item) or len(item.split()) > 3 for item in items):
+        return None
+    metrics = [_metric_phrase(item) for item in items]
+    return metrics if all(metrics) and len(set(metrics)) == count else None
 
 
 _FUNCTION_WORD = re.compile(
@@ -416,7 +439,9 @@ def _nearest_in_clause(text: str, phrase: Phrase, sentence: tuple[int, int], met
     return None
 
 
-_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balso\b|,\s+and\b|\bat the same time\b")
+_CLAUSE_BREAK = re.compile(
+    r";|\bwhile\b|\bwhereas\b|\bbut\b|\balso\b|,\s+and\b|\bat the same time\b|,\s+(?:it|we|they)\b"
+)
 
 
 def _no_break(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,168 @@
+"""The extractor's rules, one language pattern of abstracts at a time.
+
+Each case is a sentence written for the test (no paper's own wording) and the
+fields a careful reader gives its numbers (tests/gold/GUIDELINES.md). The gold
+figures (test_accuracy.py) say how well the rules do together; these say what
+each rule does, so a change that breaks one shows which.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import claims
+
+TITLE = "NetX: A Test Network for Image Recognition"
+
+
+def claims_of(abstract: str, title: str = TITLE) -> pd.DataFrame:
+    papers = pd.DataFrame({"paper_id": ["p1"], "title": [title], "abstract": [abstract]})
+    return claims.extract(papers, failures=[]).fillna("")
+
+
+def row(table: pd.DataFrame, value_text: str) -> pd.Series:
+    rows = table[table.value_text == value_text]
+    assert len(rows) == 1, f"{value_text!r} in {table.value_text.tolist()}"
+    return rows.iloc[0]
+
+
+# --------------------------------------------------------------------------- numbers as written
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "value", "unit"),
+    [
+        ("NetX reaches 87.7\\% top-1 accuracy on ImageNet.", "87.7\\%", 87.7, "%"),
+        ("NetX runs 16times faster than ResNet-50.", "16times", 16.0, "x"),
+        ("NetX is 1.4x faster than ResNet-50.", "1.4x", 1.4, "x"),
+        ("NetX has only 21M parameters.", "21M", 21_000_000.0, "count"),
+        ("NetX needs 4.5 GFLOPs.", "4.5 GFLOPs", 4.5e9, "count"),
+        ("NetX answers within a latency of 1.6 ms on a phone.", "1.6 ms", 0.0016, "s"),
+        ("NetX reaches an FID of 12.7 on FFHQ.", "12.7", 12.7, "1"),
+        ("NetX reaches 55.7 mIoU on ADE20K.", "55.7", 55.7, "%"),
+        ("NetX is 3-4times faster than ResNet-50.", "3-4times", 4.0, "x"),
+    ],
+)
+def test_a_number_is_read_with_its_unit_and_canonical_value(sentence, value_text, value, unit) -> None:
+    claim = row(claims_of(sentence), value_text)
+    assert claim.value == pytest.approx(value)
+    assert claim.unit == unit
+
+
+def test_a_fraction_of_one_on_a_percent_metric_is_scaled_but_a_change_is_not() -> None:
+    table = claims_of("NetX reaches a ROC AUC of 0.76 on the test set, and improves box AP by +0.9 on COCO.")
+    assert row(table, "0.76").value == pytest.approx(76.0)
+    assert row(table, "+0.9").value == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "bound"),
+    [
+        ("NetX reduces latency by up to 50% on a phone.", "50%", "<="),
+        ("NetX reduces latency by about 30% on a phone.", "30%", "~"),
+        ("NetX is ~20x faster than ResNet-50.", "~20x", "~"),
+        ("NetX is more than 3x faster than ResNet-50.", "3x", ">"),
+        ("NetX reaches at least 80% top-1 accuracy on ImageNet.", "80%", ">="),
+        ("NetX reaches 80.1% top-1 accuracy on ImageNet.", "80.1%", "="),
+    ],
+)
+def test_bound_words_and_symbols(sentence, value_text, bound) -> None:
+    assert row(claims_of(sentence), value_text).bound == bound
+
+
+# --------------------------------------------------------------------------- what is not a claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NetX takes 384times384 images on ImageNet-1K.",
+        "We train on ImageNet-21K and test on Kinetics-400 with ViT-B/16.",
+        "We release 10K videos collected in 2023 by 15 annotators.",
+        "NetX uses 8-bit weights and a patch size of 16.",
+    ],
+)
+def test_settings_counts_years_and_digits_of_names_are_not_claims(sentence: str) -> None:
+    assert claims_of(sentence).empty
+
+
+# --------------------------------------------------------------------------- kinds and directions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "kind", "direction", "metric"),
+    [
+        ("NetX outperforms ResNet-50 by 2.5% top-1 accuracy on ImageNet.", "2.5%", "delta", "up", "top-1 accuracy"),
+        ("NetX reduces FLOPs by 30% on ImageNet.", "30%", "delta", "down", "FLOPs"),
+        ("NetX needs 4.2 times fewer parameters than ResNet-50.", "4.2 times", "ratio", "down", "parameters"),
+        ("NetX brings a 20% improvement in WER over the baseline.", "20%", "delta", "down", "WER"),
+        ("NetX reaches 80.1% top-1 accuracy on ImageNet.", "80.1%", "score", "", "top-1 accuracy"),
+    ],
+)
+def test_kind_direction_and_metric_follow_the_wording(sentence, value_text, kind, direction, metric) -> None:
+    claim = row(claims_of(sentence), value_text)
+    assert (claim.kind, claim.direction, claim.metric) == (kind, direction, metric)
+
+
+def test_more_x_efficient_names_the_efficiency_that_went_up() -> None:
+    claim = row(claims_of("NetX is 40% more memory-efficient than ResNet-50 on a phone."), "40%")
+    assert (claim.metric, claim.direction) == ("memory efficiency", "up")
+
+
+# --------------------------------------------------------------------------- lists and "respectively"
+
+
+def test_changes_listed_respectively_take_the_metrics_named_after_them() -> None:
+    table = claims_of("NetX brings 30% and 12% improvement in FID and CLIP score, respectively.")
+    assert (row(table, "30%").metric, row(table, "30%").direction) == ("FID", "down")
+    assert (row(table, "12%").metric, row(table, "12%").direction) == ("CLIP score", "up")
+
+
+def test_changes_listed_respectively_after_as_many_scores_take_their_metrics_and_datasets() -> None:
+    table = claims_of(
+        "NetX reaches 80.1% top-1 accuracy on ImageNet and 45.2 box AP on COCO, "
+        "surpassing ResNet-50 by +1.5 and +2.5 respectively."
+    )
+    first, second = row(table, "+1.5"), row(table, "+2.5")
+    assert (first.metric, first.dataset, first.kind) == ("top-1 accuracy", "ImageNet", "delta")
+    assert (second.metric, second.dataset, second.kind) == ("box AP", "COCO", "delta")
+
+
+def test_changes_with_a_metric_of_their_own_keep_it_despite_earlier_scores() -> None:
+    table = claims_of(
+        "NetX reaches 80.1% top-1 accuracy on ImageNet and 45.2 box AP on COCO, "
+        "and cuts latency by 20% and 30% on a phone and a GPU, respectively."
+    )
+    assert {row(table, "20%").metric, row(table, "30%").metric} == {"latency"}
+
+
+def test_datasets_listed_respectively_go_to_the_numbers_in_order() -> None:
+    table = claims_of("NetX reaches 81.2% and 90.4% top-1 accuracy on ImageNet and CIFAR-10, respectively.")
+    assert row(table, "81.2%").dataset == "ImageNet"
+    assert row(table, "90.4%").dataset == "CIFAR-10"
+
+
+def test_a_metric_before_a_new_clause_does_not_name_the_next_clause_results() -> None:
+    table = claims_of(
+        "When tuning only 2% extra parameters, it brings about 10% relative improvement on ImageNet "
+        "over full fine-tuning."
+    )
+    assert row(table, "10%").metric != "parameters"
+
+
+# --------------------------------------------------------------------------- models and provenance
+
+
+def test_our_method_is_the_system_named_in_the_title_and_baselines_are_kept() -> None:
+    claim = row(claims_of("Our method outperforms ResNet-50 by 2.5% top-1 accuracy on ImageNet."), "2.5%")
+    assert (claim.model, claim.baseline) == ("NetX", "ResNet-50")
+
+
+def test_every_claim_points_back_to_its_sentence_and_characters() -> None:
+    abstract = "We study recognition. NetX reaches 80.1% top-1 accuracy on ImageNet with 21M parameters."
+    table = claims_of(abstract)
+    assert len(table) == 2
+    for claim in table.itertuples():
+        assert abstract[claim.start : claim.end] == claim.value_text
+        assert claim.sentence in abstract and claim.value_text in claim.sentence
