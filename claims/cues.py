@@ -116,3 +116,15 @@ COUNT_AFTER = re.compile(
     r"(parameters?|params?|FLOPs|GFLOPs|MACs|GMACs)\b",
     re.IGNORECASE,
 )
+
+# Plural measure nouns and their singular, the form a metric is named in
+# ("8% higher driving scores" -> "driving score"); counted things stay plural
+# ("fewer collisions", "fewer training steps").
+MEASURE_PLURALS = {
+    "scores": "score",
+    "errors": "error",
+    "rates": "rate",
+    "accuracies": "accuracy",
+    "losses": "loss",
+    "distances": "distance",
+}

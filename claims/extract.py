@@ -243,6 +243,11 @@ def _efficiency_datasets(
     return [nearest.name if nearest else None] * len(phrase.members)
 
 
+def _inside(mention: names.Mention, others: list[names.Mention]) -> bool:
+    """A name-shaped word that is part of a dataset's name is no model ("on the Alpha-2 and Beta benchmarks")."""
+    return any(other.start <= mention.start < other.end for other in others)
+
+
 def _carried_dataset(datasets_so_far: list[str]) -> str | None:
     """A dataset named earlier in the abstract carries on when it is the only one named."""
     distinct = set(datasets_so_far)
@@ -256,13 +261,14 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     seen_datasets: list[str] = []
     every_dataset = names.dataset_mentions(abstract, 0, len(abstract))  # one pass, then split by sentence
     for span in sentence_spans(abstract):
-        datasets = [m for m in every_dataset if span[0] <= m.start < span[1] and not names.is_training_set(abstract, m)]
+        named = [m for m in every_dataset if span[0] <= m.start < span[1]]
+        datasets = [m for m in named if not names.is_training_set(abstract, m)]
         found = quantities(abstract, *span)
         metrics = names.metric_mentions(abstract, *span) if found else []
         kept = [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
         if kept:
             carried = _carried_dataset(seen_datasets) if not datasets else None
-            models = names.model_mentions(abstract, *span)
+            models = [m for m in names.model_mentions(abstract, *span) if not _inside(m, named)]
             own = [m for m in models if not _is_baseline(abstract, m, span)]
             sentence = Sentence(abstract, span, metrics, datasets, models, own, carried, system)
             for phrase in reading.phrases(abstract, kept):

@@ -8,6 +8,7 @@ from the shapes names have in ML writing (CamelCase, digits, hyphens).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -154,6 +155,18 @@ def _clause_after(abstract: str, position: int) -> str:
     return abstract[position : position + end.start()]
 
 
+_APPOSITION_BEFORE = re.compile(r"(?:[,:]|\bthe)\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*(?:[,(:]|which\b|that\b|$)")
+
+
+def _is_apposition(clause: str, token: re.Match[str]) -> bool:
+    """ "we propose a new network, FooNet, which ...": the name set off beside its description,
+    not a word of the description ("a method for fusing camera and LiDAR data")."""
+    return bool(
+        _APPOSITION_BEFORE.search(clause, 0, token.start()) and _APPOSITION_AFTER.match(clause, token.end())
+    )
+
+
 def _introduced(abstract: str) -> str | None:
     """What "dubbed X (ACR)" or "we propose X" names."""
     for match in _NAMING.finditer(abstract):
@@ -170,7 +183,7 @@ def _introduced(abstract: str) -> str | None:
         if acronym := _first_acronym(clause):
             return acronym
         for token in _NAME_SHAPED.finditer(clause):
-            if _looks_like_name(token.group().rstrip(".-")):
+            if _is_apposition(clause, token) and _looks_like_name(token.group().rstrip(".-")):
                 return singular(token.group().rstrip(".-"), abstract)
     return None
 
@@ -226,12 +239,20 @@ def dataset_at(name: str) -> bool:
     return is_dataset_name(name)
 
 
-_OPEN_DATASET = re.compile(
+_OPEN_NAME = r"[A-Z][\w-]*(?:[ -](?:[A-Z0-9][\w-]*|v\d)){0,2}"
+_OPEN_LEAD = (
     r"\b(?:on|in|across|of|from|using|with|for)\s+(?:the\s+)?"
     r"(?:challenging\s+|large-scale\s+|popular\s+|public\s+|standard\s+|widely used\s+)?"
-    r"(?P<name>[A-Z][\w-]*(?:[ -](?:[A-Z0-9][\w-]*|v\d)){0,2})\s+"
-    r"(?:dataset|benchmark|test set|validation set|corpus|challenge)\b"
 )
+_OPEN_DATASET = re.compile(
+    rf"{_OPEN_LEAD}(?P<name>{_OPEN_NAME})\s+(?:dataset|benchmark|test set|validation set|corpus|challenge)\b"
+)
+# "on the Alpha and Beta-2 benchmarks": names the vocabulary may lack, listed before a plural.
+_OPEN_DATASET_LIST = re.compile(
+    rf"{_OPEN_LEAD}(?P<names>{_OPEN_NAME}(?:\s*,\s*{_OPEN_NAME})*,?\s+and\s+{_OPEN_NAME})\s+"
+    r"(?:datasets|benchmarks|test sets|corpora|challenges)\b"
+)
+_OPEN_NAME_RE = re.compile(rf"(?<![\w-]){_OPEN_NAME}(?!\w)")
 _SLASH_SIBLING = re.compile(r"/(?P<suffix>\d+|[Vv]\d+)(?![\w-])")
 
 
@@ -254,11 +275,19 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
         found.extend(_slash_siblings(text, m))
     found.extend(_bare_versions(text, start, end, found))
     known = {(m.start, m.end) for m in found}
-    for m in _OPEN_DATASET.finditer(text, start, end):
-        span = (m.start("name"), m.end("name"))
+    for span in _open_dataset_spans(text, start, end):
         if not any(s <= span[0] < e for s, e in known):
-            found.append(Mention(*span, m.group("name")))
+            found.append(Mention(*span, text[span[0] : span[1]]))
     return sorted(found, key=lambda mention: mention.start)
+
+
+def _open_dataset_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Names the vocabulary lacks, said to be datasets: "on X dataset", "on the X and Y benchmarks"."""
+    for m in _OPEN_DATASET.finditer(text, start, end):
+        yield m.start("name"), m.end("name")
+    for listed in _OPEN_DATASET_LIST.finditer(text, start, end):
+        for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
+            yield name.start(), name.end()
 
 
 _BARE_VERSION = re.compile(r"\bon\s+(?P<version>[Vv]\d+)\b")

@@ -421,7 +421,12 @@ def _metric_phrase(noun_phrase: str) -> str | None:
         return named.name
     if len(words) == 1 and _NAME_SHAPED_WORD.match(words[0]):
         return None  # "ModelX outperforms ... by": a system, not what was measured
-    return " ".join(words)
+    return " ".join([*words[:-1], _singular_noun(words[-1])])
+
+
+def _singular_noun(word: str) -> str:
+    """A measure is named in the singular ("driving scores" -> "driving score"); counted things are not."""
+    return cues.MEASURE_PLURALS.get(word, word)
 
 
 def _bare_integers(phrase: Phrase) -> bool:

@@ -143,6 +143,17 @@ def test_datasets_listed_respectively_go_to_the_numbers_in_order() -> None:
     assert row(table, "90.4%").dataset == "CIFAR-10"
 
 
+def test_names_listed_before_benchmarks_are_datasets_not_models() -> None:
+    table = claims_of(
+        "Compared with ResNet-50, it achieves 8% and 19% improvement in driving scores "
+        "for the Alpha7 and Beta-Town Long benchmarks, respectively."
+    )
+    first, second = row(table, "8%"), row(table, "19%")
+    assert (first.dataset, second.dataset) == ("Alpha7", "Beta-Town Long")
+    assert first.metric == second.metric == "driving score"  # a measure is named in the singular
+    assert {first.model, second.model}.isdisjoint({"Alpha7", "Beta-Town"})
+
+
 def test_a_metric_before_a_new_clause_does_not_name_the_next_clause_results() -> None:
     table = claims_of(
         "When tuning only 2% extra parameters, it brings about 10% relative improvement on ImageNet "
@@ -157,6 +168,18 @@ def test_a_metric_before_a_new_clause_does_not_name_the_next_clause_results() ->
 def test_our_method_is_the_system_named_in_the_title_and_baselines_are_kept() -> None:
     claim = row(claims_of("Our method outperforms ResNet-50 by 2.5% top-1 accuracy on ImageNet."), "2.5%")
     assert (claim.model, claim.baseline) == ("NetX", "ResNet-50")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "system"),
+    [
+        ("We propose a new hybrid network, FooNet, which mixes convolution and attention.", "FooNet"),
+        ("We introduce a method for fusing data from camera and LiDAR.", ""),
+    ],
+)
+def test_the_system_is_a_name_set_off_beside_its_description_not_a_word_of_it(sentence, system) -> None:
+    table = claims_of(f"{sentence} Our method reaches 80.1% top-1 accuracy on ImageNet.", title="A Study of Things")
+    assert row(table, "80.1%").model == system
 
 
 def test_every_claim_points_back_to_its_sentence_and_characters() -> None:
