@@ -263,7 +263,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     for span in sentence_spans(abstract):
         named = [m for m in every_dataset if span[0] <= m.start < span[1]]
         datasets = [m for m in named if not names.is_training_set(abstract, m)]
-        found = quantities(abstract, *span)
+        found = reading.split_changes(abstract, quantities(abstract, *span))
         metrics = names.metric_mentions(abstract, *span) if found else []
         kept = [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
         if kept:

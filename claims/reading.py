@@ -11,10 +11,10 @@ is not reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims import cues
-from claims.grammar import Quantity
+from claims.grammar import Quantity, quantity_at
 from claims.names import Mention
 from claims.vocab import is_dataset_name, metric_info
 
@@ -155,17 +155,56 @@ def describes_model_size(phrase: Phrase, metric: str, kind: str) -> bool:
 
 
 def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
-    """Group neighbouring quantities joined only by list separators and of one unit family."""
+    """Group neighbouring quantities joined only by list separators (or a change's arrow) and of one unit family."""
     groups: list[list[Quantity]] = []
     for quantity in found:
         if groups:
             last = groups[-1][-1]
             same_family = quantity.family == last.family or None in (quantity.family, last.family)
-            if same_family and _LIST_SEPARATOR.match(text[last.end : quantity.start]):
+            between = text[last.end : quantity.start]
+            if same_family and _LIST_SEPARATOR.match(between):
+                groups[-1].append(quantity)
+                continue
+            if same_family and is_change_link(text, last, quantity):
+                # "108.8 rightarrow 3.8 GPU days": the value before the change is in the unit of the one after
+                groups[-1][-1] = last if last.unit else replace(last, unit=quantity.unit)
                 groups[-1].append(quantity)
                 continue
         groups.append([quantity])
     return [Phrase(tuple(g)) for g in groups]
+
+
+_ARROW = re.compile(r"\s*(?:\\?rightarrow|\\to|→|->|⟶)\s*")
+_FROM_TO = re.compile(r"\s?to\s?(?=[\d.])")
+_TO = re.compile(r"\s*to\s*")
+_CHANGED_FROM = re.compile(
+    r"\b(?:drop|fall|fell|declin|decreas|increas|ris|rose|improv|reduc|boost|rais|grow|grew|jump|climb|shrink|"
+    r"cut|lower|go|went)\w*\s+(?:[\w-]+\s+){0,3}?from\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_change_link(text: str, first: Quantity, second: Quantity) -> bool:
+    """ "37.3 rightarrow 23.8", "dropping from 80.6% to 62.4%": a value before and after a change."""
+    between = text[first.end : second.start]
+    if _ARROW.fullmatch(between):
+        return True
+    return bool(_TO.fullmatch(between) and _CHANGED_FROM.search(text, max(0, first.start - 60), first.start))
+
+
+def split_changes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "accuracy dropping from 80.6% to 62.4%" is two results, before and after, not a range;
+    "models spanning from 1.5B to 2.6B" stays one range."""
+    split: list[Quantity] = []
+    for quantity in found:
+        separator = _FROM_TO.search(quantity.text) if quantity.high is not None else None
+        if separator is None or not _CHANGED_FROM.search(text, max(0, quantity.start - 60), quantity.start):
+            split.append(quantity)
+            continue
+        before = quantity_at(text, quantity.start, quantity.start + separator.start())
+        after = quantity_at(text, quantity.start + separator.end(), quantity.end)
+        split.extend([before, after] if before and after else [quantity])
+    return split
 
 
 def bound_of(text: str, phrase: Phrase, quantity: Quantity) -> str:

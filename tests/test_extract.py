@@ -71,6 +71,23 @@ def test_bound_words_and_symbols(sentence, value_text, bound) -> None:
     assert row(claims_of(sentence), value_text).bound == bound
 
 
+def test_a_change_from_one_value_to_another_is_two_results_but_a_span_is_one_range() -> None:
+    table = claims_of("Under shifts, the accuracy of ResNet-50 drops from 80.6% to 62.4% on ImageNet.")
+    assert [(c.value, c.kind, c.metric) for c in table.itertuples()] == [
+        (80.6, "score", "accuracy"),
+        (62.4, "score", "accuracy"),
+    ]
+    spanning = claims_of("NetX models reach top-1 accuracies ranging from 80.1% to 82.4% on ImageNet.")
+    assert spanning[["value_text", "value", "bound"]].values.tolist() == [["80.1% to 82.4%", 82.4, "<="]]
+
+
+def test_the_value_before_an_arrow_takes_the_unit_and_metric_of_the_value_after() -> None:
+    table = claims_of("NetX cuts training cost (108.8 rightarrow 3.8 GPU days) and FID (37.3 rightarrow 23.8 FID).")
+    before, after = row(table, "108.8"), row(table, "3.8 GPU days")
+    assert (before.value, before.unit) == (108.8 * 86400, "s") and after.value == pytest.approx(3.8 * 86400)
+    assert (row(table, "37.3").metric, row(table, "37.3").unit) == ("FID", "1")
+
+
 # --------------------------------------------------------------------------- what is not a claim
 
 
