@@ -58,7 +58,12 @@ DELTA_BEFORE = re.compile(
     r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margin|lead|accelerations?|speed-?ups?)"
     r"\s*(?:of|,?\s*such as|:)\s+(?:up\s+to\s+)?|"
     r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*|beat\w*)\s+"
-    r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?)"
+    r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?|"
+    # "a substantial gain (~2%)", "reductions in computational cost (up to 60%)"
+    r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|savings?|speed-?ups?)"
+    r"(?:\s+in\s+(?:[\w-]+\s+){0,3}?[\w-]+)?\s*\(\s*|"
+    # "by a large margin on three benchmarks, namely, 9.3% on A, 3.4% on B"
+    r"\bby\s+an?\s+(?:[\w-]+\s+){0,2}?margin\b[^.;]{0,60}?(?:namely|i\.e\.|:)\s*,?\s*)"
     r"(?:(?:up to|about|around|approximately|nearly|almost|over|more than|at least|roughly|an average of|"
     r"on average)\s+)?[~+]?$",
     re.IGNORECASE,
@@ -85,8 +90,9 @@ PRAISE_WORDS = re.compile(
 
 # A share of another system's cost or size: "only 11% of the parameters of X".
 SHARE_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:the\s+)?(?:its\s+|their\s+)?)(parameters|params|FLOPs|computation|compute|"
-    r"computational cost|memory|model size|size|training cost|cost|latency|inference time|training time|"
+    r"^\s*(?:of\s+(?:the\s+)?(?:its\s+|their\s+)?(?:total\s+)?)"
+    r"(parameter count|parameters|params|FLOPs|computation|compute|computational cost|memory|model size|size|"
+    r"training cost|cost|latency|inference time|training time|"
     r"energy|MACs|GPU memory|tokens)\b",
     re.IGNORECASE,
 )

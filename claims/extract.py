@@ -257,24 +257,32 @@ def _carried_dataset(datasets_so_far: list[str]) -> str | None:
 def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> Iterator[dict]:
     """Raw claim rows (before unit normalization) of one abstract."""
     provenance = {"paper_id": paper_id, "title": title, "source": source}
-    system = names.system_name(title, abstract)
+    text = _reading_text(abstract)
+    system = names.system_name(title, text)
     seen_datasets: list[str] = []
-    every_dataset = names.dataset_mentions(abstract, 0, len(abstract))  # one pass, then split by sentence
-    for span in sentence_spans(abstract):
+    every_dataset = names.dataset_mentions(text, 0, len(text))  # one pass, then split by sentence
+    for span in sentence_spans(text):
         named = [m for m in every_dataset if span[0] <= m.start < span[1]]
-        datasets = [m for m in named if not names.is_training_set(abstract, m)]
-        found = reading.split_changes(abstract, quantities(abstract, *span))
-        metrics = names.metric_mentions(abstract, *span) if found else []
-        kept = [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
+        datasets = [m for m in named if not names.is_training_set(text, m)]
+        found = reading.split_changes(text, quantities(text, *span))
+        metrics = names.metric_mentions(text, *span) if found else []
+        kept = [q for q in found if not reading.is_setting_or_name(text, q, metrics)]
         if kept:
             carried = _carried_dataset(seen_datasets) if not datasets else None
-            models = [m for m in names.model_mentions(abstract, *span) if not _inside(m, named)]
-            own = [m for m in models if not _is_baseline(abstract, m, span)]
-            sentence = Sentence(abstract, span, metrics, datasets, models, own, carried, system)
-            for phrase in reading.phrases(abstract, kept):
+            models = [m for m in names.model_mentions(text, *span) if not _inside(m, named)]
+            own = [m for m in models if not _is_baseline(text, m, span)]
+            sentence = Sentence(text, span, metrics, datasets, models, own, carried, system)
+            verbatim = abstract[span[0] : span[1]]
+            for phrase in reading.phrases(text, kept):
                 for row in _read_phrase(sentence, phrase):
-                    yield {**provenance, **row}
+                    yield {**provenance, **row, "value_text": abstract[row["start"] : row["end"]], "sentence": verbatim}
         seen_datasets.extend(m.name for m in datasets)
+
+
+def _reading_text(abstract: str) -> str:
+    """The abstract as read: TeX math delimiters left in page text ("42.9%$ energy") read as spaces.
+    Same length, so every offset is the abstract's, and what is written out is taken from the abstract."""
+    return abstract.replace("$", " ")
 
 
 def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
@@ -301,7 +309,6 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
         if member_kind == "score":
             sentence.scores.append((quantity.end, metric, dataset))
         yield {
-            "value_text": quantity.text,
             "number": quantity.value,
             "unit_text": quantity.unit,
             "kind": member_kind,
@@ -313,7 +320,6 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
             "baseline": baseline,
             "task": None,
             "context": None,
-            "sentence": abstract[span[0] : span[1]],
             "start": quantity.start,
             "end": quantity.end,
         }

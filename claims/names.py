@@ -253,6 +253,9 @@ _OPEN_DATASET_LIST = re.compile(
     r"(?:datasets|benchmarks|test sets|corpora|challenges)\b"
 )
 _OPEN_NAME_RE = re.compile(rf"(?<![\w-]){_OPEN_NAME}(?!\w)")
+# "on three benchmarks, namely, 9.3% on Alpha, 3.4% on Beta-X and 4.7% on Gamma"
+_NAMELY = re.compile(r"\b(?:benchmarks|datasets)\s*,?\s*(?:namely|i\.e\.|:)\s*,?\s*(?P<list>(?:[^.;]|\.\d){1,200})")
+_ON_OPEN_NAME = re.compile(rf"\bon\s+(?:the\s+)?(?P<name>{_OPEN_NAME})(?![\w-])")
 _SLASH_SIBLING = re.compile(r"/(?P<suffix>\d+|[Vv]\d+)(?![\w-])")
 
 
@@ -274,6 +277,7 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), canonical_dataset(m.group())))
         found.extend(_slash_siblings(text, m))
     found.extend(_bare_versions(text, start, end, found))
+    found.extend(_defined_abbreviations(text, start, end, found))
     known = {(m.start, m.end) for m in found}
     for span in _open_dataset_spans(text, start, end):
         if not any(s <= span[0] < e for s, e in known):
@@ -282,12 +286,33 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
 
 
 def _open_dataset_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Names the vocabulary lacks, said to be datasets: "on X dataset", "on the X and Y benchmarks"."""
+    """Names the vocabulary lacks, said to be datasets: "on X dataset", "on the X and Y benchmarks",
+    "on three benchmarks, namely, 9.3% on X and 4.7% on Y"."""
     for m in _OPEN_DATASET.finditer(text, start, end):
         yield m.start("name"), m.end("name")
     for listed in _OPEN_DATASET_LIST.finditer(text, start, end):
         for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
             yield name.start(), name.end()
+    for namely in _NAMELY.finditer(text, start, end):
+        for item in _ON_OPEN_NAME.finditer(text, namely.start("list"), namely.end("list")):
+            yield item.start("name"), item.end("name")
+
+
+_DEFINED = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z0-9-]{0,7})\)")
+
+
+def _defined_abbreviations(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """ "on the AudioCaps (AC) dataset ... 44.1% on AC": an abbreviation given to a benchmark names it after."""
+    shorts = {}
+    for mention in found:
+        if (defined := _DEFINED.match(text, mention.end)) and defined.group("short") not in shorts:
+            shorts[defined.group("short")] = (defined.end(), mention.name)
+    later = []
+    for short, (defined_at, name) in shorts.items():
+        for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text[:end]):
+            if use.start() >= max(start, defined_at):
+                later.append(Mention(use.start(), use.end(), name))
+    return later
 
 
 _BARE_VERSION = re.compile(r"\bon\s+(?P<version>[Vv]\d+)\b")

@@ -56,7 +56,7 @@ _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Between two numbers of one list: separators, maybe after the first one's own "on <Name>".
 _LIST_SEPARATOR = re.compile(
-    r"^(?:\s+(?:on|for|in)\s+(?:the\s+)?[A-Za-z][^,;()]{0,30}?(?=,|\s+and\b))?"
+    r"^(?:\s+(?:on|for|in)\s+(?:the\s+)?[A-Za-z\d][^,;()]{0,30}?(?=,|\s+and\b))?"
     r"(?:\s*(?:,|;)?\s*(?:and|or|&)?\s*|\s*/\s*|\s*,?\s*(?:vs\.?|versus)\s*)$"
 )
 _TIME_METRICS = (
@@ -224,7 +224,7 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
     after = _after(text, phrase.end, 40)
     before = _before(text, phrase.start, 80, sentence_start)
     if _is_share(text, phrase, sentence_start) and re.search(
-        r"\b(?:only|just|merely|mere|requir\w*|uses?|using|with|at)\b[^,.;]*$", before
+        r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at)\b[^,.;]*$", before
     ):
         return "ratio"
     if quantity.text.lstrip("~<>≈ ").startswith("+") or quantity.unit in ("pp", "percentage points"):
@@ -334,6 +334,9 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
     if phrase.family == "scale" and re.match(r"^\s*/\s*[\d.]+\s*[GMT](?:FLOPs|MACs)", after):
         return "parameters"  # "11.5M / 2.4GFLOPs": params / compute
     usable = [m for m in metrics if _compatible(m.name, phrase.family, kind)]
+    tight = [m for m in metrics if m.end <= phrase.start and _LINK.fullmatch(text[m.end : phrase.start])]
+    if tight and tight[-1] not in usable and phrase.family == "percent" and kind == "score":
+        return tight[-1].name  # "SPIDEr scores of 44.1%": named with the number, though usually not in %
     if phrase.family == "factor" and (implied := _implied_metric(text, phrase, sentence, usable)):
         return implied  # "5 times faster": the cue word names what changed
     following = [m for m in usable if 0 <= m.start - phrase.end <= 25 and _no_break(text, phrase.end, m.start)]

@@ -88,6 +88,50 @@ def test_the_value_before_an_arrow_takes_the_unit_and_metric_of_the_value_after(
     assert (row(table, "37.3").metric, row(table, "37.3").unit) == ("FID", "1")
 
 
+def test_tex_math_delimiters_left_in_page_text_do_not_hide_a_claim() -> None:
+    table = claims_of("NetX gives up to 5.18\\times$ latency reductions and 42.9%$ energy savings on GPUs.")
+    saving = row(table, "42.9%")
+    assert (saving.metric, saving.kind, saving.direction) == ("energy", "delta", "down")
+    assert saving.sentence.count("$") == 2  # provenance stays verbatim
+
+
+def test_an_abbreviation_given_to_a_benchmark_names_it_later() -> None:
+    table = claims_of(
+        "NetX is state of the art on the AudioCaps (AC) dataset. "
+        "It reaches SPIDEr scores of 44.1% and 30.5% on AC and Clotho, respectively."
+    )
+    first = row(table, "44.1%")
+    assert (first.dataset, first.metric, first.unit) == ("AudioCaps", "SPIDEr", "%")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "dataset"),
+    [
+        ("NetX brings a substantial gain (~2%) in accuracy on ImageNet.", "~2%", "ImageNet"),
+        (
+            "NetX surpasses prior work by a large margin on three benchmarks, namely, 9.3% on Alpha-Step "
+            "and 3.4% on BetaAlign.",
+            "9.3%",
+            "Alpha-Step",
+        ),
+    ],
+)
+def test_a_change_named_before_a_parenthesis_or_a_namely_list_is_a_delta(sentence, value_text, dataset) -> None:
+    claim = row(claims_of(sentence), value_text)
+    assert (claim.kind, claim.direction, claim.dataset) == ("delta", "up", dataset)
+
+
+def test_numbers_for_settings_in_a_list_share_the_change_before_them() -> None:
+    table = claims_of("NetX brings an improvement of 17.7% for 8-bit and 29.8% for 6-bit on average.")
+    assert table.value_text.tolist() == ["17.7%", "29.8%"]
+    assert set(table.kind) == {"delta"}
+
+
+def test_utilizing_a_share_of_the_parameter_count_is_a_ratio_down() -> None:
+    claim = row(claims_of("NetX matches ResNet-50 while utilizing less than 10\\% of the parameter count."), "10\\%")
+    assert (claim.kind, claim.direction, claim.metric, claim.bound) == ("ratio", "down", "parameters", "<")
+
+
 # --------------------------------------------------------------------------- what is not a claim
 
 
