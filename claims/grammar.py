@@ -85,8 +85,12 @@ SIGN = pp.Regex(r"[+\-−]").set_name("sign")
 UNIT = pp.Regex(_unit_regex()).set_name("unit")
 RANGE_SEP = pp.Regex(r"\s?(?:-|–|~|to)\s?(?=[\d.])").set_name("range separator")
 
+ONE_TO = pp.Regex(r"1\s?:\s?(?=\d)").set_name("one-to ratio")  # "a compression ratio of 1:192" is a factor of 192
+
 VALUE = NUMBER("low") + pp.Opt(pp.Opt(UNIT)("low_unit") + RANGE_SEP + NUMBER("high"))
-QUANTITY = pp.Located(pp.Opt(SYMBOL_BOUND("symbol")) + pp.Opt(SIGN("sign")) + VALUE + pp.Opt(UNIT("unit")))
+QUANTITY = pp.Located(
+    pp.Opt(SYMBOL_BOUND("symbol")) + pp.Opt(SIGN("sign")) + pp.Opt(ONE_TO("one_to")) + VALUE + pp.Opt(UNIT("unit"))
+)
 QUANTITY.leave_whitespace(recursive=True)
 
 # Where a quantity may start: a digit that is not inside a name ("ResNet50",
@@ -158,6 +162,8 @@ def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | 
         return None
     raw = window[start:stop].rstrip()
     unit = _clean_unit(tokens.get("unit")) or _clean_unit(tokens.get("low_unit"))
+    if "one_to" in tokens and unit is None:
+        unit = "x"
     return Quantity(
         start=position + start,
         end=position + start + len(raw),

@@ -188,6 +188,17 @@ def _introduced(abstract: str) -> str | None:
     return None
 
 
+_TITLE_INTRODUCING = re.compile(
+    r"\b(?:Introducing|Meet)\s+(?:the\s+|a\s+|an\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?=\s+[a-z]|[:,.]|$)"
+)
+
+
+def _introduced_by_title(title: str) -> str | None:
+    """ "...: Introducing the Time-series Transformer for ...": the name a title introduces."""
+    match = _TITLE_INTRODUCING.search(title)
+    return match.group("name") if match else None
+
+
 def system_name(title: str, abstract: str) -> str | None:
     """The paper's own system: "AV-DiT: ..." in the title, an acronym of title words, or what "we propose" names."""
     if match := _TITLE_NAME.match(title):
@@ -199,7 +210,7 @@ def system_name(title: str, abstract: str) -> str | None:
             return _acronym_after(candidate, abstract) or candidate
         if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
             return acronym
-    candidates = [*_title_acronyms(title, abstract), _introduced(abstract)]
+    candidates = [*_title_acronyms(title, abstract), _introduced(abstract), _introduced_by_title(title)]
     candidates = [c for c in candidates if c]
     if not candidates:
         return None

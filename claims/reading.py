@@ -539,6 +539,7 @@ _FACTOR_AFTER = [
     (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(?:training\s+)?(?:cost)"), "training cost"),
     (re.compile(r"^\s*(?:lower|less|reduced?|reduction in)\s+(?:energy)"), "energy"),
     (re.compile(r"^\s*(?:faster|speed[- ]?ups?|acceleration|quicker|improvement in speed)"), "speed"),
+    (re.compile(r"^\s*efficiency\s+(?:improvements?|gains?|boosts?)"), "efficiency"),
     (re.compile(r"^\s*(?:higher|more|greater)\s+(?:throughput)"), "throughput"),
     (re.compile(r"^\s*(?:smaller)"), "model size"),
 ]
@@ -551,9 +552,10 @@ def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phra
     named_after = [m for m in metrics if 0 <= m.start - phrase.end <= 30]
     if named_after:
         return named_after[0].name
-    if re.search(r"(speed[- ]?up|accelerat\w*|faster)\D*$", before[-50:]) or re.match(r"^\s*improvement", after):
-        return _speed_variant("speed", before + after[:40])
-    return None
+    sped_up = re.search(r"(speed[- ]?up|accelerat\w*|faster)\D*$", before[-50:]) or re.match(r"^\s*improvement", after)
+    # "outperforms X by 6.13x": a factor that names no quantity says how much faster
+    outran = re.search(r"\b(?:outperform|surpass|beat)\w*\s+(?:[\w-]+\s+){0,4}?by\s+$", before)
+    return _speed_variant("speed", before + after[:40]) if sped_up or outran else None
 
 
 def _speed_variant(metric: str, context: str) -> str:

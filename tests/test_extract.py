@@ -132,6 +132,28 @@ def test_utilizing_a_share_of_the_parameter_count_is_a_ratio_down() -> None:
     assert (claim.kind, claim.direction, claim.metric, claim.bound) == ("ratio", "down", "parameters", "<")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "metric", "value"),
+    [
+        ("Our fused kernel outperforms PyTorch by 6.1x on an A100 GPU.", "6.1x", "speed", 6.1),
+        ("NetX brings more than 3times efficiency improvement over baselines.", "3times", "efficiency", 3.0),
+        ("Its autoencoder reaches a compression ratio of 1:192.", "1:192", "compression ratio", 192.0),
+    ],
+)
+def test_factors_name_what_they_multiply(sentence, value_text, metric, value) -> None:
+    claim = row(claims_of(sentence), value_text)
+    assert (claim.kind, claim.metric, claim.unit, claim.value) == ("ratio", metric, "x", value)
+
+
+def test_curves_named_in_full_are_their_metric() -> None:
+    table = claims_of(
+        "NetX reaches a receiver operating characteristic area under curve of 0.98 "
+        "and a precision-recall area under curve of 0.87 on the test set."
+    )
+    assert (row(table, "0.98").metric, row(table, "0.98").value) == ("AUC", 98.0)
+    assert (row(table, "0.87").metric, row(table, "0.87").value) == ("PR AUC", 87.0)
+
+
 # --------------------------------------------------------------------------- what is not a claim
 
 
@@ -241,6 +263,13 @@ def test_our_method_is_the_system_named_in_the_title_and_baselines_are_kept() ->
 def test_the_system_is_a_name_set_off_beside_its_description_not_a_word_of_it(sentence, system) -> None:
     table = claims_of(f"{sentence} Our method reaches 80.1% top-1 accuracy on ImageNet.", title="A Study of Things")
     assert row(table, "80.1%").model == system
+
+
+def test_a_title_introducing_a_name_gives_the_system() -> None:
+    title = "Paying Attention to Stars: Introducing the Star-light Transformer for Classification"
+    assert row(claims_of("We reach an accuracy of 91.2% on the test set.", title=title), "91.2%").model == (
+        "Star-light Transformer"
+    )
 
 
 def test_every_claim_points_back_to_its_sentence_and_characters() -> None:
