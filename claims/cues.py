@@ -109,6 +109,9 @@ COUNT_NOUNS = {
     "param": "parameters",
     "parameter": "parameters",
     "trainable parameters": "trainable parameters",
+    "training parameters": "trainable parameters",
+    "extra parameters": "extra parameters",
+    "additional parameters": "extra parameters",
     "learnable parameters": "trainable parameters",
     "tunable parameters": "trainable parameters",
     "flops": "FLOPs",
@@ -118,8 +121,8 @@ COUNT_NOUNS = {
     "multiply-accumulate operations": "MACs",
 }
 COUNT_AFTER = re.compile(
-    r"^[\s-]*(?:additional\s+|extra\s+|trainable\s+|learnable\s+|tunable\s+|model\s+)?"
-    r"(parameters?|params?|FLOPs|GFLOPs|MACs|GMACs)\b",
+    r"^[\s-]*(?:model\s+)?((?:additional\s+|extra\s+|trainable\s+|training\s+|learnable\s+|tunable\s+)?"
+    r"(?:parameters?|params?|FLOPs|GFLOPs|MACs|GMACs))\b",
     re.IGNORECASE,
 )
 

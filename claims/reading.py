@@ -221,6 +221,8 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
     """score, delta or ratio from the unit and the words around the phrase."""
     if phrase.family == "factor" or quantity.family == "factor":
         return "ratio"
+    if len(phrase.members) == 2 and is_change_link(text, *phrase.members):
+        return "score"  # "(108.8 rightarrow 3.8 GPU days)": the levels before and after, whatever the change words
     after = _after(text, phrase.end, 40)
     before = _before(text, phrase.start, 80, sentence_start)
     if _is_share(text, phrase, sentence_start) and re.search(
@@ -328,7 +330,7 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
     """The metric the phrase measures: named right after it, right before it, implied by its unit, or nearby."""
     after = _after(text, phrase.end, 40)
     if count := cues.COUNT_AFTER.match(after):
-        return cues.COUNT_NOUNS.get(count.group(1).lower(), "parameters")
+        return cues.COUNT_NOUNS.get(re.sub(r"\s+", " ", count.group(1).lower()), "parameters")
     if phrase.family == "flops":
         return "MACs" if "MAC" in (phrase.unit or "") else "FLOPs"
     if phrase.family == "scale" and re.match(r"^\s*/\s*[\d.]+\s*[GMT](?:FLOPs|MACs)", after):

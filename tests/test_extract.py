@@ -154,6 +154,25 @@ def test_curves_named_in_full_are_their_metric() -> None:
     assert (row(table, "0.87").metric, row(table, "0.87").value) == ("PR AUC", 87.0)
 
 
+def test_levels_before_and_after_a_change_are_scores_even_inside_a_speed_up() -> None:
+    table = claims_of("NetX brings a 28.6x training speed-up (108.8 rightarrow 3.8 GPU days) over ResNet-50.")
+    assert row(table, "28.6x").kind == "ratio"
+    assert row(table, "108.8").kind == row(table, "3.8 GPU days").kind == "score"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "metric"),
+    [
+        ("NetX requires only 0.04% training parameters.", "0.04%", "trainable parameters"),
+        ("NetX tunes only 1.5% extra parameters.", "1.5%", "extra parameters"),
+        ("NetX has only 21M parameters.", "21M", "parameters"),
+    ],
+)
+def test_which_parameters_a_count_counts(sentence, value_text, metric) -> None:
+    claim = row(claims_of(sentence), value_text)
+    assert (claim.metric, claim.dataset) == (metric, "")
+
+
 # --------------------------------------------------------------------------- what is not a claim
 
 
