@@ -291,7 +291,7 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
     member_kinds = [reading.kind_of(abstract, phrase, quantity, span[0]) for quantity in phrase.members]
     kind = member_kinds[0]
     member_datasets = _datasets_for(sentence, phrase)
-    if respective := _respective_scores(sentence, phrase, kind):
+    if respective := _respective_scores(sentence, phrase, kind) or _apposed_to_score(sentence, phrase, kind):
         member_metrics, member_datasets = respective
     else:
         metric = _phrase_metric(sentence, phrase, kind, member_datasets[0])
@@ -346,6 +346,29 @@ def _efficiency_aware(
         own if (info := metric_info(metric)) is not None and info.is_efficiency else dataset
         for metric, dataset, own in zip(metrics, datasets, efficient, strict=True)
     ]
+
+
+_APPOSITION = re.compile(r",\s*(?:which\s+is\s+|i\.e\.,?\s*|or\s+)?")
+# "64% lower than X", "a 12% improvement": a comparison that names no quantity of its own ("29% faster" does)
+_BARE_COMPARISON = re.compile(
+    r"\s*(?:absolute\s+|relative\s+)?(?:(?:lower|higher|better|worse)\s+(?:than|compared|over)\b|"
+    r"(?:improvements?|reductions?|gains?|drops?)\b(?!\s+(?:in|of)\b))"
+)
+
+
+def _apposed_to_score(
+    sentence: Sentence, phrase: reading.Phrase, kind: str
+) -> tuple[list[str], list[str | None]] | None:
+    """ "an error of 0.26 mm, 64% lower than X": a change set right after a score is a change of that score."""
+    if kind == "score" or not sentence.scores:
+        return None
+    end, metric, dataset = sentence.scores[-1]
+    if not _APPOSITION.fullmatch(sentence.text, end, phrase.start) or not _BARE_COMPARISON.match(
+        sentence.text, phrase.end
+    ):
+        return None
+    count = len(phrase.members)
+    return [metric] * count, [dataset] * count
 
 
 def _respective_scores(

@@ -551,6 +551,8 @@ def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phra
     for pattern, metric in _FACTOR_AFTER:
         if pattern.search(after):
             return _speed_variant(metric, before + after[:40])
+    if re.search(r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:[\w-]+\s+){0,3}?by\s+(?:up\s*to\s+|about\s+)?$", before):
+        return _speed_variant("speed", before + after[:40])  # "accelerating compression by up to 25 times"
     named_after = [m for m in metrics if 0 <= m.start - phrase.end <= 30]
     if named_after:
         return named_after[0].name

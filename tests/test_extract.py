@@ -173,6 +173,20 @@ def test_which_parameters_a_count_counts(sentence, value_text, metric) -> None:
     assert (claim.metric, claim.dataset) == (metric, "")
 
 
+def test_a_bare_comparison_set_after_a_score_compares_that_score() -> None:
+    table = claims_of(
+        "NetX reconstructs a head with a median reconstruction error of 0.26 mm, 64% lower than the state of the art. "
+        "It reaches a utilization of 54.2%, which is 29% faster than ResNet-50."
+    )
+    assert (row(table, "64%").metric, row(table, "64%").direction) == ("median reconstruction error", "down")
+    assert row(table, "29%").metric == "speed"  # names its own quantity
+
+
+def test_accelerating_something_by_a_factor_is_a_speed_up() -> None:
+    claim = row(claims_of("NetX accelerates compression by up to 25 times with minimal performance loss."), "25 times")
+    assert (claim.metric, claim.kind, claim.bound) == ("speed", "ratio", "<=")
+
+
 # --------------------------------------------------------------------------- what is not a claim
 
 
