@@ -50,12 +50,14 @@ _SPLIT_WORDS = r"\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*"
 _NAME_WITH = re.compile(rf"^{_SPLIT_WORDS}(?:with|at|of|:)\s*(?:an?\s+)?$", re.I)
 _BASELINE_CUE = re.compile(
     r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beats?|"
-    r"exceed\w*)\s+(?:the\s+|a\s+|an\s+)?(?:(?:prior|previous|recent|strong|state-of-the-art|SOTA|art|best|"
-    r"competitive|popular|original|vanilla|baseline|existing)\s+)*$",
+    r"exceed\w*)\s+(?:(?:the|a|an|both|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
+    r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|"
+    r"\([^()]{1,40}\))\s+)*$",
     re.IGNORECASE,
 )
 
 
+_VERB_CUE = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
 _HEADS_GROUP = re.compile(rf"{_SPLIT_WORDS}with\b", re.I)
 
 
@@ -225,11 +227,27 @@ def _is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -
 def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """What a change is measured against: the name after "than", "over", "outperforms"..."""
     abstract, span = sentence.text, sentence.span
-    for mention in sentence.models:
-        cued = _BASELINE_CUE.search(abstract, max(span[0], mention.start - 60), mention.start)
-        if cued and abs(mention.start - phrase.start) < 160:
-            return mention.name
-    return None
+    cued = {
+        mention: cue
+        for mention in sentence.models
+        if abs(mention.start - phrase.start) < 160
+        and (cue := _BASELINE_CUE.search(abstract, max(span[0], mention.start - 60), mention.start))
+    }
+    # "1.4x speedup over X": a comparison after the number is its own; "outperforms X" after it starts another
+    after = [m for m, cue in cued.items() if m.start > phrase.end and not _VERB_CUE.match(cue.group())]
+    before = [m for m in cued if m.start < phrase.start]
+    if after and after[0].start - phrase.end < 80:
+        return after[0].name
+    return before[-1].name if before else (after[0].name if after else None)
+
+
+def _baselines_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
+    """Per member: "surpassing A and B by 1.7% and 0.6% respectively", else the one baseline of the phrase."""
+    compared = [m for m in sentence.models if _is_baseline(sentence.text, m, sentence.span)]
+    ordered = _respectively(sentence.text, phrase, sentence.span, compared, _MODEL_RUN_SEPARATOR)
+    if ordered:
+        return [m.name for m in ordered]
+    return [_baseline_for(sentence, phrase)] * len(phrase.members)
 
 
 def _efficiency_datasets(
@@ -300,11 +318,11 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
         member_metrics = reading.listed_metrics(abstract, phrase, span) or [metric] * len(phrase.members)
         member_datasets = _efficiency_aware(sentence, phrase, kind, member_metrics, member_datasets)
     member_models = _models_for(sentence, phrase)
-    baseline = None if kind == "score" else _baseline_for(sentence, phrase)
+    member_baselines = [None] * len(phrase.members) if kind == "score" else _baselines_for(sentence, phrase)
     changes = any(k != "score" for k in member_kinds)
     directions = {m: reading.direction_of(abstract, phrase, span, m) for m in member_metrics} if changes else {}
-    for quantity, member_kind, metric, dataset, model in zip(
-        phrase.members, member_kinds, member_metrics, member_datasets, member_models, strict=True
+    for quantity, member_kind, metric, dataset, model, baseline in zip(
+        phrase.members, member_kinds, member_metrics, member_datasets, member_models, member_baselines, strict=True
     ):
         if member_kind == "score":
             sentence.scores.append((quantity.end, metric, dataset))

@@ -305,6 +305,23 @@ def test_a_title_introducing_a_name_gives_the_system() -> None:
     )
 
 
+_TWO_SPEEDUPS = "NetX runs with 4.6x speedup over (transformer-based) SST-Net and 1.4x speedup over CenterPoint."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "baseline"),
+    [
+        (_TWO_SPEEDUPS, "1.4x", "CenterPoint"),
+        (_TWO_SPEEDUPS, "4.6x", "SST-Net"),
+        ("NetX has 16.2ms latency, which is 2.4ms less than that of Flatten-Swin.", "2.4ms", "Flatten-Swin"),
+        ("NetX improves top-1 accuracy by 2% on ImageNet compared to both GFNet-H and LiT.", "2%", "GFNet-H"),
+        ("NetX-L surpasses CSWin-B and LV-ViT-L by 1.7% and 0.6% top-1 accuracy, respectively.", "0.6%", "LV-ViT-L"),
+    ],
+)
+def test_the_baseline_is_what_the_number_is_compared_with(sentence, value_text, baseline) -> None:
+    assert row(claims_of(sentence), value_text).baseline == baseline
+
+
 def test_every_claim_points_back_to_its_sentence_and_characters() -> None:
     abstract = "We study recognition. NetX reaches 80.1% top-1 accuracy on ImageNet with 21M parameters."
     table = claims_of(abstract)
