@@ -320,9 +320,8 @@ def _defined_abbreviations(text: str, start: int, end: int, found: list[Mention]
             shorts[defined.group("short")] = (defined.end(), mention.name)
     later = []
     for short, (defined_at, name) in shorts.items():
-        for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text[:end]):
-            if use.start() >= max(start, defined_at):
-                later.append(Mention(use.start(), use.end(), name))
+        uses = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])").finditer(text, max(start, defined_at), end)
+        later.extend(Mention(use.start(), use.end(), name) for use in uses)
     return later
 
 
