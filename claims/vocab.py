@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -158,7 +159,53 @@ def _written_right(name: str) -> bool:
 def find_datasets(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """Known dataset names in text[start:end]: one case-insensitive pass, then the case of short names."""
     end = len(text) if end is None else end
-    return [m for m in dataset_pattern().finditer(text, start, end) if _written_right(m.group())]
+    starts, lowered = _lowered_dataset_pattern(), _lowered(text, end)
+    if starts is None or lowered is None:
+        found = dataset_pattern().finditer(text, start, end)
+    else:
+        found = _matches_at_starts(dataset_pattern(), text, starts, lowered, start, end)
+    return [m for m in found if _written_right(m.group())]
+
+
+# Where a case-insensitive regex and str.lower() disagree: "ı" and "ſ" match "i" and "s" but lower to
+# themselves, "İ" lowers to two characters (tests/test_vocab.py checks every code point).
+_FOLDED_APART = ("\u0131", "\u017f")
+
+
+def _lowered(text: str, end: int) -> str | None:
+    """text[:end] in lower case, index for index, or None where that would not be what (?i) matches."""
+    lowered = text[:end].lower()
+    if not lowered.isascii() and (len(lowered) != end or any(char in lowered for char in _FOLDED_APART)):
+        return None
+    return lowered
+
+
+@lru_cache(maxsize=1)
+def _lowered_dataset_pattern() -> re.Pattern[str] | None:
+    """Where `dataset_pattern` matches, found on the lower-cased text with a case-sensitive trie.
+
+    It is 2.4x faster: the regex engine skips a trie branch on its first character only when
+    that is a plain literal, not a case-insensitive one. It tells where a name starts;
+    `dataset_pattern` still reads which name (case variants in the trie decide that).
+    None when a name is not ASCII (its case folding is not checked).
+    """
+    names = [n for d in datasets().values() for n in (d.name, *d.aliases)]
+    if not all(name.isascii() for name in names):
+        return None
+    return re.compile(rf"(?<![\w-]){_alternation([n.lower() for n in names])}(?![\w]|-\w)")
+
+
+def _matches_at_starts(
+    pattern: re.Pattern[str], text: str, starts: re.Pattern[str], lowered: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, start, end), where `starts` finds on `lowered` the places it matches."""
+    position = start
+    while hit := starts.search(lowered, position, end):
+        match = pattern.match(text, hit.start(), end)
+        if match is None:  # the two patterns disagree: never on the code points the tests check
+            raise AssertionError(f"no name at {hit.start()} where the lower-cased text has {hit.group()!r}")
+        yield match
+        position = match.end()
 
 
 def is_dataset_name(name: str) -> bool:

@@ -1,0 +1,47 @@
+"""Vocabulary scans: the fast paths find exactly what the plain patterns find."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims import vocab
+
+_NAMES = sorted({n for d in vocab.datasets().values() for n in (d.name, *d.aliases)})
+_PIECES = [*_NAMES, *(n.lower() for n in _NAMES), *(n.upper() for n in _NAMES), " ", "-", "/", "(", "1", "K", "x"]
+_PIECES += ["\u0131", "\u0130", "\u017f", "\u212a", "é", "×", "_"]  # letters whose case folding is irregular
+
+
+def test_lower_case_agrees_with_case_insensitive_regexes_on_every_code_point() -> None:
+    """What `vocab._lowered` relies on: lower() keeps length and word characters, and matches an
+    ASCII letter or digit exactly as (?i) does, except on the characters it refuses."""
+    word = re.compile(r"[\w-]")
+    ascii_alnum = re.compile(r"(?i)[a-z0-9]")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        lowered = char.lower()
+        if len(lowered) != 1:
+            assert char == "\u0130"  # caught by the length check
+            continue
+        if char in vocab._FOLDED_APART:
+            continue
+        assert bool(word.fullmatch(char)) == bool(word.fullmatch(lowered)), hex(code)
+        assert bool(ascii_alnum.fullmatch(char)) == (lowered.isascii() and lowered.isalnum()), hex(code)
+        assert char.isascii() or not lowered.isascii() or char == "\u212a", hex(code)  # Kelvin sign: (?i) k too
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.data())
+def test_find_datasets_finds_what_the_case_insensitive_pattern_finds(pieces: list[str], data) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = [m for m in vocab.dataset_pattern().finditer(text, start, end) if vocab._written_right(m.group())]
+    assert [(m.span(), m.group()) for m in vocab.find_datasets(text, start, end)] == [
+        (m.span(), m.group()) for m in plain
+    ]
