@@ -48,7 +48,10 @@ _DIRECT_NAME = re.compile(
 _NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)")
 _ACRONYM = re.compile(r"\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
 _ACRONYM_SHAPE = re.compile(r"[A-Z][\w+-]*[A-Z0-9+][\w+-]*")
-_EXPANSION = re.compile(r"(?:[\w-]+\s+){1,6}$")
+# The expansion before an acronym, read backwards from the parenthesis: the longest run of one to
+# six words each followed by spaces. Reading the reversed text from its start finds what
+# `(?:[\w-]+\s+){1,6}$` searched from every position finds, at one position.
+_EXPANSION_REVERSED = re.compile(r"(?:\s+[\w-]+){1,6}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +66,9 @@ def acronym_definitions(text: str) -> list[AcronymDefinition]:
     """Acronyms defined in a text, anchored on the parenthesis (no backtracking over every word)."""
     found = []
     for match in _ACRONYM.finditer(text):
-        expansion = _EXPANSION.search(text, max(0, match.start() - 120), match.start())
+        expansion = _EXPANSION_REVERSED.match(text[max(0, match.start() - 120) : match.start()][::-1])
         if expansion:
-            found.append(AcronymDefinition(expansion.group(), match.group("name")))
+            found.append(AcronymDefinition(text[match.start() - expansion.end() : match.start()], match.group("name")))
     return found
 
 

@@ -1,4 +1,4 @@
-"""Vocabulary scans: the fast paths find exactly what the plain patterns find."""
+"""Fast scans find exactly what the plain patterns they replace find."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import vocab
+from claims import names, vocab
 
 _NAMES = sorted({n for d in vocab.datasets().values() for n in (d.name, *d.aliases)})
 _PIECES = [*_NAMES, *(n.lower() for n in _NAMES), *(n.upper() for n in _NAMES), " ", "-", "/", "(", "1", "K", "x"]
@@ -45,3 +45,17 @@ def test_find_datasets_finds_what_the_case_insensitive_pattern_finds(pieces: lis
     assert [(m.span(), m.group()) for m in vocab.find_datasets(text, start, end)] == [
         (m.span(), m.group()) for m in plain
     ]
+
+
+_WORDS = ["a", "Net", "-", " ", "  ", "\n", "\t", "\u00a0", "(", ")", "SMN", "x1", ",", ".", "é", "_", "of"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=60), st.data())
+def test_acronym_expansions_read_backwards_are_the_forward_search(words: list[str], data) -> None:
+    text = "".join(words)
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(max(0, end - 120), end))
+    forward = re.compile(r"(?:[\w-]+\s+){1,6}$").search(text, start, end)
+    backward = names._EXPANSION_REVERSED.match(text[start:end][::-1])
+    assert (forward.group() if forward else None) == (text[end - backward.end() : end] if backward else None)
