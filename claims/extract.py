@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from claims import names, reading
-from claims.grammar import quantities
+from claims.grammar import Quantity, quantities
 from claims.guard import DEFAULT_BUDGET, Failure, guarded, warn_failures
 from claims.normalize import normalize_units
 from claims.text import sentence_spans
@@ -251,14 +251,15 @@ def _carried_dataset(datasets_so_far: list[str]) -> str | None:
 def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> Iterator[dict]:
     """Raw claim rows (before unit normalization) of one abstract."""
     provenance = {"paper_id": paper_id, "title": title, "source": source}
+    spans = sentence_spans(abstract)
+    numbers = [_numbers_in(abstract, span) for span in spans]
+    if not any(kept for _, kept in numbers):
+        return  # half of all abstracts: no number to read, so no names to look for
     system = names.system_name(title, abstract)
     seen_datasets: list[str] = []
     every_dataset = names.dataset_mentions(abstract, 0, len(abstract))  # one pass, then split by sentence
-    for span in sentence_spans(abstract):
+    for span, (metrics, kept) in zip(spans, numbers, strict=True):
         datasets = [m for m in every_dataset if span[0] <= m.start < span[1] and not names.is_training_set(abstract, m)]
-        found = quantities(abstract, *span)
-        metrics = names.metric_mentions(abstract, *span) if found else []
-        kept = [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
         if kept:
             carried = _carried_dataset(seen_datasets) if not datasets else None
             models = names.model_mentions(abstract, *span)
@@ -268,6 +269,13 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
                 for row in _read_phrase(sentence, phrase):
                     yield {**provenance, **row}
         seen_datasets.extend(m.name for m in datasets)
+
+
+def _numbers_in(abstract: str, span: tuple[int, int]) -> tuple[list[names.Mention], list[Quantity]]:
+    """The metrics and the result numbers of one sentence (not settings, counts of data, digits of names)."""
+    found = quantities(abstract, *span)
+    metrics = names.metric_mentions(abstract, *span) if found else []
+    return metrics, [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
 
 
 def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
