@@ -8,7 +8,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import names, vocab
+from claims import loaders, names, vocab
 
 _NAMES = sorted({n for d in vocab.datasets().values() for n in (d.name, *d.aliases)})
 _PIECES = [*_NAMES, *(n.lower() for n in _NAMES), *(n.upper() for n in _NAMES), " ", "-", "/", "(", "1", "K", "x"]
@@ -59,3 +59,11 @@ def test_acronym_expansions_read_backwards_are_the_forward_search(words: list[st
     forward = re.compile(r"(?:[\w-]+\s+){1,6}$").search(text, start, end)
     backward = names._EXPANSION_REVERSED.match(text[start:end][::-1])
     assert (forward.group() if forward else None) == (text[end - backward.end() : end] if backward else None)
+
+
+def test_str_split_and_regex_whitespace_agree_on_every_code_point() -> None:
+    """What `loaders._clean_line` relies on: " ".join(text.split()) is re.sub(r"\\s+", " ", text).strip()."""
+    space = re.compile(r"\s")
+    assert all((space.fullmatch(chr(code)) is not None) == chr(code).isspace() for code in range(sys.maxunicode + 1))
+    text = " \t a\u00a0\u2003b \n\x1c c\u200b  "
+    assert loaders._clean_line(text) == re.sub(r"\s+", " ", text).strip()
