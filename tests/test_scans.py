@@ -67,3 +67,17 @@ def test_str_split_and_regex_whitespace_agree_on_every_code_point() -> None:
     assert all((space.fullmatch(chr(code)) is not None) == chr(code).isspace() for code in range(sys.maxunicode + 1))
     text = " \t a\u00a0\u2003b \n\x1c c\u200b  "
     assert loaders._clean_line(text) == re.sub(r"\s+", " ", text).strip()
+
+
+_VERSION_WORDS = ["on", "son", " ", "\n", "V1", "v22", "x", "_", "-", "é", "on V2"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_VERSION_WORDS), max_size=20), st.data())
+def test_bare_versions_boundary_looked_behind_is_the_word_boundary(words: list[str], data) -> None:
+    text = "".join(words)
+    start = data.draw(st.integers(0, len(text)))
+    plain = re.compile(r"\bon\s+(?P<version>[Vv]\d+)\b")
+    assert [m.span() for m in names._BARE_VERSION.finditer(text, start)] == [
+        m.span() for m in plain.finditer(text, start)
+    ]
