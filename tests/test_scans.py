@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims import loaders, names, vocab
+from claims import text as ctext
 
 _NAMES = sorted({n for d in vocab.datasets().values() for n in (d.name, *d.aliases)})
 _PIECES = [*_NAMES, *(n.lower() for n in _NAMES), *(n.upper() for n in _NAMES), " ", "-", "/", "(", "1", "K", "x"]
@@ -80,4 +81,17 @@ def test_bare_versions_boundary_looked_behind_is_the_word_boundary(words: list[s
     plain = re.compile(r"\bon\s+(?P<version>[Vv]\d+)\b")
     assert [m.span() for m in names._BARE_VERSION.finditer(text, start)] == [
         m.span() for m in plain.finditer(text, start)
+    ]
+
+
+_STOPS = [".", "!", "?", " ", "  ", "\n", "A", "a", "1", '"', "'", ")", "(", "[", "]", "e.g", "Fig", "U"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_STOPS)))
+def test_sentence_boundaries_from_the_stop_are_those_looked_behind(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    behind = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
+    assert [(m.start() + 1, m.end()) for m in ctext._BOUNDARY.finditer(text)] == [
+        (m.start(), m.end()) for m in behind.finditer(text)
     ]
