@@ -16,9 +16,9 @@ from claims.vocab import (
     canonical_metric,
     datasets,
     find_datasets,
+    find_metrics,
     is_dataset_name,
     metric_info,
-    metric_pattern,
 )
 
 
@@ -303,5 +303,5 @@ def _slash_siblings(text: str, match: re.Match[str]) -> list[Mention]:
 def metric_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Known metrics (canonical names) in text[start:end]."""
     return [
-        Mention(m.start(), m.end(), canonical_metric(m.group())) for m in metric_pattern().finditer(text, start, end)
+        Mention(m.start(), m.end(), canonical_metric(m.group())) for m in find_metrics(text, start, end)
     ]

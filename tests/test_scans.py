@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 import sys
 
 from hypothesis import given, settings
@@ -16,24 +17,28 @@ _PIECES = [*_NAMES, *(n.lower() for n in _NAMES), *(n.upper() for n in _NAMES), 
 _PIECES += ["\u0131", "\u0130", "\u017f", "\u212a", "é", "×", "_"]  # letters whose case folding is irregular
 
 
-def test_lower_case_agrees_with_case_insensitive_regexes_on_every_code_point() -> None:
-    """What `vocab._lowered` relies on: lower() keeps length and word characters, and matches an
-    ASCII letter or digit exactly as (?i) does, except on the characters it refuses."""
-    word = re.compile(r"[\w-]")
-    ascii_alnum = re.compile(r"(?i)[a-z0-9]")
+def test_lower_case_folds_as_case_insensitive_regexes_do_on_every_code_point() -> None:
+    """What `vocab._finditer_folded` relies on, on every character but those `vocab._lowered` refuses:
+    lower() keeps the length, word characters stay word characters, only ASCII lowers to ASCII, and a
+    character (?i) matches with an ASCII letter or digit lowers to it."""
+    word = re.compile(r"\w")
+    folds_to_ascii = re.compile(r"(?i)[a-z0-9]")
+    cased = []
     for code in range(sys.maxunicode + 1):
-        if 0xD800 <= code <= 0xDFFF:
-            continue
         char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or char in vocab._FOLDED_APART:
+            continue
         lowered = char.lower()
         if len(lowered) != 1:
-            assert char == "\u0130"  # caught by the length check
-            continue
-        if char in vocab._FOLDED_APART:
+            assert char == "\u0130"  # refused by the length check
             continue
         assert bool(word.fullmatch(char)) == bool(word.fullmatch(lowered)), hex(code)
-        assert bool(ascii_alnum.fullmatch(char)) == (lowered.isascii() and lowered.isalnum()), hex(code)
-        assert char.isascii() or not lowered.isascii() or char == "\u212a", hex(code)  # Kelvin sign: (?i) k too
+        assert char.isascii() or not lowered.isascii(), hex(code)
+        if folds_to_ascii.fullmatch(char):
+            cased.append(char)
+    for char in cased:
+        for letter in string.ascii_letters + string.digits:
+            assert not re.fullmatch(f"(?i){letter}", char) or char.lower() == letter.lower(), (char, letter)
 
 
 @settings(max_examples=300, deadline=None)
@@ -44,6 +49,23 @@ def test_find_datasets_finds_what_the_case_insensitive_pattern_finds(pieces: lis
     end = data.draw(st.integers(start, len(text)))
     plain = [m for m in vocab.dataset_pattern().finditer(text, start, end) if vocab._written_right(m.group())]
     assert [(m.span(), m.group()) for m in vocab.find_datasets(text, start, end)] == [
+        (m.span(), m.group()) for m in plain
+    ]
+
+
+_ALIASES = sorted({a for m in vocab.metrics().values() for a in (m.name, *m.aliases)})
+_METRIC_PIECES = [*_ALIASES, *(a.lower() for a in _ALIASES), *(a.upper() for a in _ALIASES), " ", "@", "-", "1"]
+_METRIC_PIECES += ["\u0131", "\u0130", "\u017f", "\u212a", "É", "Ø", "µ", "_", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_METRIC_PIECES), max_size=30), st.data())
+def test_find_metrics_finds_what_the_metric_pattern_finds(pieces: list[str], data) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = vocab.metric_pattern().finditer(text, start, end)
+    assert [(m.span(), m.group()) for m in vocab.find_metrics(text, start, end)] == [
         (m.span(), m.group()) for m in plain
     ]
 
