@@ -41,32 +41,31 @@ def test_lower_case_folds_as_case_insensitive_regexes_do_on_every_code_point() -
             assert not re.fullmatch(f"(?i){letter}", char) or char.lower() == letter.lower(), (char, letter)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.data())
-def test_find_datasets_finds_what_the_case_insensitive_pattern_finds(pieces: list[str], data) -> None:
-    text = "".join(pieces)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    plain = [m for m in vocab.dataset_pattern().finditer(text, start, end) if vocab._written_right(m.group())]
-    assert [(m.span(), m.group()) for m in vocab.find_datasets(text, start, end)] == [
-        (m.span(), m.group()) for m in plain
-    ]
-
-
 _ALIASES = sorted({a for m in vocab.metrics().values() for a in (m.name, *m.aliases)})
 _METRIC_PIECES = [*_ALIASES, *(a.lower() for a in _ALIASES), *(a.upper() for a in _ALIASES), " ", "@", "-", "1"]
 _METRIC_PIECES += ["\u0131", "\u0130", "\u017f", "\u212a", "É", "Ø", "µ", "_", "x"]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_METRIC_PIECES), max_size=30), st.data())
-def test_find_metrics_finds_what_the_metric_pattern_finds(pieces: list[str], data) -> None:
-    text = "".join(pieces)
+def _plain_datasets(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return [m for m in vocab.dataset_pattern().finditer(text, start, end) if vocab._written_right(m.group())]
+
+
+def _plain_metrics(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(vocab.metric_pattern().finditer(text, start, end))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["datasets", "metrics"]), st.data())
+def test_folded_scans_find_what_the_case_insensitive_patterns_find(names_of: str, data) -> None:
+    pieces, fast, plain = {
+        "datasets": (_PIECES, vocab.find_datasets, _plain_datasets),
+        "metrics": (_METRIC_PIECES, vocab.find_metrics, _plain_metrics),
+    }[names_of]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=30)))
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    plain = vocab.metric_pattern().finditer(text, start, end)
-    assert [(m.span(), m.group()) for m in vocab.find_metrics(text, start, end)] == [
-        (m.span(), m.group()) for m in plain
+    assert [(m.span(), m.group()) for m in fast(text, start, end)] == [
+        (m.span(), m.group()) for m in plain(text, start, end)
     ]
 
 
