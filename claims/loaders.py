@@ -16,12 +16,13 @@ import json
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -565,13 +566,18 @@ def iter_paper_chunks(
             warnings.warn(str(issue), stacklevel=2)
 
 
+def rows_of_papers(frame: pd.DataFrame, paper_ids: Container[str], keep: bool = True) -> pd.DataFrame:
+    """The rows whose paper id is in `paper_ids` (keep) or is not: one set lookup per row, where
+    Series.isin would first convert every id of the set (here all the papers seen so far)."""
+    inside = (paper_id in paper_ids for paper_id in frame["paper_id"])
+    return frame[np.fromiter((found == keep for found in inside), dtype=bool, count=len(frame))]
+
+
 def _fresh_papers(records: list[Record], seen: set[str]) -> Iterator[pd.DataFrame]:
     """The papers of `records` not seen before (none, or one DataFrame)."""
     if not records:
         return
-    papers = records_to_papers(records)
-    fresh = [paper_id not in seen for paper_id in papers["paper_id"]]  # not Series.isin(seen): that reads all of seen
-    papers = papers[fresh].reset_index(drop=True)
+    papers = rows_of_papers(records_to_papers(records), seen, keep=False).reset_index(drop=True)
     seen.update(papers["paper_id"])
     if len(papers):
         yield papers
