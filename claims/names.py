@@ -194,7 +194,21 @@ def system_name(title: str, abstract: str) -> str | None:
     if not candidates:
         return None
     # the system is what the abstract keeps talking about
-    return max(candidates, key=lambda c: len(re.findall(rf"(?<![\w-]){re.escape(c)}", abstract)))
+    return max(candidates, key=lambda c: _uses(c, abstract))
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _uses(name: str, text: str) -> int:
+    r"""How often `name` starts a word of `text`: len(re.findall(rf"(?<![\w-]){re.escape(name)}", text)),
+    without compiling a pattern for each name."""
+    count, position = 0, text.find(name)
+    while position >= 0:
+        starts_word = position == 0 or not _WORD_CHAR.match(text, position - 1)
+        count += starts_word
+        position = text.find(name, position + (len(name) if starts_word else 1))
+    return count
 
 
 def model_mentions(text: str, start: int, end: int) -> list[Mention]:

@@ -116,3 +116,14 @@ def test_sentence_boundaries_from_the_stop_are_those_looked_behind(pieces: list[
     assert [(m.start() + 1, m.end()) for m in ctext._BOUNDARY.finditer(text)] == [
         (m.start(), m.end()) for m in behind.finditer(text)
     ]
+
+
+_NAME_PIECES = ["ViT", "vit", "-", "_", " ", "\t", "\u00a0", "a", "ViT-B", "(", "é", "1"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=4), st.lists(st.sampled_from(_NAME_PIECES)))
+def test_names_are_counted_and_keyed_as_the_regexes_did(name: list[str], text: list[str]) -> None:
+    name, text = "".join(name), "".join(text)
+    assert names._uses(name, text) == len(re.findall(rf"(?<![\w-]){re.escape(name)}", text))
+    assert vocab.name_key(text) == re.sub(r"[\s_-]+", "", text.lower())
