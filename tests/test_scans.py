@@ -87,8 +87,10 @@ def test_str_split_and_regex_whitespace_agree_on_every_code_point() -> None:
     """What `loaders._clean_line` relies on: " ".join(text.split()) is re.sub(r"\\s+", " ", text).strip()."""
     space = re.compile(r"\s")
     assert all((space.fullmatch(chr(code)) is not None) == chr(code).isspace() for code in range(sys.maxunicode + 1))
-    text = " \t a\u00a0\u2003b \n\x1c c\u200b  "
-    assert loaders._clean_line(text) == re.sub(r"\s+", " ", text).strip()
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert [char for char in spaces if char.isprintable()] == [" "]
+    for text in (" \t a\u00a0\u2003b \n\x1c c\u200b  ", "a b", " a", "a ", "a  b", "a\u3000b", ""):
+        assert loaders._clean_line(text) == re.sub(r"\s+", " ", text).strip()
 
 
 _VERSION_WORDS = ["on", "son", " ", "\n", "V1", "v22", "x", "_", "-", "é", "on V2"]
