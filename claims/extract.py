@@ -16,7 +16,7 @@ import pandas as pd
 
 from claims import names, reading
 from claims.grammar import Quantity, quantities
-from claims.guard import DEFAULT_BUDGET, Failure, guarded, warn_failures
+from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, guarded, warn_failures
 from claims.normalize import normalize_units
 from claims.text import sentence_spans
 from claims.vocab import metric_info, name_key, primary_metric
@@ -333,10 +333,11 @@ def extract(
     """
     rows: list[dict] = []
     failed: list[Failure] = [] if failures is None else failures
-    for paper in papers.itertuples(index=False):
-        sources = getattr(paper, "sources", None)
-        source = sources[0] if isinstance(sources, list) and sources else None
-        rows.extend(guarded(read_paper, paper.paper_id, paper.title, paper.abstract or "", source, budget, failed))
+    with alarm_handler():  # once for all papers, each then only arms its timer
+        for paper in papers.itertuples(index=False):
+            sources = getattr(paper, "sources", None)
+            source = sources[0] if isinstance(sources, list) and sources else None
+            rows.extend(guarded(read_paper, paper.paper_id, paper.title, paper.abstract or "", source, budget, failed))
     if failures is None:
         warn_failures(failed)
     raw = pd.DataFrame(rows, columns=_RAW_COLUMNS)
