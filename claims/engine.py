@@ -45,6 +45,7 @@ from claims.loaders import (
     read_jsonl,
     read_parquet,
     records_to_papers,
+    rows_of_papers,
 )
 from claims.validate import QUARANTINE_COLUMNS, empty_quarantine, validate_claims, validate_papers
 
@@ -153,9 +154,9 @@ class _Sink:
     def add(self, result: ChunkResult) -> None:
         new = set(result.paper_ids) - self.seen
         self.seen |= new
-        claims = result.claims[result.claims["paper_id"].isin(new)]
-        quarantine = result.quarantine[result.quarantine["paper_id"].isin(new)]
-        statuses = result.statuses[result.statuses["paper_id"].isin(new)]
+        claims = rows_of_papers(result.claims, new)
+        quarantine = rows_of_papers(result.quarantine, new)
+        statuses = rows_of_papers(result.statuses, new)
         self.claims.write(claims)
         if len(quarantine):
             self.quarantine.write(quarantine)

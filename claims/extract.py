@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from claims import names, reading
-from claims.grammar import quantities
-from claims.guard import DEFAULT_BUDGET, Failure, guarded, warn_failures
+from claims.grammar import Quantity, quantities
+from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, guarded, warn_failures
 from claims.normalize import normalize_units
 from claims.text import sentence_spans
 from claims.vocab import metric_info, name_key, primary_metric
@@ -276,15 +276,16 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     """Raw claim rows (before unit normalization) of one abstract."""
     provenance = {"paper_id": paper_id, "title": title, "source": source}
     text = _reading_text(abstract)
+    spans = sentence_spans(text)
+    numbers = [_numbers_in(text, span) for span in spans]
+    if not any(kept for _, kept in numbers):
+        return  # half of all abstracts: no number to read, so no names to look for
     system = names.system_name(title, text)
     seen_datasets: list[str] = []
     every_dataset = names.dataset_mentions(text, 0, len(text))  # one pass, then split by sentence
-    for span in sentence_spans(text):
+    for span, (metrics, kept) in zip(spans, numbers, strict=True):
         named = [m for m in every_dataset if span[0] <= m.start < span[1]]
         datasets = [m for m in named if not names.is_training_set(text, m)]
-        found = reading.split_changes(text, quantities(text, *span))
-        metrics = names.metric_mentions(text, *span) if found else []
-        kept = [q for q in found if not reading.is_setting_or_name(text, q, metrics)]
         if kept:
             carried = _carried_dataset(seen_datasets) if not datasets else None
             models = [m for m in names.model_mentions(text, *span) if not _inside(m, named)]
@@ -301,6 +302,13 @@ def _reading_text(abstract: str) -> str:
     """The abstract as read: TeX math delimiters left in page text ("42.9%$ energy") read as spaces.
     Same length, so every offset is the abstract's, and what is written out is taken from the abstract."""
     return abstract.replace("$", " ")
+
+
+def _numbers_in(abstract: str, span: tuple[int, int]) -> tuple[list[names.Mention], list[Quantity]]:
+    """The metrics and the result numbers of one sentence (not settings, counts of data, digits of names)."""
+    found = reading.split_changes(abstract, quantities(abstract, *span))
+    metrics = names.metric_mentions(abstract, *span) if found else []
+    return metrics, [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
 
 
 def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
@@ -424,10 +432,11 @@ def extract(
     """
     rows: list[dict] = []
     failed: list[Failure] = [] if failures is None else failures
-    for paper in papers.itertuples(index=False):
-        sources = getattr(paper, "sources", None)
-        source = sources[0] if isinstance(sources, list) and sources else None
-        rows.extend(guarded(read_paper, paper.paper_id, paper.title, paper.abstract or "", source, budget, failed))
+    with alarm_handler():  # once for all papers, each then only arms its timer
+        for paper in papers.itertuples(index=False):
+            sources = getattr(paper, "sources", None)
+            source = sources[0] if isinstance(sources, list) and sources else None
+            rows.extend(guarded(read_paper, paper.paper_id, paper.title, paper.abstract or "", source, budget, failed))
     if failures is None:
         warn_failures(failed)
     raw = pd.DataFrame(rows, columns=_RAW_COLUMNS)

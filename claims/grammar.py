@@ -79,18 +79,21 @@ def _unit_regex() -> str:
     return rf"{body}(?![A-Za-z0-9]|\s?\d)"
 
 
-SYMBOL_BOUND = pp.Regex(r"(?:\\sim\s?|sim\s?|~\s?|≈|>=|<=|≥|≤|>|<)").set_name("bound symbol")
+# A bound symbol, a sign and a "1:" of a ratio ("a compression ratio of 1:192" is a factor of 192),
+# all optional: one token (no second element to try, no exception when the number has none of them).
+# Each group matches as its own token did: nothing after them can fail.
+PREFIX = pp.Regex(
+    r"(?P<symbol>\\sim\s?|sim\s?|~\s?|≈|>=|<=|≥|≤|>|<)?(?P<sign>[+\-−])?(?P<one_to>1\s?:\s?(?=\d))?"
+).set_name("bound, sign and ratio")
 NUMBER = pp.Regex(NUMBER_RE).set_name("number")
-SIGN = pp.Regex(r"[+\-−]").set_name("sign")
 UNIT = pp.Regex(_unit_regex()).set_name("unit")
 RANGE_SEP = pp.Regex(r"\s?(?:-|–|~|to)\s?(?=[\d.])").set_name("range separator")
 
-ONE_TO = pp.Regex(r"1\s?:\s?(?=\d)").set_name("one-to ratio")  # "a compression ratio of 1:192" is a factor of 192
-
-VALUE = NUMBER("low") + pp.Opt(pp.Opt(UNIT)("low_unit") + RANGE_SEP + NUMBER("high"))
-QUANTITY = pp.Located(
-    pp.Opt(SYMBOL_BOUND("symbol")) + pp.Opt(SIGN("sign")) + pp.Opt(ONE_TO("one_to")) + VALUE + pp.Opt(UNIT("unit"))
-)
+# The unit after the first number is read once: it is the low end's unit when a range follows,
+# else the quantity's. Every token is text read in order, no whitespace skipped, so the tokens
+# joined are the text the quantity covers (no `Located` needed).
+RANGE = RANGE_SEP + NUMBER("high") + pp.Opt(UNIT("unit"))
+QUANTITY = PREFIX + NUMBER("low") + pp.Opt(UNIT("low_unit")) + pp.Opt(RANGE)
 QUANTITY.leave_whitespace(recursive=True)
 
 # Where a quantity may start: a digit that is not inside a name ("ResNet50",
@@ -117,15 +120,12 @@ class Quantity:
     unit: str | None  # surface unit, stripped ("%", "times", "GFLOPs", "M")
     symbol: str | None  # bound symbol written with the number ("~", ">", "sim")
     signed: bool
+    family: str | None  # the unit's family ("percent", "factor", "time"...), read often: stored
 
     @property
     def value(self) -> float:
         """A range is claimed at its top: "3-4times" -> 4."""
         return self.high if self.high is not None else self.low
-
-    @property
-    def family(self) -> str | None:
-        return UNIT_FAMILY.get(self.unit) if self.unit else None
 
 
 def _to_float(text: str) -> float:
@@ -154,25 +154,26 @@ def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | 
     end = len(text) if end is None else end
     window = text[position : min(position + _WINDOW, end)]
     try:
-        located = QUANTITY.parse_string(window)
+        tokens = QUANTITY.parse_string(window)
     except pp.ParseException:
         return None
-    start, tokens, stop = located["locn_start"], located["value"], located["locn_end"]
+    stop = len("".join(tokens))
     if stop > _LONGEST:
         return None
-    raw = window[start:stop].rstrip()
+    raw = window[:stop].rstrip()
     unit = _clean_unit(tokens.get("unit")) or _clean_unit(tokens.get("low_unit"))
-    if "one_to" in tokens and unit is None:
+    if unit is None and tokens.get("one_to") is not None:
         unit = "x"
     return Quantity(
-        start=position + start,
-        end=position + start + len(raw),
+        start=position,
+        end=position + len(raw),
         text=raw,
         low=_to_float(tokens["low"]),
         high=_to_float(tokens["high"]) if "high" in tokens else None,
         unit=unit,
         symbol=(tokens.get("symbol") or "").strip().lstrip("\\") or None,
-        signed="sign" in tokens,
+        signed=tokens.get("sign") is not None,
+        family=UNIT_FAMILY.get(unit) if unit else None,
     )
 
 

@@ -17,9 +17,9 @@ from claims.vocab import (
     canonical_metric,
     datasets,
     find_datasets,
+    find_metrics,
     is_dataset_name,
     metric_info,
-    metric_pattern,
 )
 
 
@@ -49,7 +49,10 @@ _DIRECT_NAME = re.compile(
 _NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)")
 _ACRONYM = re.compile(r"\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
 _ACRONYM_SHAPE = re.compile(r"[A-Z][\w+-]*[A-Z0-9+][\w+-]*")
-_EXPANSION = re.compile(r"(?:[\w-]+\s+){1,6}$")
+# The expansion before an acronym, read backwards from the parenthesis: the longest run of one to
+# six words each followed by spaces. Reading the reversed text from its start finds what
+# `(?:[\w-]+\s+){1,6}$` searched from every position finds, at one position.
+_EXPANSION_REVERSED = re.compile(r"(?:\s+[\w-]+){1,6}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +67,9 @@ def acronym_definitions(text: str) -> list[AcronymDefinition]:
     """Acronyms defined in a text, anchored on the parenthesis (no backtracking over every word)."""
     found = []
     for match in _ACRONYM.finditer(text):
-        expansion = _EXPANSION.search(text, max(0, match.start() - 120), match.start())
+        expansion = _EXPANSION_REVERSED.match(text[max(0, match.start() - 120) : match.start()][::-1])
         if expansion:
-            found.append(AcronymDefinition(expansion.group(), match.group("name")))
+            found.append(AcronymDefinition(text[match.start() - expansion.end() : match.start()], match.group("name")))
     return found
 
 
@@ -215,7 +218,21 @@ def system_name(title: str, abstract: str) -> str | None:
     if not candidates:
         return None
     # the system is what the abstract keeps talking about
-    return max(candidates, key=lambda c: len(re.findall(rf"(?<![\w-]){re.escape(c)}", abstract)))
+    return max(candidates, key=lambda c: _uses(c, abstract))
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _uses(name: str, text: str) -> int:
+    r"""How often `name` starts a word of `text`: len(re.findall(rf"(?<![\w-]){re.escape(name)}", text)),
+    without compiling a pattern for each name."""
+    count, position = 0, text.find(name)
+    while position >= 0:
+        starts_word = position == 0 or not _WORD_CHAR.match(text, position - 1)
+        count += starts_word
+        position = text.find(name, position + (len(name) if starts_word else 1))
+    return count
 
 
 def model_mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -255,6 +272,7 @@ _OPEN_LEAD = (
     r"\b(?:on|in|across|of|from|using|with|for)\s+(?:the\s+)?"
     r"(?:challenging\s+|large-scale\s+|popular\s+|public\s+|standard\s+|widely used\s+)?"
 )
+_OPEN_DATASET_HEADS = ("dataset", "benchmark", "test set", "validation set", "corpus", "corpora", "challenge")
 _OPEN_DATASET = re.compile(
     rf"{_OPEN_LEAD}(?P<name>{_OPEN_NAME})\s+(?:dataset|benchmark|test set|validation set|corpus|challenge)\b"
 )
@@ -299,6 +317,8 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
 def _open_dataset_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Names the vocabulary lacks, said to be datasets: "on X dataset", "on the X and Y benchmarks",
     "on three benchmarks, namely, 9.3% on X and 4.7% on Y"."""
+    if not any(head in text for head in _OPEN_DATASET_HEADS):
+        return  # a third of abstracts name none: skip the scans
     for m in _OPEN_DATASET.finditer(text, start, end):
         yield m.start("name"), m.end("name")
     for listed in _OPEN_DATASET_LIST.finditer(text, start, end):
@@ -325,7 +345,9 @@ def _defined_abbreviations(text: str, start: int, end: int, found: list[Mention]
     return later
 
 
-_BARE_VERSION = re.compile(r"\bon\s+(?P<version>[Vv]\d+)\b")
+# "on" then the word boundary before it, looked behind: the regex engine then jumps from one "on" to the
+# next instead of testing a boundary at every character (10x faster, the same matches as r"\bon\s+...").
+_BARE_VERSION = re.compile(r"on(?<!\w..)\s+(?P<version>[Vv]\d+)\b")
 _STEM = re.compile(r"[A-Z][\w-]+")
 
 
@@ -360,5 +382,5 @@ def _slash_siblings(text: str, match: re.Match[str]) -> list[Mention]:
 def metric_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Known metrics (canonical names) in text[start:end]."""
     return [
-        Mention(m.start(), m.end(), canonical_metric(m.group())) for m in metric_pattern().finditer(text, start, end)
+        Mention(m.start(), m.end(), canonical_metric(m.group())) for m in find_metrics(text, start, end)
     ]

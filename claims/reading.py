@@ -167,7 +167,7 @@ def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
                 continue
             if same_family and is_change_link(text, last, quantity):
                 # "108.8 rightarrow 3.8 GPU days": the value before the change is in the unit of the one after
-                groups[-1][-1] = last if last.unit else replace(last, unit=quantity.unit)
+                groups[-1][-1] = last if last.unit else replace(last, unit=quantity.unit, family=quantity.family)
                 groups[-1].append(quantity)
                 continue
         groups.append([quantity])

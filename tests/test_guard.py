@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import claims
-from claims.guard import MAX_ABSTRACT_CHARS, Failure, guarded, time_limit
+from claims.guard import MAX_ABSTRACT_CHARS, Failure, alarm_handler, guarded, time_limit
 from claims.loaders import records_to_papers
 
 EXTRACT = importlib.import_module("claims.extract")  # the module: `claims.extract` is its function
@@ -68,6 +68,13 @@ def test_the_previous_alarm_handler_comes_back_and_no_timer_is_left() -> None:
         guarded(EXTRACT.read_paper, "p2", "Fine", ABSTRACT, None, 60, [])
         assert signal.getsignal(signal.SIGALRM) is mine
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        failures: list[Failure] = []
+        with alarm_handler():  # one handler for a run of papers, as claims.extract installs it
+            assert guarded(spin, "p1", "Stuck", ABSTRACT, None, 0.1, failures) == []
+            assert guarded(EXTRACT.read_paper, "p2", "Fine", ABSTRACT, None, 60, failures)
+            assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        assert [f.paper_id for f in failures] == ["p1"]
+        assert signal.getsignal(signal.SIGALRM) is mine
     finally:
         signal.signal(signal.SIGALRM, previous)
 
