@@ -169,6 +169,8 @@ def _models_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     own = _own_model(abstract, phrase, mentions, sentence.system)
     if _is_versus_pair(abstract, phrase):
         return [own, _baseline_for(sentence, phrase) or own]
+    if reading.is_arrow_pair(abstract, phrase):
+        return [_baseline_for(sentence, phrase), own]  # the level before is not the system's
     if owner := _parenthetical_owner(abstract, phrase, span, sentence.models):
         return [owner] * len(phrase.members)
     if ordered := _respectively(abstract, phrase, span, mentions, _MODEL_RUN_SEPARATOR):

@@ -192,6 +192,12 @@ def is_change_link(text: str, first: Quantity, second: Quantity) -> bool:
     return bool(_TO.fullmatch(between) and _CHANGED_FROM.search(text, max(0, first.start - 60), first.start))
 
 
+def is_arrow_pair(text: str, phrase: Phrase) -> bool:
+    """ "(37.3 rightarrow 23.8 FID)": the compared system's level, then the system's own."""
+    members = phrase.members
+    return len(members) == 2 and bool(_ARROW.fullmatch(text, members[0].end, members[1].start))
+
+
 def split_changes(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "accuracy dropping from 80.6% to 62.4%" is two results, before and after, not a range;
     "models spanning from 1.5B to 2.6B" stays one range."""

@@ -158,6 +158,12 @@ def test_levels_before_and_after_a_change_are_scores_even_inside_a_speed_up() ->
     table = claims_of("NetX brings a 28.6x training speed-up (108.8 rightarrow 3.8 GPU days) over ResNet-50.")
     assert row(table, "28.6x").kind == "ratio"
     assert row(table, "108.8").kind == row(table, "3.8 GPU days").kind == "score"
+    assert (row(table, "108.8").model, row(table, "3.8 GPU days").model) == ("ResNet-50", "NetX")
+
+
+def test_the_level_before_an_arrow_is_not_the_system_s_own() -> None:
+    table = claims_of("Compared with distillation, NetX improves generation (37.3 rightarrow 23.8 in FID on FFHQ).")
+    assert (row(table, "37.3").model, row(table, "23.8").model) == ("", "NetX")
 
 
 @pytest.mark.parametrize(
