@@ -93,8 +93,13 @@ RANGE_SEP = pp.Regex(r"\s?(?:-|–|~|to)\s?(?=[\d.])").set_name("range separator
 # else the quantity's. Every token is text read in order, no whitespace skipped, so the tokens
 # joined are the text the quantity covers (no `Located` needed).
 RANGE = RANGE_SEP + NUMBER("high") + pp.Opt(UNIT("unit"))
-QUANTITY = PREFIX + NUMBER("low") + pp.Opt(UNIT("low_unit")) + pp.Opt(RANGE)
-QUANTITY.leave_whitespace(recursive=True)
+UNPREFIXED = NUMBER("low") + pp.Opt(UNIT("low_unit")) + pp.Opt(RANGE)
+QUANTITY = PREFIX + UNPREFIXED
+# At a digit or a point the prefix can only be empty (no symbol or sign starts with one): there
+# the rest is read alone, a quarter faster (most candidates start with a digit).
+_UNPREFIXED_STARTS = frozenset("0123456789.")
+for _expression in (UNPREFIXED, QUANTITY):
+    _expression.leave_whitespace(recursive=True)
 
 # Where a quantity may start: a digit that is not inside a name ("ResNet50",
 # "ImageNet-1K", "ViT-B/16"), maybe after a sign or a bound symbol.
@@ -154,7 +159,7 @@ def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | 
     end = len(text) if end is None else end
     window = text[position : min(position + _WINDOW, end)]
     try:
-        tokens = QUANTITY.parse_string(window)
+        tokens = (UNPREFIXED if window[:1] in _UNPREFIXED_STARTS else QUANTITY).parse_string(window)
     except pp.ParseException:
         return None
     stop = len("".join(tokens))
