@@ -95,9 +95,11 @@ RANGE_SEP = pp.Regex(r"\s?(?:-|–|~|to)\s?(?=[\d.])").set_name("range separator
 RANGE = RANGE_SEP + NUMBER("high") + pp.Opt(UNIT("unit"))
 UNPREFIXED = NUMBER("low") + pp.Opt(UNIT("low_unit")) + pp.Opt(RANGE)
 QUANTITY = PREFIX + UNPREFIXED
-# At a digit or a point the prefix can only be empty (no symbol or sign starts with one): there
-# the rest is read alone, a quarter faster (most candidates start with a digit).
+# At a digit or a point the prefix can only be empty (no symbol or sign starts with one), unless
+# it is the "1:" of a ratio: there the rest is read alone, a quarter faster (most candidates start
+# with a digit).
 _UNPREFIXED_STARTS = frozenset("0123456789.")
+_ONE_TO_START = re.compile(r"1\s?:")
 for _expression in (UNPREFIXED, QUANTITY):
     _expression.leave_whitespace(recursive=True)
 
@@ -159,7 +161,8 @@ def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | 
     end = len(text) if end is None else end
     window = text[position : min(position + _WINDOW, end)]
     try:
-        tokens = (UNPREFIXED if window[:1] in _UNPREFIXED_STARTS else QUANTITY).parse_string(window)
+        unprefixed = window[:1] in _UNPREFIXED_STARTS and not _ONE_TO_START.match(window)
+        tokens = (UNPREFIXED if unprefixed else QUANTITY).parse_string(window)
     except pp.ParseException:
         return None
     stop = len("".join(tokens))
