@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import loaders, names, vocab
+from claims import grammar, loaders, names, vocab
 from claims import text as ctext
 
 _NAMES = sorted({n for d in vocab.datasets().values() for n in (d.name, *d.aliases)})
@@ -129,3 +129,21 @@ def test_names_are_counted_and_keyed_as_the_regexes_did(name: list[str], text: l
     name, text = "".join(name), "".join(text)
     assert names._uses(name, text) == len(re.findall(rf"(?<![\w-]){re.escape(name)}", text))
     assert vocab.name_key(text) == re.sub(r"[\s_-]+", "", text.lower())
+
+
+_NOISE = st.lists(st.sampled_from(["\\", "s", "sim", "~", "≈", ">=", "-", "−", "+", ".", " ", "a", "^"]), max_size=8)
+_LEADS = ["\\sim .", "\\sim ", "\\sim", "sim .", "sim", "~ .", "≈", ">= .", "≤", "−.", "+", "-", ".", ""]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_NOISE, st.sampled_from(_LEADS), st.sampled_from(["1", "23", "4.5"]), _NOISE, st.data())
+def test_candidates_scanned_from_the_first_digit_are_all_candidates(before, lead, number, after, data) -> None:
+    text = "".join(before) + lead + number + "".join(after)
+    start = data.draw(st.integers(0, len("".join(before))))
+    saved = grammar._LEAD
+    try:
+        grammar._LEAD = len(text) + 1  # scan the whole span
+        everywhere = grammar.quantities(text, start)
+    finally:
+        grammar._LEAD = saved
+    assert grammar.quantities(text, start) == everywhere
