@@ -113,6 +113,7 @@ CANDIDATE = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_LEAD = 6  # a candidate starts at most this far before its first digit ("\\sim .5"): the scan starts there
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,10 +190,11 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
     """Every quantity in text[start:end], left to right, none overlapping."""
     end = len(text) if end is None else end
     found: list[Quantity] = []
-    if not _DIGIT.search(text, start, end):
+    digit = _DIGIT.search(text, start, end)
+    if not digit:
         return found  # most sentences: no number, nothing to scan
     covered = start
-    for match in CANDIDATE.finditer(text, start, end):
+    for match in CANDIDATE.finditer(text, max(start, digit.start() - _LEAD), end):
         if match.start() < covered:
             continue
         quantity = quantity_at(text, match.start(), end)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from claims.scan import separator
+
 _EFFICIENCY_UNITS = {"count", "s", "1/s", "B", "J", "W", "x"}
 
 
@@ -188,20 +190,12 @@ def _folded_alternation(names: list[str]) -> str:
     return _alternation(folded).replace(_ANY, "(?s:.)")
 
 
-def _separator(inside: str) -> str:
-    """A character class of what may come before a name (whatever `inside` does not match, and any
-    non-ASCII character): plain ranges, which the regex engine scans for without trying a match at
-    each character, as it must for a lookbehind."""
-    outside = [code for code in range(128) if not re.fullmatch(inside, chr(code))]
-    return "[" + "".join(f"\\x{code:02x}" for code in outside) + "\\x80-\\U0010ffff]"
-
-
 @lru_cache(maxsize=1)
 def _folded_dataset_pattern() -> re.Pattern[str]:
     """On the lower-cased text, the character before every place `dataset_pattern` matches (and maybe a
     few more); the name starts after it."""
     names = [n for d in datasets().values() for n in (d.name, *d.aliases)]
-    before = _separator(r"[\w-]")
+    before = separator(r"[\w-]")
     return re.compile(rf"{before}{_folded_alternation(names)}(?![\w]|-\w)")
 
 
@@ -255,7 +249,7 @@ def _folded_metric_pattern() -> re.Pattern[str]:
     """On the lower-cased text, the character before every place `metric_pattern` matches (and a few
     more: "ap" for "AP")."""
     aliases = [a for m in metrics().values() for a in (m.name, *m.aliases)]
-    return re.compile(rf"{_separator('[A-Za-z_@-]')}{_folded_alternation(aliases)}(?![\w@])")
+    return re.compile(rf"{separator('[A-Za-z_@-]')}{_folded_alternation(aliases)}(?![\w@])")
 
 
 def find_metrics(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:

@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import loaders, names, vocab
+from claims import grammar, loaders, names, scan, vocab
 from claims import text as ctext
 
 _NAMES = sorted({n for d in vocab.datasets().values() for n in (d.name, *d.aliases)})
@@ -129,3 +129,47 @@ def test_names_are_counted_and_keyed_as_the_regexes_did(name: list[str], text: l
     name, text = "".join(name), "".join(text)
     assert names._uses(name, text) == len(re.findall(rf"(?<![\w-]){re.escape(name)}", text))
     assert vocab.name_key(text) == re.sub(r"[\s_-]+", "", text.lower())
+
+
+_NOISE = st.lists(st.sampled_from(["\\", "s", "sim", "~", "≈", ">=", "-", "−", "+", ".", " ", "a", "^"]), max_size=8)
+_LEADS = ["\\sim .", "\\sim ", "\\sim", "sim .", "sim", "~ .", "≈", ">= .", "≤", "−.", "+", "-", ".", ""]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_NOISE, st.sampled_from(_LEADS), st.sampled_from(["1", "23", "4.5"]), _NOISE, st.data())
+def test_candidates_scanned_from_the_first_digit_are_all_candidates(before, lead, number, after, data) -> None:
+    text = "".join(before) + lead + number + "".join(after)
+    start = data.draw(st.integers(0, len("".join(before))))
+    saved = grammar._LEAD
+    try:
+        grammar._LEAD = len(text) + 1  # scan the whole span
+        everywhere = grammar.quantities(text, start)
+    finally:
+        grammar._LEAD = saved
+    assert grammar.quantities(text, start) == everywhere
+
+
+_TEXT_PIECES = ["on", "in", "with", " ", "the ", "ImageNet", "X-Net", "ResNet-50", "ViT-B/16", " dataset", " benchmark",
+                "named", "called ", "Ours", "a", "-", "_", ".", ",", "é", "(", "\n", "1", "GPT", "s"]
+def _written(pattern: re.Pattern[str]) -> str:
+    return pattern.pattern.replace("(?<!\\w)", "\\b", 1)  # as names.py had them
+
+
+_LED = {
+    "models": (names._MODEL_SHAPE, names._MODEL_SHAPE_LED, names._MODEL_SHAPE.pattern),
+    "naming": (names._NAMING, names._NAMING_LED, _written(names._NAMING)),
+    "open datasets": (names._OPEN_DATASET, names._OPEN_DATASET_LED, _written(names._OPEN_DATASET)),
+}
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(sorted(_LED)), st.lists(st.sampled_from(_TEXT_PIECES), max_size=30), st.data())
+def test_led_scans_find_what_the_patterns_find(which: str, pieces: list[str], data) -> None:
+    """scan.finditer finds what finditer finds; the patterns' (?<!\\w) is the \\b they were written with."""
+    pattern, led, written = _LED[which]
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = [m.span() for m in re.compile(written).finditer(text, start, end)]
+    assert [m.span() for m in pattern.finditer(text, start, end)] == plain
+    assert [m.span() for m in scan.finditer(pattern, led, text, start, end)] == plain

@@ -1,0 +1,48 @@
+"""Scans that jump: the same matches as `pattern.finditer`, found sooner.
+
+A regex led by a lookbehind ("(?<![\\w-])ResNet...") is tried at every
+character of the text, which costs more than the rest of most scans. Led by a
+character class of plain ranges instead (the character before the match,
+consumed), the regex engine jumps from one such character to the next in a
+tight loop. `led` derives that pattern from the original; `finditer` finds
+the places with it and lets the original pattern decide at each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+def separator(inside: str) -> str:
+    """A class of every character `inside` does not match, as plain ranges: the ASCII ones, and any
+    non-ASCII character (more than needed; what is found is checked)."""
+    outside = [code for code in range(128) if not re.fullmatch(inside, chr(code))]
+    return "[" + "".join(f"\\x{code:02x}" for code in outside) + "\\x80-\\U0010ffff]"
+
+
+def led(pattern: re.Pattern[str], before: str) -> re.Pattern[str]:
+    """`pattern`, which starts with the lookbehind (?<!`before`), led instead by the character before
+    a match: at least wherever `pattern` matches (text's start apart), the led pattern matches one earlier."""
+    lookbehind = f"(?<!{before})"
+    if not pattern.pattern.startswith(lookbehind):
+        raise ValueError(f"{pattern.pattern[:40]!r} does not start with {lookbehind}")
+    return re.compile(f"{separator(before)}(?:{pattern.pattern[len(lookbehind) :]})", pattern.flags)
+
+
+def finditer(
+    pattern: re.Pattern[str], led_pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, start, end) for a pattern that never matches empty, tried only where
+    `led_pattern` (see `led`) finds a place for it, and at the text's start (no character before)."""
+    end = len(text) if end is None else end
+    position = start
+    if start == 0 and (first := pattern.match(text, 0, end)):
+        yield first
+        position = first.end()
+    while hit := led_pattern.search(text, max(position - 1, 0), end):
+        at = hit.start() + 1
+        match = pattern.match(text, at, end)
+        if match is not None:
+            yield match
+        position = match.end() if match is not None else at + 1
