@@ -208,7 +208,7 @@ def test_a_killed_extraction_leaves_the_previous_output_and_no_temporary_file(tm
     abstracts = claims.load()["abstract"].tolist()
     corpus = tmp_path / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as handle:
-        for i in range(20_000):
+        for i in range(50_000):  # a run of many seconds, however fast extraction gets, so the signal finds it busy
             handle.write(json.dumps({"title": f"Paper {i}", "abstract": abstracts[i % len(abstracts)]}) + "\n")
     out = tmp_path / "out" / "claims.csv"
     out.parent.mkdir()
