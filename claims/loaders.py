@@ -64,12 +64,8 @@ def normalize_title(title: str) -> str:
     return re.sub(r"[\W_]+", "", text) or _clean_line(text)
 
 
-def paper_id_for(title: str) -> str:
-    """A stable short id derived from the normalized title."""
-    return _id_of_key(normalize_title(title))
-
-
 def _id_of_key(key: str) -> str:
+    """A stable short id of a paper's title key (`normalize_title`)."""
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
