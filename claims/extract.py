@@ -245,7 +245,7 @@ def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
 def _baselines_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     """Per member: "surpassing A and B by 1.7% and 0.6% respectively", else the one baseline of the phrase."""
-    compared = [m for m in sentence.models if _is_baseline(sentence.text, m, sentence.span)]
+    compared = [m for m in sentence.models if m not in sentence.own_models]
     ordered = _respectively(sentence.text, phrase, sentence.span, compared, _MODEL_RUN_SEPARATOR)
     if ordered:
         return [m.name for m in ordered]
@@ -369,11 +369,11 @@ def _efficiency_aware(
     sentence: Sentence, phrase: reading.Phrase, kind: str, metrics: list[str], datasets: list[str | None]
 ) -> list[str | None]:
     """Members measuring the model's own cost take a benchmark only as `_efficiency_datasets` allows."""
+    costs = [(info := metric_info(metric)) is not None and info.is_efficiency for metric in metrics]
+    if not any(costs):
+        return datasets
     efficient = _efficiency_datasets(sentence.text, phrase, sentence.datasets, kind)
-    return [
-        own if (info := metric_info(metric)) is not None and info.is_efficiency else dataset
-        for metric, dataset, own in zip(metrics, datasets, efficient, strict=True)
-    ]
+    return [own if cost else dataset for cost, dataset, own in zip(costs, datasets, efficient, strict=True)]
 
 
 _APPOSITION = re.compile(r",\s*(?:which\s+is\s+|i\.e\.,?\s*|or\s+)?")

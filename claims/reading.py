@@ -385,9 +385,7 @@ _OPEN_AFTER = re.compile(
 _NOUN_CHANGE = re.compile(
     rf"^\s*{_NOUN_PHRASE}\s+(?:reductions?|deductions?|savings?|compression|speed-?ups?)\b(?!\s+(?:in|of)\b)"
 )
-_MORE_ADJECTIVE = re.compile(
-    r"^\s*(?:more|less)\s+(?:(?P<noun>memory|energy|parameter|data|compute)[- ])?(?P<adj>accurate|efficient|robust)\b"
-)
+_MORE_ADJECTIVE = re.compile(r"^\s*(?:more|less)\s+(?P<adj>accurate|efficient|robust)\b")
 _COMPARATIVE_NOUN = re.compile(
     rf"^\s*(?:more|better|higher|greater)\s+{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))"
 )
@@ -414,8 +412,7 @@ def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind
         return None
     after = text[phrase.end : min(sentence[1], phrase.end + 60)]
     if adjective := _MORE_ADJECTIVE.match(after):
-        quality = _ADJECTIVE_METRIC[adjective.group("adj")]
-        return f"{adjective.group('noun')} {quality}" if adjective.group("noun") else quality
+        return _ADJECTIVE_METRIC[adjective.group("adj")]
     before = text[max(sentence[0], phrase.start - 80) : phrase.start]
     for match in (
         _OPEN_AFTER.match(after),
@@ -471,12 +468,8 @@ def _metric_phrase(noun_phrase: str) -> str | None:
         return named.name
     if len(words) == 1 and _NAME_SHAPED_WORD.match(words[0]):
         return None  # "ModelX outperforms ... by": a system, not what was measured
-    return " ".join([*words[:-1], _singular_noun(words[-1])])
-
-
-def _singular_noun(word: str) -> str:
-    """A measure is named in the singular ("driving scores" -> "driving score"); counted things are not."""
-    return cues.MEASURE_PLURALS.get(word, word)
+    last = cues.MEASURE_PLURALS.get(words[-1], words[-1])  # a measure is named in the singular
+    return " ".join([*words[:-1], last])
 
 
 def _bare_integers(phrase: Phrase) -> bool:
