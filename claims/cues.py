@@ -59,10 +59,10 @@ DELTA_BEFORE = re.compile(
     r"\s*(?:of|,?\s*such as|:)\s+(?:up\s+to\s+)?|"
     r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*|beat\w*)\s+"
     r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?|"
-    # "a substantial gain (~2%)", "reductions in computational cost (up to 60%)"
+    # "a clear gain (~3%)", "reductions in memory (up to 40%)"
     r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|savings?|speed-?ups?)"
     r"(?:\s+in\s+(?:[\w-]+\s+){0,3}?[\w-]+)?\s*\(\s*|"
-    # "by a large margin on three benchmarks, namely, 9.3% on A, 3.4% on B"
+    # "by a large margin on three benchmarks, namely, 5.1% on A, 2.7% on B"
     r"\bby\s+an?\s+(?:[\w-]+\s+){0,2}?margin\b[^.;]{0,60}?(?:namely|i\.e\.|:)\s*,?\s*)"
     r"(?:(?:up to|about|around|approximately|nearly|almost|over|more than|at least|roughly|an average of|"
     r"on average)\s+)?[~+]?$",
@@ -127,7 +127,7 @@ COUNT_AFTER = re.compile(
 )
 
 # Plural measure nouns and their singular, the form a metric is named in
-# ("8% higher driving scores" -> "driving score"); counted things stay plural
+# ("5% higher success scores" -> "success score"); counted things stay plural
 # ("fewer collisions", "fewer training steps").
 MEASURE_PLURALS = {
     "scores": "score",

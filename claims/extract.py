@@ -244,7 +244,7 @@ def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
 
 def _baselines_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
-    """Per member: "surpassing A and B by 1.7% and 0.6% respectively", else the one baseline of the phrase."""
+    """Per member: "surpassing A and B by 1.2% and 0.5% respectively", else the one baseline of the phrase."""
     compared = [m for m in sentence.models if m not in sentence.own_models]
     ordered = _respectively(sentence.text, phrase, sentence.span, compared, _MODEL_RUN_SEPARATOR)
     if ordered:
@@ -301,7 +301,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
 
 
 def _reading_text(abstract: str) -> str:
-    """The abstract as read: TeX math delimiters left in page text ("42.9%$ energy") read as spaces.
+    """The abstract as read: TeX math delimiters left in page text ("31.0%$ energy") read as spaces.
     Same length, so every offset is the abstract's, and what is written out is taken from the abstract."""
     return abstract.replace("$", " ")
 
@@ -377,7 +377,7 @@ def _efficiency_aware(
 
 
 _APPOSITION = re.compile(r",\s*(?:which\s+is\s+|i\.e\.,?\s*|or\s+)?")
-# "64% lower than X", "a 12% improvement": a comparison that names no quantity of its own ("29% faster" does)
+# "40% lower than X", "a 12% improvement": a comparison that names no quantity of its own ("20% faster" does)
 _BARE_COMPARISON = re.compile(
     r"\s*(?:absolute\s+|relative\s+)?(?:(?:lower|higher|better|worse)\s+(?:than|compared|over)\b|"
     r"(?:improvements?|reductions?|gains?|drops?)\b(?!\s+(?:in|of)\b))"
@@ -387,7 +387,7 @@ _BARE_COMPARISON = re.compile(
 def _apposed_to_score(
     sentence: Sentence, phrase: reading.Phrase, kind: str
 ) -> tuple[list[str], list[str | None]] | None:
-    """ "an error of 0.26 mm, 64% lower than X": a change set right after a score is a change of that score."""
+    """ "an error of 0.5 mm, 40% lower than X": a change set right after a score is a change of that score."""
     if kind == "score" or not sentence.scores:
         return None
     end, metric, dataset = sentence.scores[-1]
@@ -402,7 +402,7 @@ def _apposed_to_score(
 def _respective_scores(
     sentence: Sentence, phrase: reading.Phrase, kind: str
 ) -> tuple[list[str], list[str | None]] | None:
-    """ "reaches 85.4% top-1 on A and 53.9 AP on B, surpassing X by +1.2 and +2.0 respectively": changes
+    """ "reaches 81.0% top-1 on A and 45.0 AP on B, surpassing X by +1.5 and +2.5 respectively": changes
     listed respectively after as many scores, naming no metric or dataset of their own, take those scores'
     metrics and datasets in order."""
     count = len(phrase.members)

@@ -79,7 +79,7 @@ def _unit_regex() -> str:
     return rf"{body}(?![A-Za-z0-9]|\s?\d)"
 
 
-# A bound symbol, a sign and a "1:" of a ratio ("a compression ratio of 1:192" is a factor of 192),
+# A bound symbol, a sign and a "1:" of a ratio ("a compression ratio of 1:48" is a factor of 48),
 # all optional: one token (no second element to try, no exception when the number has none of them).
 # Each group matches as its own token did: nothing after them can fail.
 PREFIX = pp.Regex(

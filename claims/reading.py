@@ -166,7 +166,7 @@ def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
                 groups[-1].append(quantity)
                 continue
             if same_family and is_change_link(text, last, quantity):
-                # "108.8 rightarrow 3.8 GPU days": the value before the change is in the unit of the one after
+                # "50.0 rightarrow 4.0 GPU days": the value before the change is in the unit of the one after
                 groups[-1][-1] = last if last.unit else replace(last, unit=quantity.unit, family=quantity.family)
                 groups[-1].append(quantity)
                 continue
@@ -185,7 +185,7 @@ _CHANGED_FROM = re.compile(
 
 
 def is_change_link(text: str, first: Quantity, second: Quantity) -> bool:
-    """ "37.3 rightarrow 23.8", "dropping from 80.6% to 62.4%": a value before and after a change."""
+    """ "41.2 rightarrow 19.6", "dropping from 76.2% to 51.9%": a value before and after a change."""
     between = text[first.end : second.start]
     if _ARROW.fullmatch(between):
         return True
@@ -193,14 +193,14 @@ def is_change_link(text: str, first: Quantity, second: Quantity) -> bool:
 
 
 def is_arrow_pair(text: str, phrase: Phrase) -> bool:
-    """ "(37.3 rightarrow 23.8 FID)": the compared system's level, then the system's own."""
+    """ "(41.2 rightarrow 19.6 FID)": the compared system's level, then the system's own."""
     members = phrase.members
     return len(members) == 2 and bool(_ARROW.fullmatch(text, members[0].end, members[1].start))
 
 
 def split_changes(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "accuracy dropping from 80.6% to 62.4%" is two results, before and after, not a range;
-    "models spanning from 1.5B to 2.6B" stays one range."""
+    """ "accuracy dropping from 76.2% to 51.9%" is two results, before and after, not a range;
+    "models spanning from 1B to 3B" stays one range."""
     split: list[Quantity] = []
     for quantity in found:
         separator = _FROM_TO.search(quantity.text) if quantity.high is not None else None
@@ -228,7 +228,7 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
     if phrase.family == "factor" or quantity.family == "factor":
         return "ratio"
     if len(phrase.members) == 2 and is_change_link(text, *phrase.members):
-        return "score"  # "(108.8 rightarrow 3.8 GPU days)": the levels before and after, whatever the change words
+        return "score"  # "(50.0 rightarrow 4.0 GPU days)": the levels before and after, whatever the change words
     after = _after(text, phrase.end, 40)
     before = _before(text, phrase.start, 80, sentence_start)
     if _is_share(text, phrase, sentence_start) and re.search(
@@ -344,7 +344,7 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
     usable = [m for m in metrics if _compatible(m.name, phrase.family, kind)]
     tight = [m for m in metrics if m.end <= phrase.start and _LINK.fullmatch(text[m.end : phrase.start])]
     if tight and tight[-1] not in usable and phrase.family == "percent" and kind == "score":
-        return tight[-1].name  # "SPIDEr scores of 44.1%": named with the number, though usually not in %
+        return tight[-1].name  # "SPIDEr scores of 33.8%": named with the number, though usually not in %
     if phrase.family == "factor" and (implied := _implied_metric(text, phrase, sentence, usable)):
         return implied  # "5 times faster": the cue word names what changed
     following = [m for m in usable if 0 <= m.start - phrase.end <= 25 and _no_break(text, phrase.end, m.start)]
@@ -433,7 +433,7 @@ _ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def listed_metrics(text: str, phrase: Phrase, sentence: tuple[int, int]) -> list[str] | None:
-    """ "53% and 19% improvement in FD and CS, respectively": one metric a member, named in order after them."""
+    """ "30% and 12% improvement in FID and CLIP score, respectively": one metric a member, named in order."""
     count = len(phrase.members)
     listed = _LISTED_AFTER.match(text, phrase.end, sentence[1]) if count >= 2 else None
     if listed is None:
@@ -551,12 +551,12 @@ def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phra
         if pattern.search(after):
             return _speed_variant(metric, before + after[:40])
     if re.search(r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:[\w-]+\s+){0,3}?by\s+(?:up\s*to\s+|about\s+)?$", before):
-        return _speed_variant("speed", before + after[:40])  # "accelerating compression by up to 25 times"
+        return _speed_variant("speed", before + after[:40])  # "accelerating pruning by up to 12 times"
     named_after = [m for m in metrics if 0 <= m.start - phrase.end <= 30]
     if named_after:
         return named_after[0].name
     sped_up = re.search(r"(speed[- ]?up|accelerat\w*|faster)\D*$", before[-50:]) or re.match(r"^\s*improvement", after)
-    # "outperforms X by 6.13x": a factor that names no quantity says how much faster
+    # "outperforms X by 4.4x": a factor that names no quantity says how much faster
     outran = re.search(r"\b(?:outperform|surpass|beat)\w*\s+(?:[\w-]+\s+){0,4}?by\s+$", before)
     return _speed_variant("speed", before + after[:40]) if sped_up or outran else None
 
