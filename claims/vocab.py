@@ -41,15 +41,44 @@ class Metric:
 
 @dataclass(frozen=True)
 class Dataset:
+    """A benchmark of the vocabulary (see the header of `schemas/datasets.toml`)."""
+
     name: str
     aliases: tuple[str, ...]
-    task: str | None = None
+    tasks: tuple[str, ...] = ()
     metric: str | None = None  # primary metric: what a bare "performance" score on it is in
+    area: str | None = None
+    boards: tuple[str, ...] = ()  # subsets, splits or pairs whose results are not comparable
+    plain_word: bool = False  # an English word ("Traffic"): named only where an open pattern finds it
+
+    @property
+    def task(self) -> str | None:
+        return self.tasks[0] if self.tasks else None
 
 
 def _read_toml(name: str) -> dict:
     with (resources.files("claims.schemas") / name).open("rb") as handle:
         return tomllib.load(handle)
+
+
+def _dataset_entries() -> dict[str, dict]:
+    """`datasets.toml` and every file of `datasets/` (one per area), an entry named twice merged:
+    aliases and tasks joined, the first file's other fields kept. Tables are read in name order."""
+    entries: dict[str, dict] = {}
+    folder = resources.files("claims.schemas") / "datasets"
+    files = ["datasets.toml"] + sorted(f"datasets/{item.name}" for item in folder.iterdir() if item.name.endswith(".toml"))
+    for file in files:
+        area = file.removeprefix("datasets/").removesuffix(".toml") if "/" in file else None
+        for name, entry in _read_toml(file).items():
+            merged = entries.setdefault(name, {"area": area})
+            for key, value in entry.items():
+                if key in ("aliases", "tasks", "task", "boards"):
+                    values = [value] if isinstance(value, str) else value
+                    key = "tasks" if key == "task" else key
+                    merged[key] = list(dict.fromkeys([*merged.get(key, []), *values]))
+                else:
+                    merged.setdefault(key, value)
+    return entries
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +96,22 @@ def metrics() -> dict[str, Metric]:
 def datasets() -> dict[str, Dataset]:
     """Canonical dataset name -> Dataset."""
     return {
-        name: Dataset(name, tuple(entry.get("aliases", [])), entry.get("task"), entry.get("metric"))
-        for name, entry in _read_toml("datasets.toml").items()
+        name: Dataset(
+            name,
+            tuple(entry.get("aliases", [])),
+            tuple(entry.get("tasks", [])),
+            entry.get("metric"),
+            entry.get("area"),
+            tuple(entry.get("boards", [])),
+            entry.get("plain_word", False),
+        )
+        for name, entry in _dataset_entries().items()
     }
+
+
+def _scanned_dataset_names() -> list[str]:
+    """Names the free scan looks for: every name and alias but those of plain-word benchmarks."""
+    return [n for d in datasets().values() if not d.plain_word for n in (d.name, *d.aliases)]
 
 
 def name_key(name: str) -> str:
@@ -144,7 +186,7 @@ def _trie_regex(node: dict) -> str:
 @lru_cache(maxsize=1)
 def dataset_pattern() -> re.Pattern[str]:
     """Every known dataset name or alias as whole words, in any case (see `find_datasets`)."""
-    names = [n for d in datasets().values() for n in (d.name, *d.aliases)]
+    names = _scanned_dataset_names()
     return re.compile(rf"(?<![\w-])(?i:{_alternation(names)})(?![\w]|-\w)")
 
 
@@ -194,7 +236,7 @@ def _folded_alternation(names: list[str]) -> str:
 def _folded_dataset_pattern() -> re.Pattern[str]:
     """On the lower-cased text, the character before every place `dataset_pattern` matches (and maybe a
     few more); the name starts after it."""
-    names = [n for d in datasets().values() for n in (d.name, *d.aliases)]
+    names = _scanned_dataset_names()
     before = separator(r"[\w-]")
     return re.compile(rf"{before}{_folded_alternation(names)}(?![\w]|-\w)")
 
