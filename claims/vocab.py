@@ -66,7 +66,8 @@ def _dataset_entries() -> dict[str, dict]:
     aliases and tasks joined, the first file's other fields kept. Tables are read in name order."""
     entries: dict[str, dict] = {}
     folder = resources.files("claims.schemas") / "datasets"
-    files = ["datasets.toml"] + sorted(f"datasets/{item.name}" for item in folder.iterdir() if item.name.endswith(".toml"))
+    areas = sorted(item.name for item in folder.iterdir() if item.name.endswith(".toml"))
+    files = ["datasets.toml", *(f"datasets/{name}" for name in areas)]
     for file in files:
         area = file.removeprefix("datasets/").removesuffix(".toml") if "/" in file else None
         for name, entry in _read_toml(file).items():
