@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from claims.engine import ENGINES, ChunkResult, process_chunk, quarantine_path, run_extraction
-from claims.evaluate import evaluate, summary_lines
+from claims.evaluate import GOLD_SETS, evaluate, summary_lines
 from claims.evaluate import write_report as write_accuracy_report
 from claims.io import TABLE_SUFFIXES, write_table
 from claims.leaderboard import build_comparisons, build_leaderboards
@@ -110,13 +110,23 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Accuracy on gold annotations: the scorer's three lines here, every error in the report."""
-    _, result = _load_and_extract(args.paths)
-    _report_errors(result.errors)
+    """Accuracy on every gold set in the gold folder: the scorer's lines here, every error in the report."""
     gold = args.gold
-    evaluation = evaluate(result.claims, gold / "dev.jsonl", gold / "dev_papers.jsonl", gold / "score.py")
-    write_accuracy_report(evaluation, args.output)
-    print("\n".join(summary_lines(evaluation)))
+    evaluations = {}
+    for gold_set in GOLD_SETS:
+        if not (gold / gold_set.gold).exists():
+            continue
+        _, result = _load_and_extract([str(gold / gold_set.inputs)] if gold_set.inputs else None)
+        _report_errors(result.errors)
+        evaluations[gold_set.name] = evaluate(
+            result.claims, gold / gold_set.gold, gold / gold_set.papers, gold / "score.py"
+        )
+        print(gold_set.label)
+        print("\n".join("  " + line for line in summary_lines(evaluations[gold_set.name])))
+    if not evaluations:
+        print(f"error: {gold}: no gold set there ({', '.join(s.gold for s in GOLD_SETS)})", file=sys.stderr)
+        return 1
+    write_accuracy_report(evaluations, args.output)
     print(f"errors listed in {args.output}")
     return 0
 
@@ -142,9 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("-o", "--output", type=Path, default=Path("."), help="output folder (default: here)")
     run_cmd.set_defaults(handler=cmd_run)
     eval_cmd = commands.add_parser("eval", help="score extraction against gold annotations, write reports/accuracy.md")
-    eval_cmd.add_argument("paths", nargs="*", help="pages the gold covers (default: the bundled sample pages)")
     eval_cmd.add_argument(
-        "--gold", type=Path, default=Path("tests/gold"), help="folder with dev.jsonl, dev_papers.jsonl, score.py"
+        "--gold",
+        type=Path,
+        default=Path("tests/gold"),
+        help="folder with score.py and the gold sets (dev: the sample pages; dev2: dev2_abstracts.jsonl)",
     )
     eval_cmd.add_argument("-o", "--output", type=Path, default=Path("reports/accuracy.md"))
     eval_cmd.set_defaults(handler=cmd_eval)

@@ -2,8 +2,11 @@
 
 The scorer (tests/gold/score.py, a verbatim copy of the shared one) is loaded
 from its file rather than re-implemented, so the figures here are exactly
-the ones the scorer prints. `claims eval` writes them, with every miss, extra
-and wrong field, to reports/accuracy.md.
+the ones the scorer prints. There are two gold sets (`GOLD_SETS`): dev-1 on
+the bundled sample pages, the rules' own material, and dev-2, papers of
+other fields and sources, which tells whether a rule generalizes. `claims
+eval` writes both sets' figures, with every miss, extra and wrong field, to
+reports/accuracy.md.
 """
 
 from __future__ import annotations
@@ -20,6 +23,23 @@ import pandas as pd
 from claims.io import write_text
 
 FIGURES = ("detection", "tuple", "leaderboard")
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A gold set: its claims, the papers it covers, and the input those papers are read from."""
+
+    name: str
+    label: str
+    gold: str
+    papers: str
+    inputs: str | None  # a file beside the gold; None: the bundled sample pages
+
+
+GOLD_SETS = (
+    GoldSet("dev", "dev-1: the sample pages", "dev.jsonl", "dev_papers.jsonl", None),
+    GoldSet("dev2", "dev-2: other fields and sources", "dev2.jsonl", "dev2_papers.jsonl", "dev2_abstracts.jsonl"),
+)
 
 
 @dataclass
@@ -77,12 +97,24 @@ def _cell(value: object) -> str:
     return _first(value).replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(evaluation: Evaluation) -> str:
-    """reports/accuracy.md: the figures first, then every error, one line each."""
+def render_markdown(evaluations: dict[str, Evaluation]) -> str:
+    """reports/accuracy.md: every gold set's figures first, then each set's errors, one line each."""
+    labels = {gold_set.name: gold_set.label for gold_set in GOLD_SETS}
+    lines = ["# Extraction accuracy on the gold annotations", "", "| gold set | figure | precision | recall | F1 |"]
+    lines.append("|---|---|---|---|---|")
+    for name, evaluation in evaluations.items():
+        f = evaluation.figures
+        lines += [
+            f"| {labels.get(name, name)} | {m} | {f[m]['p']:.3f} | {f[m]['r']:.3f} | {f[m]['f']:.3f} |" for m in FIGURES
+        ]
+    for name, evaluation in evaluations.items():
+        lines += ["", f"# {labels.get(name, name)}", "", *_set_lines(evaluation)]
+    return "\n".join(lines) + "\n"
+
+
+def _set_lines(evaluation: Evaluation) -> list[str]:
     f = evaluation.figures
     lines = [
-        "# Extraction accuracy on the gold annotations",
-        "",
         f"papers {f['papers']}, gold claims {f['gold_claims']}, predicted {f['predicted_claims']}",
         "",
         "| figure | precision | recall | F1 |",
@@ -122,11 +154,11 @@ def render_markdown(evaluation: Evaluation) -> str:
             lines.append(
                 f"| {_cell(gold['paper'][:50])} | {_cell(gold['value_text'])} | {name} | {_cell(got)} | {_cell(want)} |"
             )
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def write_report(evaluation: Evaluation, target: str | Path) -> None:
-    write_text(render_markdown(evaluation), target)
+def write_report(evaluations: dict[str, Evaluation], target: str | Path) -> None:
+    write_text(render_markdown(evaluations), target)
 
 
 def summary_lines(evaluation: Evaluation) -> list[str]:
