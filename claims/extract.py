@@ -171,6 +171,12 @@ def _models_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
         return [own, _baseline_for(sentence, phrase) or own]
     if reading.is_arrow_pair(abstract, phrase):
         return [_baseline_for(sentence, phrase), own]  # the level before is not the system's
+    if change := reading.changed_from(abstract, phrase):
+        # "raises X's accuracy from A to B", "improves X by 1.5 AP (A to B)": A is X's, B the changed X's
+        reach = max(span[0], change.start() - 60)  # "promotes X by 1.5 AP (A to B)": X is before the "by"
+        changed = [m for m in sentence.models if reach <= m.start and m.end <= phrase.start]
+        before = changed[-1].name if changed else None
+        return [before, own or before]
     if owner := _parenthetical_owner(abstract, phrase, span, sentence.models):
         return [owner] * len(phrase.members)
     if ordered := _respectively(abstract, phrase, span, mentions, _MODEL_RUN_SEPARATOR):
@@ -288,6 +294,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     for span, (metrics, kept) in zip(spans, numbers, strict=True):
         named = [m for m in every_dataset if span[0] <= m.start < span[1]]
         datasets = [m for m in named if not names.is_training_set(text, m)]
+        kept = [q for q in kept if not any(m.start <= q.start < m.end for m in named)]  # "300W", "MOT17"
         if kept:
             carried = _carried_dataset(seen_datasets) if not datasets else None
             models = [m for m in names.model_mentions(text, *span) if not _inside(m, named)]
@@ -300,10 +307,20 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
         seen_datasets.extend(m.name for m in datasets)
 
 
+# A TeX command whose backslash escape a JSON writer read as a control character, which became a space:
+# "\times" stored as " imes", "\rightarrow" as " ightarrow".
+_BROKEN_TEX = re.compile(r"\s(?=(imes|ightarrow)(?![a-z]))")
+_LOST_LETTER = {"imes": "t", "ightarrow": "r"}
+
+
 def _reading_text(abstract: str) -> str:
-    """The abstract as read: TeX math delimiters left in page text ("31.0%$ energy") read as spaces.
+    """The abstract as read: TeX math delimiters left in page text ("31.0%$ energy") read as spaces, and a
+    TeX command's first letter restored where a JSON escape ate it ("13$ imes$" reads "13 times ").
     Same length, so every offset is the abstract's, and what is written out is taken from the abstract."""
-    return abstract.replace("$", " ")
+    text = abstract.replace("$", " ")
+    if "imes" in text or "ightarrow" in text:
+        text = _BROKEN_TEX.sub(lambda match: _LOST_LETTER[match.group(1)], text)
+    return text
 
 
 def _numbers_in(abstract: str, span: tuple[int, int]) -> tuple[list[names.Mention], list[Quantity]]:

@@ -50,7 +50,10 @@ _SAMPLING_RATIO = re.compile(
 )
 _HARDWARE_AFTER = re.compile(r"^\s*(?:NVIDIA\s+)?(?:[A-Z]+\d+|GPUs?\b|memory GPUs?)")
 _OPERATING_POINT = re.compile(r"(?:^|[,.;]\s*|\b[Ww]hen\s+|^\s*)\b[Aa]t\s+(?:an?\s+)?(?:the same\s+)?$")
-_ENUMERATOR = re.compile(r"\(\s*$")
+_ENUMERATOR = re.compile(r"(?:\(|(?:^|[:;,.]|\band|\bor)\s+)\s*$")  # "(1) ...", ": 1) ..., 2) ..."
+# A citation key or a web address: "cite{Smith:2015:ILS:2846547}", "https://host/v2.1"
+_REFERENCE_BEFORE = re.compile(r"(?:\bcite[pt]?\s*\{[^}\s]*|\b(?:https?://|www\.)\S*)$")
+_NAME_AFTER = re.compile(r"^-[A-Za-z]")
 _SPREAD_BEFORE = re.compile(r"(?:±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
 _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -117,6 +120,10 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) ->
     bare = quantity.unit is None
     if bare and _YEAR.match(quantity.text.lstrip("+~<>")):
         return True
+    if _REFERENCE_BEFORE.search(_before(text, quantity.start, 60)):
+        return True  # digits of a citation key or an address
+    if quantity.family != "factor" and text[quantity.end - 1].isalpha() and _NAME_AFTER.match(after):
+        return True  # "2s-AGCN": a unit glued to the number and a name glued to that
     if _SPREAD_BEFORE.search(_before(text, quantity.start, 12)):
         return True  # "85.2 ± 0.3": the spread of the number before
     if _GLUED_SPREAD.search(_before(text, quantity.start, 12)) and re.match(r"^\s*\)", after):
@@ -139,8 +146,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) ->
         return True  # "32GB V100 GPUs" describes hardware
     if quantity.family not in ("percent", "factor") and _SETTING_AFTER.match(after):
         return not cues.COUNT_AFTER.match(after)
-    if bare and _ENUMERATOR.search(_before(text, quantity.start, 2)) and re.match(r"^\s*\)", after):
-        return True  # "(1) ..." enumerates, it does not measure
+    if bare and _ENUMERATOR.search(_before(text, quantity.start, 5)) and re.match(r"^\s*\)", after):
+        return True  # "(1) ...", "drawbacks: 1) ..." enumerate, they do not measure
     if quantity.family in (None, "scale") and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
         return not starts_metric(metrics, quantity.end + 1) and not starts_metric(metrics, quantity.end)
     return False
@@ -177,9 +184,12 @@ def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
 _ARROW = re.compile(r"\s*(?:\\?rightarrow|\\to|→|->|⟶)\s*")
 _FROM_TO = re.compile(r"\s?to\s?(?=[\d.])")
 _TO = re.compile(r"\s*to\s*")
+# A change from one level to another: "raises X's top-1 accuracy from A to B" (the words between stay in
+# one clause), or the levels in parentheses after a change, "improves X by 1.5 AP (A to B)".
 _CHANGED_FROM = re.compile(
-    r"\b(?:drop|fall|fell|declin|decreas|increas|ris|rose|improv|reduc|boost|rais|grow|grew|jump|climb|shrink|"
-    r"cut|lower|go|went)\w*\s+(?:[\w-]+\s+){0,3}?from\s+$",
+    r"(?:\b(?:drop|fall|fell|declin|decreas|increas|ris|rose|improv|reduc|boost|rais|grow|grew|jump|climb|shrink|"
+    r"cut|lower|go|went|push|lift|bring|brought)\w*\s+(?:[\w’'.+/-]+\s+){0,6}?from\s+|"
+    r"\bby\s+[+]?\d[\d.]*\s*(?:\\?%|[A-Za-z]+(?:\s[A-Za-z]+)?)?\s*\(\s*)$",
     re.IGNORECASE,
 )
 
@@ -190,6 +200,14 @@ def is_change_link(text: str, first: Quantity, second: Quantity) -> bool:
     if _ARROW.fullmatch(between):
         return True
     return bool(_TO.fullmatch(between) and _CHANGED_FROM.search(text, max(0, first.start - 60), first.start))
+
+
+def changed_from(text: str, phrase: Phrase) -> re.Match[str] | None:
+    """ "raises X's accuracy from 75.3% to 79.3%": the words that make a pair of levels a change, if they do."""
+    members = phrase.members
+    if len(members) != 2 or not is_change_link(text, *members):
+        return None
+    return _CHANGED_FROM.search(text, max(0, members[0].start - 60), members[0].start)
 
 
 def is_arrow_pair(text: str, phrase: Phrase) -> bool:
