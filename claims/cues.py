@@ -46,7 +46,8 @@ BOUND_BEFORE = re.compile(
 
 # Words that make a number a change rather than a level.
 DELTA_AFTER = re.compile(
-    r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?(?:(?!and\b|or\b)[a-zA-Z][\w-]*\s+){0,3}?"
+    r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?"
+    r"(?:(?!and\b|or\b|which\b|that\b|it\b|is\b|was\b|are\b)[a-zA-Z][\w-]*\s+){0,3}?"
     r"(?:higher|lower|more|fewer|less|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
     r"decreases?|drops?|savings?|smaller|larger|faster|slower|absolute|relative|lead|margin|speed-?ups?|acceleration|"
     r"performance\s+(?:gain|improvement|boost|drop))\b",
@@ -59,6 +60,7 @@ DELTA_BEFORE = re.compile(
     r"\s*(?:of|,?\s*such as|:)\s+(?:up\s+to\s+)?|"
     r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*|beat\w*)\s+"
     r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?|"
+    r"\b(?:gains|gained|gaining)\s+|"  # "X gains 1.2 mAP"
     # "a clear gain (~3%)", "reductions in memory (up to 40%)"
     r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|savings?|speed-?ups?)"
     r"(?:\s+in\s+(?:[\w-]+\s+){0,3}?[\w-]+)?\s*\(\s*|"
@@ -68,6 +70,9 @@ DELTA_BEFORE = re.compile(
     r"on average)\s+)?[~+]?$",
     re.IGNORECASE,
 )
+
+# "reduces up to 40% of the training time": a share taken off a cost is a change of it.
+SHARE_REMOVED = re.compile(r"\b(?:reduc|sav|cut|remov|eliminat)\w*\s+(?:(?:up to|about|nearly|almost|over)\s+)?$", re.I)
 
 # Direction words: what happened to the quantity.
 UP_WORDS = re.compile(

@@ -64,6 +64,7 @@ _UNIT_SURFACES = {
     "memory": ["GB", "MB", "KB", "TB", "GiB", "MiB", "KiB", "TiB", "bytes"],
     "energy": ["J", "mJ", "kJ", "muJ", "μJ", "µJ", "W", "mW", "kW"],
     "level": ["dB"],
+    "points": [" points", " point", " pts"],  # a change in the metric's own unit ("gains 2.1 points of BLEU")
     "length": ["cm", "mm", "km", "nm"],
 }
 UNIT_FAMILY = {surface.strip(): family for family, surfaces in _UNIT_SURFACES.items() for surface in surfaces}

@@ -13,12 +13,13 @@ import math
 import pandas as pd
 
 from claims import units
+from claims.grammar import UNIT_FAMILY
 from claims.vocab import metric_info
 
 
 def canonical_value(number: float, surface: str | None, metric: str | None, kind: str) -> tuple[float, str]:
-    """(value, canonical unit) of one claim."""
-    surface = surface if isinstance(surface, str) and surface else None
+    """(value, canonical unit) of one claim. "Points" are in the unit of the metric they change."""
+    surface = surface if isinstance(surface, str) and surface and UNIT_FAMILY.get(surface) != "points" else None
     metric = metric if isinstance(metric, str) else None
     if surface:
         try:

@@ -114,9 +114,26 @@ def starts_metric(metrics: list[Mention], position: int) -> bool:
     return any(m.start == position for m in metrics)
 
 
+# "boosts almost 10 points", "by 2.1 points", "3 points higher": points that measure a change
+_POINTS_CHANGED = re.compile(
+    r"(?:\bby|\b(?:gain|boost|improv|increas|rais|add|lift|outperform|surpass|lead|drop|los|reduc|decreas|lower|"
+    r"exceed|beat|trail|lag)\w*)\s+(?:(?:almost|nearly|about|over|up to|roughly|around|more than|at least|"
+    r"an average of|on average)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_change_in_points(text: str, quantity: Quantity) -> bool:
+    return bool(
+        _POINTS_CHANGED.search(_before(text, quantity.start, 40)) or cues.DELTA_AFTER.match(_after(text, quantity.end))
+    )
+
+
 def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) -> bool:
     """Numbers that set up an experiment, count data, or belong to a name."""
     after = _after(text, quantity.end, 30)
+    if quantity.family == "points":
+        return not _is_change_in_points(text, quantity)  # "1,024 points" of a point cloud
     bare = quantity.unit is None
     if bare and _YEAR.match(quantity.text.lstrip("+~<>")):
         return True
@@ -255,7 +272,11 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
         return "ratio"
     if quantity.text.lstrip("~<>≈ ").startswith("+") or quantity.unit in ("pp", "percentage points"):
         return "delta"
+    if quantity.family == "points":
+        return "delta"  # kept only as a change (`is_setting_or_name`)
     if cues.DELTA_AFTER.match(after) or cues.DELTA_BEFORE.search(before):
+        return "delta"
+    if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and re.match(r"\s*of\b", after):
         return "delta"
     if _DISTRIBUTED_BY.search(before):
         return "delta"  # "outperforms X by 1.7% mAP on detection and 1.4% on segmentation"
@@ -345,6 +366,8 @@ def _compatible(metric: str, family: str | None, kind: str) -> bool:
         return True
     if family == "percent":
         return unit == "%" or kind != "score"
+    if family == "points":
+        return unit in ("%", "1", "dB")
     if family is None:
         return unit in ("%", "1", "dB")
     return unit in _FAMILY_UNITS.get(family, set())
