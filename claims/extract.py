@@ -128,9 +128,11 @@ def _respectively(
     paired = count >= 2 and all(
         abstract[a.end : b.start].strip() == "/" for a, b in zip(phrase.members, phrase.members[1:], strict=False)
     )
-    if count < 2 or not (paired or _RESPECTIVELY.search(abstract, phrase.end, span[1])):
-        return None
     after = [run for run in _runs(abstract, [m for m in mentions if m.start >= phrase.end], separator) if len(run) > 1]
+    # "2.1% and 1.3% on A and B": as many names listed right after the numbers pair with them in order
+    listed_after = bool(after) and len(after[0]) == count and _LIST_ON.match(abstract[phrase.end : after[0][0].start])
+    if count < 2 or not (paired or listed_after or _RESPECTIVELY.search(abstract, phrase.end, span[1])):
+        return None
     before = [run for run in _runs(abstract, [m for m in mentions if m.end <= phrase.start], separator) if len(run) > 1]
     if after and count % len(after[0]) == 0:
         return after[0] * (count // len(after[0]))
@@ -138,6 +140,9 @@ def _respectively(
         block = count // len(before[-1])
         return [m for m in before[-1] for _ in range(block)]
     return None
+
+
+_LIST_ON = re.compile(r"^\)?\s*(?:[\w@-]+\s+){0,3}?(?:on|for|in)\s+(?:the\s+)?$")
 
 
 def _datasets_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
@@ -342,7 +347,11 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
         metric = _phrase_metric(sentence, phrase, kind, member_datasets[0])
         if metric is None:
             return
-        member_metrics = reading.listed_metrics(abstract, phrase, span) or [metric] * len(phrase.members)
+        member_metrics = (
+            reading.listed_metrics(abstract, phrase, span)
+            or reading.metrics_listed_before(abstract, phrase, span)
+            or [metric] * len(phrase.members)
+        )
         member_datasets = _efficiency_aware(sentence, phrase, kind, member_metrics, member_datasets)
     member_models = _models_for(sentence, phrase)
     member_baselines = [None] * len(phrase.members) if kind == "score" else _baselines_for(sentence, phrase)

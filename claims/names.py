@@ -290,7 +290,7 @@ _OPEN_NAME_RE = re.compile(rf"(?<![\w-]){_OPEN_NAME}(?!\w)")
 # "on three benchmarks, namely, 5.1% on Alpha, 2.7% on Beta-X and 3.9% on Gamma"
 _NAMELY = re.compile(r"\b(?:benchmarks|datasets)\s*,?\s*(?:namely|i\.e\.|:)\s*,?\s*(?P<list>(?:[^.;]|\.\d){1,200})")
 _ON_OPEN_NAME = re.compile(rf"\bon\s+(?:the\s+)?(?P<name>{_OPEN_NAME})(?![\w-])")
-_SLASH_SIBLING = re.compile(r"/(?P<suffix>\d+|[Vv]\d+)(?![\w-])")
+_SIBLING = re.compile(r"(?:/|,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?P<suffix>[Vv]?\d+(?:\.\d+)?)(?![\w-])")
 
 
 _TRAINED_ON = re.compile(
@@ -371,15 +371,16 @@ def _bare_versions(text: str, start: int, end: int, found: list[Mention]) -> lis
 
 
 def _slash_siblings(text: str, match: re.Match[str]) -> list[Mention]:
-    """ "Kinetics-400/600", "Something-Something V1/V2": the second benchmark of a slash pair."""
+    """ "Kinetics-400/600", "Something-Something V1 and V2", "DOTA-v1.0, v1.5": the benchmarks a bare
+    version after a benchmark's name names, when the vocabulary knows them."""
     siblings = []
-    stem = re.sub(r"(\d+|[Vv]\d+)$", "", match.group())
+    stem = re.sub(r"[Vv]?\d+(?:\.\d+)?$", "", match.group())
     position = match.end()
-    while (sibling := _SLASH_SIBLING.match(text, position)) and stem != match.group():
+    while (sibling := _SIBLING.match(text, position)) and stem != match.group():
         name = canonical_dataset(stem + sibling.group("suffix"))
         if name not in datasets():
             break
-        siblings.append(Mention(sibling.start() + 1, sibling.end(), name))
+        siblings.append(Mention(sibling.start("suffix"), sibling.end(), name))
         position = sibling.end()
     return siblings
 

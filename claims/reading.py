@@ -486,6 +486,30 @@ def listed_metrics(text: str, phrase: Phrase, sentence: tuple[int, int]) -> list
     return metrics if all(metrics) and len(set(metrics)) == count else None
 
 
+# "top-1 and top-5 error rates of 37.5% and 17.0%", "EM/F1 of 88.6/94.1": metrics listed before as many numbers
+_LISTED_BEFORE = re.compile(
+    r"(?<![\w@.-])(?P<items>[\w@.-]+(?:\s*(?:/|,)\s*[\w@.-]+)*(?:,?\s+and\s+|\s*/\s*)[\w@.-]+)"
+    r"(?P<head>(?:\s+[a-z][\w-]*){0,2}?)\s*(?:of|:|=|are|were|reach\w*|achiev\w*)?\s*(?:about\s+)?$"
+)
+_LIST_SPLIT = re.compile(r"\s*(?:/|,\s*and|,|and)\s+|\s*/\s*")
+
+
+def metrics_listed_before(text: str, phrase: Phrase, sentence: tuple[int, int]) -> list[str] | None:
+    """One metric a member, named in order before the numbers; each item may share a head noun ("error rates")."""
+    count = len(phrase.members)
+    listed = _LISTED_BEFORE.search(text, max(sentence[0], phrase.start - 80), phrase.start) if count >= 2 else None
+    if listed is None:
+        return None
+    items = _LIST_SPLIT.split(listed.group("items"))
+    head = " ".join(cues.MEASURE_PLURALS.get(word, word) for word in listed.group("head").split())
+    if len(items) != count:
+        return None
+    found = [metric_info(f"{item} {head}".strip()) or (metric_info(item) if not head else None) for item in items]
+    if not all(found) or len({info.name for info in found}) != count:
+        return None
+    return [info.name for info in found]
+
+
 _FUNCTION_WORD = re.compile(
     r"^(?:the|a|an|its|their|our|we|it|and|or|while|whereas|by|of|in|on|with|for|to|than|overall|needed|required|"
     r"(?:reduc|improv|increas|decreas|surpass|outperform|achiev|obtain|yield|boost|lower|cut|sav|enhanc|"
