@@ -293,7 +293,9 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     numbers = [_numbers_in(text, span) for span in spans]
     if not any(kept for _, kept in numbers):
         return  # half of all abstracts: no number to read, so no names to look for
+    benchmark = names.introduced_benchmark(title, text)
     system = names.system_name(title, text)
+    system = None if benchmark and system and name_key(system) == name_key(benchmark) else system
     seen_datasets: list[str] = []
     every_dataset = names.dataset_mentions(text, 0, len(text))  # one pass, then split by sentence
     for span, (metrics, kept) in zip(spans, numbers, strict=True):
@@ -301,8 +303,9 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
         datasets = [m for m in named if not names.is_training_set(text, m)]
         kept = [q for q in kept if not any(m.start <= q.start < m.end for m in named)]  # "300W", "MOT17"
         if kept:
-            carried = _carried_dataset(seen_datasets) if not datasets else None
+            carried = (_carried_dataset(seen_datasets) or benchmark) if not datasets else None
             models = [m for m in names.model_mentions(text, *span) if not _inside(m, named)]
+            models = [m for m in models if not benchmark or name_key(m.name) != name_key(benchmark)]
             own = [m for m in models if not _is_baseline(text, m, span)]
             sentence = Sentence(text, span, metrics, datasets, models, own, carried, system)
             verbatim = abstract[span[0] : span[1]]

@@ -205,6 +205,33 @@ def _introduced_by_title(title: str) -> str | None:
     return match.group("name") if match else None
 
 
+_BENCHMARK_NOUN = r"(?:benchmark|dataset|data set|corpus|test suite|suite|challenge set|test set|evaluation set)"
+_INTRODUCED_BENCHMARK = re.compile(
+    rf"(?:\b[Ww]e\s+(?:\w+\s+)?|\b[Tt]his (?:paper|work)\s+|\bby\s+)"
+    rf"(?:introduc|present|propos|releas|construct|build|buil|creat|curat|collect)\w*\s+(?:the\s+)?"
+    rf"(?P<name>[A-Z][\w+-]*(?:[ -][A-Z0-9][\w+-]*){{0,2}})"
+    rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,6}}?{_BENCHMARK_NOUN}|\s+{_BENCHMARK_NOUN})\b"
+)
+# "X: A Multilingual Benchmark for ...": the head of the title's noun phrase after the name is a benchmark
+_BENCHMARK_TITLE = re.compile(
+    rf"^\s*(?P<name>[^:]{{1,40}}?)\s*(?::|--|—)\s*(?:(?!for\b|with\b|on\b|of\b|via\b|using\b|leveraging\b|and\b)"
+    rf"[\w-]+\s+){{0,5}}?{_BENCHMARK_NOUN}\b",
+    re.I,
+)
+
+
+def introduced_benchmark(title: str, abstract: str) -> str | None:
+    """The benchmark a paper introduces ("X: A Benchmark for ...", "we introduce X, a new dataset"): the
+    results it reports are measured on it, and it is no system."""
+    titled = _BENCHMARK_TITLE.match(title)
+    name = titled.group("name").strip(" `'\"") if titled else ""
+    if name and len(name.split()) <= 3 and not _TASK_WORD.search(name):  # not "Deception Detection: X Dataset"
+        return name
+    if introduced := _INTRODUCED_BENCHMARK.search(abstract):
+        return introduced.group("name")
+    return None
+
+
 def system_name(title: str, abstract: str) -> str | None:
     """The paper's own system: "AV-DiT: ..." in the title, an acronym of title words, or what "we propose" names."""
     if match := _TITLE_NAME.match(title):

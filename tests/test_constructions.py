@@ -125,3 +125,23 @@ def test_numbers_followed_by_as_many_benchmarks_pair_with_them_in_order() -> Non
     table = claims_of("Glimmer reaches 83.0% and 61.5% top-1 accuracy on ImageNet and ImageNet-A.", TITLE)
     assert row(table, "83.0%").dataset == "ImageNet"
     assert row(table, "61.5%").dataset == "ImageNet-A"
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        ("QuillBench: A Multilingual Benchmark for Reasoning", "The best model reaches only 41.5% accuracy."),
+        ("Can Machines Count Sheep?", "We introduce QuillBench, a new challenge dataset. Humans reach >95% accuracy."),
+        ("Can Machines Count Sheep?", "We show this by presenting QuillBench, a hard test set. Humans reach >95% accuracy."),
+    ],
+)
+def test_a_benchmark_the_paper_introduces_is_the_dataset_of_its_results_and_no_system(title, abstract) -> None:
+    claim = claims_of(abstract, title).iloc[0]
+    assert claim.dataset == "QuillBench"
+    assert claim.model != "QuillBench"
+
+
+def test_a_system_paper_whose_title_mentions_datasets_introduces_no_benchmark() -> None:
+    title = "Glimmer: An Efficient Captioning System Leveraging Multiple Datasets"
+    claim = claims_of("Glimmer reaches a SPIDEr score of 31.5% on Clotho.", title).iloc[0]
+    assert (claim.dataset, claim.model) == ("Clotho", "Glimmer")
