@@ -1,9 +1,9 @@
 """claims: quantitative result claims from ML paper abstracts, as validated pandas tables.
 
-    >>> import claims
-    >>> papers = claims.load()            # the bundled sample pages
-    >>> table = claims.extract(papers)    # one row per claimed number
-    >>> valid, quarantine = claims.validate(table, papers)
+>>> import claims
+>>> papers = claims.load()            # the bundled sample pages
+>>> table = claims.extract(papers)    # one row per claimed number
+>>> valid, quarantine = claims.validate(table, papers)
 """
 
 from claims.extract import CLAIM_COLUMNS, extract

@@ -278,9 +278,7 @@ def _parquet_file(path: Path) -> pq.ParquetFile:
     return parquet
 
 
-def _parquet_rows(
-    path: Path, row_groups: range | None = None, batch_size: int = 4096
-) -> Iterator[tuple[int, object]]:
+def _parquet_rows(path: Path, row_groups: range | None = None, batch_size: int = 4096) -> Iterator[tuple[int, object]]:
     """(row number, row) of a Parquet file, read a batch at a time so memory stays flat."""
     parquet = _parquet_file(path)
     groups = range(parquet.num_row_groups) if row_groups is None else row_groups
@@ -516,9 +514,7 @@ def _file_record_batches(path: Path, size: int, issues: list[LoadError]) -> Iter
             yield _with_source(_records(batch, str(path), issues), path)
 
 
-def _record_batches(
-    paths: Iterable[str | Path] | None, size: int, issues: list[LoadError]
-) -> Iterator[list[Record]]:
+def _record_batches(paths: Iterable[str | Path] | None, size: int, issues: list[LoadError]) -> Iterator[list[Record]]:
     """Record batches of every file; a file that fails part-way keeps the batches read before."""
     for path in input_files(paths, issues):
         before, count = len(issues), 0

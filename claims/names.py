@@ -168,9 +168,7 @@ _APPOSITION_AFTER = re.compile(r"\s*(?:[,(:]|which\b|that\b|$)")
 def _is_apposition(clause: str, token: re.Match[str]) -> bool:
     """ "we propose a new network, FooNet, which ...": the name set off beside its description,
     not a word of the description ("a method for fusing radar and RGB data")."""
-    return bool(
-        _APPOSITION_BEFORE.search(clause, 0, token.start()) and _APPOSITION_AFTER.match(clause, token.end())
-    )
+    return bool(_APPOSITION_BEFORE.search(clause, 0, token.start()) and _APPOSITION_AFTER.match(clause, token.end()))
 
 
 def _introduced(abstract: str) -> str | None:
@@ -414,6 +412,4 @@ def _slash_siblings(text: str, match: re.Match[str]) -> list[Mention]:
 
 def metric_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Known metrics (canonical names) in text[start:end]."""
-    return [
-        Mention(m.start(), m.end(), canonical_metric(m.group())) for m in find_metrics(text, start, end)
-    ]
+    return [Mention(m.start(), m.end(), canonical_metric(m.group())) for m in find_metrics(text, start, end)]

@@ -15,9 +15,7 @@ from claims.schemas.tables import ClaimsSchema, PapersSchema
 QUARANTINE_COLUMNS = ["table", "paper_id", "title", "value_text", "reason"]
 
 
-def _split_failures(
-    frame: pd.DataFrame, err: pa_errors.SchemaErrors, table: str
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _split_failures(frame: pd.DataFrame, err: pa_errors.SchemaErrors, table: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     cases = err.failure_cases
     if cases["index"].isna().any():
         raise err
@@ -54,9 +52,7 @@ def validate_papers(papers: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         return PapersSchema.validate(good), bad
 
 
-def validate_claims(
-    claims: pd.DataFrame, papers: pd.DataFrame | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def validate_claims(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(valid claims, quarantined rows); with `papers`, offsets are checked against the abstracts."""
     checked = claims.reset_index(drop=True)  # failures are matched to rows by index label
     if papers is not None and len(claims):

@@ -220,9 +220,7 @@ def _lowered(text: str, start: int, end: int) -> tuple[str, int] | None:
     index for index, with where that starts in `text`; None where lower case is not what (?i) matches."""
     offset = start - 1
     lowered = (text[offset:end] if start else " " + text[:end]).lower()
-    if not lowered.isascii() and (
-        len(lowered) != end - offset or any(char in lowered for char in _FOLDED_APART)
-    ):
+    if not lowered.isascii() and (len(lowered) != end - offset or any(char in lowered for char in _FOLDED_APART)):
         return None
     return lowered, offset
 

@@ -132,7 +132,10 @@ def test_numbers_followed_by_as_many_benchmarks_pair_with_them_in_order() -> Non
     [
         ("QuillBench: A Multilingual Benchmark for Reasoning", "The best model reaches only 41.5% accuracy."),
         ("Can Machines Count Sheep?", "We introduce QuillBench, a new challenge dataset. Humans reach >95% accuracy."),
-        ("Can Machines Count Sheep?", "We show this by presenting QuillBench, a hard test set. Humans reach >95% accuracy."),
+        (
+            "Can Machines Count Sheep?",
+            "We show this by presenting QuillBench, a hard test set. Humans reach >95% accuracy.",
+        ),
     ],
 )
 def test_a_benchmark_the_paper_introduces_is_the_dataset_of_its_results_and_no_system(title, abstract) -> None:

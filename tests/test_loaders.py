@@ -405,9 +405,7 @@ def test_bad_files_in_a_folder_are_all_reported(tmp_path, write):
     errors: list[LoadError] = []
     papers = claims.load([tmp_path / "in"], errors=errors)
     assert len(papers) == 3
-    assert sorted(e.source for e in errors) == sorted(
-        str(tmp_path / "in" / n) for n, _, _ in BAD_FILES.values()
-    )
+    assert sorted(e.source for e in errors) == sorted(str(tmp_path / "in" / n) for n, _, _ in BAD_FILES.values())
 
 
 def test_without_an_errors_list_problems_are_warnings(write):

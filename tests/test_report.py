@@ -162,7 +162,7 @@ def test_hostile_names_cannot_break_or_script_a_markdown_table(hostile_outputs: 
             widths = {len(UNESCAPED_PIPE.findall(line)) for line in lines}
             assert len(widths) == 1 and all(line.startswith("| ") or line.startswith("|---") for line in lines)
     board = next(p for p in pages if p.name not in ("README.md", "comparisons.md")).read_text(encoding="utf-8")
-    assert "=HYPERLINK(\"http://evil.example\")\\|&lt;script>alert(1)&lt;/script> next line" in board
+    assert '=HYPERLINK("http://evil.example")\\|&lt;script>alert(1)&lt;/script> next line' in board
     assert "(unnamed, -1+2 $x^{$ \\[click\\](javascript)" in board
 
 

@@ -149,8 +149,35 @@ def test_candidates_scanned_from_the_first_digit_are_all_candidates(before, lead
     assert grammar.quantities(text, start) == everywhere
 
 
-_TEXT_PIECES = ["on", "in", "with", " ", "the ", "ImageNet", "X-Net", "ResNet-50", "ViT-B/16", " dataset", " benchmark",
-                "named", "called ", "Ours", "a", "-", "_", ".", ",", "é", "(", "\n", "1", "GPT", "s"]
+_TEXT_PIECES = [
+    "on",
+    "in",
+    "with",
+    " ",
+    "the ",
+    "ImageNet",
+    "X-Net",
+    "ResNet-50",
+    "ViT-B/16",
+    " dataset",
+    " benchmark",
+    "named",
+    "called ",
+    "Ours",
+    "a",
+    "-",
+    "_",
+    ".",
+    ",",
+    "é",
+    "(",
+    "\n",
+    "1",
+    "GPT",
+    "s",
+]
+
+
 def _written(pattern: re.Pattern[str]) -> str:
     return pattern.pattern.replace("(?<!\\w)", "\\b", 1)  # as names.py had them
 

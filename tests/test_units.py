@@ -204,18 +204,14 @@ def test_every_unit_the_grammar_reads_is_known(surface):
     assert units.known_unit(surface.strip(" -")), surface
 
 
-@pytest.mark.parametrize(
-    "surface", ["furlong", "parsecs per fortnight", "%%", "**", "1/0", "(", "GPUs", "epochs"]
-)
+@pytest.mark.parametrize("surface", ["furlong", "parsecs per fortnight", "%%", "**", "1/0", "(", "GPUs", "epochs"])
 def test_an_unknown_unit_raises_value_error(surface):
     assert not units.known_unit(surface)
     with pytest.raises(ValueError, match="unknown unit"):
         units.normalize(1.0, surface)
 
 
-@pytest.mark.parametrize(
-    ("value", "surface"), [(math.inf, "s"), (-math.inf, "%"), (math.nan, "GB"), (1e300, "TB")]
-)
+@pytest.mark.parametrize(("value", "surface"), [(math.inf, "s"), (-math.inf, "%"), (math.nan, "GB"), (1e300, "TB")])
 def test_a_non_finite_result_raises_value_error(value, surface):
     with pytest.raises(ValueError, match="not a finite quantity"):
         units.normalize(value, surface)

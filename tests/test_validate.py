@@ -22,9 +22,7 @@ def papers() -> pd.DataFrame:
     return records_to_papers([{"title": TITLE, "abstract": ABSTRACT, "source": "page.txt"}])
 
 
-def claim(
-    papers: pd.DataFrame, value_text: str, value: float, unit: str, kind: str, direction, **fields
-) -> dict:
+def claim(papers: pd.DataFrame, value_text: str, value: float, unit: str, kind: str, direction, **fields) -> dict:
     """One claims-table row pointing at `value_text` in the abstract."""
     start = ABSTRACT.index(value_text)
     row = {
