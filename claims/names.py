@@ -242,11 +242,29 @@ def system_name(title: str, abstract: str) -> str | None:
         if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
             return acronym
     candidates = [*_title_acronyms(title, abstract), _introduced(abstract), _introduced_by_title(title)]
-    candidates = [c for c in candidates if c]
+    candidates = [c for c in candidates if c] or _result_subjects(abstract)
     if not candidates:
         return None
     # the system is what the abstract keeps talking about
     return max(candidates, key=lambda c: _uses(c, abstract))
+
+
+# "QD-Track outperforms ...", "our MixFormer-L achieves ...": a name-shaped subject of a verb of results
+_RESULT_SUBJECT = re.compile(
+    r"(?:(?:^|[.;,]\s+)(?:[Oo]ur\s+)?|\b[Oo]ur\s+)(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
+    r"\s+(?:\([^)]{1,30}\)\s+)?(?:also\s+|further\s+|consistently\s+|significantly\s+)?"
+    r"(?:achieves|obtains|outperforms|reaches|sets|surpasses|attains|establishes|improves|yields|runs|beats|exceeds)\b"
+)
+
+
+def _result_subjects(abstract: str) -> list[str]:
+    """Systems an abstract credits with results, for a paper whose title and wording name none."""
+    found = []
+    for match in _RESULT_SUBJECT.finditer(abstract):
+        name = match.group("name").rstrip(".-")
+        if _looks_like_name(name) and not metric_info(name):
+            found.append(singular(name, abstract))
+    return found
 
 
 _WORD_CHAR = re.compile(r"[\w-]")

@@ -148,3 +148,16 @@ def test_a_system_paper_whose_title_mentions_datasets_introduces_no_benchmark() 
     title = "Glimmer: An Efficient Captioning System Leveraging Multiple Datasets"
     claim = claims_of("Glimmer reaches a SPIDEr score of 31.5% on Clotho.", title).iloc[0]
     assert (claim.dataset, claim.model) == ("Clotho", "Glimmer")
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "We study tracking. Despite its simplicity, Trackly-2 outperforms all published trackers. "
+        "It achieves 71.3 MOTA on MOT17.",
+        "We study tracking. Our Trackly-2 achieves 71.3 MOTA on MOT17.",
+    ],
+)
+def test_the_name_shaped_subject_of_a_result_verb_is_the_system_when_nothing_else_names_one(abstract) -> None:
+    claim = row(claims_of(abstract, "Learning to Track Many Objects"), "71.3")
+    assert claim.model == "Trackly-2"
