@@ -138,17 +138,27 @@ def _acronym_after(phrase: str, abstract: str) -> str | None:
     return None
 
 
-def _title_acronyms(title: str, abstract: str) -> list[str]:
-    """Acronyms the abstract defines for the words the title starts with: "Sparse Mixture Networks (SMN)"."""
+def _title_acronyms(title: str, abstract: str, anywhere: bool = False) -> list[str]:
+    """Acronyms the abstract defines for the words the title starts with: "Sparse Mixture Networks (SMN)";
+    `anywhere`: for three or more words the title has anywhere ("Video Classification With
+    Channel-Separated Convolutional Networks" and "... networks (CSN)")."""
     title_words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", title.lower())]
     found = []
     for definition in acronym_definitions(abstract):
         words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", definition.expansion.lower())]
         if definition.name in _COMMON_CAPS or _TASK_WORD.search(definition.expansion):
             continue  # "Facial Expression Recognition (FER)" names a task, not a system
-        if any(title_words[:size] == words[-size:] for size in range(min(len(words), 5), 1, -1)):
+        if anywhere:
+            named = len(words) >= 3 and _contains(title_words, words[-3:])
+        else:
+            named = any(title_words[:size] == words[-size:] for size in range(min(len(words), 5), 1, -1))
+        if named:
             found.append(definition.name)
     return found
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _first_acronym(clause: str) -> str | None:
@@ -242,7 +252,9 @@ def system_name(title: str, abstract: str) -> str | None:
         if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
             return acronym
     candidates = [*_title_acronyms(title, abstract), _introduced(abstract), _introduced_by_title(title)]
-    candidates = [c for c in candidates if c] or _result_subjects(abstract)
+    candidates = (
+        [c for c in candidates if c] or _title_acronyms(title, abstract, anywhere=True) or _result_subjects(abstract)
+    )
     if not candidates:
         return None
     # the system is what the abstract keeps talking about

@@ -161,3 +161,25 @@ def test_a_system_paper_whose_title_mentions_datasets_introduces_no_benchmark() 
 def test_the_name_shaped_subject_of_a_result_verb_is_the_system_when_nothing_else_names_one(abstract) -> None:
     claim = row(claims_of(abstract, "Learning to Track Many Objects"), "71.3")
     assert claim.model == "Trackly-2"
+
+
+def test_an_acronym_defined_for_words_the_title_has_anywhere_names_the_system() -> None:
+    title = "Speech Recognition With Gated Sparse Mixers"
+    abstract = "We propose gated sparse mixers (GSM). GSM reaches a WER of 2.1% on LibriSpeech test-clean."
+    assert row(claims_of(abstract, title), "2.1%").model == "GSM"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "direction"),
+    [
+        ("Glimmer shows a lower top-1 error (absolute 3.1%) than ResNet-50 on ImageNet.", "3.1%", "down"),
+        (
+            "Models do well in English, but their accuracy declines in Basque, with gaps of up to 18.2%.",
+            "18.2%",
+            "down",
+        ),
+    ],
+)
+def test_absolute_or_relative_in_parentheses_and_gaps_are_changes(sentence, value_text, direction) -> None:
+    claim = row(claims_of(sentence, TITLE), value_text)
+    assert (claim.kind, claim.direction) == ("delta", direction)
