@@ -387,11 +387,24 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
     metric = reading.metric_for(sentence.text, phrase, sentence.span, sentence.metrics, kind)
     if metric in (None, "performance") and phrase.family == "percent" and kind != "ratio":
         metric = primary_metric(dataset) or metric
+    if metric is None and kind == "score" and _bare_score_on_benchmark(sentence, phrase):
+        metric = primary_metric(dataset)  # "78.6 on COCO test-dev" is in COCO's primary metric
     if metric is None and kind == "delta" and phrase.family == "percent":
         metric = "performance"  # "outperforms X by 2%": a gain, on no metric the sentence names
     if metric is None or reading.describes_model_size(phrase, metric, kind):
         return None
     return metric
+
+
+_ON_BENCHMARK = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")
+
+
+def _bare_score_on_benchmark(sentence: Sentence, phrase: reading.Phrase) -> bool:
+    """A decimal with no unit followed at once by "on <benchmark>"."""
+    if phrase.family is not None or not all("." in q.text for q in phrase.members):
+        return False
+    on = _ON_BENCHMARK.match(sentence.text, phrase.end)
+    return on is not None and any(m.start == on.end() for m in sentence.datasets)
 
 
 def _efficiency_aware(

@@ -70,6 +70,9 @@ _UNIT_SURFACES = {
 UNIT_FAMILY = {surface.strip(): family for family, surfaces in _UNIT_SURFACES.items() for surface in surfaces}
 
 
+_GLUED_COMPARATIVES = ("smaller", "faster", "fewer", "larger", "less", "lower", "higher", "cheaper", "more", "slower")
+
+
 def _unit_regex() -> str:
     surfaces = sorted({s for group in _UNIT_SURFACES.values() for s in group}, key=len, reverse=True)
     spaced = [re.escape(s) for s in surfaces if s[0] in " -"]
@@ -77,7 +80,9 @@ def _unit_regex() -> str:
     # A unit is glued or after one space, and never runs on into a word or
     # a second number ("16times16" is a patch size, not a factor).
     body = rf"(?:{'|'.join(spaced)}|\s?(?:{'|'.join(glued)}))"
-    return rf"{body}(?![A-Za-z0-9]|\s?\d)"
+    # "~3xsmaller": a factor's x glued to the comparative it qualifies
+    glued_factor = rf"[x×](?=(?:{'|'.join(_GLUED_COMPARATIVES)})\b)"
+    return rf"(?:{body}(?![A-Za-z0-9]|\s?\d)|{glued_factor})"
 
 
 # A bound symbol, a sign and a "1:" of a ratio ("a compression ratio of 1:48" is a factor of 48),
@@ -94,7 +99,8 @@ RANGE_SEP = pp.Regex(r"\s?(?:-|–|~|to)\s?(?=[\d.])").set_name("range separator
 # else the quantity's. Every token is text read in order, no whitespace skipped, so the tokens
 # joined are the text the quantity covers (no `Located` needed).
 RANGE = RANGE_SEP + NUMBER("high") + pp.Opt(UNIT("unit"))
-UNPREFIXED = NUMBER("low") + pp.Opt(UNIT("low_unit")) + pp.Opt(RANGE)
+PLUS = pp.Regex(r"\+(?![\d\w])").set_name("at least")  # "30+ FPS"
+UNPREFIXED = NUMBER("low") + pp.Opt(PLUS("plus")) + pp.Opt(UNIT("low_unit")) + pp.Opt(RANGE)
 QUANTITY = PREFIX + UNPREFIXED
 # At a digit or a point the prefix can only be empty (no symbol or sign starts with one), unless
 # it is the "1:" of a ratio: there the rest is read alone, a quarter faster (most candidates start
@@ -181,7 +187,7 @@ def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | 
         low=_to_float(tokens["low"]),
         high=_to_float(tokens["high"]) if "high" in tokens else None,
         unit=unit,
-        symbol=(tokens.get("symbol") or "").strip().lstrip("\\") or None,
+        symbol=(tokens.get("symbol") or "").strip().lstrip("\\") or (">=" if "plus" in tokens else None),
         signed=tokens.get("sign") is not None,
         family=UNIT_FAMILY.get(unit) if unit else None,
     )

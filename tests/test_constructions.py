@@ -183,3 +183,19 @@ def test_an_acronym_defined_for_words_the_title_has_anywhere_names_the_system() 
 def test_absolute_or_relative_in_parentheses_and_gaps_are_changes(sentence, value_text, direction) -> None:
     claim = row(claims_of(sentence, TITLE), value_text)
     assert (claim.kind, claim.direction) == ("delta", direction)
+
+
+def test_a_number_with_a_plus_is_at_least_that_number() -> None:
+    claim = row(claims_of("Glimmer runs at 45+ FPS on one GPU.", TITLE), "45+ FPS")
+    assert (claim.value, claim.unit, claim.bound) == (45.0, "1/s", ">=")
+
+
+def test_a_factor_glued_to_its_comparative_is_a_factor() -> None:
+    claim = row(claims_of("Glimmer is ~4xsmaller than ResNet-50 at equal accuracy.", TITLE), "~4x")
+    assert (claim.value, claim.unit, claim.kind, claim.bound) == (4.0, "x", "ratio", "~")
+
+
+def test_a_bare_decimal_on_a_benchmark_is_in_the_benchmarks_primary_metric() -> None:
+    claim = row(claims_of("Glimmer achieves 55.3 on COCO test-dev with a single model.", TITLE), "55.3")
+    assert (claim.metric, claim.dataset, claim.unit) == ("AP", "COCO", "%")
+    assert claims_of("Glimmer was trained for 12 epochs on COCO.", TITLE).empty
