@@ -300,7 +300,11 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     every_dataset = names.dataset_mentions(text, 0, len(text))  # one pass, then split by sentence
     for span, (metrics, kept) in zip(spans, numbers, strict=True):
         named = [m for m in every_dataset if span[0] <= m.start < span[1]]
-        datasets = [m for m in named if not names.is_training_set(text, m)]
+        # "trained from scratch on X, it reaches N": X is the benchmark unless the sentence names another,
+        # or it is data for pre-training only ("pre-trained on X")
+        datasets = [m for m in named if not names.is_training_set(text, m)] or [
+            m for m in named if not names.is_pretraining_set(text, m)
+        ]
         kept = [q for q in kept if not any(m.start <= q.start < m.end for m in named)]  # "300W", "MOT17"
         if kept:
             carried = (_carried_dataset(seen_datasets) or benchmark) if not datasets else None

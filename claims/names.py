@@ -354,6 +354,16 @@ _TRAINED_ON = re.compile(
 )
 
 
+_PRETRAINED_ON = re.compile(
+    r"\b(?:pre-?train\w*|distill\w*)\s+(?:\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$", re.I
+)
+
+
+def is_pretraining_set(text: str, mention: Mention) -> bool:
+    """ "pre-trained on ImageNet-21K": data only learned from, never the benchmark of a score."""
+    return bool(_PRETRAINED_ON.search(text, max(0, mention.start - 50), mention.start))
+
+
 def is_training_set(text: str, mention: Mention) -> bool:
     """ "pretrained on ImageNet-21K": data a model learned from, not the benchmark of its score."""
     return bool(_TRAINED_ON.search(text, max(0, mention.start - 50), mention.start))

@@ -199,3 +199,13 @@ def test_a_bare_decimal_on_a_benchmark_is_in_the_benchmarks_primary_metric() -> 
     claim = row(claims_of("Glimmer achieves 55.3 on COCO test-dev with a single model.", TITLE), "55.3")
     assert (claim.metric, claim.dataset, claim.unit) == ("AP", "COCO", "%")
     assert claims_of("Glimmer was trained for 12 epochs on COCO.", TITLE).empty
+
+
+def test_a_benchmark_a_model_is_trained_on_is_its_benchmark_unless_another_is_named() -> None:
+    assert row(
+        claims_of("Trained from scratch on CIFAR-100, Glimmer reaches 84.1% accuracy.", TITLE), "84.1%"
+    ).dataset == ("CIFAR-100")
+    table = claims_of("Pre-trained on ImageNet-21K, Glimmer reaches 84.1% accuracy.", TITLE)
+    assert row(table, "84.1%").dataset == ""
+    table = claims_of("Trained on ImageNet-21K, Glimmer reaches 84.1% accuracy on CIFAR-100.", TITLE)
+    assert row(table, "84.1%").dataset == "CIFAR-100"
