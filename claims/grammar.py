@@ -18,6 +18,16 @@ import pyparsing as pp
 # --------------------------------------------------------------------------- tokens
 NUMBER_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+"
 
+# Compute time on accelerators: "8 GPU hours", "1.5 A100 GPU-days", "two GPU search days", "3 TPUv4 days".
+_ACCELERATORS = ("GPU", "TPU", "A100 GPU", "V100 GPU", "H100 GPU", "TPUv3", "TPUv4", "TPU v3", "TPU v4")
+_DEVICE_TIME = [
+    f"{device}{separator}{search}{span}"
+    for device in _ACCELERATORS
+    for separator in (" ", "-")
+    for search in ("", "search ")
+    for span in ("hours", "hour", "days", "day")
+]
+
 _UNIT_SURFACES = {
     "percent": [r"\%", "%", " percent", " percentage points", " pp"],
     "factor": [r"\times", "times", "×", "x", "X", "-fold", " fold", "-times"],
@@ -48,17 +58,7 @@ _UNIT_SURFACES = {
         "μs",
         "µs",
         "mus",
-        "GPU hours",
-        "GPU-hours",
-        "GPU hour",
-        "GPU days",
-        "GPU-days",
-        "GPU day",
-        "A100 GPU days",
-        "A100 GPU hours",
-        "TPU days",
-        "GPU search day",
-        "GPU search days",
+        *_DEVICE_TIME,
     ],
     "rate": ["fps", "FPS", "frames per second", "frames/s", "images/s", "img/s", "tokens/s", "Hz", "kHz", "MHz"],
     "memory": ["GB", "MB", "KB", "TB", "GiB", "MiB", "KiB", "TiB", "bytes"],

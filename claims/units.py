@@ -74,12 +74,16 @@ def registry() -> pint.UnitRegistry:
         return pint.UnitRegistry(str(path))
 
 
+# Which accelerator, and "search", qualify compute time without changing its length: "A100 GPU days" are days.
+_DEVICE_QUALIFIER = re.compile(r"^(?:[A-Z]\d{2,3}\s+)?(GPU|TPU)(?:\s?v\d)?[\s-]+(?:search\s+)?")
+
+
 def pint_name(surface: str) -> str:
-    """The pint expression for a unit as written ("GPU-hours" -> "GPU_hours")."""
+    """The pint expression for a unit as written ("GPU-hours" -> "GPU_hours", "A100 GPU days" -> "GPU_days")."""
     surface = surface.strip()
     if surface in SURFACE_ALIASES:
         return SURFACE_ALIASES[surface]
-    return re.sub(r"[\s\-]+", "_", surface)
+    return re.sub(r"[\s\-]+", "_", _DEVICE_QUALIFIER.sub(r"\1 ", surface))
 
 
 @lru_cache(maxsize=4096)

@@ -209,3 +209,16 @@ def test_a_benchmark_a_model_is_trained_on_is_its_benchmark_unless_another_is_na
     assert row(table, "84.1%").dataset == ""
     table = claims_of("Trained on ImageNet-21K, Glimmer reaches 84.1% accuracy on CIFAR-100.", TITLE)
     assert row(table, "84.1%").dataset == "CIFAR-100"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "seconds"),
+    [
+        ("The search costs only 0.4 GPU search days.", "0.4 GPU search days", 34560.0),
+        ("Training takes 12 A100 GPU-hours.", "12 A100 GPU-hours", 43200.0),
+        ("Training takes 3 TPUv4 days.", "3 TPUv4 days", 259200.0),
+    ],
+)
+def test_compute_time_on_any_accelerator_is_time(sentence, value_text, seconds) -> None:
+    claim = row(claims_of(sentence, TITLE), value_text)
+    assert (claim.value, claim.unit) == (seconds, "s")

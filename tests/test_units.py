@@ -198,8 +198,9 @@ def test_b_after_a_number_is_billions_and_bytes_stay_bytes():
     assert units.normalize(2, "GB")[1] == "B"
 
 
-@pytest.mark.parametrize("surface", sorted(UNIT_FAMILY))
+@pytest.mark.parametrize("surface", sorted(s for s, family in UNIT_FAMILY.items() if family != "points"))
 def test_every_unit_the_grammar_reads_is_known(surface):
+    # (points are in the unit of the metric they change: claims/normalize.py, not pint)
     # the grammar keeps a leading "-" or space of "-fold", " percent" out of Quantity.unit
     assert units.known_unit(surface.strip(" -")), surface
 
