@@ -94,14 +94,36 @@ PRAISE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# A share of another system's cost or size: "only 11% of the parameters of X".
+# What a share of another system's cost is a share of (singular and plural: "memory", "GPU hours").
+_COST_NOUN = (
+    r"(?:parameter counts?|parameters|params|FLOPs|computations?|compute|computational costs?|memory|model sizes?|"
+    r"sizes?|training costs?|costs?|latency|latencies|inference times?|training times?|energy|MACs|GPU memory|"
+    r"tokens|GPU hours|GPU days|time|storage|bandwidth|power)"
+)
+# A share of another system's cost or size: "only 11% of the parameters of X", "15% the size of X",
+# "29% as many parameters as X".
 SHARE_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:the\s+)?(?:its\s+|their\s+)?(?:total\s+)?)"
-    r"(parameter count|parameters|params|FLOPs|computation|compute|computational cost|memory|model size|size|"
-    r"training cost|cost|latency|inference time|training time|"
-    r"energy|MACs|GPU memory|tokens)\b",
+    r"^\s*(?:of\s+(?:the\s+)?(?:its\s+|their\s+)?(?:total\s+)?|the\s+|as\s+(?:many|much)\s+(?:[\w-]+\s+)?)"
+    rf"({_COST_NOUN})\b",
     re.IGNORECASE,
 )
+
+# Share nouns that name a metric of the vocabulary by another word.
+SHARE_NOUN_METRICS = {
+    "size": "model size",
+    "sizes": "model size",
+    "model sizes": "model size",
+    "compute": "FLOPs",
+    "computation": "FLOPs",
+    "computations": "FLOPs",
+    "params": "parameters",
+    "parameter count": "parameters",
+    "parameter counts": "parameters",
+    "latencies": "latency",
+}
+
+# "freezing 99% of the parameters", "tuning only 0.5% of the parameters": which parameters a share counts
+PARAMETERS_VERB = re.compile(r"\b(freez\w*|train\w*|tun\w*|updat\w*|learn\w*)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 # "while using only 11% parameters (than X)": a share written without "of".
 BARE_SHARE_AFTER = re.compile(

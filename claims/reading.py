@@ -267,7 +267,7 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
     after = _after(text, phrase.end, 40)
     before = _before(text, phrase.start, 80, sentence_start)
     if _is_share(text, phrase, sentence_start) and re.search(
-        r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at)\b[^,.;]*$", before
+        r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$", before
     ):
         return "ratio"
     if quantity.text.lstrip("~<>≈ ").startswith("+") or quantity.unit in ("pp", "percentage points"):
@@ -373,6 +373,14 @@ def _compatible(metric: str, family: str | None, kind: str) -> bool:
     return unit in _FAMILY_UNITS.get(family, set())
 
 
+def _share_metric(noun: str) -> str:
+    """The metric a share is of: "the size of X" is model size, "the compute of X" FLOPs."""
+    noun = re.sub(r"\s+", " ", noun.lower())
+    if named := cues.SHARE_NOUN_METRICS.get(noun) or metric_info(noun):
+        return named if isinstance(named, str) else named.name
+    return cues.MEASURE_PLURALS.get(noun, noun.removesuffix("s") if noun.endswith(("costs", "times")) else noun)
+
+
 def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention], kind: str) -> str | None:
     """The metric the phrase measures: named right after it, right before it, implied by its unit, or nearby."""
     after = _after(text, phrase.end, 40)
@@ -380,6 +388,12 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
         return cues.COUNT_NOUNS.get(re.sub(r"\s+", " ", count.group(1).lower()), "parameters")
     if phrase.family == "flops":
         return "MACs" if "MAC" in (phrase.unit or "") else "FLOPs"
+    if phrase.family == "percent" and (share := cues.SHARE_AFTER.match(after)):
+        metric = _share_metric(share.group(1))
+        before = text[max(sentence[0], phrase.start - 40) : phrase.start]
+        if metric == "parameters" and (qualified := cues.PARAMETERS_VERB.search(before)):
+            return "frozen parameters" if qualified.group(1).lower().startswith("freez") else "trainable parameters"
+        return metric
     if phrase.family == "scale" and re.match(r"^\s*/\s*[\d.]+\s*[GMT](?:FLOPs|MACs)", after):
         return "parameters"  # "11.5M / 2.4GFLOPs": params / compute
     usable = [m for m in metrics if _compatible(m.name, phrase.family, kind)]

@@ -222,3 +222,17 @@ def test_a_benchmark_a_model_is_trained_on_is_its_benchmark_unless_another_is_na
 def test_compute_time_on_any_accelerator_is_time(sentence, value_text, seconds) -> None:
     claim = row(claims_of(sentence, TITLE), value_text)
     assert (claim.value, claim.unit) == (seconds, "s")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "metric"),
+    [
+        ("Glimmer is 15% the size of ResNet-50 at equal accuracy.", "15%", "model size"),
+        ("Glimmer uses 29% as many parameters as ViT-B.", "29%", "parameters"),
+        ("Glimmer matches ViT-B while freezing 97% of its parameters.", "97%", "frozen parameters"),
+        ("Glimmer matches ViT-B while tuning only 3% of the parameters.", "3%", "trainable parameters"),
+    ],
+)
+def test_a_share_of_a_cost_is_named_by_its_noun_in_every_wording(sentence, value_text, metric) -> None:
+    claim = row(claims_of(sentence, TITLE), value_text)
+    assert claim.metric == metric
