@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from claims import names, reading
-from claims.grammar import Quantity, quantities
+from claims.grammar import Quantity, quantities, word_quantities
 from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, guarded, warn_failures
 from claims.normalize import normalize_units
 from claims.text import sentence_spans
@@ -338,6 +338,10 @@ def _reading_text(abstract: str) -> str:
 def _numbers_in(abstract: str, span: tuple[int, int]) -> tuple[list[names.Mention], list[Quantity]]:
     """The metrics and the result numbers of one sentence (not settings, counts of data, digits of names)."""
     found = reading.split_changes(abstract, quantities(abstract, *span))
+    if words := word_quantities(abstract, *span):  # "four times", "half the parameters", "1/10 of the cost"
+        found = sorted(
+            [q for q in found if not any(w.start <= q.start < w.end for w in words)] + words, key=lambda q: q.start
+        )
     metrics = names.metric_mentions(abstract, *span) if found else []
     return metrics, [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
 

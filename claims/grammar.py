@@ -209,3 +209,46 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
             found.append(quantity)
             covered = quantity.end
     return found
+
+
+# --------------------------------------------------------------------------- numbers in words
+# Results written in words: "four times faster", "two-fold", "half the parameters", "a third of the FLOPs",
+# "1/10 of the cost". Read by one regex apart from the digit grammar; a share of a cost is the factor it
+# divides the cost by ("half" -> 2x), as the guidelines write it.
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "a hundred": 100, "one hundred": 100, "hundred": 100, "a thousand": 1000, "thousand": 1000,
+}  # fmt: skip
+FRACTION_WORDS = {"half": 2, "a half": 2, "one half": 2, "a third": 3, "one third": 3, "a quarter": 4,
+                  "one quarter": 4, "a fifth": 5, "one fifth": 5, "a tenth": 10, "one tenth": 10}  # fmt: skip
+_COST = r"(?:parameters|params|FLOPs|compute|computation|computational cost|memory|cost|latency|time|size|energy|MACs)"
+_WORD_NUMBER = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+_FRACTION = "|".join(sorted((re.escape(w).replace(r"\ ", "[\\s-]") for w in FRACTION_WORDS), key=len, reverse=True))
+WORD_QUANTITY = re.compile(
+    rf"(?<![\w-])(?:(?:(?P<low>{_WORD_NUMBER})\s+to\s+)?(?P<times>{_WORD_NUMBER})(?:\s+times|-fold|\s+fold)(?![\w-])"
+    rf"|(?P<fraction>{_FRACTION})(?=\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?{_COST}\b)"
+    rf"|(?P<one_in>1/(?P<divisor>\d+))(?=\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?{_COST}\b))",
+    re.IGNORECASE,
+)
+_WORD_TRIGGER = re.compile(r"times|fold|half|third|quarter|fifth|tenth|1/\d", re.IGNORECASE)
+
+
+def word_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Factors written in words or as a fraction of a cost, in text[start:end]."""
+    end = len(text) if end is None else end
+    if not _WORD_TRIGGER.search(text, start, end):
+        return []
+    found = []
+    for match in WORD_QUANTITY.finditer(text, start, end):
+        high = None
+        if match.group("times"):
+            value = float(NUMBER_WORDS[match.group("times").lower()])
+            if match.group("low"):  # "four to forty times": a range, claimed at its top
+                value, high = float(NUMBER_WORDS[match.group("low").lower()]), value
+        elif match.group("fraction"):
+            value = float(FRACTION_WORDS[re.sub(r"[\s-]+", " ", match.group("fraction").lower())])
+        else:
+            value = float(match.group("divisor"))
+        found.append(Quantity(match.start(), match.end(), match.group(), value, high, "x", None, False, "factor"))
+    return found

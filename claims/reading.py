@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from claims import cues
-from claims.grammar import Quantity, quantity_at
+from claims.grammar import FRACTION_WORDS, Quantity, quantity_at
 from claims.names import Mention
 from claims.vocab import is_dataset_name, metric_info
 
@@ -324,9 +324,16 @@ def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str
     return None
 
 
+def is_fraction(phrase: Phrase) -> bool:
+    """ "half the parameters", "1/10 of the cost": a factor written as the share it leaves."""
+    return all(
+        q.text.startswith("1/") or re.sub(r"[\s-]+", " ", q.text.lower()) in FRACTION_WORDS for q in phrase.members
+    )
+
+
 def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: str | None) -> str:
     """Up or down for the quantity named by `metric`: the tied cue word, else the nearest one."""
-    if _is_share(text, phrase, sentence[0]):
+    if _is_share(text, phrase, sentence[0]) or is_fraction(phrase):
         return "down"  # "only 15% of the parameters"
     if tied := _tied_cue(text, phrase, sentence):
         return _oriented(*tied, metric)
@@ -388,7 +395,7 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
         return cues.COUNT_NOUNS.get(re.sub(r"\s+", " ", count.group(1).lower()), "parameters")
     if phrase.family == "flops":
         return "MACs" if "MAC" in (phrase.unit or "") else "FLOPs"
-    if phrase.family == "percent" and (share := cues.SHARE_AFTER.match(after)):
+    if (phrase.family == "percent" or is_fraction(phrase)) and (share := cues.SHARE_AFTER.match(after)):
         metric = _share_metric(share.group(1))
         before = text[max(sentence[0], phrase.start - 40) : phrase.start]
         if metric == "parameters" and (qualified := cues.PARAMETERS_VERB.search(before)):

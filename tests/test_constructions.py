@@ -236,3 +236,35 @@ def test_compute_time_on_any_accelerator_is_time(sentence, value_text, seconds) 
 def test_a_share_of_a_cost_is_named_by_its_noun_in_every_wording(sentence, value_text, metric) -> None:
     claim = row(claims_of(sentence, TITLE), value_text)
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "value", "direction", "metric"),
+    [
+        ("Glimmer is four times faster than ResNet-50.", "four times", 4.0, "up", "speed"),
+        ("Glimmer gives a two-fold speedup over ResNet-50.", "two-fold", 2.0, "up", "speed"),
+        ("Glimmer matches ViT-B with half the parameters.", "half", 2.0, "down", "parameters"),
+        ("Glimmer needs one-third of the FLOPs of ViT-B.", "one-third", 3.0, "down", "FLOPs"),
+        ("Glimmer needs 1/10 of the memory of ViT-B.", "1/10", 10.0, "down", "memory"),
+        (
+            "Glimmer has three to thirty times fewer parameters than ViT-B.",
+            "three to thirty times",
+            30.0,
+            "down",
+            "parameters",
+        ),
+    ],
+)
+def test_factors_in_words_and_fractions_of_a_cost_are_ratios(sentence, value_text, value, direction, metric) -> None:
+    claim = row(claims_of(sentence, TITLE), value_text)
+    assert (claim.value, claim.unit, claim.kind, claim.direction, claim.metric) == (
+        value,
+        "x",
+        "ratio",
+        direction,
+        metric,
+    )
+
+
+def test_number_words_that_measure_no_result_are_no_claims() -> None:
+    assert claims_of("We train for two times the usual schedule, and one half of the images are kept.", TITLE).empty
