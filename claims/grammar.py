@@ -223,15 +223,17 @@ NUMBER_WORDS = {
 FRACTION_WORDS = {"half": 2, "a half": 2, "one half": 2, "a third": 3, "one third": 3, "a quarter": 4,
                   "one quarter": 4, "a fifth": 5, "one fifth": 5, "a tenth": 10, "one tenth": 10}  # fmt: skip
 _COST = r"(?:parameters|params|FLOPs|compute|computation|computational cost|memory|cost|latency|time|size|energy|MACs)"
+_DEVICE_TIME_RE = "|".join(sorted(map(re.escape, _DEVICE_TIME), key=len, reverse=True))
 _WORD_NUMBER = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
 _FRACTION = "|".join(sorted((re.escape(w).replace(r"\ ", "[\\s-]") for w in FRACTION_WORDS), key=len, reverse=True))
 WORD_QUANTITY = re.compile(
     rf"(?<![\w-])(?:(?:(?P<low>{_WORD_NUMBER})\s+to\s+)?(?P<times>{_WORD_NUMBER})(?:\s+times|-fold|\s+fold)(?![\w-])"
+    rf"|(?P<count>{_WORD_NUMBER}|one|a single)\s+(?P<device_time>{_DEVICE_TIME_RE})(?![\w-])"
     rf"|(?P<fraction>{_FRACTION})(?=\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?{_COST}\b)"
     rf"|(?P<one_in>1/(?P<divisor>\d+))(?=\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?{_COST}\b))",
     re.IGNORECASE,
 )
-_WORD_TRIGGER = re.compile(r"times|fold|half|third|quarter|fifth|tenth|1/\d", re.IGNORECASE)
+_WORD_TRIGGER = re.compile(r"times|fold|half|third|quarter|fifth|tenth|1/\d|GPU|TPU", re.IGNORECASE)
 
 
 def word_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -246,6 +248,12 @@ def word_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             value = float(NUMBER_WORDS[match.group("times").lower()])
             if match.group("low"):  # "four to forty times": a range, claimed at its top
                 value, high = float(NUMBER_WORDS[match.group("low").lower()]), value
+        elif match.group("device_time"):  # "one GPU search day"
+            count = match.group("count").lower()
+            value = float(NUMBER_WORDS.get(count, 1))
+            found.append(Quantity(match.start(), match.end(), match.group(), value, None, match.group("device_time"),
+                                  None, False, "time"))  # fmt: skip
+            continue
         elif match.group("fraction"):
             value = float(FRACTION_WORDS[re.sub(r"[\s-]+", " ", match.group("fraction").lower())])
         else:

@@ -63,6 +63,7 @@ _LIST_SEPARATOR = re.compile(
     r"(?:\s*(?:,|;)?\s*(?:and|or|&)?\s*|\s*/\s*|\s*,?\s*(?:vs\.?|versus)\s*)$"
 )
 _TIME_METRICS = (
+    ("search", "search time"),
     ("train", "training time"),
     ("latency", "latency"),
     ("generat", "generation time"),

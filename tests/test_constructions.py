@@ -268,3 +268,9 @@ def test_factors_in_words_and_fractions_of_a_cost_are_ratios(sentence, value_tex
 
 def test_number_words_that_measure_no_result_are_no_claims() -> None:
     assert claims_of("We train for two times the usual schedule, and one half of the images are kept.", TITLE).empty
+
+
+def test_compute_time_counted_in_words_is_time_and_a_search_takes_search_time() -> None:
+    claim = row(claims_of("The architecture search costs only one GPU search day.", TITLE), "one GPU search day")
+    assert (claim.value, claim.unit, claim.metric) == (86400.0, "s", "search time")
+    assert row(claims_of("Training takes two A100 GPU-days.", TITLE), "two A100 GPU-days").metric == "training time"
