@@ -86,15 +86,18 @@ def _heads_group(abstract: str, mention: names.Mention) -> bool:
     return bool(after_separator and _HEADS_GROUP.match(abstract, mention.end))
 
 
+_REACH = 300  # characters: a name further from a number than this, in one sentence, is not its name
+
+
 def _nearest(abstract: str, mentions: list[names.Mention], start: int, end: int) -> names.Mention | None:
     """Prefer a mention right after ("... on COCO"), else the last before, else a later one.
 
     A name that heads the next group ("..., and ADE20K val set with 50.9% PQ") owns what follows it.
     """
     after = [m for m in mentions if m.start >= end and not _heads_group(abstract, m)]
-    before = [m for m in mentions if m.end <= start]
+    before = [m for m in mentions if m.end <= start and start - m.end <= _REACH]
     if after and (not before or after[0].start - end < 60):
-        return after[0]
+        return after[0] if after[0].start - end <= _REACH else None
     return before[-1] if before else None
 
 

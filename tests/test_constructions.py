@@ -274,3 +274,12 @@ def test_compute_time_counted_in_words_is_time_and_a_search_takes_search_time() 
     claim = row(claims_of("The architecture search costs only one GPU search day.", TITLE), "one GPU search day")
     assert (claim.value, claim.unit, claim.metric) == (86400.0, "s", "search time")
     assert row(claims_of("Training takes two A100 GPU-days.", TITLE), "two A100 GPU-days").metric == "training time"
+
+
+def test_a_benchmark_named_far_from_a_number_in_a_long_sentence_is_not_its_benchmark() -> None:
+    filler = "which we study under many conditions, settings, schedules, augmentations and budgets, " * 4
+    table = claims_of(f"We start from ImageNet, {filler}and Glimmer reaches 84.1% top-1 accuracy.", TITLE)
+    assert row(table, "84.1%").dataset == ""
+    assert row(
+        claims_of("We start from ImageNet, where Glimmer reaches 84.1% top-1 accuracy.", TITLE), "84.1%"
+    ).dataset == ("ImageNet")
