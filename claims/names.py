@@ -342,6 +342,11 @@ _OPEN_DATASET_LIST = re.compile(
 _OPEN_DATASET_LED = scan.led(_OPEN_DATASET, r"\w")  # the same matches, scanned faster (claims/scan.py)
 _OPEN_DATASET_LIST_LED = scan.led(_OPEN_DATASET_LIST, r"\w")
 _OPEN_NAME_RE = re.compile(rf"(?<![\w-]){_OPEN_NAME}(?!\w)")
+# "on five benchmarks, including Alpha, Beta-2 and Gamma", "datasets such as Alpha and Beta", "benchmarks (Alpha, Beta)"
+_INCLUDING = re.compile(
+    rf"\b(?:benchmarks|datasets|test sets|corpora)\s*(?:,\s*)?(?:including|such as|like|\(|:)\s*(?:the\s+)?"
+    rf"(?P<names>{_OPEN_NAME}(?:\s*,\s*{_OPEN_NAME})*,?\s+(?:and|or)\s+{_OPEN_NAME})"
+)
 # "on three benchmarks, namely, 5.1% on Alpha, 2.7% on Beta-X and 3.9% on Gamma"
 _NAMELY = re.compile(r"\b(?:benchmarks|datasets)\s*,?\s*(?:namely|i\.e\.|:)\s*,?\s*(?P<list>(?:[^.;]|\.\d){1,200})")
 _ON_OPEN_NAME = re.compile(rf"\bon\s+(?:the\s+)?(?P<name>{_OPEN_NAME})(?![\w-])")
@@ -392,6 +397,9 @@ def _open_dataset_spans(text: str, start: int, end: int) -> Iterator[tuple[int, 
     for m in scan.finditer(_OPEN_DATASET, _OPEN_DATASET_LED, text, start, end):
         yield m.start("name"), m.end("name")
     for listed in scan.finditer(_OPEN_DATASET_LIST, _OPEN_DATASET_LIST_LED, text, start, end):
+        for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
+            yield name.start(), name.end()
+    for listed in _INCLUDING.finditer(text, start, end):
         for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
             yield name.start(), name.end()
     for namely in _NAMELY.finditer(text, start, end):

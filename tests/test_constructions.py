@@ -283,3 +283,16 @@ def test_a_benchmark_named_far_from_a_number_in_a_long_sentence_is_not_its_bench
     assert row(
         claims_of("We start from ImageNet, where Glimmer reaches 84.1% top-1 accuracy.", TITLE), "84.1%"
     ).dataset == ("ImageNet")
+
+
+def test_benchmarks_listed_after_including_or_such_as_are_benchmarks() -> None:
+    from claims.names import dataset_mentions
+
+    text = "We evaluate on four benchmarks, including Quokka-1K, Wombat and Numbat-V2. We also use datasets such as Emu and Kiwi-3."
+    assert {m.name for m in dataset_mentions(text, 0, len(text))} == {
+        "Quokka-1K",
+        "Wombat",
+        "Numbat-V2",
+        "Emu",
+        "Kiwi-3",
+    }
