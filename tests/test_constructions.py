@@ -288,7 +288,10 @@ def test_a_benchmark_named_far_from_a_number_in_a_long_sentence_is_not_its_bench
 def test_benchmarks_listed_after_including_or_such_as_are_benchmarks() -> None:
     from claims.names import dataset_mentions
 
-    text = "We evaluate on four benchmarks, including Quokka-1K, Wombat and Numbat-V2. We also use datasets such as Emu and Kiwi-3."
+    text = (
+        "We evaluate on four benchmarks, including Quokka-1K, Wombat and Numbat-V2. "
+        "We also use datasets such as Emu and Kiwi-3."
+    )
     assert {m.name for m in dataset_mentions(text, 0, len(text))} == {
         "Quokka-1K",
         "Wombat",
