@@ -39,6 +39,12 @@ _TITLE_NAME = re.compile(r"^\s*([^:]{1,40}?)\s*:\s*\S")
 _INTRODUCE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work)|, and|and then)\s+(?:[a-z]+\s+){0,6}?"
     r"(?:propose|introduce|present|develop|design|build|train|call|name|term|dub)[sd]?\b"
+    r"|\b(?:[Bb]y|[Tt]hrough|[Vv]ia)\s+(?:introducing|proposing|presenting|developing|designing)\b"
+)
+# "Glimmer, our sparse router, ...": a name set off before the description of the paper's own system
+_OWN_APPOSITION = re.compile(
+    r"(?<!\bof )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bby )(?<!\bwith )(?<!\bthan )(?<!\bfrom )"
+    r"(?<![\w-])(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s*,\s+(?:our|the proposed)\s+"
 )
 _NAMING = re.compile(
     r"(?<!\w)(?:namely|called|named|dubbed|termed|coined|call (?:it|them|our \w+|this \w+|the \w+))\s*,?\s+"
@@ -182,7 +188,9 @@ def _is_apposition(clause: str, token: re.Match[str]) -> bool:
 
 
 def _introduced(abstract: str) -> str | None:
-    """What "dubbed X (ACR)" or "we propose X" names."""
+    """What "dubbed X (ACR)", "we propose X", "by introducing X" or "X, our ..." names."""
+    if (apposed := _OWN_APPOSITION.search(abstract)) and _looks_like_name(apposed.group("name")):
+        return singular(apposed.group("name").rstrip(".-"), abstract)
     for match in scan.finditer(_NAMING, _NAMING_LED, abstract):
         clause = _clause_after(abstract, match.start())
         if acronym := _first_acronym(clause):
