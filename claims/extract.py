@@ -226,7 +226,7 @@ def _own_model(abstract, phrase, mentions, system) -> str | None:
         m
         for m in before
         if _SUBJECT_VERB.match(abstract[m.end : phrase.start])
-        and not re.search(r"\b(?:on|in|and)\s+$", abstract[max(0, m.start - 4) : m.start])
+        and not re.search(r"\b(?:on|in|and|of|with|by|to|from|than)\s+$", abstract[max(0, m.start - 6) : m.start])
     ]
     return subjects[-1].name if subjects else None
 
