@@ -297,3 +297,43 @@ def find_metrics(text: str, start: int = 0, end: int | None = None) -> list[re.M
     """Known metric names in text[start:end], as `metric_pattern` finds them."""
     end = len(text) if end is None else end
     return list(_finditer_folded(metric_pattern(), _folded_metric_pattern(), text, start, end))
+
+
+# Words that say which way a metric not in the vocabulary is better. Lower: errors, losses,
+# distances and divergences, costs of time and memory; a "rate" only when its words name errors
+# or failures ("miss rate"), never alone ("success rate", "frame rate").
+_LOWER_WORDS = re.compile(
+    r"\b(?:errors?|loss(?:es)?|distances?|divergences?|discrepanc(?:y|ies)|perplexit(?:y|ies)|ppl|"
+    r"bits?|bpc|bpd|bpb|latenc(?:y|ies)|time|times|runtime|delay|memory|footprint|overhead|"
+    r"energy|power|cost|costs|flops|macs|params|parameters|size|miss|misses|failures?|"
+    r"forgetting|violations?|collisions?|infractions?|regret|hallucinations?|toxicity|"
+    r"deviations?|drift|drops?|degradation|mse|mae|rmse|nll|wer|cer|eer|ece|mape)\b"
+)
+_HIGHER_WORDS = re.compile(
+    r"\b(?:accurac(?:y|ies)|acc|scores?|precision|recall|f1|f-score|f-measure|auc|auroc|ap|map|"
+    r"iou|miou|dice|success|win|rewards?|returns?|gains?|similarity|correlation|agreement|"
+    r"quality|fidelity|throughput|speed|speedup|coverage|bleu|rouge|psnr|ssim|hits|ndcg|mrr|"
+    r"rate of success|pass|elo|likelihood|utility|efficiency)\b"
+)
+
+
+def better_of(name: str | None) -> str | None:
+    """"higher" or "lower" for a metric: the vocabulary's direction when the name is known,
+    else read from its words (errors, losses, distances, time, "…ID"-style distances -> lower;
+    accuracy, scores, precision, recall, F1 -> higher); None when the words do not tell."""
+    if not name or not name.strip():
+        return None
+    if info := metric_info(name):
+        return info.better
+    if re.search(r"(?<![A-Za-z])[A-Za-z]*[A-Z]ID(?![A-Za-z])", name):  # FID-like: "CLIP-FID", "sKID", "pFID"
+        return "lower"
+    words = re.sub(r"[_/]+", " ", name.lower())
+    lower, higher = _LOWER_WORDS.search(words), _HIGHER_WORDS.search(words)
+    if lower and higher:
+        # The later word is the head noun: "success rate of errors" is rare, "accuracy loss" is a loss.
+        return "lower" if lower.start() > higher.start() else "higher"
+    if lower:
+        return "lower"
+    if higher:
+        return "higher"
+    return None
