@@ -19,7 +19,7 @@ from claims.names import Mention
 from claims.vocab import is_dataset_name, metric_info
 
 _SETTING_AFTER = re.compile(
-    r"^(?:\s*[-–]?\s*)(?:bits?(?!\s+per\b)|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"
+    r"^(?:\s*[-–]?\s*)(?:bits?\b(?!\s+per\b)|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"
     r"dimensional|dim|d\b|D\b|k\b|nd|st|th|rd|images?|videos?|hours? of|samples?|classes|categories|"
     r"languages?|datasets?|benchmarks?|tasks?|authors?|subjects?|participants?|people|persons?|"
     r"clips?|pairs?|sentences?|words?|utterances?|speakers?|scenes?|objects?|molecules?|patients?|"
