@@ -191,14 +191,27 @@ def dataset_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?i:{_alternation(names)})(?![\w]|-\w)")
 
 
+def _only_as_written(name: str) -> bool:
+    """Short names, and names that are a word in capitals ("FLORES", "CALVIN"), are acronyms: as written."""
+    return len(name) < 6 or (name.isalpha() and name.isupper())
+
+
 @lru_cache(maxsize=1)
 def _short_names() -> frozenset[str]:
-    return frozenset(n for d in datasets().values() for n in (d.name, *d.aliases) if len(n) < 6)
+    """The names matched only as written."""
+    return frozenset(n for d in datasets().values() for n in (d.name, *d.aliases) if _only_as_written(n))
+
+
+@lru_cache(maxsize=1)
+def _any_case_folds() -> frozenset[str]:
+    """The lower-cased names some name of which matches in any case."""
+    return frozenset(n.lower() for d in datasets().values() for n in (d.name, *d.aliases) if not _only_as_written(n))
 
 
 def _written_right(name: str) -> bool:
-    """Long names match in any case ("Imagenet"); short ones only as written ("VOC", not "voc")."""
-    return len(name) >= 6 or name in _short_names()
+    """Long names match in any case ("Imagenet"); acronyms only as written ("VOC", not "voc";
+    "ALFRED", not "Alfred")."""
+    return name in _short_names() or (len(name) >= 6 and name.lower() in _any_case_folds())
 
 
 def find_datasets(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -318,7 +331,7 @@ _HIGHER_WORDS = re.compile(
 
 
 def better_of(name: str | None) -> str | None:
-    """"higher" or "lower" for a metric: the vocabulary's direction when the name is known,
+    """ "higher" or "lower" for a metric: the vocabulary's direction when the name is known,
     else read from its words (errors, losses, distances, time, "…ID"-style distances -> lower;
     accuracy, scores, precision, recall, F1 -> higher); None when the words do not tell."""
     if not name or not name.strip():

@@ -319,3 +319,10 @@ def test_a_name_after_a_preposition_before_our_is_no_apposition() -> None:
 
 def test_bits_per_unit_are_a_metric_not_a_bit_width() -> None:
     assert row(claims_of("Glimmer reaches 1.08 bits per byte on enwik8.", TITLE), "1.08").kind == "score"
+
+
+def test_a_benchmark_named_by_a_word_in_capitals_matches_only_in_capitals() -> None:
+    from claims.vocab import find_datasets
+
+    text = "Our agent succeeds on ALFRED, unlike Alfred's agent, and reaches 41.2% on FLORES."
+    assert [m.group() for m in find_datasets(text)] == ["ALFRED", "FLORES"]
