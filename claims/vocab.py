@@ -188,7 +188,7 @@ def _trie_regex(node: dict) -> str:
 def dataset_pattern() -> re.Pattern[str]:
     """Every known dataset name or alias as whole words, in any case (see `find_datasets`)."""
     names = _scanned_dataset_names()
-    return re.compile(rf"(?<![\w-])(?i:{_alternation(names)})(?![\w]|-\w)")
+    return re.compile(rf"(?<![\w-])(?i:{_alternation([name.lower() for name in names])})(?![\w]|-\w)")
 
 
 def _only_as_written(name: str) -> bool:
@@ -294,7 +294,7 @@ def metric_pattern() -> re.Pattern[str]:
     aliases = [a for m in metrics().values() for a in (m.name, *m.aliases)]
     sensitive = [a for a in aliases if _is_case_sensitive(a)]
     insensitive = [a for a in aliases if not _is_case_sensitive(a)]
-    parts = [f"(?:{_alternation(sensitive)})", f"(?i:{_alternation(insensitive)})"]
+    parts = [f"(?:{_alternation(sensitive)})", f"(?i:{_alternation([alias.lower() for alias in insensitive])})"]
     return re.compile(rf"(?<![A-Za-z_@-])(?:{'|'.join(parts)})(?![\w@])")
 
 

@@ -326,3 +326,9 @@ def test_a_benchmark_named_by_a_word_in_capitals_matches_only_in_capitals() -> N
 
     text = "Our agent succeeds on ALFRED, unlike Alfred's agent, and reaches 41.2% on FLORES."
     assert [m.group() for m in find_datasets(text)] == ["ALFRED", "FLORES"]
+
+
+def test_the_longest_metric_name_wins_whatever_the_case_of_its_shorter_aliases() -> None:
+    # "Top-5" and "top-5" are both aliases of top-5 accuracy: neither may cut "top-5 error" short
+    claim = row(claims_of("Glimmer reduces the top-5 error to 3.1% on ImageNet.", TITLE), "3.1%")
+    assert (claim.metric, claim.kind) == ("top-5 error", "score")
