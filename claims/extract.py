@@ -326,15 +326,19 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
 # "\times" stored as " imes", "\rightarrow" as " ightarrow".
 _BROKEN_TEX = re.compile(r"\s(?=(imes|ightarrow)(?![a-z]))")
 _LOST_LETTER = {"imes": "t", "ightarrow": "r"}
+_TEX_TIE = re.compile(r"(?<=[A-Za-z])~(?=[A-Za-z\d])")  # TeX's unbreakable space between two words
 
 
 def _reading_text(abstract: str) -> str:
-    """The abstract as read: TeX math delimiters left in page text ("31.0%$ energy") read as spaces, and a
-    TeX command's first letter restored where a JSON escape ate it ("13$ imes$" reads "13 times ").
+    """The abstract as read: TeX math delimiters left in page text ("31.0%$ energy") and ties between words
+    read as spaces, and a TeX command's first letter restored where a JSON escape ate it ("13$ imes$" reads
+    "13 times ").
     Same length, so every offset is the abstract's, and what is written out is taken from the abstract."""
     text = abstract.replace("$", " ")
     if "imes" in text or "ightarrow" in text:
         text = _BROKEN_TEX.sub(lambda match: _LOST_LETTER[match.group(1)], text)
+    if "~" in text:
+        text = _TEX_TIE.sub(" ", text)  # "Something-Something~v2", "MobileNet~cite{...}": a space
     return text
 
 

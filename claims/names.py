@@ -362,7 +362,7 @@ _SIBLING = re.compile(r"(?:/|,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?P<suffix>[Vv]?\
 
 
 _TRAINED_ON = re.compile(
-    r"\b(?:pre-?train\w*|train\w*|learn\w*|fine-?tun\w*)\s+(?:\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$",
+    r"\b(?:pre-?train\w*|train\w*|learn\w*)\s+(?:\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$",
     re.I,
 )
 

@@ -332,3 +332,13 @@ def test_the_longest_metric_name_wins_whatever_the_case_of_its_shorter_aliases()
     # "Top-5" and "top-5" are both aliases of top-5 accuracy: neither may cut "top-5 error" short
     claim = row(claims_of("Glimmer reduces the top-5 error to 3.1% on ImageNet.", TITLE), "3.1%")
     assert (claim.metric, claim.kind) == ("top-5 error", "score")
+
+
+def test_a_benchmark_models_are_fine_tuned_on_is_the_benchmark_of_their_results() -> None:
+    abstract = (
+        "Glimmer achieves 12% and 17% relative improvement over fully fine-tuned models on "
+        "Something-Something~v2 and HMDB51, respectively."
+    )
+    table = claims_of(abstract, TITLE)
+    assert row(table, "12%").dataset == "Something-Something V2"  # and the TeX tie "~" is a space
+    assert row(table, "17%").dataset == "HMDB51"
