@@ -551,7 +551,7 @@ def _metric_phrase(noun_phrase: str) -> str | None:
     words = words[start:]
     if not words or _NOT_A_METRIC.match(" ".join(words)):
         return None
-    if named := metric_info(" ".join(words)):
+    if named := metric_info(" ".join(words)) or metric_info(" ".join(words) + "s"):  # "token reduction"
         return named.name
     if len(words) == 1 and _NAME_SHAPED_WORD.match(words[0]):
         return None  # "ModelX outperforms ... by": a system, not what was measured

@@ -342,3 +342,8 @@ def test_a_benchmark_models_are_fine_tuned_on_is_the_benchmark_of_their_results(
     table = claims_of(abstract, TITLE)
     assert row(table, "12%").dataset == "Something-Something V2"  # and the TeX tie "~" is a space
     assert row(table, "17%").dataset == "HMDB51"
+
+
+def test_a_changed_count_named_in_the_singular_is_the_plural_metric() -> None:
+    claim = row(claims_of("Glimmer matches ViT-B with a 4x token reduction.", TITLE), "4x")
+    assert (claim.metric, claim.direction) == ("tokens", "down")
