@@ -389,6 +389,17 @@ def _share_metric(noun: str) -> str:
     return cues.MEASURE_PLURALS.get(noun, noun.removesuffix("s") if noun.endswith(("costs", "times")) else noun)
 
 
+_IN_TERMS_OF = re.compile(r"\s+(?:in|on)\s+(?:terms\s+of\s+)?(?:the\s+)?")
+
+
+def _narrowed(text: str, metric: Mention, metrics: list[Mention]) -> Mention:
+    """ "1.5% higher accuracy in mIoU": a metric named after another by "in (terms of)" says which it is."""
+    for other in metrics:
+        if other.start > metric.end and _IN_TERMS_OF.fullmatch(text, metric.end, other.start):
+            return other
+    return metric
+
+
 def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention], kind: str) -> str | None:
     """The metric the phrase measures: named right after it, right before it, implied by its unit, or nearby."""
     after = _after(text, phrase.end, 40)
@@ -412,7 +423,7 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
         return implied  # "5 times faster": the cue word names what changed
     following = [m for m in usable if 0 <= m.start - phrase.end <= 25 and _no_break(text, phrase.end, m.start)]
     if following and phrase.family != "factor":
-        return following[0].name
+        return _narrowed(text, following[0], usable).name
     preceding = [m for m in usable if 0 <= phrase.start - m.end <= 50 and _no_break(text, m.end, phrase.start)]
     if open_metric := _open_tail_metric(text, phrase, sentence, kind):
         return open_metric

@@ -347,3 +347,8 @@ def test_a_benchmark_models_are_fine_tuned_on_is_the_benchmark_of_their_results(
 def test_a_changed_count_named_in_the_singular_is_the_plural_metric() -> None:
     claim = row(claims_of("Glimmer matches ViT-B with a 4x token reduction.", TITLE), "4x")
     assert (claim.metric, claim.direction) == ("tokens", "down")
+
+
+def test_a_metric_named_after_another_by_in_terms_of_says_which_it_is() -> None:
+    table = claims_of("On ADE20K, Glimmer reaches 2.1% higher accuracy in terms of mIoU than SegFormer-B0.", TITLE)
+    assert row(table, "2.1%").metric == "mIoU"
