@@ -76,6 +76,7 @@ class Sentence:
     own_models: list[names.Mention]  # the models not introduced as something compared against
     carried: str | None
     system: str | None
+    numbers: list[Quantity] = field(default_factory=list)  # its result numbers, in order
     scores: list[tuple[int, str, str | None]] = field(default_factory=list)  # (end, metric, dataset) of its scores
 
 
@@ -148,10 +149,26 @@ def _respectively(
 _LIST_ON = re.compile(r"^\)?\s*(?:[\w@-]+\s+){0,3}?(?:on|for|in)\s+(?:the\s+)?$")
 
 
+def _respective_single(sentence: Sentence, phrase: reading.Phrase) -> list[names.Mention] | None:
+    """ "an AP of 30.1 and an NMS-AP of 26.9 on A and B, respectively": numbers of their own phrases, as many
+    as the benchmarks listed, take them in order."""
+    numbers, abstract = sentence.numbers, sentence.text
+    if len(phrase.members) != 1 or len(numbers) < 2 or phrase.first not in numbers:
+        return None
+    if not _RESPECTIVELY.search(abstract, numbers[-1].end, sentence.span[1]):
+        return None
+    after = _runs(abstract, [m for m in sentence.datasets if m.start >= numbers[-1].end], _RUN_SEPARATOR)
+    before = _runs(abstract, [m for m in sentence.datasets if m.end <= numbers[0].start], _RUN_SEPARATOR)
+    for run in (after[:1] or before[-1:]):
+        if len(run) == len(numbers):
+            return [run[numbers.index(phrase.first)]]
+    return None
+
+
 def _datasets_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     """One dataset per member: listed respectively, named right after it, nearest in the sentence, or carried."""
     abstract, span, mentions, carried = sentence.text, sentence.span, sentence.datasets, sentence.carried
-    ordered = _respectively(abstract, phrase, span, mentions)
+    ordered = _respectively(abstract, phrase, span, mentions) or _respective_single(sentence, phrase)
     if ordered:
         return [m.name for m in ordered]
     result = []
@@ -314,7 +331,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
             models = [m for m in names.model_mentions(text, *span) if not _inside(m, named)]
             models = [m for m in models if not benchmark or name_key(m.name) != name_key(benchmark)]
             own = [m for m in models if not _is_baseline(text, m, span)]
-            sentence = Sentence(text, span, metrics, datasets, models, own, carried, system)
+            sentence = Sentence(text, span, metrics, datasets, models, own, carried, system, kept)
             verbatim = abstract[span[0] : span[1]]
             for phrase in reading.phrases(text, kept):
                 for row in _read_phrase(sentence, phrase):

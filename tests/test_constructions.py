@@ -352,3 +352,8 @@ def test_a_changed_count_named_in_the_singular_is_the_plural_metric() -> None:
 def test_a_metric_named_after_another_by_in_terms_of_says_which_it_is() -> None:
     table = claims_of("On ADE20K, Glimmer reaches 2.1% higher accuracy in terms of mIoU than SegFormer-B0.", TITLE)
     assert row(table, "2.1%").metric == "mIoU"
+
+
+def test_single_numbers_listed_respectively_take_the_benchmarks_in_order() -> None:
+    table = claims_of("On COCO and LVIS, Glimmer reaches a box AP of 50.1 and a mask AP of 44.9, respectively.", TITLE)
+    assert (row(table, "50.1").dataset, row(table, "44.9").dataset) == ("COCO", "LVIS")
