@@ -41,6 +41,12 @@ _INTRODUCE = re.compile(
     r"(?:propose|introduce|present|develop|design|build|train|call|name|term|dub)[sd]?\b"
     r"|\b(?:[Bb]y|[Tt]hrough|[Vv]ia)\s+(?:introducing|proposing|presenting|developing|designing)\b"
 )
+# "We introduce dense vision transformers, an architecture that ...": a name in lower case, set off before
+# the kind of system it is
+_LOWERCASE_INTRODUCED = re.compile(
+    r"\b[Ww]e\s+(?:introduce|propose|present)\s+(?P<name>[a-z][\w-]*(?:\s[a-z][\w-]*){1,3}),\s+(?:an?|the)\s+"
+    r"(?:new\s+|novel\s+|simple\s+|general\s+)?(?:architecture|model|method|framework|network|approach|system)\b"
+)
 # "Glimmer, our sparse router, ...": a name set off before the description of the paper's own system
 _OWN_APPOSITION = re.compile(
     r"(?<!\bof )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bby )(?<!\bwith )(?<!\bthan )(?<!\bfrom )"
@@ -188,9 +194,13 @@ def _is_apposition(clause: str, token: re.Match[str]) -> bool:
 
 
 def _introduced(abstract: str) -> str | None:
-    """What "dubbed X (ACR)", "we propose X", "by introducing X" or "X, our ..." names."""
+    """What "dubbed X (ACR)", "we propose X", "by introducing X", "X, our ..." or "we introduce x, an
+    architecture ..." names."""
     if (apposed := _OWN_APPOSITION.search(abstract)) and _looks_like_name(apposed.group("name")):
         return singular(apposed.group("name").rstrip(".-"), abstract)
+    if described := _LOWERCASE_INTRODUCED.search(abstract):
+        words = described.group("name").split()
+        return " ".join([*words[:-1], singular(words[-1], abstract)])
     for match in scan.finditer(_NAMING, _NAMING_LED, abstract):
         clause = _clause_after(abstract, match.start())
         if acronym := _first_acronym(clause):

@@ -357,3 +357,11 @@ def test_a_metric_named_after_another_by_in_terms_of_says_which_it_is() -> None:
 def test_single_numbers_listed_respectively_take_the_benchmarks_in_order() -> None:
     table = claims_of("On COCO and LVIS, Glimmer reaches a box AP of 50.1 and a mask AP of 44.9, respectively.", TITLE)
     assert (row(table, "50.1").dataset, row(table, "44.9").dataset) == ("COCO", "LVIS")
+
+
+def test_a_system_introduced_in_lower_case_before_its_kind_is_named() -> None:
+    abstract = (
+        "We introduce sparse token mixers, an architecture that routes tokens to few experts. "
+        "Sparse token mixers reach 51.2% mIoU on ADE20K."
+    )
+    assert row(claims_of(abstract, "Routing Tokens Sparsely"), "51.2%").model == "sparse token mixer"
