@@ -364,4 +364,4 @@ def test_a_system_introduced_in_lower_case_before_its_kind_is_named() -> None:
         "We introduce sparse token mixers, an architecture that routes tokens to few experts. "
         "Sparse token mixers reach 51.2% mIoU on ADE20K."
     )
-    assert row(claims_of(abstract, "Routing Tokens Sparsely"), "51.2%").model == "sparse token mixer"
+    assert row(claims_of(abstract, "Routing Tokens Sparsely"), "51.2%").model == "sparse token mixers"
