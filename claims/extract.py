@@ -159,7 +159,7 @@ def _respective_single(sentence: Sentence, phrase: reading.Phrase) -> list[names
         return None
     after = _runs(abstract, [m for m in sentence.datasets if m.start >= numbers[-1].end], _RUN_SEPARATOR)
     before = _runs(abstract, [m for m in sentence.datasets if m.end <= numbers[0].start], _RUN_SEPARATOR)
-    for run in (after[:1] or before[-1:]):
+    for run in after[:1] or before[-1:]:
         if len(run) == len(numbers):
             return [run[numbers.index(phrase.first)]]
     return None

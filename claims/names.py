@@ -48,10 +48,10 @@ _LOWERCASE_INTRODUCED = re.compile(
     r"(?:new\s+|novel\s+|simple\s+|general\s+)?(?:architecture|model|method|framework|network|approach|system)\b"
 )
 # "Glimmer, our sparse router, ...": a name set off before the description of the paper's own system
-_OWN_APPOSITION = re.compile(
-    r"(?<!\bof )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bby )(?<!\bwith )(?<!\bthan )(?<!\bfrom )"
-    r"(?<![\w-])(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s*,\s+(?:our|the proposed)\s+"
-)
+# (not after a preposition: "with a backbone of X, our detector")
+_OWN_APPOSITION = re.compile(r"\s*,\s+(?:our|the proposed)\s+")
+_NAME_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|to|by|with|than|from)\s+$")
 _NAMING = re.compile(
     r"(?<!\w)(?:namely|called|named|dubbed|termed|coined|call (?:it|them|our \w+|this \w+|the \w+))\s*,?\s+"
     r"(?:the\s+|as\s+)?(?P<name>[A-Za-z][\w+-]*)"
@@ -193,11 +193,20 @@ def _is_apposition(clause: str, token: re.Match[str]) -> bool:
     return bool(_APPOSITION_BEFORE.search(clause, 0, token.start()) and _APPOSITION_AFTER.match(clause, token.end()))
 
 
+def _own_apposition(abstract: str) -> str | None:
+    for cue in _OWN_APPOSITION.finditer(abstract):
+        before = abstract[max(0, cue.start() - 60) : cue.start()]
+        name = _NAME_BEFORE.search(before)
+        if name and not _PREPOSITION_BEFORE.search(before, 0, name.start()) and _looks_like_name(name.group("name")):
+            return name.group("name")
+    return None
+
+
 def _introduced(abstract: str) -> str | None:
     """What "dubbed X (ACR)", "we propose X", "by introducing X", "X, our ..." or "we introduce x, an
     architecture ..." names."""
-    if (apposed := _OWN_APPOSITION.search(abstract)) and _looks_like_name(apposed.group("name")):
-        return singular(apposed.group("name").rstrip(".-"), abstract)
+    if apposed := _own_apposition(abstract):
+        return singular(apposed.rstrip(".-"), abstract)
     if described := _LOWERCASE_INTRODUCED.search(abstract):
         words = described.group("name").split()
         return " ".join([*words[:-1], singular(words[-1], abstract)])
@@ -246,9 +255,15 @@ _BENCHMARK_TITLE = re.compile(
 )
 
 
+_BENCHMARK_NOUNS = ("benchmark", "dataset", "data set", "corpus", "suite", "test set", "evaluation set")
+
+
 def introduced_benchmark(title: str, abstract: str) -> str | None:
     """The benchmark a paper introduces ("X: A Benchmark for ...", "we introduce X, a new dataset"): the
     results it reports are measured on it, and it is no system."""
+    lowered = title.lower()
+    if not any(noun in lowered or noun in abstract for noun in _BENCHMARK_NOUNS):
+        return None  # most abstracts: no word a benchmark is introduced with
     titled = _BENCHMARK_TITLE.match(title)
     name = titled.group("name").strip(" `'\"") if titled else ""
     if name and len(name.split()) <= 3 and not _TASK_WORD.search(name):  # not "Deception Detection: X Dataset"
