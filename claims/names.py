@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from claims import scan
 from claims.vocab import (
+    NameMatch,
     canonical_dataset,
     canonical_metric,
     datasets,
@@ -370,7 +371,7 @@ def _bare_versions(text: str, start: int, end: int, found: list[Mention]) -> lis
     return versions
 
 
-def _slash_siblings(text: str, match: re.Match[str]) -> list[Mention]:
+def _slash_siblings(text: str, match: NameMatch) -> list[Mention]:
     """ "Kinetics-400/600", "Something-Something V1/V2": the second benchmark of a slash pair."""
     siblings = []
     stem = re.sub(r"(\d+|[Vv]\d+)$", "", match.group())
