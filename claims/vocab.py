@@ -227,10 +227,12 @@ def _trie_order(name: str) -> tuple[int, ...]:
 @dataclass(frozen=True)
 class _Scanner:
     """A vocabulary's automaton, folded name -> (its length, its names as (rank, name, as written only)),
-    and the characters that may not come before a name (one) or after it (a regex matched at its end)."""
+    and the characters that may not come before a name (`before`, one; `free` are the ASCII characters
+    that may, looked up without a regex) or after it (`after`, a regex matched at its end)."""
 
     automaton: ahocorasick.Automaton
     before: re.Pattern[str]
+    free: frozenset[str]
     after: re.Pattern[str]
 
     @classmethod
@@ -243,16 +245,18 @@ class _Scanner:
         for key, entries in keys.items():
             automaton.add_word(key, (len(key), tuple(sorted(entries))))
         automaton.make_automaton()
-        return cls(automaton, re.compile(before), re.compile(after))
+        blocked = re.compile(before)
+        free = frozenset(chr(code) for code in range(128) if not blocked.match(chr(code)))
+        return cls(automaton, blocked, free, re.compile(after))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[NameMatch]:
         """The matches of the names' regex alternation in text[start:end] (the character before `start` is
         looked at, none after `end`): at the first place a name fits, the first that fits; on from its end."""
         places: dict[int, list[tuple]] = {}
-        before = self.before
+        free, before = self.free, self.before
         for last, value in self.automaton.iter(fold(text[start:end])):
             at = start + last + 1 - value[0]
-            if at == 0 or not before.match(text, at - 1):
+            if at == 0 or (char := text[at - 1]) in free or (char > "\x7f" and not before.match(char)):
                 places.setdefault(at, []).append(value)
         position = start
         for at in sorted(places) if len(places) > 1 else places:
