@@ -113,10 +113,7 @@ def old_scans(datasets: list[str], metrics: list[str]) -> tuple[Callable, Callab
 
 def new_scans(datasets: list[str], metrics: list[str]) -> tuple[Callable, Callable]:
     """The automata of claims/vocab.py, for these names."""
-    dataset = vocab._Scanner.build({n: (vocab._trie_order(n), False) for n in datasets}, r"[\w-]", r"\w|-\w")
-    exact = {a: vocab._is_case_sensitive(a) for a in metrics}
-    ranked = {a: ((not exact[a], *vocab._trie_order(a)), exact[a]) for a in metrics}
-    metric = vocab._Scanner.build(ranked, r"[A-Za-z_@-]", r"[\w@]")
+    dataset, metric = vocab.dataset_scanner(datasets), vocab.metric_scanner(metrics)
     return (
         lambda text: list(dataset.finditer(text, 0, len(text))),
         lambda text: list(metric.finditer(text, 0, len(text))),

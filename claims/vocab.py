@@ -280,11 +280,14 @@ class _Scanner:
         return None if best is None else best[1]
 
 
+def dataset_scanner(names: list[str]) -> _Scanner:
+    r"""Dataset names in any case, as whole words: not after [\w-], not before \w or -\w."""
+    return _Scanner.build({name: (_trie_order(name), False) for name in names}, r"[\w-]", r"\w|-\w")
+
+
 @lru_cache(maxsize=1)
 def _dataset_scanner() -> _Scanner:
-    r"""Every scanned dataset name in any case, as whole words: not after [\w-], not before \w or -\w."""
-    ranked = {name: (_trie_order(name), False) for name in _scanned_dataset_names()}
-    return _Scanner.build(ranked, r"[\w-]", r"\w|-\w")
+    return dataset_scanner(_scanned_dataset_names())
 
 
 @lru_cache(maxsize=1)
@@ -318,12 +321,17 @@ def _metric_aliases() -> list[str]:
     return [a for m in metrics().values() for a in (m.name, *m.aliases)]
 
 
+def metric_scanner(aliases: list[str]) -> _Scanner:
+    r"""Metric aliases as whole words: not after [A-Za-z_@-], not before [\w@]. Acronyms, as written, are
+    tried before the other aliases, in any case (so "F1" is found in "F1 score")."""
+    exact = {alias: _is_case_sensitive(alias) for alias in aliases}
+    ranked = {alias: ((not exact[alias], *_trie_order(alias)), exact[alias]) for alias in aliases}
+    return _Scanner.build(ranked, r"[A-Za-z_@-]", r"[\w@]")
+
+
 @lru_cache(maxsize=1)
 def _metric_scanner() -> _Scanner:
-    r"""Every metric alias as whole words: not after [A-Za-z_@-], not before [\w@]. Acronyms, as written,
-    are tried before the other aliases, in any case (so "F1" is found in "F1 score")."""
-    ranked = {a: ((not _is_case_sensitive(a), *_trie_order(a)), _is_case_sensitive(a)) for a in _metric_aliases()}
-    return _Scanner.build(ranked, r"[A-Za-z_@-]", r"[\w@]")
+    return metric_scanner(_metric_aliases())
 
 
 def find_metrics(text: str, start: int = 0, end: int | None = None) -> list[NameMatch]:
