@@ -219,8 +219,9 @@ class NameMatch:
 
 def _trie_order(name: str) -> tuple[int, ...]:
     """The order names are tried in at one place, that of the prefix-trie regex they were compiled to
-    (branches by code point, a name before its own prefixes): the longest wins among names that agree in
-    case ("ImageNet-1k" over "ImageNet"), but not always otherwise ("SQuAD" may come before "SQuAD v2.0")."""
+    (branches by code point, a name before its own prefixes): the longest wins among names written in the
+    same case ("ImageNet-1k" over "ImageNet"), not always otherwise: the alias "SQUAD" comes before
+    "SQuAD v2.0" ("U" < "u") and, case aside, is found in it; kept so that the claims stay the same."""
     return (*map(ord, name), 0x110000)
 
 
@@ -253,6 +254,8 @@ class _Scanner:
         """The matches of the names' regex alternation in text[start:end] (the character before `start` is
         looked at, none after `end`): at the first place a name fits, the first that fits; on from its end."""
         places: dict[int, list[tuple]] = {}
+        if self.automaton.kind != ahocorasick.AHOCORASICK:  # no names
+            return
         free, before = self.free, self.before
         for last, value in self.automaton.iter(fold(text[start:end])):
             at = start + last + 1 - value[0]
