@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from claims import scan
 from claims.vocab import (
+    NameMatch,
     canonical_dataset,
     canonical_metric,
     datasets,
@@ -476,7 +477,7 @@ def _bare_versions(text: str, start: int, end: int, found: list[Mention]) -> lis
     return versions
 
 
-def _slash_siblings(text: str, match: re.Match[str]) -> list[Mention]:
+def _slash_siblings(text: str, match: NameMatch) -> list[Mention]:
     """ "Kinetics-400/600", "Something-Something V1 and V2", "DOTA-v1.0, v1.5": the benchmarks a bare
     version after a benchmark's name names, when the vocabulary knows them."""
     siblings = []

@@ -1,8 +1,9 @@
 """Metric and dataset vocabularies: data files in `schemas/`, compiled once.
 
 The files are the source of truth (names, aliases, direction, unit); this
-module only turns them into lookups and one compiled pattern each, so that
-finding every known name in a sentence is a single regex pass.
+module only turns them into lookups and one Aho-Corasick automaton each, so
+that finding every known name in a sentence is a single pass whatever the
+size of the vocabulary.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from claims.scan import separator
+import ahocorasick
 
 _EFFICIENCY_UNITS = {"count", "s", "1/s", "B", "J", "W", "x"}
 
@@ -162,33 +163,153 @@ def primary_metric(dataset: str | None) -> str | None:
     return entry.metric if entry else None
 
 
-def _alternation(names: list[str]) -> str:
-    """One regex for many literal names, shaped as a prefix trie: the regex engine then tries
-    each character once instead of every name at every position (the longest name still wins)."""
-    trie: dict = {}
-    for name in set(names):
-        node = trie
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie)
+# --------------------------------------------------------------------------- scanning
+# A vocabulary's names are found in one pass of an Aho-Corasick automaton over the case-folded text (C
+# code, whose cost hardly grows with the number of names), each place then checked for the word
+# boundaries and the case its name must have: at the first place a name fits, the longest that fits
+# (tests/test_scans.py checks this against a plain search of every name).
+
+# Characters a case-insensitive regex matches although their lower cases differ (CPython's re._casefix):
+# each folds to its group's first, so that two characters fold alike exactly where (?i) matches them.
+_CASE_GROUPS = (
+    "i\u0131",
+    "s\u017f",
+    "\u00b5\u03bc",
+    "\u0345\u03b9\u1fbe",
+    "\u0390\u1fd3",
+    "\u03b0\u1fe3",
+    "\u03b2\u03d0",
+    "\u03b5\u03f5",
+    "\u03b8\u03d1",
+    "\u03ba\u03f0",
+    "\u03c0\u03d6",
+    "\u03c1\u03f1",
+    "\u03c2\u03c3",
+    "\u03c6\u03d5",
+    "\u0432\u1c80",
+    "\u0434\u1c81",
+    "\u043e\u1c82",
+    "\u0441\u1c83",
+    "\u0442\u1c84\u1c85",
+    "\u044a\u1c86",
+    "\u0463\u1c87",
+    "\ua64b\u1c88",
+    "\u1e61\u1e9b",
+    "\ufb05\ufb06",
+)
+_CASE_TABLE = {ord(char): group[0] for group in _CASE_GROUPS for char in group[1:]}
+_CASE_APART = re.compile("[" + "".join(map(chr, _CASE_TABLE)) + "]")
 
 
-def _trie_regex(node: dict) -> str:
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
+def fold(text: str) -> str:
+    """`text` as case-insensitive regexes compare it, one character for one (offsets are kept): lower case,
+    "\\u0130" (whose lower case is two characters) as "i", and each character of `_CASE_GROUPS` as its group's
+    first."""
+    folded = text.lower()
+    if folded.isascii():
+        return folded
+    if len(folded) != len(text):
+        folded = text.replace("\u0130", "i").lower()
+    return folded.translate(_CASE_TABLE) if _CASE_APART.search(folded) else folded
+
+
+class NameMatch:
+    """A name found in a text: the part of `re.Match` its callers use."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+    def __repr__(self) -> str:
+        return f"<NameMatch {self.span()} {self.group()!r}>"
+
+
+def _longest_first(name: str) -> tuple[int, str]:
+    """The order names found at one place are tried in: the longest first ("top-5 error" before "top-5",
+    "SQuAD v2.0" before "SQuAD"), whatever the case of shorter aliases."""
+    return -len(name), name
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    """A vocabulary's automaton, folded name -> (its length, its names as (rank, name, as written only)),
+    and the characters that may not come before a name (`before`, one; `free` are the ASCII characters
+    that may, looked up without a regex) or after it (`after`, a regex matched at its end)."""
+
+    automaton: ahocorasick.Automaton
+    before: re.Pattern[str]
+    free: frozenset[str]
+    after: re.Pattern[str]
+
+    @classmethod
+    def build(cls, ranked: dict[str, tuple[tuple, bool]], before: str, after: str) -> _Scanner:
+        """`ranked`: name -> (rank: the lowest is tried first, whether it matches only as written)."""
+        keys: dict[str, list[tuple[tuple, str, bool]]] = {}
+        for name, (rank, exact) in ranked.items():
+            keys.setdefault(fold(name), []).append((rank, name, exact))
+        automaton = ahocorasick.Automaton()
+        for key, entries in keys.items():
+            automaton.add_word(key, (len(key), tuple(sorted(entries))))
+        automaton.make_automaton()
+        blocked = re.compile(before)
+        free = frozenset(chr(code) for code in range(128) if not blocked.match(chr(code)))
+        return cls(automaton, blocked, free, re.compile(after))
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[NameMatch]:
+        """The matches of the names' regex alternation in text[start:end] (the character before `start` is
+        looked at, none after `end`): at the first place a name fits, the first that fits; on from its end."""
+        places: dict[int, list[tuple]] = {}
+        if self.automaton.kind != ahocorasick.AHOCORASICK:  # no names
+            return
+        free, before = self.free, self.before
+        for last, value in self.automaton.iter(fold(text[start:end])):
+            at = start + last + 1 - value[0]
+            if at == 0 or (char := text[at - 1]) in free or (char > "\x7f" and not before.match(char)):
+                places.setdefault(at, []).append(value)
+        position = start
+        for at in sorted(places) if len(places) > 1 else places:
+            if at >= position and (stop := self._first_fit(text, at, end, places[at])) is not None:
+                yield NameMatch(text, at, stop)
+                position = stop
+
+    def _first_fit(self, text: str, at: int, end: int, found: list[tuple]) -> int | None:
+        """Where the first name (by rank) of those `found` at `at` ends, if one is as written where it must
+        be and has a boundary after it."""
+        best: tuple[tuple, int] | None = None
+        for length, entries in found:
+            stop = at + length
+            if self.after.match(text, stop, end):
+                continue
+            for rank, name, exact in entries:  # by rank: the first written right is the key's best
+                if not exact or text.startswith(name, at):
+                    if best is None or rank < best[0]:
+                        best = (rank, stop)
+                    break
+        return None if best is None else best[1]
+
+
+def dataset_scanner(names: list[str]) -> _Scanner:
+    r"""Dataset names in any case, as whole words: not after [\w-], not before \w or -\w."""
+    ranked = {name: (_longest_first(name), _only_as_written(name)) for name in names}
+    return _Scanner.build(ranked, r"[\w-]", r"\w|-\w")
 
 
 @lru_cache(maxsize=1)
-def dataset_pattern() -> re.Pattern[str]:
-    """Every known dataset name or alias as whole words, in any case (see `find_datasets`)."""
-    names = _scanned_dataset_names()
-    return re.compile(rf"(?<![\w-])(?i:{_alternation([name.lower() for name in names])})(?![\w]|-\w)")
+def _dataset_scanner() -> _Scanner:
+    return dataset_scanner(_scanned_dataset_names())
 
 
 def _only_as_written(name: str) -> bool:
@@ -214,73 +335,16 @@ def _written_right(name: str) -> bool:
     return name in _short_names() or (len(name) >= 6 and name.lower() in _any_case_folds())
 
 
-def find_datasets(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    """Known dataset names in text[start:end]: one case-insensitive pass, then the case of short names."""
+def find_datasets(text: str, start: int = 0, end: int | None = None) -> list[NameMatch]:
+    """Known dataset names in text[start:end]; a short name found in another case is dropped (and what it
+    covers is not searched again, as with the regex)."""
     end = len(text) if end is None else end
-    found = _finditer_folded(dataset_pattern(), _folded_dataset_pattern(), text, start, end)
-    return [m for m in found if _written_right(m.group())]
-
-
-# Case-insensitive regexes and str.lower() disagree on these: "ı" and "ſ" match "i" and "s" but lower to
-# themselves, the Kelvin sign lowers to an ASCII letter, and "İ" lowers to two characters (caught by
-# the length); tests/test_scans.py checks every code point.
-_FOLDED_APART = ("\u0131", "\u017f", "\u212a")
-_ANY = "\ue000"  # stands for a name's non-ASCII letter in a folded trie (a private-use code point)
-
-
-def _lowered(text: str, start: int, end: int) -> tuple[str, int] | None:
-    """The character before `start` (a space at the text's start) and text[start:end], in lower case,
-    index for index, with where that starts in `text`; None where lower case is not what (?i) matches."""
-    offset = start - 1
-    lowered = (text[offset:end] if start else " " + text[:end]).lower()
-    if not lowered.isascii() and (len(lowered) != end - offset or any(char in lowered for char in _FOLDED_APART)):
-        return None
-    return lowered, offset
-
-
-def _folded_alternation(names: list[str]) -> str:
-    """The names lower-cased as one case-sensitive trie; a non-ASCII letter matches any character."""
-    folded = ["".join(char if char.isascii() else _ANY for char in name.lower()) for name in names]
-    return _alternation(folded).replace(_ANY, "(?s:.)")
-
-
-@lru_cache(maxsize=1)
-def _folded_dataset_pattern() -> re.Pattern[str]:
-    """On the lower-cased text, the character before every place `dataset_pattern` matches (and maybe a
-    few more); the name starts after it."""
-    names = _scanned_dataset_names()
-    before = separator(r"[\w-]")
-    return re.compile(rf"{before}{_folded_alternation(names)}(?![\w]|-\w)")
-
-
-def _finditer_folded(
-    pattern: re.Pattern[str], folded: re.Pattern[str], text: str, start: int, end: int
-) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text, start, end), run only where `folded` matches on the lower-cased text.
-
-    `folded` is a case-sensitive trie of the lower-cased names led by the character before them:
-    3-4x faster to scan, as the regex engine jumps to the next separator, and skips a trie branch
-    on its first character only when that is a plain literal, not a case-insensitive one. Matching
-    wherever `pattern` does, it finds the places to try; `pattern` still decides there (which name,
-    and the case of acronyms).
-    """
-    lowered = _lowered(text, start, end)
-    if lowered is None:
-        yield from pattern.finditer(text, start, end)
-        return
-    low, offset = lowered
-    position = start
-    while hit := folded.search(low, position - 1 - offset, end - offset):
-        at = hit.start() + 1 + offset
-        match = pattern.match(text, at, end)
-        if match is not None:
-            yield match
-        position = match.end() if match is not None else at + 1
+    return [m for m in _dataset_scanner().finditer(text, start, end) if _written_right(m.group())]
 
 
 def is_dataset_name(name: str) -> bool:
-    match = dataset_pattern().fullmatch(name)
-    return bool(match) and _written_right(name)
+    """The whole of `name` is a scanned dataset name, in a case it is found in."""
+    return _dataset_scanner().automaton.exists(fold(name)) and _written_right(name)
 
 
 def _is_case_sensitive(alias: str) -> bool:
@@ -288,28 +352,26 @@ def _is_case_sensitive(alias: str) -> bool:
     return " " not in alias and (sum(c.isupper() for c in alias) >= 2 or len(alias) <= 3)
 
 
-@lru_cache(maxsize=1)
-def metric_pattern() -> re.Pattern[str]:
-    """Every known metric alias as whole words; acronyms match as written."""
-    aliases = [a for m in metrics().values() for a in (m.name, *m.aliases)]
-    sensitive = [a for a in aliases if _is_case_sensitive(a)]
-    insensitive = [a for a in aliases if not _is_case_sensitive(a)]
-    parts = [f"(?:{_alternation(sensitive)})", f"(?i:{_alternation([alias.lower() for alias in insensitive])})"]
-    return re.compile(rf"(?<![A-Za-z_@-])(?:{'|'.join(parts)})(?![\w@])")
+def _metric_aliases() -> list[str]:
+    return [a for m in metrics().values() for a in (m.name, *m.aliases)]
+
+
+def metric_scanner(aliases: list[str]) -> _Scanner:
+    r"""Metric aliases as whole words: not after [A-Za-z_@-], not before [\w@]; acronyms only as written."""
+    exact = {alias: _is_case_sensitive(alias) for alias in aliases}
+    ranked = {alias: (_longest_first(alias), exact[alias]) for alias in aliases}
+    return _Scanner.build(ranked, r"[A-Za-z_@-]", r"[\w@]")
 
 
 @lru_cache(maxsize=1)
-def _folded_metric_pattern() -> re.Pattern[str]:
-    """On the lower-cased text, the character before every place `metric_pattern` matches (and a few
-    more: "ap" for "AP")."""
-    aliases = [a for m in metrics().values() for a in (m.name, *m.aliases)]
-    return re.compile(rf"{separator('[A-Za-z_@-]')}{_folded_alternation(aliases)}(?![\w@])")
+def _metric_scanner() -> _Scanner:
+    return metric_scanner(_metric_aliases())
 
 
-def find_metrics(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    """Known metric names in text[start:end], as `metric_pattern` finds them."""
+def find_metrics(text: str, start: int = 0, end: int | None = None) -> list[NameMatch]:
+    """Known metric names in text[start:end]."""
     end = len(text) if end is None else end
-    return list(_finditer_folded(metric_pattern(), _folded_metric_pattern(), text, start, end))
+    return list(_metric_scanner().finditer(text, start, end))
 
 
 # Words that say which way a metric not in the vocabulary is better. Lower: errors, losses,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 import sys
 
 from hypothesis import given, settings
@@ -12,61 +11,148 @@ from hypothesis import strategies as st
 from claims import grammar, loaders, names, scan, vocab
 from claims import text as ctext
 
+
+def _longest_names(names: dict[str, bool], before: str, after: str):
+    """The reference scan, by another road than the automaton: at each place from the left where a name
+    may start, every length a name has, longest first; a name matches in any case (as a case-insensitive
+    regex compares) unless it must be as written; the first that fits wins, and the scan goes on after it."""
+    by_fold: dict[str, list[tuple[str, bool]]] = {}
+    for name, exact in names.items():
+        by_fold.setdefault(vocab.fold(name), []).append((name, exact))
+    lengths = sorted({len(key) for key in by_fold}, reverse=True)
+    blocked, blocked_after = re.compile(before), re.compile(after)
+
+    def scan(text: str, start: int, end: int) -> list[tuple[tuple[int, int], str]]:
+        found, position = [], start
+        for at in range(start, end):
+            if at < position or (at > 0 and blocked.match(text[at - 1])):
+                continue
+            for length in lengths:
+                stop = at + length
+                if stop > end or blocked_after.match(text, stop, end):
+                    continue
+                entries = by_fold.get(vocab.fold(text[at:stop]), [])
+                if any(not exact or text.startswith(name, at) for name, exact in entries):
+                    found.append(((at, stop), text[at:stop]))
+                    position = stop
+                    break
+        return found
+
+    return scan
+
+
+_DATASET_NAMES = {name: vocab._only_as_written(name) for name in vocab._scanned_dataset_names()}
+_dataset_reference = _longest_names(_DATASET_NAMES, r"[\w-]", r"\w|-\w")
+_metric_reference = _longest_names(
+    {alias: vocab._is_case_sensitive(alias) for alias in vocab._metric_aliases()}, r"[A-Za-z_@-]", r"[\w@]"
+)
+
+# Characters whose case folds irregularly: lower case of two characters, (?i) pairs whose lower cases differ
+# (dotless i, long s, final sigma, micro sign...), lower cases that are ASCII (Kelvin sign).
+_ODD = [
+    "\u0131",
+    "\u0130",
+    "\u017f",
+    "\u212a",
+    "\u212b",
+    "\u03c2",
+    "\u03c3",
+    "\u03a3",
+    "\u00b5",
+    "\u03bc",
+    "\u039c",
+    "\u1e9b",
+    "\ufb05",
+    "\ufb06",
+    "\u1c84",
+    "\u0442",
+    "é",
+    "É",
+    "ø",
+    "Ø",
+    "×",
+    "_",
+]
 _NAMES = sorted({n for d in vocab.datasets().values() for n in (d.name, *d.aliases)})
 _PIECES = [*_NAMES, *(n.lower() for n in _NAMES), *(n.upper() for n in _NAMES), " ", "-", "/", "(", "1", "K", "x"]
-_PIECES += ["\u0131", "\u0130", "\u017f", "\u212a", "é", "×", "_"]  # letters whose case folding is irregular
+_PIECES += _ODD
+_ALIASES = sorted(set(vocab._metric_aliases()))
+_METRIC_PIECES = [*_ALIASES, *(a.lower() for a in _ALIASES), *(a.upper() for a in _ALIASES), " ", "@", "-", "1", *_ODD]
+_METRIC_PIECES += ["Fr\u00e9chet", "FR\u00c9CHET", "Bj\u00d8ntegaard", "\u00b5s", "x"]
 
 
-def test_lower_case_folds_as_case_insensitive_regexes_do_on_every_code_point() -> None:
-    """What `vocab._finditer_folded` relies on, on every character but those `vocab._lowered` refuses:
-    lower() keeps the length, word characters stay word characters, only ASCII lowers to ASCII, and a
-    character (?i) matches with an ASCII letter or digit lowers to it."""
-    word = re.compile(r"\w")
-    folds_to_ascii = re.compile(r"(?i)[a-z0-9]")
-    cased = []
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
-        if 0xD800 <= code <= 0xDFFF or char in vocab._FOLDED_APART:
-            continue
-        lowered = char.lower()
-        if len(lowered) != 1:
-            assert char == "\u0130"  # refused by the length check
-            continue
-        assert bool(word.fullmatch(char)) == bool(word.fullmatch(lowered)), hex(code)
-        assert char.isascii() or not lowered.isascii(), hex(code)
-        if folds_to_ascii.fullmatch(char):
-            cased.append(char)
+def test_fold_is_what_case_insensitive_regexes_compare_on_every_code_point() -> None:
+    """What the automata rely on: `vocab.fold` keeps offsets, and two characters fold alike exactly
+    where (?i) matches one with the other (each group of a fold checked pair by pair; and no other
+    character matches one of them)."""
+    chars = [chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF]
+    folds = [vocab.fold(char) for char in chars]
+    assert all(len(folded) == 1 for folded in folds)
+    assert vocab.fold("".join(chars)) == "".join(folds)  # a character's fold does not depend on its neighbours
+    cased = {char for char, folded in zip(chars, folds, strict=True) if folded != char or char.upper() != char}
+    cased |= {folded for char, folded in zip(chars, folds, strict=True) if folded != char}
+    groups: dict[str, list[str]] = {}
     for char in cased:
-        for letter in string.ascii_letters + string.digits:
-            assert not re.fullmatch(f"(?i){letter}", char) or char.lower() == letter.lower(), (char, letter)
+        groups.setdefault(vocab.fold(char), []).append(char)
+    everything = "".join(chars)
+    # no character out of `cased` matches one in it under (?i): those match only themselves, and fold to themselves
+    class_of_cased = re.compile("(?i)[" + "".join(map(re.escape, sorted(cased))) + "]")
+    assert set(class_of_cased.findall(everything)) == cased
+    assert all(folded == char for char, folded in zip(chars, folds, strict=True) if char not in cased)
+    text = "".join(sorted(cased))
+    for folded, members in groups.items():
+        assert folded in members, (folded, members)
+        matched = re.compile("(?i)[" + "".join(map(re.escape, members)) + "]").findall(text)
+        assert sorted(matched) == sorted(members), (folded, members, matched)
+        for one in members:
+            assert all(re.fullmatch("(?i)" + re.escape(one), other) for other in members), (one, members)
 
 
-_ALIASES = sorted({a for m in vocab.metrics().values() for a in (m.name, *m.aliases)})
-_METRIC_PIECES = [*_ALIASES, *(a.lower() for a in _ALIASES), *(a.upper() for a in _ALIASES), " ", "@", "-", "1"]
-_METRIC_PIECES += ["\u0131", "\u0130", "\u017f", "\u212a", "É", "Ø", "µ", "_", "x"]
+def _plain_datasets(text: str, start: int, end: int) -> list[tuple[tuple[int, int], str]]:
+    return [m for m in _dataset_reference(text, start, end) if vocab._written_right(m[1])]
 
 
-def _plain_datasets(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return [m for m in vocab.dataset_pattern().finditer(text, start, end) if vocab._written_right(m.group())]
+def _plain_metrics(text: str, start: int, end: int) -> list[tuple[tuple[int, int], str]]:
+    return _metric_reference(text, start, end)
 
 
-def _plain_metrics(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return list(vocab.metric_pattern().finditer(text, start, end))
+def _case_changed(name: str, flips: list[bool]) -> str:
+    return "".join(c.swapcase() if flip else c for c, flip in zip(name, flips + [False] * len(name), strict=False))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.sampled_from(["datasets", "metrics"]), st.data())
-def test_folded_scans_find_what_the_case_insensitive_patterns_find(names_of: str, data) -> None:
+def test_automaton_scans_find_what_the_vocabulary_regexes_find(names_of: str, data) -> None:
     pieces, fast, plain = {
         "datasets": (_PIECES, vocab.find_datasets, _plain_datasets),
         "metrics": (_METRIC_PIECES, vocab.find_metrics, _plain_metrics),
     }[names_of]
-    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=30)))
+    piece = st.builds(_case_changed, st.sampled_from(pieces), st.lists(st.booleans(), max_size=12))
+    text = "".join(data.draw(st.lists(piece, max_size=30)))
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert [(m.span(), m.group()) for m in fast(text, start, end)] == [
-        (m.span(), m.group()) for m in plain(text, start, end)
-    ]
+    assert [(m.span(), m.group()) for m in fast(text, start, end)] == plain(text, start, end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.builds(_case_changed, st.sampled_from(_PIECES), st.lists(st.booleans(), max_size=12)), st.data())
+def test_dataset_names_are_what_the_regex_matches_whole(name: str, data) -> None:
+    name += data.draw(st.sampled_from(["", "", " ", "-1", "\u0131", "s"]))
+    expected = _plain_datasets(name, 0, len(name)) == [((0, len(name)), name)]
+    assert vocab.is_dataset_name(name) == expected
+
+
+def test_every_name_is_found_where_the_regex_finds_it() -> None:
+    """Each name, in its own case, lower and upper case, alone and followed by a word."""
+    for all_names, fast, plain in (
+        (_NAMES, vocab.find_datasets, _plain_datasets),
+        (_ALIASES, vocab.find_metrics, _plain_metrics),
+    ):
+        for name in all_names:
+            for text in (name, name.lower(), name.upper(), f"({name} score)", f"a {name}-b {name.upper()}s"):
+                assert [m.span() for m in fast(text, 0, len(text))] == [
+                    span for span, _ in plain(text, 0, len(text))
+                ], text
 
 
 _WORDS = ["a", "Net", "-", " ", "  ", "\n", "\t", "\u00a0", "(", ")", "SMN", "x1", ",", ".", "é", "_", "of"]
