@@ -245,11 +245,14 @@ def _longest_first(name: str) -> tuple[int, str]:
 
 @dataclass(frozen=True)
 class _Scanner:
-    """A vocabulary's automaton, folded name -> (its length, its names as (rank, name, as written only)),
-    and the characters that may not come before a name (`before`, one; `free` are the ASCII characters
-    that may, looked up without a regex) or after it (`after`, a regex matched at its end)."""
+    """A vocabulary's two automata: the names found in any case, keyed by their folded form and run over the
+    folded text, and the names found only as written (acronyms: "AP", "ARC"), keyed as written and run over
+    the text itself, so that "is", "per" and "arc" inside words are never places to check. Each key's value is
+    (its length, its names as (rank, name, as written only)). `before`: the characters that may not come before
+    a name (`free` are the ASCII ones that may, looked up without a regex); `after`: a regex matched at its end."""
 
-    automaton: ahocorasick.Automaton
+    folded: ahocorasick.Automaton
+    exact: ahocorasick.Automaton
     before: re.Pattern[str]
     free: frozenset[str]
     after: re.Pattern[str]
@@ -257,28 +260,34 @@ class _Scanner:
     @classmethod
     def build(cls, ranked: dict[str, tuple[tuple, bool]], before: str, after: str) -> _Scanner:
         """`ranked`: name -> (rank: the lowest is tried first, whether it matches only as written)."""
-        keys: dict[str, list[tuple[tuple, str, bool]]] = {}
+        keys: dict[tuple[bool, str], list[tuple[tuple, str, bool]]] = {}
         for name, (rank, exact) in ranked.items():
-            keys.setdefault(fold(name), []).append((rank, name, exact))
-        automaton = ahocorasick.Automaton()
-        for key, entries in keys.items():
-            automaton.add_word(key, (len(key), tuple(sorted(entries))))
-        automaton.make_automaton()
+            keys.setdefault((exact, name if exact else fold(name)), []).append((rank, name, exact))
+        automata = {False: ahocorasick.Automaton(), True: ahocorasick.Automaton()}
+        for (exact, key), entries in keys.items():
+            automata[exact].add_word(key, (len(key), tuple(sorted(entries))))
+        for automaton in automata.values():
+            automaton.make_automaton()
         blocked = re.compile(before)
         free = frozenset(chr(code) for code in range(128) if not blocked.match(chr(code)))
-        return cls(automaton, blocked, free, re.compile(after))
+        return cls(automata[False], automata[True], blocked, free, re.compile(after))
+
+    def knows(self, name: str) -> bool:
+        """Whether `name` is one of the names, in a case it may be found in."""
+        return bool(self.folded.exists(fold(name)) or self.exact.exists(name))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[NameMatch]:
-        """The matches of the names' regex alternation in text[start:end] (the character before `start` is
-        looked at, none after `end`): at the first place a name fits, the first that fits; on from its end."""
+        """In text[start:end] (the character before `start` is looked at, none after `end`): at the first place
+        a name fits, the first by rank that fits; on from its end."""
         places: dict[int, list[tuple]] = {}
-        if self.automaton.kind != ahocorasick.AHOCORASICK:  # no names
-            return
         free, before = self.free, self.before
-        for last, value in self.automaton.iter(fold(text[start:end])):
-            at = start + last + 1 - value[0]
-            if at == 0 or (char := text[at - 1]) in free or (char > "\x7f" and not before.match(char)):
-                places.setdefault(at, []).append(value)
+        for automaton, haystack in ((self.folded, fold(text[start:end])), (self.exact, text[start:end])):
+            if automaton.kind != ahocorasick.AHOCORASICK:  # no names of this kind
+                continue
+            for last, value in automaton.iter(haystack):
+                at = start + last + 1 - value[0]
+                if at == 0 or (char := text[at - 1]) in free or (char > "\x7f" and not before.match(char)):
+                    places.setdefault(at, []).append(value)
         position = start
         for at in sorted(places) if len(places) > 1 else places:
             if at >= position and (stop := self._first_fit(text, at, end, places[at])) is not None:
@@ -344,7 +353,7 @@ def find_datasets(text: str, start: int = 0, end: int | None = None) -> list[Nam
 
 def is_dataset_name(name: str) -> bool:
     """The whole of `name` is a scanned dataset name, in a case it is found in."""
-    return _dataset_scanner().automaton.exists(fold(name)) and _written_right(name)
+    return _dataset_scanner().knows(name) and _written_right(name)
 
 
 def _is_case_sensitive(alias: str) -> bool:
