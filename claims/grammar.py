@@ -75,10 +75,15 @@ UNIT_FAMILY = {surface.strip(): family for family, surfaces in _UNIT_SURFACES.it
 _GLUED_COMPARATIVES = ("smaller", "faster", "fewer", "larger", "less", "lower", "higher", "cheaper", "more", "slower")
 
 
+# `_DEVICE_TIME` as one pattern: the same surfaces, read without trying each (UNIT_FAMILY still names each).
+_DEVICE_TIME_PATTERN = r"(?:(?:[AVH]100 )?GPU|TPU(?: ?v[34])?)[ -](?:search )?(?:hours|hour|days|day)"
+
+
 def _unit_regex() -> str:
-    surfaces = sorted({s for group in _UNIT_SURFACES.values() for s in group}, key=len, reverse=True)
+    device_time = set(_DEVICE_TIME)
+    surfaces = sorted({s for group in _UNIT_SURFACES.values() for s in group} - device_time, key=len, reverse=True)
     spaced = [re.escape(s) for s in surfaces if s[0] in " -"]
-    glued = [re.escape(s) for s in surfaces if s[0] not in " -"]
+    glued = [_DEVICE_TIME_PATTERN] + [re.escape(s) for s in surfaces if s[0] not in " -"]
     # A unit is glued or after one space, and never runs on into a word or
     # a second number ("16times16" is a patch size, not a factor).
     body = rf"(?:{'|'.join(spaced)}|\s?(?:{'|'.join(glued)}))"
@@ -94,6 +99,8 @@ PREFIX = pp.Regex(
     r"(?P<symbol>\\sim\s?|sim\s?|~\s?|≈|>=|<=|≥|≤|>|<)?(?P<sign>[+\-−])?(?P<one_to>1\s?:\s?(?=\d))?"
 ).set_name("bound, sign and ratio")
 NUMBER = pp.Regex(NUMBER_RE).set_name("number")
+# The low number, maybe with the "+" of "30+ FPS" (at least 30): one token, no second element to try.
+LOW = pp.Regex(rf"(?P<low>{NUMBER_RE})(?P<plus>\+(?![\d\w]))?").set_name("number")
 UNIT = pp.Regex(_unit_regex()).set_name("unit")
 RANGE_SEP = pp.Regex(r"\s?(?:-|–|~|to)\s?(?=[\d.])").set_name("range separator")
 
@@ -101,8 +108,7 @@ RANGE_SEP = pp.Regex(r"\s?(?:-|–|~|to)\s?(?=[\d.])").set_name("range separator
 # else the quantity's. Every token is text read in order, no whitespace skipped, so the tokens
 # joined are the text the quantity covers (no `Located` needed).
 RANGE = RANGE_SEP + NUMBER("high") + pp.Opt(UNIT("unit"))
-PLUS = pp.Regex(r"\+(?![\d\w])").set_name("at least")  # "30+ FPS"
-UNPREFIXED = NUMBER("low") + pp.Opt(PLUS("plus")) + pp.Opt(UNIT("low_unit")) + pp.Opt(RANGE)
+UNPREFIXED = LOW + pp.Opt(UNIT("low_unit")) + pp.Opt(RANGE)
 QUANTITY = PREFIX + UNPREFIXED
 # At a digit or a point the prefix can only be empty (no symbol or sign starts with one), unless
 # it is the "1:" of a ratio: there the rest is read alone, a quarter faster (most candidates start
@@ -189,7 +195,7 @@ def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | 
         low=_to_float(tokens["low"]),
         high=_to_float(tokens["high"]) if "high" in tokens else None,
         unit=unit,
-        symbol=(tokens.get("symbol") or "").strip().lstrip("\\") or (">=" if "plus" in tokens else None),
+        symbol=(tokens.get("symbol") or "").strip().lstrip("\\") or (">=" if tokens.get("plus") else None),
         signed=tokens.get("sign") is not None,
         family=UNIT_FAMILY.get(unit) if unit else None,
     )

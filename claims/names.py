@@ -40,17 +40,21 @@ _TITLE_NAME = re.compile(r"^\s*([^:]{1,40}?)\s*:\s*\S")
 _INTRODUCE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work)|, and|and then)\s+(?:[a-z]+\s+){0,6}?"
     r"(?:propose|introduce|present|develop|design|build|train|call|name|term|dub)[sd]?\b"
-    r"|\b(?:[Bb]y|[Tt]hrough|[Vv]ia)\s+(?:introducing|proposing|presenting|developing|designing)\b"
 )
+_INTRODUCING = re.compile(
+    r"(?<!\w)(?:[Bb]y|[Tt]hrough|[Vv]ia)\s+(?:introducing|proposing|presenting|developing|designing)\b"
+)
+_INTRODUCING_LED = scan.led(_INTRODUCING, r"\w")  # the same matches, scanned faster (claims/scan.py)
 # "We introduce dense vision transformers, an architecture that ...": a name in lower case, set off before
 # the kind of system it is
 _LOWERCASE_INTRODUCED = re.compile(
-    r"\b[Ww]e\s+(?:introduce|propose|present)\s+(?P<name>[a-z][\w-]*(?:\s[a-z][\w-]*){1,3}),\s+(?:an?|the)\s+"
+    r"(?<!\w)[Ww]e\s+(?:introduce|propose|present)\s+(?P<name>[a-z][\w-]*(?:\s[a-z][\w-]*){1,3}),\s+(?:an?|the)\s+"
     r"(?:new\s+|novel\s+|simple\s+|general\s+)?(?:architecture|model|method|framework|network|approach|system)\b"
 )
+_LOWERCASE_INTRODUCED_LED = scan.led(_LOWERCASE_INTRODUCED, r"\w")
 # "Glimmer, our sparse router, ...": a name set off before the description of the paper's own system
 # (not after a preposition: "with a backbone of X, our detector")
-_OWN_APPOSITION = re.compile(r"\s*,\s+(?:our|the proposed)\s+")
+_OWN_APPOSITION = re.compile(r",\s+(?:our|the proposed)\s+")
 _NAME_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|to|by|with|than|from)\s+$")
 _NAMING = re.compile(
@@ -196,7 +200,7 @@ def _is_apposition(clause: str, token: re.Match[str]) -> bool:
 
 def _own_apposition(abstract: str) -> str | None:
     for cue in _OWN_APPOSITION.finditer(abstract):
-        before = abstract[max(0, cue.start() - 60) : cue.start()]
+        before = abstract[max(0, cue.start() - 60) : cue.start()].rstrip()
         name = _NAME_BEFORE.search(before)
         if name and not _PREPOSITION_BEFORE.search(before, 0, name.start()) and _looks_like_name(name.group("name")):
             return name.group("name")
@@ -208,7 +212,7 @@ def _introduced(abstract: str) -> str | None:
     architecture ..." names."""
     if apposed := _own_apposition(abstract):
         return singular(apposed.rstrip(".-"), abstract)
-    if described := _LOWERCASE_INTRODUCED.search(abstract):
+    if described := next(scan.finditer(_LOWERCASE_INTRODUCED, _LOWERCASE_INTRODUCED_LED, abstract), None):
         words = described.group("name").split()
         return " ".join([*words[:-1], singular(words[-1], abstract)])
     for match in scan.finditer(_NAMING, _NAMING_LED, abstract):
@@ -217,7 +221,8 @@ def _introduced(abstract: str) -> str | None:
             return acronym
         if _looks_like_name(match.group("name").rstrip(".-")):
             return singular(match.group("name").rstrip(".-"), abstract)
-    for match in _INTRODUCE.finditer(abstract):
+    introductions = [*_INTRODUCE.finditer(abstract), *scan.finditer(_INTRODUCING, _INTRODUCING_LED, abstract)]
+    for match in sorted(introductions, key=lambda m: m.start()):
         direct = _DIRECT_NAME.match(abstract, match.end())
         if direct and _looks_like_name(direct.group("name").rstrip(".-")):
             return singular(direct.group("name").rstrip(".-"), abstract)
@@ -243,11 +248,12 @@ def _introduced_by_title(title: str) -> str | None:
 
 _BENCHMARK_NOUN = r"(?:benchmark|dataset|data set|corpus|test suite|suite|challenge set|test set|evaluation set)"
 _INTRODUCED_BENCHMARK = re.compile(
-    rf"(?:\b[Ww]e\s+(?:\w+\s+)?|\b[Tt]his (?:paper|work)\s+|\bby\s+)"
+    rf"(?<!\w)(?:[Ww]e\s+(?:\w+\s+)?|[Tt]his (?:paper|work)\s+|by\s+)"
     rf"(?:introduc|present|propos|releas|construct|build|buil|creat|curat|collect)\w*\s+(?:the\s+)?"
     rf"(?P<name>[A-Z][\w+-]*(?:[ -][A-Z0-9][\w+-]*){{0,2}})"
     rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,6}}?{_BENCHMARK_NOUN}|\s+{_BENCHMARK_NOUN})\b"
 )
+_INTRODUCED_BENCHMARK_LED = scan.led(_INTRODUCED_BENCHMARK, r"\w")
 # "X: A Multilingual Benchmark for ...": the head of the title's noun phrase after the name is a benchmark
 _BENCHMARK_TITLE = re.compile(
     rf"^\s*(?P<name>[^:]{{1,40}}?)\s*(?::|--|—)\s*(?:(?!for\b|with\b|on\b|of\b|via\b|using\b|leveraging\b|and\b)"
@@ -269,7 +275,7 @@ def introduced_benchmark(title: str, abstract: str) -> str | None:
     name = titled.group("name").strip(" `'\"") if titled else ""
     if name and len(name.split()) <= 3 and not _TASK_WORD.search(name):  # not "Deception Detection: X Dataset"
         return name
-    if introduced := _INTRODUCED_BENCHMARK.search(abstract):
+    if introduced := next(scan.finditer(_INTRODUCED_BENCHMARK, _INTRODUCED_BENCHMARK_LED, abstract), None):
         return introduced.group("name")
     return None
 
@@ -297,16 +303,20 @@ def system_name(title: str, abstract: str) -> str | None:
 
 # "QD-Track outperforms ...", "our MixFormer-L achieves ...": a name-shaped subject of a verb of results
 _RESULT_SUBJECT = re.compile(
-    r"(?:(?:^|[.;,]\s+)(?:[Oo]ur\s+)?|\b[Oo]ur\s+)(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
+    r"(?<![\w-])(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
     r"\s+(?:\([^)]{1,30}\)\s+)?(?:also\s+|further\s+|consistently\s+|significantly\s+)?"
     r"(?:achieves|obtains|outperforms|reaches|sets|surpasses|attains|establishes|improves|yields|runs|beats|exceeds)\b"
 )
+_RESULT_SUBJECT_LED = scan.led(_RESULT_SUBJECT, r"[\w-]")
+_SUBJECT_START = re.compile(r"(?:^|[.;,]\s+)(?:[Oo]ur\s+)?$|\b[Oo]ur\s+$")  # a clause's start, or "our"
 
 
 def _result_subjects(abstract: str) -> list[str]:
     """Systems an abstract credits with results, for a paper whose title and wording name none."""
     found = []
-    for match in _RESULT_SUBJECT.finditer(abstract):
+    for match in scan.finditer(_RESULT_SUBJECT, _RESULT_SUBJECT_LED, abstract):
+        if not _SUBJECT_START.search(abstract, max(0, match.start() - 8), match.start()):
+            continue
         name = match.group("name").rstrip(".-")
         if _looks_like_name(name) and not metric_info(name):
             found.append(singular(name, abstract))
@@ -378,11 +388,15 @@ _OPEN_DATASET_LIST_LED = scan.led(_OPEN_DATASET_LIST, r"\w")
 _OPEN_NAME_RE = re.compile(rf"(?<![\w-]){_OPEN_NAME}(?!\w)")
 # "on five benchmarks, including Alpha, Beta-2 and Gamma", "datasets such as Alpha and Beta", "benchmarks (Alpha, Beta)"
 _INCLUDING = re.compile(
-    rf"\b(?:benchmarks|datasets|test sets|corpora)\s*(?:,\s*)?(?:including|such as|like|\(|:)\s*(?:the\s+)?"
+    rf"(?<!\w)(?:benchmarks|datasets|test sets|corpora)\s*(?:,\s*)?(?:including|such as|like|\(|:)\s*(?:the\s+)?"
     rf"(?P<names>{_OPEN_NAME}(?:\s*,\s*{_OPEN_NAME})*,?\s+(?:and|or)\s+{_OPEN_NAME})"
 )
 # "on three benchmarks, namely, 5.1% on Alpha, 2.7% on Beta-X and 3.9% on Gamma"
-_NAMELY = re.compile(r"\b(?:benchmarks|datasets)\s*,?\s*(?:namely|i\.e\.|:)\s*,?\s*(?P<list>(?:[^.;]|\.\d){1,200})")
+_NAMELY = re.compile(
+    r"(?<!\w)(?:benchmarks|datasets)\s*,?\s*(?:namely|i\.e\.|:)\s*,?\s*(?P<list>(?:[^.;]|\.\d){1,200})"
+)
+_INCLUDING_LED = scan.led(_INCLUDING, r"\w")
+_NAMELY_LED = scan.led(_NAMELY, r"\w")
 _ON_OPEN_NAME = re.compile(rf"\bon\s+(?:the\s+)?(?P<name>{_OPEN_NAME})(?![\w-])")
 _SIBLING = re.compile(r"(?:/|,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?P<suffix>[Vv]?\d+(?:\.\d+)?)(?![\w-])")
 
@@ -433,10 +447,10 @@ def _open_dataset_spans(text: str, start: int, end: int) -> Iterator[tuple[int, 
     for listed in scan.finditer(_OPEN_DATASET_LIST, _OPEN_DATASET_LIST_LED, text, start, end):
         for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
             yield name.start(), name.end()
-    for listed in _INCLUDING.finditer(text, start, end):
+    for listed in scan.finditer(_INCLUDING, _INCLUDING_LED, text, start, end):
         for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
             yield name.start(), name.end()
-    for namely in _NAMELY.finditer(text, start, end):
+    for namely in scan.finditer(_NAMELY, _NAMELY_LED, text, start, end):
         for item in _ON_OPEN_NAME.finditer(text, namely.start("list"), namely.end("list")):
             yield item.start("name"), item.end("name")
 
