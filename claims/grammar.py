@@ -92,31 +92,28 @@ def _unit_regex() -> str:
     return rf"(?:{body}(?![A-Za-z0-9]|\s?\d)|{glued_factor})"
 
 
-# A bound symbol, a sign and a "1:" of a ratio ("a compression ratio of 1:48" is a factor of 48),
-# all optional: one token (no second element to try, no exception when the number has none of them).
-# Each group matches as its own token did: nothing after them can fail.
-PREFIX = pp.Regex(
-    r"(?P<symbol>\\sim\s?|sim\s?|~\s?|≈|>=|<=|≥|≤|>|<)?(?P<sign>[+\-−])?(?P<one_to>1\s?:\s?(?=\d))?"
-).set_name("bound, sign and ratio")
-NUMBER = pp.Regex(NUMBER_RE).set_name("number")
-# The low number, maybe with the "+" of "30+ FPS" (at least 30): one token, no second element to try.
-LOW = pp.Regex(rf"(?P<low>{NUMBER_RE})(?P<plus>\+(?![\d\w]))?").set_name("number")
-UNIT = pp.Regex(_unit_regex()).set_name("unit")
-RANGE_SEP = pp.Regex(r"\s?(?:-|–|~|to)\s?(?=[\d.])").set_name("range separator")
-
-# The unit after the first number is read once: it is the low end's unit when a range follows,
-# else the quantity's. Every token is text read in order, no whitespace skipped, so the tokens
-# joined are the text the quantity covers (no `Located` needed).
-RANGE = RANGE_SEP + NUMBER("high") + pp.Opt(UNIT("unit"))
-UNPREFIXED = LOW + pp.Opt(UNIT("low_unit")) + pp.Opt(RANGE)
-QUANTITY = PREFIX + UNPREFIXED
+# The grammar of a written quantity, built bottom-up from named pieces:
+#   quantity   := prefix? low unit? range?
+#   prefix     := bound symbol? sign? "1:"?     ("~", "<=", "+", "1:" of "a compression ratio of 1:48")
+#   low        := number "+"?                   ("30+ FPS": at least 30)
+#   range      := separator number unit?        ("3-4times", "10 to 20%")
+# The unit after the first number is read once: it is the low end's unit when a range follows, else the
+# quantity's. Every piece is optional after `low`, so the first way each piece matches is the only one
+# (as pyparsing's Opt reads them), and each piece is a regex: the quantity is one `pp.Regex` of them, read
+# as one token (a hot path: a few candidates in every abstract).
+PREFIX_RE = r"(?P<symbol>\\sim\s?|sim\s?|~\s?|≈|>=|<=|≥|≤|>|<)?(?P<sign>[+\-−])?(?P<one_to>1\s?:\s?(?=\d))?"
+LOW_RE = rf"(?P<low>{NUMBER_RE})(?P<plus>\+(?![\d\w]))?"
+UNIT_RE = _unit_regex()
+RANGE_SEPARATOR_RE = r"\s?(?:-|–|~|to)\s?(?=[\d.])"
+RANGE_RE = rf"{RANGE_SEPARATOR_RE}(?P<high>{NUMBER_RE})(?P<unit>{UNIT_RE})?"
+UNPREFIXED = pp.Regex(rf"{LOW_RE}(?P<low_unit>{UNIT_RE})?(?:{RANGE_RE})?").set_name("quantity")
+QUANTITY = pp.Regex(rf"{PREFIX_RE}{LOW_RE}(?P<low_unit>{UNIT_RE})?(?:{RANGE_RE})?").set_name("bounded quantity")
 # At a digit or a point the prefix can only be empty (no symbol or sign starts with one), unless
-# it is the "1:" of a ratio: there the rest is read alone, a quarter faster (most candidates start
-# with a digit).
+# it is the "1:" of a ratio: there the rest is read alone (most candidates start with a digit).
 _UNPREFIXED_STARTS = frozenset("0123456789.")
 _ONE_TO_START = re.compile(r"1\s?:")
 for _expression in (UNPREFIXED, QUANTITY):
-    _expression.leave_whitespace(recursive=True)
+    _expression.leave_whitespace()
 
 # Where a quantity may start: a digit that is not inside a name ("ResNet50",
 # "ImageNet-1K", "ViT-B/16"), maybe after a sign or a bound symbol.
@@ -176,27 +173,25 @@ def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | 
     """
     end = len(text) if end is None else end
     window = text[position : min(position + _WINDOW, end)]
-    try:
-        unprefixed = window[:1] in _UNPREFIXED_STARTS and not _ONE_TO_START.match(window)
-        tokens = (UNPREFIXED if unprefixed else QUANTITY).parse_string(window)
-    except pp.ParseException:
+    unprefixed = window[:1] in _UNPREFIXED_STARTS and not _ONE_TO_START.match(window)
+    # the grammar's compiled regex, matched directly: parse_string's setup costs more than the match
+    match = (UNPREFIXED if unprefixed else QUANTITY).re.match(window)
+    if match is None or match.end() > _LONGEST:
         return None
-    stop = len("".join(tokens))
-    if stop > _LONGEST:
-        return None
-    raw = window[:stop].rstrip()
-    unit = _clean_unit(tokens.get("unit")) or _clean_unit(tokens.get("low_unit"))
-    if unit is None and tokens.get("one_to") is not None:
+    raw = window[: match.end()].rstrip()
+    parts = match.groupdict()
+    unit = _clean_unit(parts["unit"]) or _clean_unit(parts["low_unit"])
+    if unit is None and parts.get("one_to") is not None:
         unit = "x"
     return Quantity(
         start=position,
         end=position + len(raw),
         text=raw,
-        low=_to_float(tokens["low"]),
-        high=_to_float(tokens["high"]) if "high" in tokens else None,
+        low=_to_float(parts["low"]),
+        high=_to_float(parts["high"]) if parts["high"] is not None else None,
         unit=unit,
-        symbol=(tokens.get("symbol") or "").strip().lstrip("\\") or (">=" if tokens.get("plus") else None),
-        signed=tokens.get("sign") is not None,
+        symbol=(parts.get("symbol") or "").strip().lstrip("\\") or (">=" if parts["plus"] else None),
+        signed=parts.get("sign") is not None,
         family=UNIT_FAMILY.get(unit) if unit else None,
     )
 
