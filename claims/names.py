@@ -83,14 +83,15 @@ class AcronymDefinition:
     name: str
 
 
-def acronym_definitions(text: str) -> list[AcronymDefinition]:
+@lru_cache(maxsize=16)  # an abstract's are read by several finders of its system's name
+def acronym_definitions(text: str) -> tuple[AcronymDefinition, ...]:
     """Acronyms defined in a text, anchored on the parenthesis (no backtracking over every word)."""
     found = []
     for match in _ACRONYM.finditer(text):
         expansion = _EXPANSION_REVERSED.match(text[max(0, match.start() - 120) : match.start()][::-1])
         if expansion:
             found.append(AcronymDefinition(text[match.start() - expansion.end() : match.start()], match.group("name")))
-    return found
+    return tuple(found)
 
 
 _COMMON_CAPS = {

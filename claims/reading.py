@@ -307,22 +307,31 @@ _DISTRIBUTED_BY = re.compile(r"\bby\s+[+~]?\d[\d.,]*\s*(?:\\?%|[A-Za-z]+)?(?:\s+
 def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str, bool] | None:
     """The cue grammatically tied to the number: "28% reduction", "5x faster", "improves X by", "gain of"."""
     after = text[phrase.end : min(sentence[1], phrase.end + 40)]
-    after = re.split(r"\b(?:while|with|and|but|whereas|compared|than)\b", after, maxsplit=1)[0]
-    words = re.match(r"^\s*(?:[^\s,;.()]+\s+){0,2}[^\s,;.()]*", after).group()
+    after = _CLAUSE_WORD.split(after, maxsplit=1)[0]
+    words = _FIRST_WORDS.match(after).group()
     for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down")):
         if m := pattern.search(words):
             return direction, bool(cues.PRAISE_WORDS.fullmatch(m.group()))
     before = text[max(sentence[0], phrase.start - 120) : phrase.start]
+    if not _BY_BEFORE.search(before):
+        return None  # only "improves X by N", "a gain of N" tie a verb before the number to it
     verbs = [
         (m.start(), direction, bool(cues.PRAISE_WORDS.fullmatch(m.group())))
         for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down"))
         for m in pattern.finditer(before)
-        if re.search(r"\b(?:by|of)\s+(?:\w+\s+){0,2}?$|^[^,;]*$", before[m.end() :])
+        if _BY_END.search(before, m.end()) or _NO_BREAK_TO_END.match(before, m.end())
     ]
-    if verbs and re.search(r"\b(?:by|of)\s+(?:[\w-]+\s+){0,2}?$", before):
+    if verbs:
         _, direction, praise = max(verbs)
         return direction, praise
     return None
+
+
+_CLAUSE_WORD = re.compile(r"\b(?:while|with|and|but|whereas|compared|than)\b")
+_FIRST_WORDS = re.compile(r"^\s*(?:[^\s,;.()]+\s+){0,2}[^\s,;.()]*")
+_BY_BEFORE = re.compile(r"\b(?:by|of)\s+(?:[\w-]+\s+){0,2}?$")
+_BY_END = re.compile(r"\b(?:by|of)\s+(?:\w+\s+){0,2}?$")
+_NO_BREAK_TO_END = re.compile(r"[^,;]*$")
 
 
 def is_fraction(phrase: Phrase) -> bool:
