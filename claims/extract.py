@@ -382,11 +382,12 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
         metric = _phrase_metric(sentence, phrase, kind, member_datasets[0])
         if metric is None:
             return
-        member_metrics = (
-            reading.listed_metrics(abstract, phrase, span)
-            or reading.metrics_listed_before(abstract, phrase, span)
-            or [metric] * len(phrase.members)
+        member_metrics = reading.listed_metrics(abstract, phrase, span) or reading.metrics_listed_before(
+            abstract, phrase, span
         )
+        if not member_metrics:
+            own = reading.members_own_metrics(abstract, phrase, sentence.metrics) or [None] * len(phrase.members)
+            member_metrics = [name or metric for name in own]
         member_datasets = _efficiency_aware(sentence, phrase, kind, member_metrics, member_datasets)
     member_models = _models_for(sentence, phrase)
     member_baselines = [None] * len(phrase.members) if kind == "score" else _baselines_for(sentence, phrase)

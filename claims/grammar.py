@@ -120,7 +120,7 @@ for _expression in (UNPREFIXED, QUANTITY):
 CANDIDATE = re.compile(
     r"(?=[\\s~≈≥≤><+\-−.\d])"  # every candidate starts with one of these: a cheap first test at each position
     r"(?:(?:(?:\\sim|(?<![A-Za-z])sim)\s?|[~≈≥≤><]=?\s?)(?=\.?\d)"
-    r"|(?:(?<![\w.])[+\-−])?(?<![\w.,^{])(?<![A-Za-z\d]-)(?<![A-Za-z]/)(?=\.?\d))"
+    r"|(?:(?<![\w.])[+\-−])?(?<![\w.,^{@])(?<![A-Za-z\d]-)(?<![A-Za-z]/)(?=\.?\d))"
 )
 
 

@@ -36,7 +36,7 @@ _SETTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DIMENSION_AFTER = re.compile(r"^\s*(?:[x×*^]|\\times|times|by)\s*\d|^\^")
-_DIMENSION_BEFORE = re.compile(r"(?<![A-Za-z\d.-])\d+\s*(?:[x×*^]|\\times|times|by)\s*$|[A-Za-z]-(?:\d+/)+$")
+_DIMENSION_BEFORE = re.compile(r"(?<![A-Za-z\d.@-])\d+\s*(?:[x×*^]|\\times|times|by)\s*$|[A-Za-z]-(?:\d+/)+$")
 _MEDIA_AFTER = re.compile(
     r"^\s*(?:-long|long|of\s+(?:[\w-]+\s+){0,3}?(?:videos?|audio|speech|footage|clips?|music))\b", re.I
 )
@@ -54,6 +54,10 @@ _ENUMERATOR = re.compile(r"(?:\(|(?:^|[:;,.]|\band|\bor)\s+)\s*$")  # "(1) ...",
 # A citation key or a web address: "cite{Smith:2015:ILS:2846547}", "https://host/v2.1"
 _REFERENCE_BEFORE = re.compile(r"(?:\bcite[pt]?\s*\{[^}\s]*|\b(?:https?://|www\.)\S*)$")
 _NAME_AFTER = re.compile(r"^-[A-Za-z]")
+# "4x super-resolution", "x8 upsampling": the scale a model is asked for, not a result
+_SCALE_SETTING_AFTER = re.compile(
+    r"^\s*(?:super[- ]?resolution|SR\b|upscal\w*|up-?sampl\w*|down-?sampl\w*|magnification|zoom)", re.I
+)
 _SPREAD_BEFORE = re.compile(r"(?:±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
 _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -148,6 +152,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) ->
         return True  # "0.76(0.04)"
     if bare and re.match(r"^[A-Za-z]", after) and not starts_metric(metrics, quantity.end):
         return True  # glued letters: "3D", "2nd"
+    if quantity.family == "factor" and _SCALE_SETTING_AFTER.match(after):
+        return True
     if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(_before(text, quantity.start, 12)):
         return True  # resolutions, patch sizes and grids: 384times384, 16 x 16, 224^2, Kinetics-400/600
     if quantity.unit == "s" and _DECADE.match(quantity.text):
@@ -550,6 +556,19 @@ def metrics_listed_before(text: str, phrase: Phrase, sentence: tuple[int, int]) 
     if not all(found) or len({info.name for info in found}) != count:
         return None
     return [info.name for info in found]
+
+
+def members_own_metrics(text: str, phrase: Phrase, metrics: list[Mention]) -> list[str | None] | None:
+    """ "a perplexity of 18.3 on A and 1.06 bits per character on B": each member's metric named tight
+    against it (right after it, or right before it by "of", ":", "="), when members name different ones."""
+    own: list[str | None] = []
+    metrics = [m for m in metrics if m.name != "performance"]  # says nothing of which metric
+    for quantity in phrase.members:
+        after = [m for m in metrics if m.start >= quantity.end and not text[quantity.end : m.start].strip()]
+        before = [m for m in metrics if m.end <= quantity.start and _LINK.fullmatch(text, m.end, quantity.start)]
+        named = after[:1] or before[-1:]
+        own.append(named[0].name if named else None)
+    return own if len({name for name in own if name}) >= 2 else None
 
 
 _FUNCTION_WORD = re.compile(

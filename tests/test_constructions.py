@@ -365,3 +365,23 @@ def test_a_system_introduced_in_lower_case_before_its_kind_is_named() -> None:
         "Sparse token mixers reach 51.2% mIoU on ADE20K."
     )
     assert row(claims_of(abstract, "Routing Tokens Sparsely"), "51.2%").model == "sparse token mixers"
+
+
+def test_each_member_of_a_list_takes_the_metric_named_tight_against_it() -> None:
+    table = claims_of(
+        "Glimmer obtains a perplexity of 17.9 on WikiText-103 and 0.98 bits per character on enwik8.", TITLE
+    )
+    assert (row(table, "17.9").metric, row(table, "0.98").metric) == ("perplexity", "bits per character")
+    table = claims_of("Glimmer reaches performances of 61.0% and 72.4% top-1 accuracy on A-Set and B-Set.", TITLE)
+    assert row(table, "61.0%").metric == row(table, "72.4%").metric == "top-1 accuracy"
+
+
+def test_the_k_of_a_metric_at_k_is_no_number() -> None:
+    claim = row(claims_of("Glimmer improves NDCG@20 by 4.1% over LightGCN on Gowalla.", TITLE), "4.1%")
+    assert (claim.metric, claim.kind, claim.direction) == ("NDCG@20", "delta", "up")
+    assert "20" not in claims_of("Glimmer improves NDCG@20 by 4.1% over LightGCN.", TITLE).value_text.tolist()
+
+
+def test_the_scale_a_super_resolution_model_is_asked_for_is_no_result() -> None:
+    table = claims_of("Glimmer achieves 32.9 dB PSNR on Set14 for x4 super-resolution and 8x upsampling.", TITLE)
+    assert table.value_text.tolist() == ["32.9 dB"]
