@@ -487,7 +487,9 @@ _NOT_A_METRIC = re.compile(
 
 
 _OPEN_SCORE_BEFORE = re.compile(
-    r"(?<![\w-])(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:error|distance|loss|deviation))\s+(?:of|is|was|:)\s*(?:about|only|just)?\s*$"
+    r"(?<![\w-])(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:error|distance|loss|deviation)|(?:[a-z][\w-]*\s+){1,3}score)"
+    r"\s+(?:of|is|was|:)\s*"
+    r"(?:about|only|just)?\s*$"
 )
 
 

@@ -346,9 +346,30 @@ def _written_right(name: str) -> bool:
 
 def find_datasets(text: str, start: int = 0, end: int | None = None) -> list[NameMatch]:
     """Known dataset names in text[start:end]; a short name found in another case is dropped (and what it
-    covers is not searched again, as with the regex)."""
+    covers is not searched again). A benchmark whose name is an English word is found only as written, with
+    its capital, inside a sentence ("errors on Traffic and Weather"), never starting one."""
     end = len(text) if end is None else end
-    return [m for m in _dataset_scanner().finditer(text, start, end) if _written_right(m.group())]
+    found = [m for m in _dataset_scanner().finditer(text, start, end) if _written_right(m.group())]
+    plain = [m for m in _plain_word_scanner().finditer(text, start, end) if _inside_sentence(text, m.start())]
+    if plain:
+        taken = [(m.start(), m.end()) for m in found]
+        found += [m for m in plain if not any(a < m.end() and m.start() < b for a, b in taken)]
+        found.sort(key=lambda m: m.start())
+    return found
+
+
+_SENTENCE_GOES_ON = re.compile(r"[a-z0-9,;(]\s*$")
+
+
+def _inside_sentence(text: str, at: int) -> bool:
+    return bool(_SENTENCE_GOES_ON.search(text, max(0, at - 4), at))
+
+
+@lru_cache(maxsize=1)
+def _plain_word_scanner() -> _Scanner:
+    """The names of benchmarks that are English words, as written (see `find_datasets`)."""
+    names = [n for d in datasets().values() if d.plain_word for n in (d.name, *d.aliases)]
+    return _Scanner.build({name: (_longest_first(name), True) for name in names}, r"[\w-]", r"\w|-\w")
 
 
 def is_dataset_name(name: str) -> bool:

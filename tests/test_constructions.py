@@ -385,3 +385,22 @@ def test_the_k_of_a_metric_at_k_is_no_number() -> None:
 def test_the_scale_a_super_resolution_model_is_asked_for_is_no_result() -> None:
     table = claims_of("Glimmer achieves 32.9 dB PSNR on Set14 for x4 super-resolution and 8x upsampling.", TITLE)
     assert table.value_text.tolist() == ["32.9 dB"]
+
+
+def test_a_benchmark_named_by_an_english_word_is_found_with_its_capital_inside_a_sentence() -> None:
+    table = claims_of("Glimmer lowers the MSE by 9.1% on Traffic and by 4.2% on Weather.", TITLE)
+    assert (row(table, "9.1%").dataset, row(table, "4.2%").dataset) == ("Traffic", "Weather")
+    assert claims_of("Traffic and weather reduce the throughput by 12% in our city study.", TITLE).dataset.tolist() == [
+        ""
+    ]
+
+
+def test_a_system_matched_or_rivalled_is_the_model_of_the_second_number_of_a_versus_pair() -> None:
+    table = claims_of("With 8B parameters, Glimmer matches Titan-70B on MMLU (70.4% vs 70.2%).", TITLE)
+    assert (row(table, "70.4%").model, row(table, "70.2%").model) == ("Glimmer", "Titan-70B")
+
+
+def test_a_qualified_score_named_in_words_is_the_metric() -> None:
+    assert row(claims_of("Glimmer achieves an average score of 84.9 on the GLUE benchmark.", TITLE), "84.9").metric == (
+        "average score"
+    )
