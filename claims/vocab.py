@@ -347,10 +347,10 @@ def _written_right(name: str) -> bool:
 def find_datasets(text: str, start: int = 0, end: int | None = None) -> list[NameMatch]:
     """Known dataset names in text[start:end]; a short name found in another case is dropped (and what it
     covers is not searched again). A benchmark whose name is an English word is found only as written, with
-    its capital, inside a sentence ("errors on Traffic and Weather"), never starting one."""
+    its capital, where the sentence names a benchmark ("errors on Traffic and Weather")."""
     end = len(text) if end is None else end
     found = [m for m in _dataset_scanner().finditer(text, start, end) if _written_right(m.group())]
-    plain = [m for m in _plain_word_scanner().finditer(text, start, end) if _inside_sentence(text, m.start())]
+    plain = [m for m in _plain_word_scanner().finditer(text, start, end) if _named_as_benchmark(text, m)]
     if plain:
         taken = [(m.start(), m.end()) for m in found]
         found += [m for m in plain if not any(a < m.end() and m.start() < b for a, b in taken)]
@@ -358,11 +358,16 @@ def find_datasets(text: str, start: int = 0, end: int | None = None) -> list[Nam
     return found
 
 
-_SENTENCE_GOES_ON = re.compile(r"[a-z0-9,;(]\s*$")
+_NAMING_BEFORE = re.compile(r"(?:\b(?:on|in|across|and|or|from|of|for)|,)\s+(?:the\s+)?$")
+_TITLE_CASE_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
-def _inside_sentence(text: str, at: int) -> bool:
-    return bool(_SENTENCE_GOES_ON.search(text, max(0, at - 4), at))
+def _named_as_benchmark(text: str, match: NameMatch) -> bool:
+    """ "on Traffic", "ETTh1, Weather and Exchange": after a preposition or in a list, and not the first word
+    of a longer name in Title Case ("via Weather Messenger")."""
+    return bool(_NAMING_BEFORE.search(text, max(0, match.start() - 12), match.start())) and not (
+        _TITLE_CASE_AFTER.match(text, match.end())
+    )
 
 
 @lru_cache(maxsize=1)

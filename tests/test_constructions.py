@@ -404,3 +404,11 @@ def test_a_qualified_score_named_in_words_is_the_metric() -> None:
     assert row(claims_of("Glimmer achieves an average score of 84.9 on the GLUE benchmark.", TITLE), "84.9").metric == (
         "average score"
     )
+
+
+def test_an_english_word_benchmark_is_not_found_outside_a_naming_context() -> None:
+    from claims.vocab import find_datasets
+
+    text = "We denoise images via Weather Messenger units (Spring release), and report errors on Weather."
+    assert [m.group() for m in find_datasets(text)] == ["Weather"]
+    assert [m.start() for m in find_datasets(text)] == [text.rindex("Weather")]
