@@ -202,6 +202,11 @@ def _models_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
         changed = [m for m in sentence.models if reach <= m.start and m.end <= phrase.start]
         before = changed[-1].name if changed else None
         return [before, own or before]
+    if _COMPARED_LEVEL.search(abstract, max(span[0], phrase.start - 30), phrase.start):
+        # "..., compared to 33.2% for X": the level of what the system is compared with, not the system's
+        holder = _HELD_BY.match(abstract, phrase.end)
+        named = [m for m in sentence.models if holder and m.start == holder.end()]
+        return [named[0].name if named else None] * len(phrase.members)
     if owner := _parenthetical_owner(abstract, phrase, span, sentence.models):
         return [owner] * len(phrase.members)
     if ordered := _respectively(abstract, phrase, span, mentions, _MODEL_RUN_SEPARATOR):
@@ -209,6 +214,11 @@ def _models_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     return [own] * len(phrase.members)
 
 
+_COMPARED_LEVEL = re.compile(
+    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|(?<!more )(?<!less )(?<!fewer )(?<!rather )\bthan|\bagainst)"
+    r"\s+(?:only\s+|just\s+)?$"
+)  # "than" of a comparison, not of a bound ("more than 3%")
+_HELD_BY = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?(?:for|of|by|from|with)\s+(?:the\s+)?")
 _MODEL_RUN_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$")
 _OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?)?\s*")
 
@@ -451,7 +461,8 @@ def _efficiency_aware(
     return [own if cost else dataset for cost, dataset, own in zip(costs, datasets, efficient, strict=True)]
 
 
-_APPOSITION = re.compile(r",\s*(?:which\s+is\s+|i\.e\.,?\s*|or\s+)?")
+# after a score and the words naming it ("92.4% accuracy, ..."): a comma, maybe "which is", "i.e."
+_APPOSITION = re.compile(r"(?:\s+[A-Za-z][\w@-]*){0,3},\s*(?:which\s+is\s+|i\.e\.,?\s*|or\s+)?")
 # "40% lower than X", "a 12% improvement": a comparison that names no quantity of its own ("20% faster" does)
 _BARE_COMPARISON = re.compile(
     r"\s*(?:absolute\s+|relative\s+)?(?:(?:lower|higher|better|worse)\s+(?:than|compared|over)\b|"

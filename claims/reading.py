@@ -20,7 +20,7 @@ from claims.vocab import is_dataset_name, metric_info
 
 _SETTING_AFTER = re.compile(
     r"^(?:\s*[-–]?\s*)(?:bits?\b(?!\s+per\b)|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"
-    r"dimensional|dim|d\b|D\b|k\b|nd|st|th|rd|images?|videos?|hours? of|samples?|classes|categories|"
+    r"dimensional|dim|d\b|D\b|k\b|(?:nd|st|th|rd)\b|images?|videos?|hours? of|samples?|classes|categories|"
     r"languages?|datasets?|benchmarks?|tasks?|authors?|subjects?|participants?|people|persons?|"
     r"clips?|pairs?|sentences?|words?|utterances?|speakers?|scenes?|objects?|molecules?|patients?|"
     r"times?\s*\d|[x×]\s*\d|\\times\s*\d|resolution|pixels?|px|channels?|blocks?|experts?|GPUs?|TPUs?|nodes?|"
@@ -54,6 +54,12 @@ _ENUMERATOR = re.compile(r"(?:\(|(?:^|[:;,.]|\band|\bor)\s+)\s*$")  # "(1) ...",
 # A citation key or a web address: "cite{Smith:2015:ILS:2846547}", "https://host/v2.1"
 _REFERENCE_BEFORE = re.compile(r"(?:\bcite[pt]?\s*\{[^}\s]*|\b(?:https?://|www\.)\S*)$")
 _NAME_AFTER = re.compile(r"^-[A-Za-z]")
+# "trained on only 10% of the labels": how much data a model learned from, not a result
+_DATA_SHARE_AFTER = re.compile(
+    r"^\s*of\s+(?:the\s+)?(?:training\s+|labell?ed\s+|annotated\s+)?(?:labels|data|annotations|samples|examples|"
+    r"images|training set|training data|queries|demonstrations)\b",
+    re.I,
+)
 # "4x super-resolution", "x8 upsampling": the scale a model is asked for, not a result
 _SCALE_SETTING_AFTER = re.compile(
     r"^\s*(?:super[- ]?resolution|SR\b|upscal\w*|up-?sampl\w*|down-?sampl\w*|magnification|zoom)", re.I
@@ -152,6 +158,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) ->
         return True  # "0.76(0.04)"
     if bare and re.match(r"^[A-Za-z]", after) and not starts_metric(metrics, quantity.end):
         return True  # glued letters: "3D", "2nd"
+    if quantity.family == "percent" and _DATA_SHARE_AFTER.match(after):
+        return True
     if quantity.family == "factor" and _SCALE_SETTING_AFTER.match(after):
         return True
     if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(_before(text, quantity.start, 12)):
@@ -475,13 +483,18 @@ _NOUN_CHANGE = re.compile(
     rf"^\s*{_NOUN_PHRASE}\s+(?:reductions?|deductions?|savings?|compression|speed-?ups?)\b(?!\s+(?:in|of)\b)"
 )
 _MORE_ADJECTIVE = re.compile(r"^\s*(?:more|less)\s+(?P<adj>accurate|efficient|robust)\b")
+# "40% smaller than X", "25% faster": a comparative that says what changed
+_COMPARATIVE_ADJECTIVE = re.compile(r"^\s*(?P<adj>smaller|larger|lighter|bigger|faster|slower|cheaper)\b")
+_COMPARATIVE_METRIC = {"smaller": "model size", "larger": "model size", "lighter": "model size", "bigger": "model size",
+                       "faster": "speed", "slower": "speed", "cheaper": "cost"}  # fmt: skip
 _COMPARATIVE_NOUN = re.compile(
     rf"^\s*(?:more|better|higher|greater)\s+{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))"
 )
 _ADJECTIVE_METRIC = {"accurate": "accuracy", "efficient": "efficiency", "robust": "robustness"}
 _NOT_A_METRIC = re.compile(
     r"^(?:the|a|an|it|this|that|them|which|margin|large margin|factor|average|up|only|performance gap|"
-    r"(?:[\w-]+\s+)*(?:model|models|method|methods|approach|baseline|baselines|counterparts?|settings?|tasks?|cases?))$",
+    r"(?:[\w-]+\s+)*(?:model|models|method|methods|approach|baseline|baselines|counterparts?|settings?|tasks?|cases?|"
+    r"art|state-of-the-art|SOTA|best|previous best|prior art|competitors?|rivals?))$",
     re.IGNORECASE,
 )
 
@@ -502,6 +515,8 @@ def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind
     if phrase.family not in ("percent", "factor", "level", None):
         return None
     after = text[phrase.end : min(sentence[1], phrase.end + 60)]
+    if (adjective := _COMPARATIVE_ADJECTIVE.match(after)) and phrase.family == "percent":
+        return _COMPARATIVE_METRIC[adjective.group("adj")]
     if adjective := _MORE_ADJECTIVE.match(after):
         return _ADJECTIVE_METRIC[adjective.group("adj")]
     before = text[max(sentence[0], phrase.start - 80) : phrase.start]
@@ -578,7 +593,7 @@ _FUNCTION_WORD = re.compile(
     r"(?:reduc|improv|increas|decreas|surpass|outperform|achiev|obtain|yield|boost|lower|cut|sav|enhanc|"
     r"accelerat|rais|show|deliver|bring)\w*|[A-Za-z]*[A-Z]\w*-[A-Z][\w-]*|\S*\d\S*)$"
 )
-_NAME_SHAPED_WORD = re.compile(r"^(?=\w*[a-z])(?=(?:\w*[A-Z]){2})\w+$")
+_NAME_SHAPED_WORD = re.compile(r"^(?=[\w-]*[a-z])(?=(?:[\w-]*[A-Z]){2})[\w-]+$")  # "ModelX", "BERT-large"
 
 
 def _metric_phrase(noun_phrase: str) -> str | None:
@@ -592,8 +607,10 @@ def _metric_phrase(noun_phrase: str) -> str | None:
     words = words[start:]
     if not words or _NOT_A_METRIC.match(" ".join(words)):
         return None
-    if named := metric_info(" ".join(words)) or metric_info(" ".join(words) + "s"):  # "token reduction"
-        return named.name
+    for first in range(max(1, len(words) - 1)):  # the longest known metric of 2+ words ending the phrase:
+        tail = " ".join(words[first:])  # "a record inception score"; "median reconstruction error" stays
+        if named := metric_info(tail) or metric_info(tail + "s"):  # "token reduction"
+            return named.name
     if len(words) == 1 and _NAME_SHAPED_WORD.match(words[0]):
         return None  # "ModelX outperforms ... by": a system, not what was measured
     last = cues.MEASURE_PLURALS.get(words[-1], words[-1])  # a measure is named in the singular

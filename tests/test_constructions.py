@@ -412,3 +412,31 @@ def test_an_english_word_benchmark_is_not_found_outside_a_naming_context() -> No
     text = "We denoise images via Weather Messenger units (Spring release), and report errors on Weather."
     assert [m.group() for m in find_datasets(text)] == ["Weather"]
     assert [m.start() for m in find_datasets(text)] == [text.rindex("Weather")]
+
+
+def test_ordinals_need_their_word_boundary() -> None:
+    assert row(claims_of("On nuScenes, Glimmer achieves 71.4 NDS and 68.0 mAP.", TITLE), "71.4").metric == "NDS"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "metric"),
+    [
+        ("Glimmer improves the state of the art by 4.1% on average across ten tasks.", "4.1%", "performance"),
+        ("Glimmer achieves 91.8% accuracy, 2.9% higher than BERT-large.", "2.9%", "accuracy"),
+        ("Glimmer is 35% smaller than ViT-B at equal accuracy.", "35%", "model size"),
+        ("Glimmer achieves a record inception score of 9.12 on CIFAR-10.", "9.12", "IS"),
+    ],
+)
+def test_what_a_change_or_score_measures_is_read_from_its_words(sentence, value_text, metric) -> None:
+    assert row(claims_of(sentence, TITLE), value_text).metric == metric
+
+
+def test_a_share_of_the_training_data_is_a_setting() -> None:
+    table = claims_of("Trained on only 10% of the labels, Glimmer reaches 71.0% accuracy on ImageNet.", TITLE)
+    assert table.value_text.tolist() == ["71.0%"]
+
+
+def test_a_level_compared_against_is_not_the_systems() -> None:
+    table = claims_of("Glimmer resolves 44.1% of SWE-bench Verified, compared to 31.9% for the best open model.", TITLE)
+    assert row(table, "31.9%").model == ""
+    assert row(claims_of("Glimmer loses less than 0.5% accuracy on ImageNet.", TITLE), "0.5%").model == "Glimmer"
