@@ -310,15 +310,25 @@ class _Scanner:
         return None if best is None else best[1]
 
 
-def dataset_scanner(names: list[str]) -> _Scanner:
-    r"""Dataset names in any case, as whole words: not after [\w-], not before \w or -\w."""
-    ranked = {name: (_longest_first(name), _only_as_written(name)) for name in names}
+def dataset_scanner(names: list[str], plain: list[str] = ()) -> _Scanner:
+    r"""Dataset names in any case, as whole words: not after [\w-], not before \w or -\w; `plain` names
+    (English words) only as written."""
+    ranked = {name: ((0, *_longest_first(name)), _only_as_written(name)) for name in names}
+    # an English-word name is tried after every other name found at the same place ("Atari Breakout" loses
+    # to "Atari" where it is not named as a benchmark)
+    ranked.update({name: ((1, *_longest_first(name)), True) for name in plain if name not in ranked})
     return _Scanner.build(ranked, r"[\w-]", r"\w|-\w")
 
 
 @lru_cache(maxsize=1)
 def _dataset_scanner() -> _Scanner:
-    return dataset_scanner(_scanned_dataset_names())
+    return dataset_scanner(_scanned_dataset_names(), sorted(_plain_names()))
+
+
+@lru_cache(maxsize=1)
+def _plain_names() -> frozenset[str]:
+    """The names of benchmarks that are English words (see `find_datasets`)."""
+    return frozenset(n for d in datasets().values() if d.plain_word for n in (d.name, *d.aliases))
 
 
 def _only_as_written(name: str) -> bool:
@@ -349,13 +359,12 @@ def find_datasets(text: str, start: int = 0, end: int | None = None) -> list[Nam
     covers is not searched again). A benchmark whose name is an English word is found only as written, with
     its capital, where the sentence names a benchmark ("errors on Traffic and Weather")."""
     end = len(text) if end is None else end
-    found = [m for m in _dataset_scanner().finditer(text, start, end) if _written_right(m.group())]
-    plain = [m for m in _plain_word_scanner().finditer(text, start, end) if _named_as_benchmark(text, m)]
-    if plain:
-        taken = [(m.start(), m.end()) for m in found]
-        found += [m for m in plain if not any(a < m.end() and m.start() < b for a, b in taken)]
-        found.sort(key=lambda m: m.start())
-    return found
+    plain = _plain_names()
+    return [
+        m
+        for m in _dataset_scanner().finditer(text, start, end)
+        if (_named_as_benchmark(text, m) if m.group() in plain else _written_right(m.group()))
+    ]
 
 
 _NAMING_BEFORE = re.compile(r"(?:\b(?:on|in|across|and|or|from|of|for)|,)\s+(?:the\s+)?$")
@@ -370,16 +379,9 @@ def _named_as_benchmark(text: str, match: NameMatch) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _plain_word_scanner() -> _Scanner:
-    """The names of benchmarks that are English words, as written (see `find_datasets`)."""
-    names = [n for d in datasets().values() if d.plain_word for n in (d.name, *d.aliases)]
-    return _Scanner.build({name: (_longest_first(name), True) for name in names}, r"[\w-]", r"\w|-\w")
-
-
 def is_dataset_name(name: str) -> bool:
     """The whole of `name` is a scanned dataset name, in a case it is found in."""
-    return _dataset_scanner().knows(name) and _written_right(name)
+    return name not in _plain_names() and _dataset_scanner().knows(name) and _written_right(name)
 
 
 def _is_case_sensitive(alias: str) -> bool:

@@ -43,6 +43,8 @@ def _longest_names(names: dict[str, bool], before: str, after: str):
 
 _DATASET_NAMES = {name: vocab._only_as_written(name) for name in vocab._scanned_dataset_names()}
 _dataset_reference = _longest_names(_DATASET_NAMES, r"[\w-]", r"\w|-\w")
+# English-word benchmark names: as written, only where no other name fits, then only where named as benchmarks
+_plain_reference = _longest_names({name: True for name in vocab._plain_names()}, r"[\w-]", r"\w|-\w")
 _metric_reference = _longest_names(
     {alias: vocab._is_case_sensitive(alias) for alias in vocab._metric_aliases()}, r"[A-Za-z_@-]", r"[\w@]"
 )
@@ -109,7 +111,26 @@ def test_fold_is_what_case_insensitive_regexes_compare_on_every_code_point() -> 
 
 
 def _plain_datasets(text: str, start: int, end: int) -> list[tuple[tuple[int, int], str]]:
-    return [m for m in _dataset_reference(text, start, end) if vocab._written_right(m[1])]
+    found = _dataset_reference(text, start, end)
+    if not any(name in text for name in vocab._plain_names()):
+        return [m for m in found if vocab._written_right(m[1])]
+    # where no other name starts, an English-word name may (and then cuts what overlaps it)
+    starts = {span[0] for span, _ in found}
+    merged, position = [], start
+    for span, name in sorted(found + [p for p in _plain_reference(text, start, end) if p[0][0] not in starts]):
+        if span[0] >= position:
+            merged.append((span, name))
+            position = span[1]
+    words = vocab._plain_names()
+    return [
+        (span, name)
+        for span, name in merged
+        if (
+            vocab._named_as_benchmark(text, vocab.NameMatch(text, *span))
+            if name in words
+            else vocab._written_right(name)
+        )
+    ]
 
 
 def _plain_metrics(text: str, start: int, end: int) -> list[tuple[tuple[int, int], str]]:
