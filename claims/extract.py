@@ -80,10 +80,11 @@ class Sentence:
     scores: list[tuple[int, str, str | None]] = field(default_factory=list)  # (end, metric, dataset) of its scores
 
 
+_AFTER_SEPARATOR = re.compile(r"(?:,|\band)\s*(?:the\s+|on\s+)?$")
+
+
 def _heads_group(abstract: str, mention: names.Mention) -> bool:
-    after_separator = re.search(
-        r"(?:,|\band)\s*(?:the\s+|on\s+)?$", abstract[max(0, mention.start - 12) : mention.start]
-    )
+    after_separator = _AFTER_SEPARATOR.search(abstract, max(0, mention.start - 12), mention.start)
     return bool(after_separator and _HEADS_GROUP.match(abstract, mention.end))
 
 
@@ -95,10 +96,10 @@ def _nearest(abstract: str, mentions: list[names.Mention], start: int, end: int)
 
     A name that heads the next group ("..., and ADE20K val set with 50.9% PQ") owns what follows it.
     """
-    after = [m for m in mentions if m.start >= end and not _heads_group(abstract, m)]
+    after = next((m for m in mentions if m.start >= end and not _heads_group(abstract, m)), None)
     before = [m for m in mentions if m.end <= start and start - m.end <= _REACH]
-    if after and (not before or after[0].start - end < 60):
-        return after[0] if after[0].start - end <= _REACH else None
+    if after and (not before or after.start - end < 60):
+        return after if after.start - end <= _REACH else None
     return before[-1] if before else None
 
 
