@@ -50,7 +50,8 @@ _SPLIT_WORDS = r"\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*"
 _NAME_WITH = re.compile(rf"^{_SPLIT_WORDS}(?:with|at|of|:)\s*(?:an?\s+)?$", re.I)
 _BASELINE_CUE = re.compile(
     r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beats?|"
-    r"exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with))\s+(?:(?:the|a|an|both|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
+    r"exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with))\s+"
+    r"(?:(?:the|a|an|both|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
     r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|"
     r"\([^()]{1,40}\))\s+)*$",
     re.IGNORECASE,
