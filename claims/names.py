@@ -428,7 +428,7 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
     found = []
     for m in find_datasets(text, start, end):
         found.append(Mention(m.start(), m.end(), canonical_dataset(m.group())))
-        found.extend(_slash_siblings(text, m))
+        found.extend(_siblings(text, m))
     found.extend(_bare_versions(text, start, end, found))
     found.extend(_defined_abbreviations(text, start, end, found))
     known = {(m.start, m.end) for m in found}
@@ -492,7 +492,7 @@ def _bare_versions(text: str, start: int, end: int, found: list[Mention]) -> lis
     return versions
 
 
-def _slash_siblings(text: str, match: NameMatch) -> list[Mention]:
+def _siblings(text: str, match: NameMatch) -> list[Mention]:
     """ "Kinetics-400/600", "Something-Something V1 and V2", "DOTA-v1.0, v1.5": the benchmarks a bare
     version after a benchmark's name names, when the vocabulary knows them."""
     siblings = []
