@@ -66,7 +66,7 @@ _UNIT_SURFACES = {
     "memory": ["GB", "MB", "KB", "TB", "GiB", "MiB", "KiB", "TiB", "bytes"],
     "energy": ["J", "mJ", "kJ", "muJ", "μJ", "µJ", "W", "mW", "kW"],
     "level": ["dB"],
-    "points": [" points", " point", " pts"],  # a change in the metric's own unit ("gains 2.1 points of BLEU")
+    "points": [" points", " point", " pts", "-point"],  # a change in the metric's own unit ("gains 2.1 points of BLEU")
     "length": ["cm", "mm", "km", "nm"],
 }
 UNIT_FAMILY = {surface.strip(): family for family, surfaces in _UNIT_SURFACES.items() for surface in surfaces}
@@ -89,7 +89,7 @@ def _unit_regex() -> str:
     body = rf"(?:{'|'.join(spaced)}|\s?(?:{'|'.join(glued)}))"
     # "~3xsmaller": a factor's x glued to the comparative it qualifies
     glued_factor = rf"[x×](?=(?:{'|'.join(_GLUED_COMPARATIVES)})\b)"
-    return rf"(?:{body}(?![A-Za-z0-9]|\s?\d)|{glued_factor})"
+    return rf"(?:{body}(?![A-Za-z0-9&@]|\s?\d)|{glued_factor})"  # not the "J" of "J&F"
 
 
 # The grammar of a written quantity, built bottom-up from named pieces:

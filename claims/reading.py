@@ -281,6 +281,8 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
         return "score"  # "(50.0 rightarrow 4.0 GPU days)": the levels before and after, whatever the change words
     after = _after(text, phrase.end, 40)
     before = _before(text, phrase.start, 80, sentence_start)
+    if phrase.family == "percent" and cues.QUALITY_SHARE_AFTER.match(after):
+        return "ratio"  # "retains 99% of the teacher's accuracy"
     if _is_share(text, phrase, sentence_start) and re.search(
         r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$", before
     ):
@@ -348,6 +350,10 @@ _BY_END = re.compile(r"\b(?:by|of)\s+(?:\w+\s+){0,2}?$")
 _NO_BREAK_TO_END = re.compile(r"[^,;]*$")
 
 
+def _keeps_quality(text: str, phrase: Phrase) -> bool:
+    return phrase.family == "percent" and bool(cues.QUALITY_SHARE_AFTER.match(_after(text, phrase.end)))
+
+
 def is_fraction(phrase: Phrase) -> bool:
     """ "half the parameters", "1/10 of the cost": a factor written as the share it leaves."""
     return all(
@@ -357,7 +363,7 @@ def is_fraction(phrase: Phrase) -> bool:
 
 def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: str | None) -> str:
     """Up or down for the quantity named by `metric`: the tied cue word, else the nearest one."""
-    if _is_share(text, phrase, sentence[0]) or is_fraction(phrase):
+    if _is_share(text, phrase, sentence[0]) or is_fraction(phrase) or _keeps_quality(text, phrase):
         return "down"  # "only 15% of the parameters"
     if tied := _tied_cue(text, phrase, sentence):
         return _oriented(*tied, metric)
@@ -430,6 +436,9 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
         return cues.COUNT_NOUNS.get(re.sub(r"\s+", " ", count.group(1).lower()), "parameters")
     if phrase.family == "flops":
         return "MACs" if "MAC" in (phrase.unit or "") else "FLOPs"
+    if phrase.family == "percent" and (kept := cues.QUALITY_SHARE_AFTER.match(after)):
+        noun = kept.group("noun").lower()
+        return "performance" if noun in ("quality", "score") else noun
     if (phrase.family == "percent" or is_fraction(phrase)) and (share := cues.SHARE_AFTER.match(after)):
         metric = _share_metric(share.group(1))
         before = text[max(sentence[0], phrase.start - 40) : phrase.start]

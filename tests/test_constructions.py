@@ -440,3 +440,22 @@ def test_a_level_compared_against_is_not_the_systems() -> None:
     table = claims_of("Glimmer resolves 44.1% of SWE-bench Verified, compared to 31.9% for the best open model.", TITLE)
     assert row(table, "31.9%").model == ""
     assert row(claims_of("Glimmer loses less than 0.5% accuracy on ImageNet.", TITLE), "0.5%").model == "Glimmer"
+
+
+def test_a_unit_letter_glued_to_a_metric_name_is_no_unit() -> None:
+    claim = row(claims_of("Glimmer achieves 81.3 J&F on DAVIS 2017.", TITLE), "81.3")
+    assert (claim.metric, claim.unit) == ("J&F", "%")
+
+
+def test_points_written_with_a_hyphen_are_a_change() -> None:
+    claim = row(
+        claims_of("Glimmer reaches a success rate of 91% on ALFRED, a 14-point improvement.", TITLE), "14-point"
+    )
+    assert (claim.kind, claim.direction, claim.metric) == ("delta", "up", "success rate")
+
+
+def test_a_share_of_another_systems_quality_is_no_score() -> None:
+    claim = row(
+        claims_of("The student runs 2.5x faster while keeping 98.7% of the teacher's accuracy.", TITLE), "98.7%"
+    )
+    assert (claim.kind, claim.direction, claim.metric) == ("ratio", "down", "accuracy")
