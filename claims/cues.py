@@ -98,7 +98,7 @@ PRAISE_WORDS = re.compile(
 _COST_NOUN = (
     r"(?:parameter counts?|parameters|params|FLOPs|computations?|compute|computational costs?|memory|model sizes?|"
     r"sizes?|training costs?|costs?|latency|latencies|inference times?|training times?|energy|MACs|GPU memory|"
-    r"tokens|GPU hours|GPU days|time|storage|bandwidth|power)"
+    r"tokens|GPU hours|GPU days|storage|bandwidth|power)"
 )
 # A share of another system's cost or size: "only 11% of the parameters of X", "15% the size of X",
 # "29% as many parameters as X".

@@ -189,6 +189,26 @@ _SUBJECT_VERB = re.compile(
 
 
 def _models_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
+    """Per member: the name in parentheses right after it ("85.0% (ViT-B) and 86.4% (ViT-L)"), else as the
+    phrase reads (`_phrase_models`)."""
+    named = [_parenthesized_after(sentence.text, quantity, sentence.models) for quantity in phrase.members]
+    read = _phrase_models(sentence, phrase)
+    return [name or model for name, model in zip(named, read, strict=True)]
+
+
+_OPENING = re.compile(r"\s*\(\s*")
+_CLOSING = re.compile(r"\s*\)")
+
+
+def _parenthesized_after(abstract: str, quantity: Quantity, mentions: list[names.Mention]) -> str | None:
+    opening = _OPENING.match(abstract, quantity.end)
+    if opening is None:
+        return None
+    named = [m for m in mentions if m.start == opening.end() and _CLOSING.match(abstract, m.end)]
+    return named[0].name if named else None
+
+
+def _phrase_models(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     """Per member: "(ours vs. theirs)", the name a parenthesis follows, names listed respectively,
     a variant of the system, the system, or the sentence's subject."""
     abstract, span = sentence.text, sentence.span
@@ -479,12 +499,24 @@ def _apposed_to_score(
     if kind == "score" or not sentence.scores:
         return None
     end, metric, dataset = sentence.scores[-1]
-    if not _APPOSITION.fullmatch(sentence.text, end, phrase.start) or not _BARE_COMPARISON.match(
-        sentence.text, phrase.end
-    ):
+    comparison = _BARE_COMPARISON.match(sentence.text, phrase.end)
+    if not _APPOSITION.fullmatch(sentence.text, end, phrase.start) or not comparison:
         return None
+    if _is_cost(metric) and _QUALITY_COMPARISON.match(comparison.group()):
+        # "83.2% top-1 with 4.1 GFLOPs, 1.5% higher than X": higher is said of the quality, not of the cost
+        quality = [(m, d) for _, m, d in sentence.scores if not _is_cost(m)]
+        if not quality:
+            return None
+        metric, dataset = quality[-1]
     count = len(phrase.members)
     return [metric] * count, [dataset] * count
+
+
+_QUALITY_COMPARISON = re.compile(r"\s*(?:absolute\s+|relative\s+)?(?:higher|better|improvements?|gains?)\b")
+
+
+def _is_cost(metric: str | None) -> bool:
+    return (info := metric_info(metric)) is not None and info.is_efficiency
 
 
 def _respective_scores(

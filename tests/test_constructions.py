@@ -459,3 +459,16 @@ def test_a_share_of_another_systems_quality_is_no_score() -> None:
         claims_of("The student runs 2.5x faster while keeping 98.7% of the teacher's accuracy.", TITLE), "98.7%"
     )
     assert (claim.kind, claim.direction, claim.metric) == ("ratio", "down", "accuracy")
+
+
+def test_a_model_named_in_parentheses_after_a_number_owns_it() -> None:
+    table = claims_of("Our recipe brings ResNets to 80.9% (ResNet-50) and 82.7% (ResNet-152) top-1 on ImageNet.", TITLE)
+    assert (row(table, "80.9%").model, row(table, "82.7%").model) == ("ResNet-50", "ResNet-152")
+
+
+def test_a_quality_comparison_after_a_cost_is_a_change_of_the_quality() -> None:
+    table = claims_of(
+        "Glimmer reaches 82.9% top-1 accuracy on ImageNet with 4.0 GFLOPs, 1.3% higher than DeiT-S.", TITLE
+    )
+    claim = row(table, "1.3%")
+    assert (claim.metric, claim.dataset, claim.baseline) == ("top-1 accuracy", "ImageNet", "DeiT-S")
