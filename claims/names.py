@@ -375,7 +375,8 @@ _OPEN_LEAD = (
     r"(?<!\w)(?:on|in|across|of|from|using|with|for)\s+(?:the\s+)?"
     r"(?:challenging\s+|large-scale\s+|popular\s+|public\s+|standard\s+|widely used\s+)?"
 )
-_OPEN_DATASET_HEADS = ("dataset", "benchmark", "test set", "validation set", "corpus", "corpora", "challenge")
+_HEAD_WORD = re.compile(r"dataset|benchmark|test set|validation set|corpus|corpora|challenge")
+_LEAD_ROOM = 200  # characters: more than a lead ("on the large-scale") and three words of a name take
 _OPEN_DATASET = re.compile(
     rf"{_OPEN_LEAD}(?P<name>{_OPEN_NAME})\s+(?:dataset|benchmark|test set|validation set|corpus|challenge)\b"
 )
@@ -441,17 +442,21 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
 def _open_dataset_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Names the vocabulary lacks, said to be datasets: "on X dataset", "on the X and Y benchmarks",
     "on three benchmarks, namely, 5.1% on X and 3.9% on Y"."""
-    if not any(head in text for head in _OPEN_DATASET_HEADS):
+    heads = [m.start() for m in _HEAD_WORD.finditer(text, start, end)]
+    if not heads:
         return  # a third of abstracts name none: skip the scans
-    for m in scan.finditer(_OPEN_DATASET, _OPEN_DATASET_LED, text, start, end):
+    # every match ends at a head word ("on the X and Y benchmarks"), or starts at one ("benchmarks, including
+    # X"): scan from a little before the first (the longest lead and names are shorter than _LEAD_ROOM)
+    before_heads = max(start, heads[0] - _LEAD_ROOM)
+    for m in scan.finditer(_OPEN_DATASET, _OPEN_DATASET_LED, text, before_heads, end):
         yield m.start("name"), m.end("name")
-    for listed in scan.finditer(_OPEN_DATASET_LIST, _OPEN_DATASET_LIST_LED, text, start, end):
+    for listed in scan.finditer(_OPEN_DATASET_LIST, _OPEN_DATASET_LIST_LED, text, before_heads, end):
         for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
             yield name.start(), name.end()
-    for listed in scan.finditer(_INCLUDING, _INCLUDING_LED, text, start, end):
+    for listed in scan.finditer(_INCLUDING, _INCLUDING_LED, text, heads[0], end):
         for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
             yield name.start(), name.end()
-    for namely in scan.finditer(_NAMELY, _NAMELY_LED, text, start, end):
+    for namely in scan.finditer(_NAMELY, _NAMELY_LED, text, heads[0], end):
         for item in _ON_OPEN_NAME.finditer(text, namely.start("list"), namely.end("list")):
             yield item.start("name"), item.end("name")
 
