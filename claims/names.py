@@ -302,23 +302,25 @@ def system_name(title: str, abstract: str) -> str | None:
     return max(candidates, key=lambda c: _uses(c, abstract))
 
 
-# "QD-Track outperforms ...", "our MixFormer-L achieves ...": a name-shaped subject of a verb of results
-_RESULT_SUBJECT = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
-    r"\s+(?:\([^)]{1,30}\)\s+)?(?:also\s+|further\s+|consistently\s+|significantly\s+)?"
+# "QD-Track outperforms ...", "our MixFormer-L achieves ...": a name-shaped subject of a verb of results,
+# found from the verb (rare) back to its subject
+_RESULT_VERB = re.compile(
     r"(?:achieves|obtains|outperforms|reaches|sets|surpasses|attains|establishes|improves|yields|runs|beats|exceeds)\b"
 )
-_RESULT_SUBJECT_LED = scan.led(_RESULT_SUBJECT, r"[\w-]")
-_SUBJECT_START = re.compile(r"(?:^|[.;,]\s+)(?:[Oo]ur\s+)?$|\b[Oo]ur\s+$")  # a clause's start, or "our"
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.;,]\s+(?:[Oo]ur\s+)?|(?<![\w-])[Oo]ur\s+)(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
+    r"\s+(?:\([^)]{1,30}\)\s+)?(?:also\s+|further\s+|consistently\s+|significantly\s+)?$"
+)
 
 
 def _result_subjects(abstract: str) -> list[str]:
     """Systems an abstract credits with results, for a paper whose title and wording name none."""
     found = []
-    for match in scan.finditer(_RESULT_SUBJECT, _RESULT_SUBJECT_LED, abstract):
-        if not _SUBJECT_START.search(abstract, max(0, match.start() - 8), match.start()):
+    for verb in _RESULT_VERB.finditer(abstract):
+        subject = _SUBJECT_BEFORE.search(abstract, max(0, verb.start() - 90), verb.start())
+        if subject is None:
             continue
-        name = match.group("name").rstrip(".-")
+        name = subject.group("name").rstrip(".-")
         if _looks_like_name(name) and not metric_info(name):
             found.append(singular(name, abstract))
     return found
