@@ -245,14 +245,13 @@ def _longest_first(name: str) -> tuple[int, str]:
 
 @dataclass(frozen=True)
 class _Scanner:
-    """A vocabulary's two automata: the names found in any case, keyed by their folded form and run over the
-    folded text, and the names found only as written (acronyms: "AP", "ARC"), keyed as written and run over
-    the text itself, so that "is", "per" and "arc" inside words are never places to check. Each key's value is
-    (its length, its names as (rank, name, as written only)). `before`: the characters that may not come before
-    a name (`free` are the ASCII ones that may, looked up without a regex); `after`: a regex matched at its end."""
+    """A vocabulary's automaton, folded name -> (its length, its names as (rank, name, as written only)), run
+    over the folded text: every place a name may be is checked for its case (acronyms, "AP", only as written:
+    one pass with these checks costs less than a second automaton over the text itself), its boundaries and
+    its rank. `before`: the characters that may not come before a name (`free` are the ASCII ones that may,
+    looked up without a regex); `after`: a regex matched at its end."""
 
-    folded: ahocorasick.Automaton
-    exact: ahocorasick.Automaton
+    automaton: ahocorasick.Automaton
     before: re.Pattern[str]
     free: frozenset[str]
     after: re.Pattern[str]
@@ -260,34 +259,32 @@ class _Scanner:
     @classmethod
     def build(cls, ranked: dict[str, tuple[tuple, bool]], before: str, after: str) -> _Scanner:
         """`ranked`: name -> (rank: the lowest is tried first, whether it matches only as written)."""
-        keys: dict[tuple[bool, str], list[tuple[tuple, str, bool]]] = {}
+        keys: dict[str, list[tuple[tuple, str, bool]]] = {}
         for name, (rank, exact) in ranked.items():
-            keys.setdefault((exact, name if exact else fold(name)), []).append((rank, name, exact))
-        automata = {False: ahocorasick.Automaton(), True: ahocorasick.Automaton()}
-        for (exact, key), entries in keys.items():
-            automata[exact].add_word(key, (len(key), tuple(sorted(entries))))
-        for automaton in automata.values():
-            automaton.make_automaton()
+            keys.setdefault(fold(name), []).append((rank, name, exact))
+        automaton = ahocorasick.Automaton()
+        for key, entries in keys.items():
+            automaton.add_word(key, (len(key), tuple(sorted(entries))))
+        automaton.make_automaton()
         blocked = re.compile(before)
         free = frozenset(chr(code) for code in range(128) if not blocked.match(chr(code)))
-        return cls(automata[False], automata[True], blocked, free, re.compile(after))
+        return cls(automaton, blocked, free, re.compile(after))
 
     def knows(self, name: str) -> bool:
-        """Whether `name` is one of the names, in a case it may be found in."""
-        return bool(self.folded.exists(fold(name)) or self.exact.exists(name))
+        """Whether `name` is one of the names (its case aside)."""
+        return bool(self.automaton.exists(fold(name)))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[NameMatch]:
         """In text[start:end] (the character before `start` is looked at, none after `end`): at the first place
         a name fits, the first by rank that fits; on from its end."""
         places: dict[int, list[tuple]] = {}
+        if self.automaton.kind != ahocorasick.AHOCORASICK:  # no names
+            return
         free, before = self.free, self.before
-        for automaton, haystack in ((self.folded, fold(text[start:end])), (self.exact, text[start:end])):
-            if automaton.kind != ahocorasick.AHOCORASICK:  # no names of this kind
-                continue
-            for last, value in automaton.iter(haystack):
-                at = start + last + 1 - value[0]
-                if at == 0 or (char := text[at - 1]) in free or (char > "\x7f" and not before.match(char)):
-                    places.setdefault(at, []).append(value)
+        for last, value in self.automaton.iter(fold(text[start:end])):
+            at = start + last + 1 - value[0]
+            if at == 0 or (char := text[at - 1]) in free or (char > "\x7f" and not before.match(char)):
+                places.setdefault(at, []).append(value)
         position = start
         for at in sorted(places) if len(places) > 1 else places:
             if at >= position and (stop := self._first_fit(text, at, end, places[at])) is not None:
@@ -345,7 +342,7 @@ def _short_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _any_case_folds() -> frozenset[str]:
     """The lower-cased names some name of which matches in any case."""
-    return frozenset(n.lower() for d in datasets().values() for n in (d.name, *d.aliases) if not _only_as_written(n))
+    return frozenset(n.lower() for n in _scanned_dataset_names() if not _only_as_written(n))
 
 
 def _written_right(name: str) -> bool:
