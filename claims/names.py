@@ -45,6 +45,15 @@ _INTRODUCING = re.compile(
     r"(?<!\w)(?:[Bb]y|[Tt]hrough|[Vv]ia)\s+(?:introducing|proposing|presenting|developing|designing)\b"
 )
 _INTRODUCING_LED = scan.led(_INTRODUCING, r"\w")  # the same matches, scanned faster (claims/scan.py)
+_GERUNDS = ("introducing", "proposing", "presenting", "developing", "designing")
+_NAMING_WORDS = ("namely", "called", "named", "dubbed", "termed", "coined", "call ")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """A word a pattern needs is in the text: a substring test, far cheaper than the pattern's scan."""
+    return any(word in text for word in words)
+
+
 # "We introduce dense vision transformers, an architecture that ...": a name in lower case, set off before
 # the kind of system it is
 _LOWERCASE_INTRODUCED = re.compile(
@@ -213,16 +222,22 @@ def _introduced(abstract: str) -> str | None:
     architecture ..." names."""
     if apposed := _own_apposition(abstract):
         return singular(apposed.rstrip(".-"), abstract)
-    if described := next(scan.finditer(_LOWERCASE_INTRODUCED, _LOWERCASE_INTRODUCED_LED, abstract), None):
+    described = _has_any(abstract, ("introduce", "propose", "present")) and next(
+        scan.finditer(_LOWERCASE_INTRODUCED, _LOWERCASE_INTRODUCED_LED, abstract), None
+    )
+    if described:
         words = described.group("name").split()
         return " ".join([*words[:-1], singular(words[-1], abstract)])
-    for match in scan.finditer(_NAMING, _NAMING_LED, abstract):
+    naming = _has_any(abstract, _NAMING_WORDS)
+    for match in scan.finditer(_NAMING, _NAMING_LED, abstract) if naming else ():
         clause = _clause_after(abstract, match.start())
         if acronym := _first_acronym(clause):
             return acronym
         if _looks_like_name(match.group("name").rstrip(".-")):
             return singular(match.group("name").rstrip(".-"), abstract)
-    introductions = [*_INTRODUCE.finditer(abstract), *scan.finditer(_INTRODUCING, _INTRODUCING_LED, abstract)]
+    introductions = list(_INTRODUCE.finditer(abstract))
+    if _has_any(abstract, _GERUNDS):
+        introductions += scan.finditer(_INTRODUCING, _INTRODUCING_LED, abstract)
     for match in sorted(introductions, key=lambda m: m.start()):
         direct = _DIRECT_NAME.match(abstract, match.end())
         if direct and _looks_like_name(direct.group("name").rstrip(".-")):
@@ -304,9 +319,11 @@ def system_name(title: str, abstract: str) -> str | None:
 
 # "QD-Track outperforms ...", "our MixFormer-L achieves ...": a name-shaped subject of a verb of results,
 # found from the verb (rare) back to its subject
-_RESULT_VERB = re.compile(
-    r"(?:achieves|obtains|outperforms|reaches|sets|surpasses|attains|establishes|improves|yields|runs|beats|exceeds)\b"
+_RESULT_VERBS = frozenset(
+    ["achieves", "obtains", "outperforms", "reaches", "sets", "surpasses", "attains", "establishes", "improves", "yields", "runs", "beats", "exceeds"]
 )
+# led by a class of their first letters, which the regex engine jumps between; the word then looked up
+_RESULT_VERB = re.compile(r"[aoresiyb][a-z]{2,10}s\b")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.;,]\s+(?:[Oo]ur\s+)?|(?<![\w-])[Oo]ur\s+)(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
     r"\s+(?:\([^)]{1,30}\)\s+)?(?:also\s+|further\s+|consistently\s+|significantly\s+)?$"
@@ -317,6 +334,8 @@ def _result_subjects(abstract: str) -> list[str]:
     """Systems an abstract credits with results, for a paper whose title and wording name none."""
     found = []
     for verb in _RESULT_VERB.finditer(abstract):
+        if verb.group() not in _RESULT_VERBS:
+            continue
         subject = _SUBJECT_BEFORE.search(abstract, max(0, verb.start() - 90), verb.start())
         if subject is None:
             continue
@@ -455,10 +474,11 @@ def _open_dataset_spans(text: str, start: int, end: int) -> Iterator[tuple[int, 
     for listed in scan.finditer(_OPEN_DATASET_LIST, _OPEN_DATASET_LIST_LED, text, before_heads, end):
         for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
             yield name.start(), name.end()
-    for listed in scan.finditer(_INCLUDING, _INCLUDING_LED, text, heads[0], end):
+    plural = _has_any(text, ("benchmarks", "datasets", "test sets", "corpora"))
+    for listed in scan.finditer(_INCLUDING, _INCLUDING_LED, text, heads[0], end) if plural else ():
         for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
             yield name.start(), name.end()
-    for namely in scan.finditer(_NAMELY, _NAMELY_LED, text, heads[0], end):
+    for namely in scan.finditer(_NAMELY, _NAMELY_LED, text, heads[0], end) if plural else ():
         for item in _ON_OPEN_NAME.finditer(text, namely.start("list"), namely.end("list")):
             yield item.start("name"), item.end("name")
 
