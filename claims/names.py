@@ -320,7 +320,7 @@ def system_name(title: str, abstract: str) -> str | None:
 # "QD-Track outperforms ...", "our MixFormer-L achieves ...": a name-shaped subject of a verb of results,
 # found from the verb (rare) back to its subject
 _RESULT_VERBS = frozenset(
-    ["achieves", "obtains", "outperforms", "reaches", "sets", "surpasses", "attains", "establishes", "improves", "yields", "runs", "beats", "exceeds"]
+    "achieves obtains outperforms reaches sets surpasses attains establishes improves yields runs beats exceeds".split()  # noqa: SIM905
 )
 # led by a class of their first letters, which the regex engine jumps between; the word then looked up
 _RESULT_VERB = re.compile(r"[aoresiyb][a-z]{2,10}s\b")
@@ -334,8 +334,8 @@ def _result_subjects(abstract: str) -> list[str]:
     """Systems an abstract credits with results, for a paper whose title and wording name none."""
     found = []
     for verb in _RESULT_VERB.finditer(abstract):
-        if verb.group() not in _RESULT_VERBS:
-            continue
+        if verb.group() not in _RESULT_VERBS or (verb.start() and abstract[verb.start() - 1].isalpha()):
+            continue  # not a verb of results, or inside a word ("preaches")
         subject = _SUBJECT_BEFORE.search(abstract, max(0, verb.start() - 90), verb.start())
         if subject is None:
             continue
