@@ -463,24 +463,36 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
 def _open_dataset_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Names the vocabulary lacks, said to be datasets: "on X dataset", "on the X and Y benchmarks",
     "on three benchmarks, namely, 5.1% on X and 3.9% on Y"."""
-    heads = [m.start() for m in _HEAD_WORD.finditer(text, start, end)]
+    heads = list(_HEAD_WORD.finditer(text, start, end))
     if not heads:
         return  # a third of abstracts name none: skip the scans
-    # every match ends at a head word ("on the X and Y benchmarks"), or starts at one ("benchmarks, including
-    # X"): scan from a little before the first (the longest lead and names are shorter than _LEAD_ROOM)
-    before_heads = max(start, heads[0] - _LEAD_ROOM)
-    for m in scan.finditer(_OPEN_DATASET, _OPEN_DATASET_LED, text, before_heads, end):
-        yield m.start("name"), m.end("name")
-    for listed in scan.finditer(_OPEN_DATASET_LIST, _OPEN_DATASET_LIST_LED, text, before_heads, end):
-        for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
-            yield name.start(), name.end()
+    # "on the X and Y benchmarks" ends at a head word: scan only the stretch before each (the longest lead and
+    # names are shorter than _LEAD_ROOM), stretches that overlap merged
+    for low, high in _stretches([(max(start, h.start() - _LEAD_ROOM), min(end, h.end() + 3)) for h in heads]):
+        for m in scan.finditer(_OPEN_DATASET, _OPEN_DATASET_LED, text, low, high):
+            yield m.start("name"), m.end("name")
+        for listed in scan.finditer(_OPEN_DATASET_LIST, _OPEN_DATASET_LIST_LED, text, low, high):
+            for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
+                yield name.start(), name.end()
+    # "benchmarks, including X", "benchmarks, namely, ..." start at one
     plural = _has_any(text, ("benchmarks", "datasets", "test sets", "corpora"))
-    for listed in scan.finditer(_INCLUDING, _INCLUDING_LED, text, heads[0], end) if plural else ():
+    for listed in scan.finditer(_INCLUDING, _INCLUDING_LED, text, heads[0].start(), end) if plural else ():
         for name in _OPEN_NAME_RE.finditer(text, listed.start("names"), listed.end("names")):
             yield name.start(), name.end()
-    for namely in scan.finditer(_NAMELY, _NAMELY_LED, text, heads[0], end) if plural else ():
+    for namely in scan.finditer(_NAMELY, _NAMELY_LED, text, heads[0].start(), end) if plural else ():
         for item in _ON_OPEN_NAME.finditer(text, namely.start("list"), namely.end("list")):
             yield item.start("name"), item.end("name")
+
+
+def _stretches(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, those that overlap merged into one."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
 
 
 _DEFINED = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z0-9-]{0,7})\)")
