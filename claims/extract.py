@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from claims import names, reading
-from claims.grammar import Quantity, quantities, word_quantities
+from claims.grammar import Quantity, quantities, word_quantities, word_triggers
 from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, guarded, warn_failures
 from claims.normalize import normalize_units
 from claims.text import sentence_spans
@@ -342,7 +342,8 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     provenance = {"paper_id": paper_id, "title": title, "source": source}
     text = _reading_text(abstract)
     spans = sentence_spans(text)
-    numbers = [_numbers_in(text, span) for span in spans]
+    worded = word_triggers(text)  # where a number in words may be: one pass over the abstract, most have none
+    numbers = [_numbers_in(text, span, any(span[0] <= at < span[1] for at in worded)) for span in spans]
     if not any(kept for _, kept in numbers):
         return  # half of all abstracts: no number to read, so no names to look for
     benchmark = names.introduced_benchmark(title, text)
@@ -391,10 +392,11 @@ def _reading_text(abstract: str) -> str:
     return text
 
 
-def _numbers_in(abstract: str, span: tuple[int, int]) -> tuple[list[names.Mention], list[Quantity]]:
-    """The metrics and the result numbers of one sentence (not settings, counts of data, digits of names)."""
+def _numbers_in(abstract: str, span: tuple[int, int], worded: bool) -> tuple[list[names.Mention], list[Quantity]]:
+    """The metrics and the result numbers of one sentence (not settings, counts of data, digits of names);
+    `worded`: it may hold numbers in words ("four times", "half the parameters", "1/10 of the cost")."""
     found = reading.split_changes(abstract, quantities(abstract, *span))
-    if words := word_quantities(abstract, *span):  # "four times", "half the parameters", "1/10 of the cost"
+    if worded and (words := word_quantities(abstract, *span)):
         found = sorted(
             [q for q in found if not any(w.start <= q.start < w.end for w in words)] + words, key=lambda q: q.start
         )

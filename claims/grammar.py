@@ -241,6 +241,11 @@ _WORD_TRIGGER = re.compile(r"[TtFfHhQqGP1](?:imes|IMES|old|OLD|alf|hird|uarter|i
 _WORD_QUANTITY_LED = scan.led(WORD_QUANTITY, r"[\w-]")  # the same matches, scanned faster (claims/scan.py)
 
 
+def word_triggers(text: str) -> list[int]:
+    """Where a number in words may be: every one holds one of these words."""
+    return [match.start() for match in _WORD_TRIGGER.finditer(text)]
+
+
 def word_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Factors written in words or as a fraction of a cost, in text[start:end]."""
     end = len(text) if end is None else end
