@@ -557,10 +557,13 @@ def extract(
     rows: list[dict] = []
     failed: list[Failure] = [] if failures is None else failures
     with alarm_handler():  # once for all papers, each then only arms its timer
-        for paper in papers.itertuples(index=False):
-            sources = getattr(paper, "sources", None)
+        # the columns as Python lists: iterating Arrow-backed rows one by one costs more than the conversion
+        listed = {column: papers[column].tolist() for column in ("paper_id", "title", "abstract")}
+        all_sources = papers["sources"].tolist() if "sources" in papers else [None] * len(papers)
+        for paper_id, title, abstract, sources in zip(*listed.values(), all_sources, strict=True):
             source = sources[0] if isinstance(sources, list) and sources else None
-            rows.extend(guarded(read_paper, paper.paper_id, paper.title, paper.abstract or "", source, budget, failed))
+            text = abstract if isinstance(abstract, str) else ""  # a missing abstract (None, NaN, pd.NA) has none
+            rows.extend(guarded(read_paper, paper_id, title, text, source, budget, failed))
     if failures is None:
         warn_failures(failed)
     raw = pd.DataFrame(rows, columns=_RAW_COLUMNS)

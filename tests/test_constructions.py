@@ -472,3 +472,19 @@ def test_a_quality_comparison_after_a_cost_is_a_change_of_the_quality() -> None:
     )
     claim = row(table, "1.3%")
     assert (claim.metric, claim.dataset, claim.baseline) == ("top-1 accuracy", "ImageNet", "DeiT-S")
+
+
+def test_a_missing_abstract_of_any_kind_gives_no_claims_and_no_error() -> None:
+    import pandas as pd
+
+    import claims
+
+    papers = pd.DataFrame(
+        {
+            "paper_id": ["a", "b", "c"],
+            "title": ["T1", "T2", "T3"],
+            "abstract": [None, "Glimmer reaches 81.2% on ImageNet.", None],
+        }
+    ).astype({"abstract": "string[pyarrow]"})
+    table = claims.extract(papers, failures=[])
+    assert table.paper_id.tolist() == ["b"]
