@@ -49,7 +49,8 @@ DELTA_AFTER = re.compile(
     r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?"
     r"(?:(?!and\b|or\b|which\b|that\b|it\b|is\b|was\b|are\b)[a-zA-Z][\w-]*\s+){0,3}?"
     r"(?:higher|lower|more|fewer|less|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
-    r"decreases?|drops?|savings?|smaller|larger|faster|slower|absolute|relative|lead|margin|speed-?ups?|acceleration|"
+    r"decreases?|drops?|savings?|deductions?|smaller|larger|faster|slower|absolute|relative|lead|margin|speed-?ups?|"
+    r"acceleration|"
     r"performance\s+(?:gain|improvement|boost|drop))\b",
     re.IGNORECASE,
 )
@@ -67,13 +68,15 @@ DELTA_BEFORE = re.compile(
     r"(?:\s+in\s+(?:[\w-]+\s+){0,3}?[\w-]+)?\s*\(\s*|"
     # "by a large margin on three benchmarks, namely, 5.1% on A, 2.7% on B"
     r"\bby\s+an?\s+(?:[\w-]+\s+){0,2}?margin\b[^.;]{0,60}?(?:namely|i\.e\.|:)\s*,?\s*)"
-    r"(?:(?:up to|about|around|approximately|nearly|almost|over|more than|at least|roughly|an average of|"
+    r"(?:(?:up to|upto|about|around|approximately|nearly|almost|over|more than|at least|roughly|an average of|"
     r"on average)\s+)?[~+]?$",
     re.IGNORECASE,
 )
 
 # "reduces up to 40% of the training time": a share taken off a cost is a change of it.
-SHARE_REMOVED = re.compile(r"\b(?:reduc|sav|cut|remov|eliminat)\w*\s+(?:(?:up to|about|nearly|almost|over)\s+)?$", re.I)
+SHARE_REMOVED = re.compile(
+    r"\b(?:reduc|sav|cut|remov|eliminat|deduct)\w*\s+(?:(?:up to|upto|about|nearly|almost|over)\s+)?$", re.I
+)
 
 # Direction words: what happened to the quantity.
 UP_WORDS = re.compile(

@@ -488,3 +488,44 @@ def test_a_missing_abstract_of_any_kind_gives_no_claims_and_no_error() -> None:
     ).astype({"abstract": "string[pyarrow]"})
     table = claims.extract(papers, failures=[])
     assert table.paper_id.tolist() == ["b"]
+
+
+# --------------------------------------------------------------------------- older rules, as general constructions
+# Rules an earlier session wrote for one sample sentence, each checked here on invented sentences of the
+# construction it is an instance of (issue 10, item 5).
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since the 2010s, vision models have grown; Glimmer reaches 84.0% top-1 accuracy on ImageNet.",
+        "With a masking ratio of 75%, Glimmer reaches 84.0% top-1 accuracy on ImageNet.",
+        "Glimmer generates 20-second videos and reaches 84.0% top-1 accuracy on ImageNet.",
+    ],
+)
+def test_decades_sampling_ratios_and_media_lengths_are_settings(sentence) -> None:
+    assert claims_of(sentence, TITLE).value_text.tolist() == ["84.0%"]
+
+
+def test_upto_written_as_one_word_is_a_bound() -> None:
+    assert row(claims_of("Glimmer cuts latency by upto 35% on a phone.", TITLE), "35%").bound == "<="
+
+
+def test_deducting_a_cost_lowers_it() -> None:
+    claim = row(claims_of("Glimmer deducts 30% of the FLOPs of ViT-B at equal accuracy.", TITLE), "30%")
+    assert claim.direction == "down"
+
+
+def test_outperforming_by_a_factor_that_names_no_quantity_is_speed() -> None:
+    claim = row(claims_of("Glimmer outperforms ResNet-50 by 3.2x on a phone.", TITLE), "3.2x")
+    assert (claim.kind, claim.metric, claim.direction, claim.baseline) == ("ratio", "speed", "up", "ResNet-50")
+
+
+def test_a_system_that_boasts_a_score_is_its_subject() -> None:
+    table = claims_of("Among the baselines, Falcon-X boasts 81.0% top-1 accuracy on ImageNet.", "A Study of Baselines")
+    assert row(table, "81.0%").model == "Falcon-X"
+
+
+def test_a_comparable_variant_of_a_system_is_the_baseline() -> None:
+    claim = row(claims_of("Glimmer is 2.1x faster than a comparable variant of ResNet-50.", TITLE), "2.1x")
+    assert claim.baseline == "ResNet-50"
