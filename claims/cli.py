@@ -6,11 +6,12 @@ import argparse
 import signal
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
 
-from claims.engine import ENGINES, ChunkResult, process_chunk, quarantine_path, run_extraction
+from claims.engine import ENGINES, ChunkResult, NoPapersRead, process_chunk, quarantine_path, run_extraction
 from claims.evaluate import GOLD_SETS, evaluate, summary_lines
 from claims.evaluate import write_report as write_accuracy_report
 from claims.io import TABLE_SUFFIXES, write_table
@@ -45,15 +46,22 @@ def _report_errors(errors: list[LoadError]) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Chunk by chunk (claims.engine), so that a corpus of any size runs in flat memory."""
     started = time.perf_counter()
-    summary = run_extraction(
-        args.paths or None,
-        args.output,
-        engine=args.engine,
-        chunk_size=args.chunk_size,
-        scheduler=args.scheduler,
-        workers=args.workers,
-        progress=not args.quiet and sys.stderr.isatty(),
-    )
+    errors: list[LoadError] = []
+    try:
+        summary = run_extraction(
+            args.paths or None,
+            args.output,
+            engine="dask" if args.scheduler else args.engine,  # a scheduler's address means its cluster
+            chunk_size=args.chunk_size,
+            scheduler=args.scheduler,
+            workers=args.workers,
+            progress=not args.quiet and sys.stderr.isatty(),
+            errors=errors,
+        )
+    except NoPapersRead as error:
+        _report_errors(errors)
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     _report_errors(summary.errors)
     seconds = time.perf_counter() - started
     print(
@@ -85,6 +93,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     papers, result = _load_and_extract(args.paths)
     claims, quarantine, errors = result.claims, result.quarantine, result.errors
     _report_errors(errors)
+    if not len(result.statuses):
+        print("error: no paper read: earlier outputs left as they were", file=sys.stderr)
+        return 1
     out: Path = args.output
     write_table(claims, out / "claims.csv")
     write_table(result.statuses, papers_path(out / "claims.csv"))
@@ -133,6 +144,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claims", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('claims')}")
     commands = parser.add_subparsers(dest="command", required=True)
     extract_cmd = commands.add_parser("extract", help="extract claims from paper listings into a table")
     extract_cmd.add_argument("paths", nargs="*", help="files or folders (default: the bundled sample pages)")
@@ -143,7 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument(
         "--chunk-size", type=_positive, default=DEFAULT_CHUNK_SIZE, help="papers per chunk or Dask partition"
     )
-    extract_cmd.add_argument("--scheduler", metavar="ADDRESS", help="dask: an existing cluster's scheduler")
+    extract_cmd.add_argument(
+        "--scheduler", metavar="ADDRESS", help="an existing Dask cluster's scheduler (implies --engine dask)"
+    )
     extract_cmd.add_argument("--workers", type=_positive, help="dask: local worker processes (default: CPUs)")
     extract_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     extract_cmd.set_defaults(handler=cmd_extract)

@@ -81,6 +81,10 @@ class RunSummary:
     failed: int = 0
 
 
+class NoPapersRead(Exception):
+    """A run read no paper: its outputs would only replace earlier ones with empty tables, so none is written."""
+
+
 def quarantine_path(output: Path) -> Path:
     """Quarantined rows go beside the output: claims.csv -> claims.quarantine.csv."""
     return output.with_name(output.stem + ".quarantine" + output.suffix)
@@ -111,8 +115,12 @@ def run_extraction(
     scheduler: str | None = None,
     workers: int | None = None,
     progress: bool = False,
+    errors: list[LoadError] | None = None,
 ) -> RunSummary:
     """Extract the claims of every paper in `paths` (None: the sample pages) into `output`.
+
+    Files and records that cannot be read are appended to `errors` (when given) and listed in the summary;
+    a run that reads no paper raises `NoPapersRead` and writes nothing.
 
     `engine` is "inprocess" or "dask" (on the cluster at `scheduler`, else on
     a local cluster of `workers` processes). Quarantined rows go to
@@ -125,7 +133,7 @@ def run_extraction(
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
-    errors: list[LoadError] = []
+    errors = [] if errors is None else errors
     with contextlib.ExitStack() as stack:
         bar = stack.enter_context(tqdm(unit=" papers", delay=2, disable=not progress, file=sys.stderr))
         sink = _Sink(Path(output), stack, bar, errors)
@@ -172,12 +180,12 @@ class _Sink:
         self.bar.update(len(result.paper_ids))
 
     def finish(self) -> None:
-        """A run without papers still writes (empty, typed) claims and papers tables; a quarantine
-        file of an earlier run would pass for this one's, so it goes."""
-        if not self.claims.rows and not self.seen:
-            empty = process_chunk(records_to_papers([]))
-            self.claims.write(empty.claims)
-            self.statuses.write(empty.statuses)
+        """A run without papers writes nothing (`NoPapersRead`: raised inside the writers, so every earlier
+        output stays as it was); a quarantine file of an earlier run would pass for this one's, so it goes."""
+        if not self.seen:
+            raise NoPapersRead("no paper read: earlier outputs left as they were")
+        if not self.claims.rows:
+            self.claims.write(process_chunk(records_to_papers([])).claims)
         if not self.quarantine.rows:
             quarantine_path(self.claims.target).unlink(missing_ok=True)
 

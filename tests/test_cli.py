@@ -205,12 +205,43 @@ def test_unreadable_inputs_are_reported_and_the_rest_is_extracted(seeds_dir, tmp
     assert len(read_output(out)) == int(figures["claims"]) > 0
 
 
-def test_nothing_readable_exits_with_an_error(write, tmp_path, capsys):
+def test_nothing_readable_exits_with_an_error_and_writes_nothing(write, tmp_path, capsys):
     bad = write("empty.txt", "")
     out = tmp_path / "claims.csv"
     assert main(["extract", str(bad), "-o", str(out)]) == 1
     captured = capsys.readouterr()
-    assert captured.err == f"error: {bad}: file is empty\n"
-    figures = summary(captured.out)
-    assert (figures["papers"], figures["claims"], figures["unreadable"]) == ("0", "0", "1")
-    assert read_output(out).empty
+    assert captured.err == f"error: {bad}: file is empty\nerror: no paper read: earlier outputs left as they were\n"
+    assert captured.out == ""
+    assert not out.exists() and not (tmp_path / "claims.papers.csv").exists()
+
+
+@pytest.mark.parametrize("command", ["extract", "run"])
+def test_a_typo_in_the_input_leaves_earlier_outputs_as_they_were(command, tmp_path, capsys):
+    out = tmp_path / "claims.csv"
+    target = ["-o", str(out)] if command == "extract" else ["-o", str(tmp_path)]
+    assert main([command, *target]) == 0  # the sample pages
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    capsys.readouterr()
+    assert main([command, str(tmp_path / "mine.jsnl"), *target]) == 1
+    err = capsys.readouterr().err
+    assert "no such file or directory" in err and "no paper read" in err
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert re.fullmatch(r"claims \d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
+
+
+def test_a_scheduler_address_means_the_dask_engine(monkeypatch, tmp_path):
+    seen = {}
+
+    def fake_run(paths, output, **options):
+        seen.update(options)
+        raise claims.engine.NoPapersRead("stop here")
+
+    monkeypatch.setattr(claims.cli, "run_extraction", fake_run)
+    assert main(["extract", "-o", str(tmp_path / "c.csv"), "--scheduler", "tcp://127.0.0.1:1"]) == 1
+    assert (seen["engine"], seen["scheduler"]) == ("dask", "tcp://127.0.0.1:1")
