@@ -444,11 +444,28 @@ def _none_read(path: Path, count: int, issues: list[LoadError], before: int) -> 
 
 
 def _safe_expand(paths: Iterable[str | Path], issues: list[LoadError]) -> Iterator[Path]:
+    """The files `paths` name; a missing path, a folder's files of unknown type and an empty folder are
+    reported in `issues` (nothing is passed over unsaid)."""
     for raw in paths:
         try:
             yield from expand_paths([raw])
         except LoadError as err:
             issues.append(err)
+            continue
+        if Path(raw).is_dir() and (note := _folder_note(Path(raw))):
+            issues.append(LoadError(str(raw), note))
+
+
+def _folder_note(folder: Path) -> str | None:
+    """ "empty folder", or the files a folder holds that no reader takes."""
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    if not files:
+        return "empty folder"
+    skipped = sorted(str(path.relative_to(folder)) for path in files if path.suffix.lower() not in SUPPORTED_SUFFIXES)
+    if not skipped:
+        return None
+    noun = "file" if len(skipped) == 1 else "files"
+    return f"skipped {len(skipped)} {noun} of unknown type: {', '.join(skipped)}"
 
 
 # --------------------------------------------------------------------------- chunked reading

@@ -245,3 +245,17 @@ def test_a_scheduler_address_means_the_dask_engine(monkeypatch, tmp_path):
     monkeypatch.setattr(claims.cli, "run_extraction", fake_run)
     assert main(["extract", "-o", str(tmp_path / "c.csv"), "--scheduler", "tcp://127.0.0.1:1"]) == 1
     assert (seen["engine"], seen["scheduler"]) == ("dask", "tcp://127.0.0.1:1")
+
+
+def test_files_no_reader_takes_and_empty_folders_are_named(tmp_path, capsys):
+    (tmp_path / "listings").mkdir()
+    (tmp_path / "listings" / "chart.png").write_bytes(b"\x89PNG")
+    (tmp_path / "listings" / "notes.md").write_text("# notes")
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "claims.csv"
+    assert main(["extract", str(tmp_path / "listings"), str(tmp_path / "empty"), "-o", str(out)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {tmp_path / 'listings'}: skipped 2 files of unknown type: chart.png, notes.md",
+        f"error: {tmp_path / 'empty'}: empty folder",
+        "error: no paper read: earlier outputs left as they were",
+    ]

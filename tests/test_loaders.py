@@ -349,14 +349,16 @@ def test_formats_are_mixed_in_one_call_and_deduplicated(write):
     assert tnt.sources == ["page.txt", "more.jsonl"]
 
 
-def test_a_folder_is_read_recursively_and_other_files_are_skipped(tmp_path, write):
+def test_a_folder_is_read_recursively_and_other_files_are_skipped_and_named(tmp_path, write):
     write("a/page.txt", BLANK_LAYOUT_PAGE)
     write("a/b/papers.JSONL", json.dumps({"title": "Deep File", "abstract": make_abstract("deep")}))
     write("a/notes.md", "# not an input\n")
     write("a/figure.png", b"\x89PNG\r\n\x1a\n\x00\x00")
     errors: list[LoadError] = []
     papers = claims.load([tmp_path / "a"], errors=errors)
-    assert errors == []
+    assert [str(error) for error in errors] == [
+        f"{tmp_path / 'a'}: skipped 2 files of unknown type: figure.png, notes.md"
+    ]
     assert "Deep File" in set(papers.title) and len(papers) == 4
 
 
