@@ -228,9 +228,9 @@ def _json_lines(lines: Iterable[str], source: str, issues: list[LoadError]) -> I
         if not line.strip():
             continue
         try:
-            yield number, _loads(line)
+            yield number, _loads(line.rstrip("\r\n"))  # the record as it reads, whichever reader split the lines
         except json.JSONDecodeError as err:
-            issues.append(LoadError(source, f"invalid JSON ({err.msg})", number))
+            issues.append(LoadError(source, f"invalid JSON: {err.msg} (column {err.colno})", number))
 
 
 def read_json(text: str, source: str, issues: list[LoadError]) -> list[Record]:

@@ -56,7 +56,7 @@ def test_a_file_is_read_as_its_chunks_are_taken(write):
     assert len(next(chunks)) == 10 and errors == []  # the broken last line is not read yet
     assert sum(len(c) for c in chunks) == 20
     assert [(e.record, e.reason) for e in errors] == [
-        (31, "invalid JSON (Expecting property name enclosed in double quotes)")
+        (31, "invalid JSON: Expecting property name enclosed in double quotes (column 2)")
     ]
 
 

@@ -259,3 +259,18 @@ def test_files_no_reader_takes_and_empty_folders_are_named(tmp_path, capsys):
         f"error: {tmp_path / 'empty'}: empty folder",
         "error: no paper read: earlier outputs left as they were",
     ]
+
+
+def test_a_broken_record_is_worded_alike_by_run_and_extract(tmp_path, capsys):
+    good = '{"title": "A paper", "abstract": "We reach 81.2% top-1 accuracy on ImageNet with a long abstract."}'
+    path = tmp_path / "p.jsonl"
+    path.write_text(good + '\n{"title": "Broken2", "abstract": "unterminated\n')
+    assert main(["extract", str(path), "-o", str(tmp_path / "o.csv"), "-q"]) == 0
+    extract_errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    assert main(["run", str(path), "-o", str(tmp_path / "run")]) == 0
+    run_errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    assert (
+        extract_errors
+        == run_errors
+        == [f"error: {path}: record 2: invalid JSON: Unterminated string starting at (column 34)"]
+    )

@@ -78,7 +78,7 @@ def test_dask_on_a_cluster_matches_in_process_on_partitioned_files(tmp_path, cor
     assert (
         [e.reason for e in dask.errors]
         == [e.reason for e in local.errors]
-        == ["invalid JSON (Expecting property name enclosed in double quotes)"]
+        == ["invalid JSON: Expecting property name enclosed in double quotes (column 2)"]
     )
 
 

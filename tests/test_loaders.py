@@ -434,13 +434,13 @@ def test_jsonl_with_broken_records_loads_the_rest_and_numbers_the_broken(write):
     assert list(papers.title) == ["First", "Fourth"]
     reported = sorted((e.record, e.reason) for e in errors)
     assert reported == [
-        (3, "invalid JSON (Expecting value)"),
+        (3, "invalid JSON: Expecting value (column 33)"),
         (5, "record is not an object"),
         (6, "record has no title"),
         (7, "record has no abstract"),
     ]  # each broken record once, by its line number
     assert all(e.source == str(path) for e in errors)
-    assert str(errors[0]) == f"{path}: record 3: invalid JSON (Expecting value)"
+    assert str(errors[0]) == f"{path}: record 3: invalid JSON: Expecting value (column 33)"
 
 
 def test_daily_papers_item_without_summary_is_reported_by_number(write):
