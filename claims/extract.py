@@ -341,7 +341,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     """Raw claim rows (before unit normalization) of one abstract."""
     provenance = {"paper_id": paper_id, "title": title, "source": source}
     text = _reading_text(abstract)
-    spans = sentence_spans(text)
+    spans = sentence_spans(text)  # = sentences_of(abstract)
     worded = word_triggers(text)  # where a number in words may be: one pass over the abstract, most have none
     numbers = [_numbers_in(text, span, any(span[0] <= at < span[1] for at in worded)) for span in spans]
     if not any(kept for _, kept in numbers):
@@ -377,6 +377,12 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
 _BROKEN_TEX = re.compile(r"\s(?=(imes|ightarrow)(?![a-z]))")
 _LOST_LETTER = {"imes": "t", "ightarrow": "r"}
 _TEX_TIE = re.compile(r"(?<=[A-Za-z])~(?=[A-Za-z\d])")  # TeX's unbreakable space between two words
+
+
+def sentences_of(abstract: str) -> list[tuple[int, int]]:
+    """The sentences extraction reads an abstract in: split on its reading text (TeX "$" read as a space,
+    so "0J.$0" is two sentences), as offsets of the abstract. Every claim's `sentence` is one of them."""
+    return sentence_spans(_reading_text(abstract))
 
 
 def _reading_text(abstract: str) -> str:
