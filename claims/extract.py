@@ -16,7 +16,7 @@ import pandas as pd
 
 from claims import names, reading
 from claims.grammar import Quantity, quantities, word_quantities, word_triggers
-from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, guarded, warn_failures
+from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, checkpoint, guarded, warn_failures
 from claims.normalize import normalize_units
 from claims.text import sentence_spans
 from claims.vocab import metric_info, name_key, primary_metric
@@ -352,6 +352,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     seen_datasets: list[str] = []
     every_dataset = names.dataset_mentions(text, 0, len(text))  # one pass, then split by sentence
     for span, (metrics, kept) in zip(spans, numbers, strict=True):
+        checkpoint()
         named = [m for m in every_dataset if span[0] <= m.start < span[1]]
         # "trained from scratch on X, it reaches N": X is the benchmark unless the sentence names another,
         # or it is data for pre-training only ("pre-trained on X")
@@ -401,6 +402,7 @@ def _reading_text(abstract: str) -> str:
 def _numbers_in(abstract: str, span: tuple[int, int], worded: bool) -> tuple[list[names.Mention], list[Quantity]]:
     """The metrics and the result numbers of one sentence (not settings, counts of data, digits of names);
     `worded`: it may hold numbers in words ("four times", "half the parameters", "1/10 of the cost")."""
+    checkpoint()  # a paper's time budget holds sentence by sentence, whether it gives claims or not
     found = reading.split_changes(abstract, quantities(abstract, *span))
     if worded and (words := word_quantities(abstract, *span)):
         found = sorted(

@@ -77,9 +77,18 @@ def time_limit(seconds: float) -> Iterator[Callable[[], None]]:
         if time.monotonic() > deadline:
             raise BudgetExceeded
 
-    if not _alarm_available():
-        yield check
-        return
+    previous_check = getattr(_active, "check", None)
+    _active.check = check  # for `checkpoint`, in the code the block runs
+    try:
+        if not _alarm_available():
+            yield check
+            return
+        yield from _alarmed(seconds, check)
+    finally:
+        _active.check = previous_check
+
+
+def _alarmed(seconds: float, check: Callable[[], None]) -> Iterator[Callable[[], None]]:
     installs = not _handling[0]  # else `alarm_handler` has installed it for a run of papers
     if installs:
         previous = signal.signal(signal.SIGALRM, _interrupt)
@@ -93,6 +102,15 @@ def time_limit(seconds: float) -> Iterator[Callable[[], None]]:
 
 
 _handling = [False]  # whether `alarm_handler` has installed the handler
+_active = threading.local()  # the check of the time limit this thread is under, if any
+
+
+def checkpoint() -> None:
+    """Between steps of work under `time_limit`: raises `BudgetExceeded` once the time is up. Off the main
+    thread (Dask workers) no alarm can interrupt the work, so it must stop itself, claims or none."""
+    check = getattr(_active, "check", None)
+    if check is not None:
+        check()
 
 
 @contextlib.contextmanager

@@ -57,6 +57,24 @@ def test_off_the_main_thread_the_budget_is_checked_between_claims() -> None:
     assert returned == [[]] and [f.reason for f in failures] == ["over the time budget (0.2 s per paper)"]
 
 
+def test_off_the_main_thread_the_budget_holds_for_a_paper_that_gives_no_claims(monkeypatch) -> None:
+    """Each sentence checks the budget: a paper whose sentences are slow and give no claim is stopped too."""
+
+    def slow_quantities(*args: object) -> list:
+        threading.Event().wait(0.05)  # every sentence takes 50 ms and holds no number
+        return []
+
+    monkeypatch.setattr(EXTRACT, "quantities", slow_quantities)
+    abstract = " ".join(f"Sentence {i} of a long and slow abstract." for i in range(400))  # 20 s unchecked
+    failures: list[Failure] = []
+    returned: list[list[dict]] = []
+    read = EXTRACT.read_paper
+    worker = threading.Thread(target=lambda: returned.append(guarded(read, "p1", "T", abstract, None, 0.3, failures)))
+    worker.start()
+    worker.join(timeout=120)
+    assert returned == [[]] and [f.reason for f in failures] == ["over the time budget (0.3 s per paper)"]
+
+
 @needs_alarm
 def test_the_previous_alarm_handler_comes_back_and_no_timer_is_left() -> None:
     def mine(signum: int, frame: object) -> None:
