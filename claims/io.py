@@ -7,9 +7,11 @@ place, so an interrupted run leaves the previous output whole.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,11 +31,25 @@ def _file_mode(target: Path) -> int:
     return 0o666 & ~umask
 
 
+STALE_SECONDS = 600  # a temporary file of a target not written for this long was left by a killed run
+
+
+def _remove_stale(target: Path) -> None:
+    """Temporary files of `target` that a killed run left (SIGKILL cannot be cleaned up after): a live run
+    appends to its own at every chunk, so one untouched for `STALE_SECONDS` is no one's."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            if now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """A temporary path beside `target` that replaces it only on success."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
     try:
@@ -79,8 +95,12 @@ class TableWriter:
         return self
 
     def __exit__(self, *exc_info: object) -> bool | None:
-        if self._parquet is not None:
-            self._parquet.close()
+        try:
+            if self._parquet is not None:
+                self._parquet.close()
+        except BaseException as error:  # a close that fails (a full disk) leaves no temporary file either
+            self._stack.__exit__(type(error), error, error.__traceback__)
+            raise
         return self._stack.__exit__(*exc_info)
 
     def write(self, frame: pd.DataFrame) -> None:

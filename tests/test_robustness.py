@@ -225,3 +225,40 @@ def test_a_killed_extraction_leaves_the_previous_output_and_no_temporary_file(tm
     assert process.returncode == 128 + signal.SIGTERM, stderr
     assert {path: path.read_text() for path in previous} == previous
     assert temporary_files(out.parent) == []
+
+
+def test_a_writer_whose_close_fails_leaves_no_temporary_file(tmp_path: Path, monkeypatch) -> None:
+    import pyarrow.parquet as pq
+
+    from claims.io import TableWriter
+
+    failed: list[bool] = []
+
+    def full_disk(self) -> None:  # the first close fails as on a full disk (the writer's __del__ closes again)
+        if not failed:
+            failed.append(True)
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pq.ParquetWriter, "close", full_disk)
+    target = tmp_path / "claims.parquet"
+    with pytest.raises(OSError, match="No space left"), TableWriter(target) as writer:
+        writer.write(pd.DataFrame({"value": [1.0, 2.0]}))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_later_run_removes_the_stale_temporary_files_of_its_output_only(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from claims.io import STALE_SECONDS, write_table
+
+    stale = tmp_path / ".claims.csv.abc123.tmp"  # what a SIGKILL'd run leaves
+    live = tmp_path / ".claims.csv.def456.tmp"  # another run still appending to its own
+    other = tmp_path / ".other.csv.ghi789.tmp"
+    for path in (stale, live, other):
+        path.write_text("partial")
+    old = time.time() - STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    write_table(pd.DataFrame({"value": [1.0]}), tmp_path / "claims.csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["claims.csv", live.name, other.name])
