@@ -145,6 +145,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claims", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('claims')}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     commands = parser.add_subparsers(dest="command", required=True)
     extract_cmd = commands.add_parser("extract", help="extract claims from paper listings into a table")
     extract_cmd.add_argument("paths", nargs="*", help="files or folders (default: the bundled sample pages)")
@@ -186,4 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _terminate)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except OSError as error:  # a full disk, a folder one may not write in: one line, no traceback
+        if args.debug:
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return 1

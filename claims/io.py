@@ -104,7 +104,14 @@ class TableWriter:
         return self._stack.__exit__(*exc_info)
 
     def write(self, frame: pd.DataFrame) -> None:
-        """Append one chunk (an empty chunk after the first adds nothing)."""
+        """Append one chunk (an empty chunk after the first adds nothing). An error of the file system names
+        the output it was writing (the temporary file's name would mean nothing to a user)."""
+        try:
+            self._write(frame)
+        except OSError as error:
+            raise OSError(error.errno, error.strerror or str(error), str(self.target)) from error
+
+    def _write(self, frame: pd.DataFrame) -> None:
         first = self._path is None
         if first:
             self._path = self._stack.enter_context(atomic_path(self.target))

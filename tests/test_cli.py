@@ -274,3 +274,16 @@ def test_a_broken_record_is_worded_alike_by_run_and_extract(tmp_path, capsys):
         == run_errors
         == [f"error: {path}: record 2: invalid JSON: Unterminated string starting at (column 34)"]
     )
+
+
+def test_a_full_disk_is_one_line_naming_the_output(tmp_path, capsys, monkeypatch):
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", full_disk)
+    out = tmp_path / "claims.csv"
+    assert main(["extract", "-o", str(out), "-q"]) == 1
+    assert capsys.readouterr().err == f"error: {out}: No space left on device\n"
+    assert list(tmp_path.iterdir()) == []  # and no temporary file
+    with pytest.raises(OSError):
+        main(["--debug", "extract", "-o", str(out), "-q"])
