@@ -106,14 +106,13 @@ LOW_RE = rf"(?P<low>{NUMBER_RE})(?P<plus>\+(?![\d\w]))?"
 UNIT_RE = _unit_regex()
 RANGE_SEPARATOR_RE = r"\s?(?:-|–|~|to)\s?(?=[\d.])"
 RANGE_RE = rf"{RANGE_SEPARATOR_RE}(?P<high>{NUMBER_RE})(?P<unit>{UNIT_RE})?"
-UNPREFIXED = pp.Regex(rf"{LOW_RE}(?P<low_unit>{UNIT_RE})?(?:{RANGE_RE})?").set_name("quantity")
-QUANTITY = pp.Regex(rf"{PREFIX_RE}{LOW_RE}(?P<low_unit>{UNIT_RE})?(?:{RANGE_RE})?").set_name("bounded quantity")
+UNPREFIXED_RE = rf"{LOW_RE}(?P<low_unit>{UNIT_RE})?(?:{RANGE_RE})?"
+UNPREFIXED = pp.Regex(UNPREFIXED_RE).set_name("quantity")
+QUANTITY = pp.Regex(PREFIX_RE + UNPREFIXED_RE).set_name("bounded quantity")
 # At a digit or a point the prefix can only be empty (no symbol or sign starts with one), unless
 # it is the "1:" of a ratio: there the rest is read alone (most candidates start with a digit).
 _UNPREFIXED_STARTS = frozenset("0123456789.")
-_ONE_TO_START = re.compile(r"1\s?:")
-for _expression in (UNPREFIXED, QUANTITY):
-    _expression.leave_whitespace()
+_ONE_TO_START = re.compile(r"1\s?:")  # (read through `.re`, so no whitespace is skipped before them)
 
 # Where a quantity may start: a digit that is not inside a name ("ResNet50",
 # "ImageNet-1K", "ViT-B/16"), maybe after a sign or a bound symbol.

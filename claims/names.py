@@ -278,14 +278,13 @@ _BENCHMARK_TITLE = re.compile(
 )
 
 
-_BENCHMARK_NOUNS = ("benchmark", "dataset", "data set", "corpus", "suite", "test set", "evaluation set")
+_BENCHMARK_NOUN_WORD = re.compile(_BENCHMARK_NOUN)
 
 
 def introduced_benchmark(title: str, abstract: str) -> str | None:
     """The benchmark a paper introduces ("X: A Benchmark for ...", "we introduce X, a new dataset"): the
     results it reports are measured on it, and it is no system."""
-    lowered = title.lower()
-    if not any(noun in lowered or noun in abstract for noun in _BENCHMARK_NOUNS):
+    if not (_BENCHMARK_NOUN_WORD.search(title.lower()) or _BENCHMARK_NOUN_WORD.search(abstract)):
         return None  # most abstracts: no word a benchmark is introduced with
     titled = _BENCHMARK_TITLE.match(title)
     name = titled.group("name").strip(" `'\"") if titled else ""

@@ -335,7 +335,7 @@ def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str
         (m.start(), direction, bool(cues.PRAISE_WORDS.fullmatch(m.group())))
         for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down"))
         for m in pattern.finditer(before)
-        if _BY_END.search(before, m.end()) or _NO_BREAK_TO_END.match(before, m.end())
+        if _BY_BEFORE.search(before, m.end()) or _NO_BREAK_TO_END.match(before, m.end())
     ]
     if verbs:
         _, direction, praise = max(verbs)
@@ -346,7 +346,6 @@ def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str
 _CLAUSE_WORD = re.compile(r"\b(?:while|with|and|but|whereas|compared|than)\b")
 _FIRST_WORDS = re.compile(r"^\s*(?:[^\s,;.()]+\s+){0,2}[^\s,;.()]*")
 _BY_BEFORE = re.compile(r"\b(?:by|of)\s+(?:[\w-]+\s+){0,2}?$")
-_BY_END = re.compile(r"\b(?:by|of)\s+(?:\w+\s+){0,2}?$")
 _NO_BREAK_TO_END = re.compile(r"[^,;]*$")
 
 
