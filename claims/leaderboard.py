@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from claims.schemas.tables import LeaderboardSchema
-from claims.vocab import canonical_dataset, canonical_metric, metric_info
+from claims.vocab import canonical_dataset, canonical_metric, dataset_area, metric_info
 
 ARXIV_ABS = "https://arxiv.org/abs/"
 BOUND_PREFIX = {"=": "", "~": "~", "<=": "<= ", "<": "< ", ">=": ">= ", ">": "> "}
@@ -51,6 +51,7 @@ class Board:
     slug: str
     columns: tuple[str, ...]  # metric columns, the primary (ranking) one first
     entries: pd.DataFrame
+    area: str | None = None  # the benchmark's area in the vocabulary ("vision", "nlp", ...)
 
     @property
     def primary(self) -> str:
@@ -71,9 +72,9 @@ class Board:
     def table(self) -> pd.DataFrame:
         """Rows = models in rank order, columns = metrics, cells = the shown values."""
         shown = self.shown
-        wide = shown.pivot(index="model", columns="column", values="value").reindex(columns=list(self.columns))
-        order = shown.drop_duplicates("model")[["model", "rank"]].set_index("model")
-        return order.join(wide).reset_index()[["rank", "model", *self.columns]]
+        wide = shown.pivot(index="variant", columns="column", values="value").reindex(columns=list(self.columns))
+        order = shown.drop_duplicates("variant")[["variant", "rank", "model", "setting"]].set_index("variant")
+        return order.join(wide).reset_index()[["rank", "variant", "model", "setting", *self.columns]]
 
     def leader(self) -> pd.Series:
         """The shown primary entry of the top-ranked model."""
@@ -153,6 +154,13 @@ def _reported_by(scores: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
     return scores["title"].where(as_baseline | said, None).astype(object)
 
 
+def _variants(scores: pd.DataFrame) -> pd.DataFrame:
+    """Each claim's row: its model under the setting that makes numbers incomparable."""
+    setting = pd.Series(None, index=scores.index, dtype=object)
+    variant = scores["model"].where(setting.isna(), scores["model"] + " (" + setting.fillna("") + ")")
+    return scores.assign(setting=setting, extra_data=False, variant=variant)
+
+
 def _better(metric: str) -> str:
     info = metric_info(metric)
     return "lower" if info is not None and not info.higher_is_better else "higher"
@@ -178,7 +186,7 @@ def _column_order(entries: pd.DataFrame, primary: str) -> tuple[str, ...]:
 
 def _mark_shown(entries: pd.DataFrame) -> pd.DataFrame:
     """One shown claim per (model, column), and whether its cell is disputed."""
-    cell = ["model", "column"]
+    cell = ["variant", "column"]
     order = entries.assign(
         _exact=entries["bound"] == "=", _date=pd.to_datetime(entries["published"], errors="coerce")
     ).sort_values(["_exact", "_date", "paper_id", "start"], ascending=[False, False, True, True], na_position="last")
@@ -191,14 +199,14 @@ def _ranked(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
     """Rank models by their shown primary value (ties share a rank), then order the rows."""
     first = entries[entries["shown"] & (entries["column"] == primary)]
     ascending = first["better"].iloc[0] == "lower"
-    ranks = first.set_index("model")["value"].rank(method="min", ascending=ascending).astype("Int64")
-    ranked = entries.assign(rank=entries["model"].map(ranks).astype("Int64"), primary=entries["column"] == primary)
+    ranks = first.set_index("variant")["value"].rank(method="min", ascending=ascending).astype("Int64")
+    ranked = entries.assign(rank=entries["variant"].map(ranks).astype("Int64"), primary=entries["column"] == primary)
     position = {c: i for i, c in enumerate(_column_order(entries, primary))}
     ranked = ranked.assign(
         _col=ranked["column"].map(position), _date=pd.to_datetime(ranked["published"], errors="coerce")
     )
     ranked = ranked.sort_values(
-        ["rank", "model", "_col", "shown", "_date", "start"],
+        ["rank", "variant", "_col", "shown", "_date", "start"],
         ascending=[True, True, True, False, False, True],
         na_position="last",
     )
@@ -214,7 +222,7 @@ def _board(key: tuple[str, str | None], entries: pd.DataFrame, used: set[str]) -
         name += "-2"
     used.add(name)
     entries = LeaderboardSchema.validate(entries[list(LeaderboardSchema.to_schema().columns)])
-    return Board(dataset, task, name, _column_order(entries, primary), entries)
+    return Board(dataset, task, name, _column_order(entries, primary), entries, dataset_area(dataset))
 
 
 def build_leaderboards(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> list[Board]:
@@ -226,11 +234,11 @@ def build_leaderboards(claims: pd.DataFrame, papers: pd.DataFrame | None = None)
         column=[column_label(m, u) for m, u in zip(scores["metric"], scores["unit"], strict=True)],
         better=scores["metric"].map(_better),
     )
-    scores = scores.assign(task=scores["task"].astype(object).where(scores["task"].notna(), None))
+    scores = _variants(scores.assign(task=scores["task"].astype(object).where(scores["task"].notna(), None)))
     used: set[str] = set()
     groups = sorted(
         scores.groupby(["dataset", "task"], dropna=False, sort=False),
-        key=lambda kv: (-kv[1]["model"].nunique(), kv[0][0], str(kv[0][1])),
+        key=lambda kv: (-kv[1]["variant"].nunique(), kv[0][0], str(kv[0][1])),
     )
     return [_board((d, None if pd.isna(t) else t), group, used) for (d, t), group in groups]
 

@@ -53,7 +53,7 @@ def _opt(value: object) -> str | None:
 def rows(board: Board) -> list[Row]:
     """The board's rows in rank order (entries are sorted so by leaderboard.py)."""
     out = []
-    for model, claims in board.entries.groupby("model", sort=False):
+    for model, claims in board.entries.groupby("variant", sort=False):
         shown = claims[claims["shown"]]
         rank = claims["rank"].iloc[0]
         out.append(
@@ -175,10 +175,10 @@ def index_markdown(boards: list[Board], comparisons: pd.DataFrame) -> str:
         body.append(
             [
                 md_cell(board.name),
-                str(board.shown["model"].nunique()),
+                str(board.shown["variant"].nunique()),
                 str(len(board.entries)),
                 md_cell(f"{board.primary}, {direction_word(board)} is better"),
-                md_cell(f"{leader['model']} ({format_number(leader['value'], leader['bound'])})")
+                md_cell(f"{leader['variant']} ({format_number(leader['value'], leader['bound'])})")
                 + ", "
                 + md_link(leader["title"], _opt(leader["link"])),
                 f"[md]({board.slug}.md) · [csv]({board.slug}.csv)",
@@ -339,7 +339,7 @@ def _chart_html(board: Board) -> str:
 
 def _section(board: Board) -> str:
     summary = (
-        f"{board.shown['model'].nunique()} models, {len(board.entries)} claims from "
+        f"{board.shown['variant'].nunique()} models, {len(board.entries)} claims from "
         f"{board.entries['paper_id'].nunique()} papers. Hover a value for the sentence it came from."
     )
     return (
@@ -395,7 +395,7 @@ SCRIPT = """
 def report_html(boards: list[Board], comparisons: pd.DataFrame) -> str:
     """The whole page: an index, every board (chart and table), the comparisons."""
     toc = "".join(
-        f'<li><a href="#board-{b.slug}">{esc(b.name)}</a> ({b.shown["model"].nunique()})</li>' for b in boards
+        f'<li><a href="#board-{b.slug}">{esc(b.name)}</a> ({b.shown["variant"].nunique()})</li>' for b in boards
     )
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -157,6 +157,12 @@ def canonical_dataset(name: str | None) -> str | None:
     return _dataset_index().get(name_key(stripped), stripped)
 
 
+def dataset_area(dataset: str | None) -> str | None:
+    """The area of ML a benchmark belongs to ("vision", "nlp"), from the vocabulary file that lists it."""
+    entry = datasets().get(canonical_dataset(dataset) or "")
+    return entry.area if entry else None
+
+
 def primary_metric(dataset: str | None) -> str | None:
     """The metric a benchmark's leaderboard is ranked by, when the vocabulary knows it."""
     entry = datasets().get(canonical_dataset(dataset) or "")

@@ -90,7 +90,10 @@ class LeaderboardSchema(pa.DataFrameModel):
     dataset: Series[str] = pa.Field(str_length={"min_value": 1})
     task: Series[str] = pa.Field(nullable=True)
     rank: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    variant: Series[str] = pa.Field(str_length={"min_value": 1}, description="the row: model under its setting")
     model: Series[str] = pa.Field(str_length={"min_value": 1})
+    setting: Series[str] = pa.Field(nullable=True, description="what makes numbers incomparable: zero-shot, extra data")
+    extra_data: Series[bool] = pa.Field(description="trained on data beyond the benchmark's own")
     reported_by: Series[str] = pa.Field(nullable=True, description="citing paper, for a baseline's score")
     column: Series[str] = pa.Field(str_length={"min_value": 1}, description="metric with its canonical unit")
     metric: Series[str]
@@ -118,7 +121,7 @@ class LeaderboardSchema(pa.DataFrameModel):
 
     @pa.dataframe_check(name="one_shown_claim_per_cell")
     def one_shown_per_cell(cls, df: pd.DataFrame) -> Series[bool]:
-        shown = df.groupby(["dataset", "task", "model", "column"], dropna=False)["shown"].transform("sum")
+        shown = df.groupby(["dataset", "task", "variant", "column"], dropna=False)["shown"].transform("sum")
         return shown == 1
 
     @pa.dataframe_check(name="one_primary_column_per_board")
@@ -131,7 +134,7 @@ class LeaderboardSchema(pa.DataFrameModel):
         board = [df["dataset"], df["task"].fillna("")]
         signed = df["value"].where(df["better"] == "higher", -df["value"]).where(df["shown"] & df["primary"])
         expected = signed.groupby(board).rank(method="min", ascending=False)
-        expected = expected.groupby([*board, df["model"]]).transform("max")
+        expected = expected.groupby([*board, df["variant"]]).transform("max")
         same = df["rank"].astype("Float64").eq(expected).fillna(False)
         return same | (df["rank"].isna() & expected.isna())
 
