@@ -135,6 +135,11 @@ QUALITY_SHARE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# "while maintaining 99% and 96% performance": the share of the original's quality kept, not a score on a board
+RETAINED_BEFORE = re.compile(
+    r"\b(?:maintain|retain|keep|preserv|sustain)\w*\s+(?:(?:over|about|around|nearly|almost|up to)\s+)?$", re.I
+)
+
 # "while using only 11% parameters (than X)": a share written without "of".
 BARE_SHARE_AFTER = re.compile(
     r"^\s*(?:the\s+)?(parameters|params|FLOPs|computation|memory|training cost|tokens)\b", re.I

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from claims import names, reading
+from claims import cues, names, reading
 from claims.grammar import Quantity, quantities, word_quantities, word_triggers
 from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, checkpoint, guarded, warn_failures
 from claims.normalize import normalize_units
+from claims.setting import add_settings
 from claims.text import sentence_spans
 from claims.vocab import metric_info, name_key, primary_metric
 
@@ -460,6 +461,12 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
 def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, dataset: str | None) -> str | None:
     """The one metric of a phrase; None when it measures nothing a claim reports (or a model's size)."""
     metric = reading.metric_for(sentence.text, phrase, sentence.span, sentence.metrics, kind)
+    if (
+        metric == "performance"
+        and kind == "score"
+        and cues.RETAINED_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 40), phrase.start)
+    ):
+        return "performance retained"  # "while maintaining 99% performance"
     if metric in (None, "performance") and phrase.family == "percent" and kind != "ratio":
         metric = primary_metric(dataset) or metric
     if metric is None and kind == "score" and _bare_score_on_benchmark(sentence, phrase):
@@ -575,5 +582,5 @@ def extract(
     if failures is None:
         warn_failures(failed)
     raw = pd.DataFrame(rows, columns=_RAW_COLUMNS)
-    claims = normalize_units(raw)
+    claims = add_settings(normalize_units(raw))
     return claims[CLAIM_COLUMNS].astype({"start": "int64", "end": "int64", "value": "float64"})

@@ -29,7 +29,8 @@ import numpy as np
 import pandas as pd
 
 from claims.schemas.tables import LeaderboardSchema
-from claims.vocab import canonical_dataset, canonical_metric, dataset_area, metric_info
+from claims.setting import conditions, tasks
+from claims.vocab import better_of, canonical_dataset, canonical_metric, dataset_area, metric_info, primary_metric
 
 ARXIV_ABS = "https://arxiv.org/abs/"
 BOUND_PREFIX = {"=": "", "~": "~", "<=": "<= ", "<": "< ", ">=": ">= ", ">": "> "}
@@ -40,6 +41,7 @@ COMPARISON_COLUMNS = [
     "end", "context",
 ]  # fmt: skip
 SHORT_TITLE = 40
+UNKNOWN = "unknown"  # a metric whose direction neither the vocabulary nor its name tells
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Board:
     columns: tuple[str, ...]  # metric columns, the primary (ranking) one first
     entries: pd.DataFrame
     area: str | None = None  # the benchmark's area in the vocabulary ("vision", "nlp", ...)
+    split: str | None = None  # the subset, split or pair of the benchmark, where the vocabulary says they differ
 
     @property
     def primary(self) -> str:
@@ -62,8 +65,14 @@ class Board:
         return bool(self.entries.loc[self.entries["primary"], "better"].iloc[0] == "higher")
 
     @property
+    def ranked(self) -> bool:
+        """Whether the primary metric has a direction (else the board lists its models unranked)."""
+        return bool(self.entries.loc[self.entries["primary"], "better"].iloc[0] != UNKNOWN)
+
+    @property
     def name(self) -> str:
-        return f"{self.dataset} ({self.task})" if self.task else self.dataset
+        benchmark = f"{self.dataset} {self.split}" if self.split else self.dataset
+        return f"{benchmark} ({self.task})" if self.task else benchmark
 
     @property
     def shown(self) -> pd.DataFrame:
@@ -155,25 +164,79 @@ def _reported_by(scores: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
 
 
 def _variants(scores: pd.DataFrame) -> pd.DataFrame:
-    """Each claim's row: its model under the setting that makes numbers incomparable."""
-    setting = pd.Series(None, index=scores.index, dtype=object)
+    """Each claim's board split and row: its model under the settings that make numbers incomparable
+    (zero-shot or fine-tuned, extra training data, resolution), read from its context."""
+    found = [conditions(c, d) for c, d in zip(scores["context"], scores["dataset"], strict=True)]
+    setting = pd.Series([f.setting for f in found], index=scores.index, dtype=object)
     variant = scores["model"].where(setting.isna(), scores["model"] + " (" + setting.fillna("") + ")")
-    return scores.assign(setting=setting, extra_data=False, variant=variant)
+    return scores.assign(
+        split=pd.Series([f.split for f in found], index=scores.index, dtype=object),
+        setting=setting,
+        extra_data=[f.extra_data for f in found],
+        variant=variant,
+    )
+
+
+def _numbered_variants(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
+    """One paper's several results for one row and column ("82.2% and 84.3% for SMT's two sizes") are
+    variants it did not name: rows "SMT (variant 1)", "SMT (variant 2)" in the order the abstract states
+    them, never one row with a "disputed" cell (kept for papers that disagree). Another column stated as
+    many times pairs in order ("11.5M and 32M parameters"); else each claim joins the nearest variant."""
+    variant = entries["variant"].copy()
+    for _, group in entries.groupby(["paper_id", "variant"], sort=False):
+        counts = group.groupby("column")["value"].nunique()
+        if counts.max() < 2:
+            continue
+        lead = primary if counts.get(primary, 0) >= 2 else counts.idxmax()
+        anchors = _stated(group[group["column"] == lead])
+        for _, cell in group.groupby("column"):
+            stated = [value for _, value in _stated(cell)]
+            for index, start, value in zip(cell.index, cell["start"], cell["value"], strict=True):
+                if len(stated) == len(anchors):
+                    number = stated.index(value)
+                else:
+                    number = min(range(len(anchors)), key=lambda i: abs(anchors[i][0] - start))
+                variant[index] = f"{variant[index]} (variant {number + 1})"
+    return entries.assign(variant=variant)
+
+
+def _stated(cell: pd.DataFrame) -> list[tuple[int, float]]:
+    """A column's distinct values in the order the abstract first states them, each with that place."""
+    first = cell.sort_values("start").drop_duplicates("value")
+    return list(zip(first["start"], first["value"], strict=True))
+
+
+def _task_metric(metric: str, task: object) -> str:
+    """A generic metric named for what it means on the task's boards ("AP" on object detection: box AP)."""
+    info = tasks().get(task) if isinstance(task, str) else None
+    return info.metric if info is not None and info.metric and metric in info.same else metric
+
+
+def _is_share(metric: str) -> bool:
+    info = metric_info(metric)
+    return info is not None and info.share
 
 
 def _better(metric: str) -> str:
-    info = metric_info(metric)
-    return "lower" if info is not None and not info.higher_is_better else "higher"
+    """The metric's direction from the vocabulary or its name ("error", "loss", "FID"-like: lower)."""
+    return better_of(metric) or UNKNOWN
 
 
-def _primary_column(entries: pd.DataFrame) -> str:
-    """The column most papers report; ties: more claims, a vocabulary metric, then by name."""
+def _primary_column(entries: pd.DataFrame, task: str | None, dataset: str) -> str:
+    """The task's headline metric, else the benchmark's primary one, where the board has it; else the quality
+    column most papers report (ties: more claims, a vocabulary metric, then by name). A cost (parameters,
+    latency) ranks a board only when it has nothing else."""
     stats = entries.groupby("column").agg(
         papers=("paper_id", "nunique"), claims=("value", "size"), metric=("metric", "first")
     )
+    headline = [tasks()[task].metric if task in tasks() else None, primary_metric(dataset)]
+    for metric in filter(None, headline):
+        if (stats["metric"] == metric).any():
+            return str(stats.index[stats["metric"] == metric][0])
     stats["known"] = stats["metric"].map(lambda m: metric_info(m) is not None)
+    stats["quality"] = stats["metric"].map(lambda m: not (metric_info(m) and metric_info(m).is_efficiency))
     stats = stats.reset_index().sort_values(
-        ["papers", "claims", "known", "column"], ascending=[False, False, False, True]
+        ["quality", "papers", "claims", "known", "column"], ascending=[False, False, False, False, True]
     )
     return str(stats["column"].iloc[0])
 
@@ -200,6 +263,8 @@ def _ranked(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
     first = entries[entries["shown"] & (entries["column"] == primary)]
     ascending = first["better"].iloc[0] == "lower"
     ranks = first.set_index("variant")["value"].rank(method="min", ascending=ascending).astype("Int64")
+    if first["better"].iloc[0] == UNKNOWN:
+        ranks = pd.Series(pd.NA, index=ranks.index, dtype="Int64")  # no direction, no order: listed unranked
     ranked = entries.assign(rank=entries["variant"].map(ranks).astype("Int64"), primary=entries["column"] == primary)
     position = {c: i for i, c in enumerate(_column_order(entries, primary))}
     ranked = ranked.assign(
@@ -213,34 +278,40 @@ def _ranked(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
     return ranked.drop(columns=["_col", "_date"]).reset_index(drop=True)
 
 
-def _board(key: tuple[str, str | None], entries: pd.DataFrame, used: set[str]) -> Board:
-    dataset, task = key
-    primary = _primary_column(entries)
-    entries = _ranked(_mark_shown(entries.assign(dataset=dataset, task=task)), primary)
-    name = slug(dataset if task is None else f"{dataset}--{task}")
+def _board(key: tuple[str, str | None, str | None], entries: pd.DataFrame, used: set[str]) -> Board:
+    dataset, task, split = key
+    primary = _primary_column(entries, task, dataset)
+    entries = _numbered_variants(entries.assign(dataset=dataset, task=task, split=split), primary)
+    entries = _ranked(_mark_shown(entries), primary)
+    name = slug("--".join(part for part in (dataset, split, task) if part))
     while name in used:
         name += "-2"
     used.add(name)
     entries = LeaderboardSchema.validate(entries[list(LeaderboardSchema.to_schema().columns)])
-    return Board(dataset, task, name, _column_order(entries, primary), entries, dataset_area(dataset))
+    return Board(dataset, task, name, _column_order(entries, primary), entries, dataset_area(dataset), split)
 
 
 def build_leaderboards(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> list[Board]:
-    """One board per (canonical dataset, task) from the score claims, largest boards first."""
+    """One board per task on a benchmark (and split, where the vocabulary says splits differ) from the score
+    claims, largest boards first."""
     frame = _prepared(claims, papers)
     scores = frame[(frame["kind"] == "score") & frame["dataset"].notna() & frame["metric"].notna()]
+    scores = scores[~scores["metric"].map(_is_share).astype(bool)]  # "maintaining 99% performance": no score of a board
+    scores = scores.assign(task=scores["task"].astype(object).where(scores["task"].notna(), None))
+    scores = scores.assign(metric=[_task_metric(m, t) for m, t in zip(scores["metric"], scores["task"], strict=True)])
     scores = scores.assign(
         reported_by=_reported_by(scores, frame),
         column=[column_label(m, u) for m, u in zip(scores["metric"], scores["unit"], strict=True)],
         better=scores["metric"].map(_better),
     )
-    scores = _variants(scores.assign(task=scores["task"].astype(object).where(scores["task"].notna(), None)))
+    scores = _variants(scores)
     used: set[str] = set()
+    keys = ["dataset", "task", "split"]
     groups = sorted(
-        scores.groupby(["dataset", "task"], dropna=False, sort=False),
-        key=lambda kv: (-kv[1]["variant"].nunique(), kv[0][0], str(kv[0][1])),
+        scores.groupby(keys, dropna=False, sort=False),
+        key=lambda kv: (-kv[1]["variant"].nunique(), *map(str, kv[0])),
     )
-    return [_board((d, None if pd.isna(t) else t), group, used) for (d, t), group in groups]
+    return [_board(tuple(None if pd.isna(k) else k for k in key), group, used) for key, group in groups]
 
 
 def build_comparisons(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> pd.DataFrame:

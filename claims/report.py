@@ -79,7 +79,10 @@ def has_baselines(board: Board) -> bool:
 
 
 def direction_word(board: Board) -> str:
-    return "higher" if board.higher_is_better else "lower"
+    """ "higher is better", "lower is better", or why the board is not ranked."""
+    if not board.ranked:
+        return "its direction is unknown: unranked"
+    return "higher is better" if board.higher_is_better else "lower is better"
 
 
 # ---- CSV and Markdown --------------------------------------------------------
@@ -139,9 +142,10 @@ def board_markdown(board: Board) -> str:
     ]
     intro = (
         f"# {md_cell(board.name)}\n\n"
-        f"Ranked by **{md_cell(board.primary)}** ({direction_word(board)} is better), the metric most "
-        f"papers report on this benchmark. {len(body)} models, {len(board.entries)} claims from "
-        f"{board.entries['paper_id'].nunique()} papers. `~`, `<`, `>=` mark bounded claims; "
+        f"Ranked by **{md_cell(board.primary)}** ({direction_word(board)}), the task's headline metric "
+        f"where papers report it, else the one most of them report. {len(body)} models, "
+        f"{len(board.entries)} claims from {board.entries['paper_id'].nunique()} papers. "
+        "`~`, `<`, `>=` mark bounded claims; "
         f'"disputed" marks a cell whose papers state different values (each claim, with its sentence, '
         f"is in [{board.slug}.csv]({board.slug}.csv)). "
         + ('"reported by" names the paper that stated a baseline\'s score.' if baselines else "")
@@ -177,7 +181,7 @@ def index_markdown(boards: list[Board], comparisons: pd.DataFrame) -> str:
                 md_cell(board.name),
                 str(board.shown["variant"].nunique()),
                 str(len(board.entries)),
-                md_cell(f"{board.primary}, {direction_word(board)} is better"),
+                md_cell(f"{board.primary}, {direction_word(board)}"),
                 md_cell(f"{leader['variant']} ({format_number(leader['value'], leader['bound'])})")
                 + ", "
                 + md_link(leader["title"], _opt(leader["link"])),
@@ -285,7 +289,7 @@ def board_html(board: Board) -> str:
         + "</tr>"
         for row in rows(board)
     ]
-    caption = f"{board.name}: ranked by {board.primary}, {direction_word(board)} is better"
+    caption = f"{board.name}: ranked by {board.primary}, {direction_word(board)}"
     return _table(header, body, caption)
 
 
@@ -320,7 +324,7 @@ def chart_png(board: Board) -> bytes | None:
     locator = AutoDateLocator()
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    axes.set_ylabel(f"{board.primary} ({direction_word(board)} is better)", fontsize=8)
+    axes.set_ylabel(f"{board.primary} ({direction_word(board)})", fontsize=8)
     axes.set_title(f"{board.name}: best {board.primary} over time", fontsize=9)
     axes.legend(fontsize=7)
     buffer = io.BytesIO()

@@ -29,6 +29,7 @@ class Metric:
     better: str  # "higher" | "lower"
     unit: str
     efficiency: bool = False  # a cost of the model (not of a benchmark) even when unitless
+    share: bool = False  # a share of another system's quality ("maintaining 99% performance")
 
     @property
     def higher_is_better(self) -> bool:
@@ -72,7 +73,8 @@ def _dataset_entries() -> dict[str, dict]:
     for file in files:
         area = file.removeprefix("datasets/").removesuffix(".toml") if "/" in file else None
         for name, entry in _read_toml(file).items():
-            merged = entries.setdefault(name, {"area": area})
+            merged = entries.setdefault(name, {})
+            merged["area"] = merged.get("area") or entry.get("area") or area
             for key, value in entry.items():
                 if key in ("aliases", "tasks", "task", "boards"):
                     values = [value] if isinstance(value, str) else value
@@ -88,7 +90,12 @@ def metrics() -> dict[str, Metric]:
     """Canonical metric name -> Metric."""
     return {
         name: Metric(
-            name, tuple(entry.get("aliases", [])), entry["better"], entry["unit"], entry.get("efficiency", False)
+            name,
+            tuple(entry.get("aliases", [])),
+            entry["better"],
+            entry["unit"],
+            entry.get("efficiency", False),
+            entry.get("share", False),
         )
         for name, entry in _read_toml("metrics.toml").items()
     }

@@ -89,6 +89,7 @@ class LeaderboardSchema(pa.DataFrameModel):
 
     dataset: Series[str] = pa.Field(str_length={"min_value": 1})
     task: Series[str] = pa.Field(nullable=True)
+    split: Series[str] = pa.Field(nullable=True, description="subset, split or pair reported apart")
     rank: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
     variant: Series[str] = pa.Field(str_length={"min_value": 1}, description="the row: model under its setting")
     model: Series[str] = pa.Field(str_length={"min_value": 1})
@@ -98,7 +99,7 @@ class LeaderboardSchema(pa.DataFrameModel):
     column: Series[str] = pa.Field(str_length={"min_value": 1}, description="metric with its canonical unit")
     metric: Series[str]
     unit: Series[str] = pa.Field(isin=UNITS)
-    better: Series[str] = pa.Field(isin=["higher", "lower"])
+    better: Series[str] = pa.Field(isin=["higher", "lower", "unknown"], description="unknown: listed unranked")
     primary: Series[bool]
     value: Series[float]
     bound: Series[str] = pa.Field(isin=BOUNDS)
@@ -121,18 +122,19 @@ class LeaderboardSchema(pa.DataFrameModel):
 
     @pa.dataframe_check(name="one_shown_claim_per_cell")
     def one_shown_per_cell(cls, df: pd.DataFrame) -> Series[bool]:
-        shown = df.groupby(["dataset", "task", "variant", "column"], dropna=False)["shown"].transform("sum")
+        shown = df.groupby(["dataset", "task", "split", "variant", "column"], dropna=False)["shown"].transform("sum")
         return shown == 1
 
     @pa.dataframe_check(name="one_primary_column_per_board")
     def one_primary_column(cls, df: pd.DataFrame) -> Series[bool]:
-        columns = df[df["primary"]].groupby(["dataset", "task"], dropna=False)["column"].transform("nunique")
+        columns = df[df["primary"]].groupby(["dataset", "task", "split"], dropna=False)["column"].transform("nunique")
         return columns.reindex(df.index, fill_value=1) == 1
 
     @pa.dataframe_check(name="ranked_exactly_by_shown_primary_value")
     def ranks_follow_primary(cls, df: pd.DataFrame) -> Series[bool]:
-        board = [df["dataset"], df["task"].fillna("")]
+        board = [df["dataset"], df["task"].fillna(""), df["split"].fillna("")]
         signed = df["value"].where(df["better"] == "higher", -df["value"]).where(df["shown"] & df["primary"])
+        signed = signed.where(df["better"] != "unknown")
         expected = signed.groupby(board).rank(method="min", ascending=False)
         expected = expected.groupby([*board, df["variant"]]).transform("max")
         same = df["rank"].astype("Float64").eq(expected).fillna(False)

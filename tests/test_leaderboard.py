@@ -55,20 +55,77 @@ def test_latency_ranks_fastest_first() -> None:
     assert board.primary == "latency (s)"
 
 
-def test_unknown_metric_counts_higher_as_better() -> None:
+def test_an_unknown_metric_takes_its_direction_from_its_name() -> None:
     board = only_board(*scores("widget score", "1", {"A": 3.0, "B": 7.0}))
     assert board.higher_is_better
     assert board.table()["model"].tolist() == ["B", "A"]
+    board = only_board(*scores("widget reconstruction error", "1", {"A": 3.0, "B": 7.0}))
+    assert not board.higher_is_better
+    assert board.table()["model"].tolist() == ["A", "B"]
+
+
+def test_a_metric_whose_name_tells_no_direction_leaves_the_board_unranked() -> None:
+    board = only_board(*scores("widgetness", "1", {"A": 3.0, "B": 7.0}))
+    assert not board.ranked
+    assert board.table()["rank"].isna().all()
+    assert "unranked" in board_markdown(board)
+
+
+def test_generic_names_of_the_tasks_metric_are_one_column() -> None:
+    rows = [
+        claim(model="A", metric="AP", value=50.0, unit="1", dataset="COCO", task="object detection", paper_id="a"),
+        claim(model="B", metric="box AP", value=52.0, unit="1", dataset="COCO", task="object detection", paper_id="b"),
+    ]
+    board = only_board(*rows)
+    assert board.columns == ("box AP",)
+    assert board.table()["model"].tolist() == ["B", "A"]
+
+
+def test_shares_of_another_systems_quality_are_no_scores_of_a_board() -> None:
+    share = claim(model="A", metric="performance retained", value=99.0, paper_id="a")
+    assert build_leaderboards(claims_table(share, claim(model="B", paper_id="b")))[0].shown["model"].tolist() == ["B"]
+
+
+def test_settings_that_make_numbers_incomparable_are_rows_and_extra_data_is_flagged() -> None:
+    board = only_board(
+        claim(model="M", value=70.0, context="zero-shot", paper_id="a"),
+        claim(model="M", value=88.0, context="fine-tuned; pre-trained on ImageNet-21K", paper_id="a", start=30),
+        claim(model="M", value=86.0, context="A100", paper_id="a", start=60),
+    )
+    table = board.table().set_index("variant")
+    assert table.loc["M (fine-tuned, pre-trained on ImageNet-21K)", "rank"] == 1
+    assert table.loc["M", "rank"] == 2 and table.loc["M (zero-shot)", "rank"] == 3
+    extra = board.entries.set_index("variant")["extra_data"]
+    assert extra["M (fine-tuned, pre-trained on ImageNet-21K)"] and not extra["M"] and not extra["M (zero-shot)"]
+    assert not board.entries["disputed"].any()
+
+
+def test_one_papers_unnamed_variants_are_rows_in_the_order_stated() -> None:
+    board = only_board(
+        claim(model="M", value=82.2, start=10),
+        claim(model="M", value=84.3, start=20),
+        claim(model="M", metric="parameters", unit="count", value=11.5e6, start=30),
+        claim(model="M", metric="parameters", unit="count", value=32e6, start=40),
+        claim(model="M", value=83.0, paper_id="other", start=10),
+    )
+    table = board.table().set_index("variant")
+    assert table.loc["M (variant 2)", "top-1 accuracy (%)"] == 84.3
+    assert table.loc["M (variant 1)", "parameters (count)"] == 11.5e6
+    assert table.loc["M (variant 2)", "parameters (count)"] == 32e6
+    assert not board.entries["disputed"].any()  # one paper's variants, never a dispute
 
 
 def test_primary_metric_is_the_one_most_papers_report() -> None:
-    fid = scores("FID", "1", {"A": 9.0, "B": 3.0})
-    one_paper_many_accuracies = [claim(model="C", value=v, paper_id="pc") for v in (70.0, 71.0, 72.0)]
+    """On a benchmark the vocabulary lacks (no headline metric to prefer)."""
+    fid = [{**c, "dataset": "WidgetBench"} for c in scores("FID", "1", {"A": 9.0, "B": 3.0})]
+    one_paper_many_accuracies = [
+        claim(model="C", value=v, paper_id="pc", dataset="WidgetBench") for v in (70.0, 71.0, 72.0)
+    ]
     board = only_board(*fid, *one_paper_many_accuracies)
     assert board.columns == ("FID", "top-1 accuracy (%)")
     table = board.table()
-    assert table["model"].tolist() == ["B", "A", "C"]
-    assert table["rank"].isna().tolist() == [False, False, True]  # C reports no FID: listed, unranked
+    assert table["model"].tolist()[:2] == ["B", "A"] and set(table["model"][2:]) == {"C"}
+    assert table["rank"].isna().tolist() == [False, False, True, True, True]  # C reports no FID: unranked
 
 
 def test_ties_share_a_rank() -> None:

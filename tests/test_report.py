@@ -14,9 +14,11 @@ import pandas as pd
 import pytest
 from board_claims import claim, claims_table, delta, papers_table
 
+import claims
 from claims.cli import main
-from claims.leaderboard import build_comparisons, build_leaderboards
+from claims.leaderboard import Board, build_comparisons, build_leaderboards
 from claims.report import report_html, write_leaderboards, write_report
+from claims.vocab import better_of, metric_info
 
 PAPERS = papers_table(p1="2021-03-01", p2="2022-05-01", p3=None)
 ROWS = [
@@ -70,7 +72,7 @@ def test_write_report_writes_one_page(tmp_path: Path) -> None:
 
 # ---- end to end --------------------------------------------------------------------------------
 
-BOARDS = ["imagenet", "coco", "kinetics-400"]
+BOARDS = ["imagenet-image-classification", "coco-object-detection", "kinetics-400-action-recognition"]
 
 
 @pytest.fixture(scope="module")
@@ -99,16 +101,17 @@ def test_run_index_lists_every_board_with_its_leader(run_dir: tuple[Path, str]) 
     written = {p.stem for p in (out / "leaderboards").glob("*.md")} - {"README", "comparisons"}
     listed = set(re.findall(r"\[md\]\(([^)]+)\.md\)", index))
     assert listed == written
-    assert "| ImageNet | " in index and "| COCO | " in index and "| Kinetics-400 | " in index
+    for name in ("ImageNet (image classification)", "COCO (object detection)", "Kinetics-400 (action recognition)"):
+        assert f"| {name} | " in index
 
 
 def test_run_imagenet_board_holds_sample_results(run_dir: tuple[Path, str]) -> None:
     out, _ = run_dir
-    with (out / "leaderboards" / "imagenet.csv").open(newline="", encoding="utf-8") as handle:
+    with (out / "leaderboards" / "imagenet-image-classification.csv").open(newline="", encoding="utf-8") as handle:
         entries = list(csv.DictReader(handle))
     cvt = [e for e in entries if e["model"] == "CvT-W24" and e["column"] == "top-1 accuracy (%)"]
     assert [(e["value"], e["title"].split(":")[0]) for e in cvt] == [("87.7", "CvT")]
-    assert {e["dataset"] for e in entries} == {"ImageNet"}
+    assert {(e["dataset"], e["task"]) for e in entries} == {("ImageNet", "image classification")}
     assert all(e["sentence"] and int(e["end"]) > int(e["start"]) for e in entries)
 
 
@@ -203,3 +206,43 @@ def test_hostile_names_are_inert_text_in_the_csvs(hostile_outputs: Path) -> None
         cells = [cell for row in body for cell in row]
         assert not [c for c in cells if FORMULA.match(c) and not NUMBER_CELL.fullmatch(c)], path.name
         assert "'" + HOSTILE_MODEL in cells, path.name
+
+
+# ---- the sample run's boards: what a domain expert checks first -------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_run() -> tuple[pd.DataFrame, list[Board]]:
+    papers = claims.load()
+    table = claims.validate(claims.extract(papers), papers)[0]
+    return table, build_leaderboards(table, papers)
+
+
+def test_no_sample_board_mixes_tasks_or_splits(sample_run: tuple[pd.DataFrame, list[Board]]) -> None:
+    for board in sample_run[1]:
+        assert board.entries["task"].nunique(dropna=False) == 1, board.name
+        assert board.entries["split"].nunique(dropna=False) == 1, board.name
+
+
+def test_every_ranked_sample_metric_has_a_direction_from_the_vocabulary_or_its_name(
+    sample_run: tuple[pd.DataFrame, list[Board]],
+) -> None:
+    for board in sample_run[1]:
+        for metric, better in zip(board.entries["metric"], board.entries["better"], strict=True):
+            assert better == (better_of(metric) or "unknown"), (board.name, metric)
+        if board.ranked:
+            assert board.shown.loc[board.shown["primary"], "rank"].notna().all(), board.name
+
+
+def test_no_sample_board_row_holds_a_share_or_a_change(sample_run: tuple[pd.DataFrame, list[Board]]) -> None:
+    table, boards = sample_run
+    kinds = table.set_index(["paper_id", "start"])["kind"]
+    for board in boards:
+        placed = pd.MultiIndex.from_frame(board.entries[["paper_id", "start"]])
+        assert (kinds.reindex(placed) == "score").all(), board.name
+        assert not any(metric_info(m) is not None and metric_info(m).share for m in board.entries["metric"])
+
+
+def test_task_is_known_for_nine_in_ten_sample_cells(sample_run: tuple[pd.DataFrame, list[Board]]) -> None:
+    cells = pd.concat([b.shown for b in sample_run[1]])
+    assert cells["task"].notna().mean() >= 0.9
