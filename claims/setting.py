@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import ahocorasick
 import pandas as pd
 
 from claims.vocab import _Scanner, canonical_dataset, canonical_metric, datasets, fold
@@ -44,6 +44,7 @@ class SettingKind:
     patterns: tuple[re.Pattern[str], ...]
     incomparable: bool
     extra_data: bool
+    triggers: tuple[str, ...]  # one must be in the lower-cased sentence for the patterns to be tried
 
 
 @dataclass(frozen=True)
@@ -111,14 +112,15 @@ def _cues() -> tuple[_Scanner, dict[str, tuple[str, ...]]]:
     return _Scanner.build(ranked, r"[\w-]", r"\w|-\w"), {cue: tuple(names) for cue, names in named.items()}
 
 
-def _cued(text: str) -> Iterator[tuple[int, str]]:
-    """(position, task) of every task cue in `text`."""
-    if not isinstance(text, str) or not text:
-        return
+@lru_cache(maxsize=4096)
+def _cued(text: str) -> tuple[tuple[int, str], ...]:
+    """(position, task) of every task cue in `text` (a sentence or title: claims share them)."""
     scanner, named = _cues()
-    for match in scanner.finditer(text, 0, len(text)):
-        for name in named.get(fold(match.group()), ()):
-            yield match.start(), name
+    return tuple(
+        (match.start(), name)
+        for match in scanner.finditer(text, 0, len(text))
+        for name in named.get(fold(match.group()), ())
+    )
 
 
 def _measures(task: str, metric: str | None) -> bool:
@@ -141,8 +143,8 @@ def task_of(dataset: str | None, metric: str | None, sentence: str, title: str, 
     listed = [t for t in entry.tasks if _measures(t, metric)] if entry else []
     measured = list(_metric_tasks().get(metric, ())) if metric else []
     candidates = list(dict.fromkeys(listed + measured))
-    if not candidates:
-        return None
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
     in_sentence = sorted((abs(at - position), name) for at, name in _cued(sentence) if name in candidates)
     if in_sentence:
         return in_sentence[0][1]
@@ -167,6 +169,7 @@ def setting_kinds() -> tuple[SettingKind, ...]:
                     tuple(re.compile(p, flags) for p in value["patterns"]),
                     value.get("incomparable", False),
                     value.get("extra_data", False),
+                    tuple(value["triggers"]),
                 )
             )
     return tuple(kinds)
@@ -180,13 +183,29 @@ def _label(value: SettingKind, match: re.Match[str]) -> str:
     return value.label.replace("{1}", canonical_dataset(group) or group)
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> ahocorasick.Automaton:
+    """Trigger word -> the indices of the setting values it lets be tried: one pass over a sentence."""
+    owners: dict[str, list[int]] = {}
+    for index, value in enumerate(setting_kinds()):
+        for word in value.triggers:
+            owners.setdefault(word, []).append(index)
+    automaton = ahocorasick.Automaton()
+    for word, indices in owners.items():
+        automaton.add_word(word, tuple(indices))
+    automaton.make_automaton()
+    return automaton
+
+
 Found = tuple[int, int, SettingKind, str]  # a setting in a sentence: start, end, value, label
 
 
+@lru_cache(maxsize=4096)
 def _values_found(sentence: str) -> dict[str, list[Found]]:
     """Kind -> every (start, end, value, label) of that kind in the sentence, in order."""
     found: dict[str, list[Found]] = {}
-    for value in setting_kinds():
+    triggered = {index for _, indices in _triggers().iter(sentence.lower()) for index in indices}
+    for value in (v for index, v in enumerate(setting_kinds()) if index in triggered):
         for pattern in value.patterns:
             for match in pattern.finditer(sentence):
                 found.setdefault(value.kind, []).append((*match.span(), value, _label(value, match)))
@@ -284,13 +303,18 @@ def split_of(dataset: str | None, sentence: str, position: int) -> str | None:
     return by_key.get(re.sub(r"[- ]", "", found[0][1]).lower()) if found else None
 
 
-def _order_in(group: pd.DataFrame) -> list[tuple[int, int] | None]:
-    """Each number's place among the sentence's numbers of its metric when the sentence says "respectively"."""
-    sentence = group["sentence"].iloc[0]
-    if not isinstance(sentence, str) or "respectively" not in sentence:
-        return [None] * len(group)
-    siblings = group.groupby(group["metric"].fillna(""), sort=False)["start"]
-    return list(zip(siblings.rank(method="first").astype(int) - 1, siblings.transform("size"), strict=True))
+def _orders(frame: pd.DataFrame) -> list[tuple[int, int] | None]:
+    """Each number's place among its sentence's numbers of its metric, and their count, where the sentence
+    says "respectively" (else None)."""
+    orders: list[tuple[int, int] | None] = [None] * len(frame)
+    paired = frame[frame["sentence"].str.contains("respectively", regex=False, na=False)]
+    if paired.empty:
+        return orders
+    siblings = paired.groupby([paired["paper_id"], paired["sentence"], paired["metric"].fillna("")])["start"]
+    places = siblings.rank(method="first").astype(int) - 1
+    for index, place, count in zip(paired.index, places, siblings.transform("size"), strict=True):
+        orders[index] = (int(place), int(count))
+    return orders
 
 
 def _split_and_settings(row: dict, order: tuple[int, int] | None) -> tuple[str | None, list[str]]:
@@ -305,6 +329,8 @@ def _unresolved_splits(frame: pd.DataFrame, splits: list[str | None], labels: li
     """Claims whose split cannot be right: two values of one sentence, model, metric and setting given the
     same split ("2.1%/4.3% on test/testother", where only "testother" is read) are told apart by something
     unread, so neither keeps the split."""
+    if not any(splits):
+        return set()
     keyed = frame.assign(_split=splits, _labels=["; ".join(x) for x in labels])
     keyed = keyed[keyed["_split"].notna()]
     keys = ["paper_id", "sentence", "model", "metric", "_split", "_labels"]
@@ -323,12 +349,12 @@ def add_settings(claims: pd.DataFrame) -> pd.DataFrame:
     already there are kept."""
     if claims.empty:
         return claims
-    orders: list[tuple[int, int] | None] = [None] * len(claims)
     frame = claims.reset_index(drop=True)
-    for _, group in frame.groupby(["paper_id", "sentence"], sort=False):
-        for index, order in zip(group.index, _order_in(group), strict=True):
-            orders[index] = order
-    rows = frame.to_dict("records")
+    orders = _orders(frame)
+    columns = ["sentence", "value_text", "dataset", "metric", "title", "task", "context"]
+    rows = [
+        dict(zip(columns, values, strict=True)) for values in zip(*(frame[c].tolist() for c in columns), strict=True)
+    ]
     tasks_ = [_text(r["task"]) or _task(r) for r in rows]
     splits, labels = zip(*(_split_and_settings(r, order) for r, order in zip(rows, orders, strict=True)), strict=True)
     unresolved = _unresolved_splits(frame, list(splits), list(labels))
