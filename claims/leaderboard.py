@@ -41,6 +41,7 @@ COMPARISON_COLUMNS = [
     "end", "context",
 ]  # fmt: skip
 SHORT_TITLE = 40
+UNNAMED = "(unnamed, "  # the row of a paper's result that names no model: "(unnamed, <short title>)"
 UNKNOWN = "unknown"  # a metric whose direction neither the vocabulary nor its name tells
 
 
@@ -123,7 +124,7 @@ def _row_names(frame: pd.DataFrame) -> pd.Series:
     """The model, or a per-paper placeholder row name when the claim names none."""
     model = frame["model"].str.strip().replace("", None)
     unnamed = frame[model.isna()]
-    name = "(unnamed, " + unnamed["title"].map(_short_title)
+    name = UNNAMED + unnamed["title"].map(_short_title)
     shared = unnamed.groupby(name)["paper_id"].transform("nunique") > 1  # two papers, one short title
     name = name.where(~shared, name + " #" + unnamed["paper_id"].str[:6])
     return model.fillna(name + ")")
@@ -150,7 +151,9 @@ def _reported_by(scores: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
     """The citing paper's title for a baseline's score, else None.
 
     A score is a baseline's when its model is the baseline of a comparison in
-    the same paper, or its context calls it a baseline.
+    the same paper, or its context calls it a baseline, or it names no model
+    in a sentence that gives a named model a score of the same metric on the
+    same benchmark: the other level of a comparison ("37.3 -> 23.8 FID").
     """
     compared = {
         (p, b.casefold()) for p, b in zip(claims["paper_id"], claims["baseline"], strict=True) if isinstance(b, str)
@@ -160,7 +163,16 @@ def _reported_by(scores: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
         index=scores.index,
     )
     said = scores["context"].fillna("").str.contains(r"\bbaseline", case=False, regex=True)
-    return scores["title"].where(as_baseline | said, None).astype(object)
+    return scores["title"].where(as_baseline | said | _other_level(scores), None).astype(object)
+
+
+def _other_level(scores: pd.DataFrame) -> pd.Series:
+    """Unnamed scores beside a named one of the same paper, sentence, benchmark and metric."""
+    unnamed = scores["model"].str.startswith(UNNAMED)
+    key = ["paper_id", "sentence", "dataset", "metric"]
+    named_keys = set(map(tuple, scores.loc[~unnamed, key].itertuples(index=False)))
+    beside = pd.Series([tuple(k) in named_keys for k in scores[key].itertuples(index=False)], index=scores.index)
+    return unnamed & beside
 
 
 def _variants(scores: pd.DataFrame) -> pd.DataFrame:

@@ -419,3 +419,13 @@ def test_no_claims_give_no_boards_but_still_an_index(tmp_path: Path) -> None:
     write_leaderboards([], build_comparisons(empty), tmp_path)
     assert "0 boards" in (tmp_path / "README.md").read_text(encoding="utf-8")
     assert read_csv(tmp_path / "comparisons.csv") == []
+
+
+def test_an_unnamed_level_beside_a_named_score_is_the_compared_systems() -> None:
+    sentence = "Compared with distillation, M improves FID from 37.3 to 23.8 on COCO."
+    board = only_board(
+        claim(model=None, metric="FID", unit="1", value=37.3, sentence=sentence, start=40),
+        claim(model="M", metric="FID", unit="1", value=23.8, sentence=sentence, start=48),
+    )
+    reported = board.shown.set_index("value")["reported_by"]
+    assert pd.isna(reported[23.8]) and reported[37.3] == "Paper One: a study"
