@@ -214,6 +214,7 @@ def _values_found(sentence: str) -> dict[str, list[Found]]:
 
 _COORDINATED = re.compile(r"(?:\s*(?:/|,|and|or|&)\s*[-+]?\d[\d.,]*\s*\\?%?)*")
 _COORDINATED_BEFORE = re.compile(r"(?:[-+]?\d[\d.,]*\s*\\?%?\s*(?:/|,|and|or|&)\s*)*$")  # "87.1% and " before 88.1%
+_FAR = re.compile(r"^.{81,}$|;|\bbut\b|\bwhereas\b|\bwhile\b", re.DOTALL)  # another clause lies between
 _NUMBER = re.compile(r"(?<![\w.\\-])[-+]?\d[\d.,]*")  # a number of its own, not a digit of a name ("ImageNet-1K")
 _COUNT_BEFORE = re.compile(r"\b\d+\s*$")  # "on 8 A100 GPUs"
 _OWNED = re.compile(r"\S{0,3}\s*(?:on|in|with|under|for|using|at|via|when|after)\s")
@@ -223,6 +224,8 @@ def _applies_after(sentence: str, number_end: int, setting_start: int) -> bool:
     """A setting written after a number applies to it when nothing but words, or the numbers coordinated
     with it ("2.1%/4.3% without an LM"), lie between."""
     between = sentence[number_end:setting_start]
+    if _FAR.search(between):
+        return False
     rest = between[_COORDINATED.match(between).end() :]
     rest = rest[: _COUNT_BEFORE.search(rest).start()] if _COUNT_BEFORE.search(rest) else rest
     return not _NUMBER.search(rest)
@@ -233,6 +236,8 @@ def _applies_before(sentence: str, setting_start: int, setting_end: int, number_
     data, X achieves 86.3"): no number between them, and the setting is not the tail of an earlier number
     ("2.8% on linear probing, and 2.6% on segmentation")."""
     between = sentence[setting_end:number_start]
+    if _FAR.search(between):
+        return False
     if _NUMBER.search(between[: _COORDINATED_BEFORE.search(between).start()]):
         return False
     earlier = [m for m in _NUMBER.finditer(sentence, 0, setting_start)]

@@ -149,3 +149,12 @@ def test_every_setting_label_reads_back_as_its_kind() -> None:
 def test_a_metric_of_two_tasks_follows_the_benchmark_else_its_headline_task() -> None:
     assert task_of("COCO", "BLEU-4", "It reaches 40.1 BLEU-4 on COCO.", "A captioner") == "image captioning"
     assert task_of("WidgetBench", "BLEU", "It reaches 30.1 BLEU on WidgetBench.", "A model") == "machine translation"
+
+
+def test_a_setting_in_another_clause_does_not_apply() -> None:
+    sentence = (
+        "It not only has superior zero-shot/few-shot transfer ability but also reaches a top performance on "
+        "action recognition, achieving 83.8% top-1 accuracy on Kinetics-400."
+    )
+    assert labels(sentence, "83.8%") == []
+    assert labels("It reaches 80.1% on ImageNet, while 75.2% zero-shot on ImageNet-A.", "80.1%") == []
