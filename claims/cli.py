@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import sys
 import time
@@ -11,10 +12,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from claims.engine import ENGINES, ChunkResult, NoPapersRead, process_chunk, quarantine_path, run_extraction
+from claims.engine import (
+    ENGINES,
+    WORKER_TIMEOUT,
+    ChunkResult,
+    ClusterError,
+    NoPapersRead,
+    process_chunk,
+    quarantine_path,
+    run_extraction,
+)
 from claims.evaluate import GOLD_SETS, evaluate, summary_lines
 from claims.evaluate import write_report as write_accuracy_report
-from claims.io import TABLE_SUFFIXES, write_table
+from claims.io import TABLE_SUFFIXES, OutputSet, write_table
 from claims.leaderboard import build_comparisons, build_leaderboards
 from claims.ledger import count_statuses, papers_path
 from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
@@ -55,6 +65,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             chunk_size=args.chunk_size,
             scheduler=args.scheduler,
             workers=args.workers,
+            worker_timeout=args.worker_timeout,
             progress=not args.quiet and sys.stderr.isatty(),
             errors=errors,
         )
@@ -87,8 +98,15 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _seconds(value: str) -> float:
+    with contextlib.suppress(ValueError):
+        if float(value) > 0:  # not nan either
+            return float(value)
+    raise argparse.ArgumentTypeError(f"{value}: must be a number of seconds above 0")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
-    """The main job in one go: claims.csv, leaderboards/ and reports/ under one folder."""
+    """The main job in one go: claims.csv, leaderboards/ and reports/ under one folder, replaced together."""
     started = time.perf_counter()
     papers, result = _load_and_extract(args.paths)
     claims, quarantine, errors = result.claims, result.quarantine, result.errors
@@ -97,16 +115,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("error: no paper read: earlier outputs left as they were", file=sys.stderr)
         return 1
     out: Path = args.output
-    write_table(claims, out / "claims.csv")
-    write_table(result.statuses, papers_path(out / "claims.csv"))
-    if len(quarantine):
-        write_table(quarantine, quarantine_path(out / "claims.csv"))
-    else:  # an earlier run's would pass for this one's
-        quarantine_path(out / "claims.csv").unlink(missing_ok=True)
-    boards = build_leaderboards(claims, papers)
-    comparisons = build_comparisons(claims, papers)
-    write_leaderboards(boards, comparisons, out / "leaderboards")
-    report = write_report(boards, comparisons, out / "reports")
+    with OutputSet() as outputs:  # in commit order: the claims, the ledger that counts them, what is built on them
+        write_table(claims, out / "claims.csv", outputs)
+        if len(quarantine):
+            write_table(quarantine, quarantine_path(out / "claims.csv"), outputs)
+        else:  # an earlier run's would pass for this one's
+            outputs.discard(quarantine_path(out / "claims.csv"))
+        write_table(result.statuses, papers_path(out / "claims.csv"), outputs)
+        boards = build_leaderboards(claims, papers)
+        comparisons = build_comparisons(claims, papers)
+        write_leaderboards(boards, comparisons, out / "leaderboards", outputs)
+        report = write_report(boards, comparisons, out / "reports", outputs)
     seconds = time.perf_counter() - started
     print(f"claims:       {out / 'claims.csv'}")
     print(f"leaderboards: {out / 'leaderboards' / 'README.md'} ({len(boards)} boards, comparisons.md)")
@@ -160,6 +179,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler", metavar="ADDRESS", help="an existing Dask cluster's scheduler (implies --engine dask)"
     )
     extract_cmd.add_argument("--workers", type=_positive, help="dask: local worker processes (default: CPUs)")
+    extract_cmd.add_argument(
+        "--worker-timeout",
+        type=_seconds,
+        default=WORKER_TIMEOUT,
+        metavar="SECONDS",
+        help=f"dask: give up when no worker is left for this long (default: {WORKER_TIMEOUT:g})",
+    )
     extract_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     extract_cmd.set_defaults(handler=cmd_extract)
     run_cmd = commands.add_parser("run", help="the main job: claims table, leaderboards and HTML report")
@@ -189,9 +215,16 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.handler(args)
-    except OSError as error:  # a full disk, a folder one may not write in: one line, no traceback
+    except (OSError, ClusterError) as error:  # a full disk, a folder one may not write in, a lost cluster
         if args.debug:
             raise
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        print(f"error: {_one_line(error)}", file=sys.stderr)
         return 1
+
+
+def _one_line(error: OSError | ClusterError) -> str:
+    """An expected failure as the user reads it: the file (or the scheduler) and the reason."""
+    if not isinstance(error, OSError):
+        return str(error)
+    where = f"{error.filename}: " if error.filename else ""
+    return f"{where}{error.strerror or error}"

@@ -32,7 +32,7 @@ from tqdm import tqdm
 
 from claims.extract import extract
 from claims.guard import Failure
-from claims.io import TableWriter
+from claims.io import OutputSet, TableWriter
 from claims.ledger import count_statuses, paper_statuses, papers_path
 from claims.loaders import (
     DEFAULT_CHUNK_SIZE,
@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 
 ENGINES = ("inprocess", "dask")
 BYTES_PER_RECORD = 2048  # a JSON Lines record with its abstract, to size blocks in papers
+WORKER_TIMEOUT = 60.0  # seconds without a Dask worker before a run gives up
+POLL_SECONDS = 1.0  # how often a run waiting for a partition checks that a worker is left
 
 
 @dataclass
@@ -85,6 +87,10 @@ class NoPapersRead(Exception):
     """A run read no paper: its outputs would only replace earlier ones with empty tables, so none is written."""
 
 
+class ClusterError(Exception):
+    """The Dask cluster cannot go on (its scheduler unreachable or lost, no worker left): one line for the user."""
+
+
 def quarantine_path(output: Path) -> Path:
     """Quarantined rows go beside the output: claims.csv -> claims.quarantine.csv."""
     return output.with_name(output.stem + ".quarantine" + output.suffix)
@@ -114,6 +120,7 @@ def run_extraction(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     scheduler: str | None = None,
     workers: int | None = None,
+    worker_timeout: float = WORKER_TIMEOUT,
     progress: bool = False,
     errors: list[LoadError] | None = None,
 ) -> RunSummary:
@@ -123,11 +130,12 @@ def run_extraction(
     a run that reads no paper raises `NoPapersRead` and writes nothing.
 
     `engine` is "inprocess" or "dask" (on the cluster at `scheduler`, else on
-    a local cluster of `workers` processes). Quarantined rows go to
-    `quarantine_path(output)` (a previous one is removed when none are), what
-    became of each paper to `claims.ledger.papers_path(output)`; files that
-    cannot be read are in the summary's errors. The files replace the
-    previous ones only when the whole run succeeded.
+    a local cluster of `workers` processes); a scheduler that cannot be reached
+    or is lost, or no worker for `worker_timeout` seconds, raises `ClusterError`.
+    Quarantined rows go to `quarantine_path(output)` (a previous one is removed
+    when none are), what became of each paper to `claims.ledger.papers_path(output)`;
+    files that cannot be read are in the summary's errors. The files replace the
+    previous ones together (claims.io.OutputSet), only when the whole run succeeded.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
@@ -136,12 +144,13 @@ def run_extraction(
     errors = [] if errors is None else errors
     with contextlib.ExitStack() as stack:
         bar = stack.enter_context(tqdm(unit=" papers", delay=2, disable=not progress, file=sys.stderr))
-        sink = _Sink(Path(output), stack, bar, errors)
+        outputs = stack.enter_context(OutputSet())  # committed after every writer has closed
+        sink = _Sink(Path(output), outputs, stack, bar, errors)
         if engine == "inprocess":
             results = (process_chunk(papers) for papers in iter_paper_chunks(paths, chunk_size, errors))
         else:
             client = stack.enter_context(_dask_client(scheduler, workers))
-            results = _dask_results(client, input_files(paths, errors), chunk_size, errors)
+            results = _dask_results(client, input_files(paths, errors), chunk_size, errors, worker_timeout)
         for result in results:
             sink.add(result)
         sink.finish()
@@ -151,10 +160,13 @@ def run_extraction(
 class _Sink:
     """Writes chunk results as they come, each paper's rows once (from the first chunk that held it)."""
 
-    def __init__(self, output: Path, stack: contextlib.ExitStack, bar: tqdm, errors: list[LoadError]):
-        self.claims = stack.enter_context(TableWriter(output))
-        self.quarantine = stack.enter_context(TableWriter(quarantine_path(output)))
-        self.statuses = stack.enter_context(TableWriter(papers_path(output)))
+    def __init__(
+        self, output: Path, outputs: OutputSet, stack: contextlib.ExitStack, bar: tqdm, errors: list[LoadError]
+    ):
+        self.outputs = outputs  # in commit order: the claims, then the ledger that counts them last
+        self.claims = stack.enter_context(TableWriter(output, outputs))
+        self.quarantine = stack.enter_context(TableWriter(quarantine_path(output), outputs))
+        self.statuses = stack.enter_context(TableWriter(papers_path(output), outputs))
         self.bar = bar
         self.seen: set[str] = set()
         self.summary = RunSummary(errors=errors)
@@ -180,14 +192,15 @@ class _Sink:
         self.bar.update(len(result.paper_ids))
 
     def finish(self) -> None:
-        """A run without papers writes nothing (`NoPapersRead`: raised inside the writers, so every earlier
-        output stays as it was); a quarantine file of an earlier run would pass for this one's, so it goes."""
+        """A run without papers writes nothing (`NoPapersRead`: raised inside the run's outputs, so every
+        earlier output stays as it was); a quarantine file of an earlier run would pass for this one's, so it
+        goes, once the run's files are in place."""
         if not self.seen:
             raise NoPapersRead("no paper read: earlier outputs left as they were")
         if not self.claims.rows:
             self.claims.write(process_chunk(records_to_papers([])).claims)
         if not self.quarantine.rows:
-            quarantine_path(self.claims.target).unlink(missing_ok=True)
+            self.outputs.discard(self.quarantine.target)
 
 
 # --------------------------------------------------------------------------- dask engine
@@ -197,7 +210,11 @@ def _dask_client(scheduler: str | None, workers: int | None) -> Iterator[Client]
     from distributed import Client, LocalCluster  # imported here: the in-process engine needs no cluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler)  # tries for distributed.comm.timeouts.connect (Dask's setting)
+        except (OSError, ValueError) as error:  # nothing listening, an unknown host, a bad address
+            raise ClusterError(f"scheduler {scheduler}: {_root_reason(error)}") from error
+        with client:
             yield client
         return
     with (
@@ -213,18 +230,60 @@ def _dask_client(scheduler: str | None, workers: int | None) -> Iterator[Client]
         yield client
 
 
+def _root_reason(error: BaseException) -> str:
+    """The words of the error at the bottom of a chain ("Connection refused"), else the error's own."""
+    root = error
+    while root.__cause__ is not None:
+        root = root.__cause__
+    return getattr(root, "strerror", None) or str(root) or str(error)
+
+
 def _dask_results(
-    client: Client, files: Iterable[Path], chunk_size: int, errors: list[LoadError]
+    client: Client, files: Iterable[Path], chunk_size: int, errors: list[LoadError], worker_timeout: float
 ) -> Iterator[ChunkResult]:
-    """Results in partition order, with a bounded number of partitions in flight."""
+    """Results in partition order, with a bounded number of partitions in flight; `ClusterError` when the
+    scheduler is lost (Dask cancels every future, then closes the client if it cannot reconnect)."""
+    from distributed.client import ClosedClientError, FutureCancelledError
+
+    scheduler = client.scheduler.address  # a closed client forgets it
     window = 2 * max(sum(client.nthreads().values()), 1)
     pending: deque[Future] = deque()
-    for future in _submit_partitions(client, files, chunk_size, errors):
-        pending.append(future)
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    try:
+        for future in _submit_partitions(client, files, chunk_size, errors):
+            pending.append(future)
+            if len(pending) >= window:
+                yield _result(client, scheduler, pending.popleft(), worker_timeout)
+        while pending:
+            yield _result(client, scheduler, pending.popleft(), worker_timeout)
+    except ClosedClientError as error:
+        raise ClusterError(f"scheduler {scheduler}: connection lost") from error
+    except FutureCancelledError as error:
+        lost = error.reason == "scheduler-connection-lost"
+        reason = "connection lost" if lost else f"partition cancelled ({error.reason})"
+        raise ClusterError(f"scheduler {scheduler}: {reason}") from error
+
+
+def _result(client: Client, scheduler: str, future: Future, worker_timeout: float) -> ChunkResult:
+    """The partition's result, however long it takes while a worker is left; `ClusterError` when no worker
+    has been there for `worker_timeout` seconds (Dask would wait for one forever)."""
+    while True:
+        try:
+            future.exception(timeout=POLL_SECONDS)  # raises its own timeout only, never the task's error
+        except TimeoutError:
+            _wait_for_a_worker(client, scheduler, worker_timeout)
+        else:
+            return future.result()  # the task's error, if any, as it was raised
+
+
+def _wait_for_a_worker(client: Client, scheduler: str, seconds: float) -> None:
+    """Nothing to wait for while a worker is there (the partition is only long); else one must come within `seconds`."""
+    try:
+        if not client.nthreads():
+            client.wait_for_workers(1, timeout=seconds)
+    except TimeoutError as error:
+        raise ClusterError(f"no Dask worker left after {seconds:g} s") from error
+    except OSError as error:  # the scheduler went while we asked it
+        raise ClusterError(f"scheduler {scheduler}: {_root_reason(error)}") from error
 
 
 def _submit_partitions(

@@ -1,7 +1,8 @@
-"""Writing tables: CSV, JSON Lines or Parquet by suffix, never half-written.
+"""Writing tables: CSV, JSON Lines or Parquet by suffix, never half-written, all of one run together.
 
-Every file is written to a temporary file beside its target and renamed into
-place, so an interrupted run leaves the previous output whole.
+Every file is written to a temporary file beside its target; the files of one
+run (`OutputSet`) are renamed into place only when all of them are complete, so
+a run that fails or is interrupted leaves every previous output as it was.
 """
 
 from __future__ import annotations
@@ -45,30 +46,91 @@ def _remove_stale(target: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(target: str | Path) -> Iterator[Path]:
-    """A temporary path beside `target` that replaces it only on success."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
+def naming(target: Path) -> Iterator[None]:
+    """An error of the file system names the output it concerns (a temporary file's name means nothing to a user)."""
     try:
-        yield Path(temporary)
-        os.chmod(temporary, _file_mode(target))  # mkstemp makes it owner-only (0600)
-        os.replace(temporary, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        yield
+    except OSError as error:
+        raise OSError(error.errno, error.strerror or str(error), str(target)) from error
 
 
-def write_text(text: str, target: str | Path) -> None:
-    with atomic_path(target) as path:
-        path.write_text(text, encoding="utf-8")
+class OutputSet:
+    """The files of one run, replaced together: each written beside its target, all renamed into place
+    only when every one is complete.
+
+    `stage` hands out a temporary path beside a target; `discard` names a file of
+    an earlier run that this run does not produce. When the `with` block ends
+    without error, the staged files are renamed in the order their targets were
+    first named (`reserve` or `stage`), then the discarded files are removed.
+    Name a table before the tables that describe it (claims, quarantine, then the
+    ledger that counts both; files before their manifest): a run stopped between
+    two renames then never leaves a newer ledger beside older claims. When the
+    block raises, every temporary file goes and every earlier output stays as it was.
+    """
+
+    def __init__(self) -> None:
+        self._temporary: dict[Path, Path | None] = {}  # target -> its temporary file once staged, in commit order
+        self._discarded: set[Path] = set()
+
+    def __enter__(self) -> OutputSet:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *exc_info: object) -> None:
+        try:
+            if exc_type is None:
+                self._commit()
+        finally:
+            for temporary in self._temporary.values():
+                if temporary is not None:
+                    temporary.unlink(missing_ok=True)
+
+    def reserve(self, target: str | Path) -> None:
+        """Give `target` its place in the commit order before it is staged (a file written later, or never)."""
+        self._temporary.setdefault(Path(target), None)
+
+    def stage(self, target: str | Path) -> Path:
+        """A new temporary file beside `target`, renamed onto it when the run commits."""
+        target = Path(target)
+        if self._temporary.get(target) is not None:
+            raise ValueError(f"{target}: written twice in one run")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(target)
+        with naming(target):
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+        self._temporary[target] = Path(temporary)
+        return Path(temporary)
+
+    def discard(self, target: str | Path) -> None:
+        """Remove `target` once the run has committed, unless the run wrote it (an earlier run's file)."""
+        self._discarded.add(Path(target))
+
+    def _commit(self) -> None:
+        staged = {target: temporary for target, temporary in self._temporary.items() if temporary is not None}
+        for target, temporary in staged.items():  # before any rename: a failure here changes nothing
+            with naming(target):
+                os.chmod(temporary, _file_mode(target))  # mkstemp makes it owner-only (0600)
+        for target, temporary in staged.items():
+            with naming(target):
+                os.replace(temporary, target)
+        for target in self._discarded - staged.keys():
+            with naming(target):
+                target.unlink(missing_ok=True)
 
 
-def write_table(frame: pd.DataFrame, target: str | Path) -> None:
+def joined(outputs: OutputSet | None) -> contextlib.AbstractContextManager[OutputSet]:
+    """The run's set of outputs when there is one, else a set of one's own, committed at the end of the block."""
+    return contextlib.nullcontext(outputs) if outputs is not None else OutputSet()
+
+
+def write_text(text: str, target: str | Path, outputs: OutputSet | None = None) -> None:
+    with joined(outputs) as files, naming(Path(target)):
+        files.stage(target).write_text(text, encoding="utf-8")
+
+
+def write_table(frame: pd.DataFrame, target: str | Path, outputs: OutputSet | None = None) -> None:
     """Write a DataFrame in the format its suffix names (.csv, .jsonl, .parquet)."""
-    with TableWriter(target) as writer:
+    with TableWriter(target, outputs) as writer:
         writer.write(frame)
 
 
@@ -77,16 +139,20 @@ class TableWriter:
 
     CSV and JSON Lines chunks are appended, Parquet chunks become row groups
     (with the column types of the first chunk). The file replaces `target`
-    only when the writer closes without error, and only if it was given a
-    chunk: an empty chunk still writes the header.
+    only if the writer was given a chunk (an empty chunk still writes the
+    header), and only when the writer closes without error, or, given the
+    run's `outputs`, when the whole run commits.
     """
 
-    def __init__(self, target: str | Path):
+    def __init__(self, target: str | Path, outputs: OutputSet | None = None):
         self.target = Path(target)
         self.suffix = self.target.suffix.lower()
         if self.suffix not in TABLE_SUFFIXES:
             raise ValueError(f"{target}: output must end in one of {', '.join(TABLE_SUFFIXES)}")
         self.rows = 0
+        self._outputs = outputs
+        if outputs is not None:
+            outputs.reserve(self.target)  # its place in the commit order is where the run made its writer
         self._stack = contextlib.ExitStack()
         self._path: Path | None = None
         self._parquet: pq.ParquetWriter | None = None
@@ -97,24 +163,22 @@ class TableWriter:
     def __exit__(self, *exc_info: object) -> bool | None:
         try:
             if self._parquet is not None:
-                self._parquet.close()
+                with naming(self.target):
+                    self._parquet.close()
         except BaseException as error:  # a close that fails (a full disk) leaves no temporary file either
             self._stack.__exit__(type(error), error, error.__traceback__)
             raise
         return self._stack.__exit__(*exc_info)
 
     def write(self, frame: pd.DataFrame) -> None:
-        """Append one chunk (an empty chunk after the first adds nothing). An error of the file system names
-        the output it was writing (the temporary file's name would mean nothing to a user)."""
-        try:
+        """Append one chunk (an empty chunk after the first adds nothing)."""
+        with naming(self.target):
             self._write(frame)
-        except OSError as error:
-            raise OSError(error.errno, error.strerror or str(error), str(self.target)) from error
 
     def _write(self, frame: pd.DataFrame) -> None:
         first = self._path is None
         if first:
-            self._path = self._stack.enter_context(atomic_path(self.target))
+            self._path = self._stack.enter_context(joined(self._outputs)).stage(self.target)
         elif frame.empty:
             return
         if self.suffix == ".csv":

@@ -5,7 +5,8 @@ Markdown table (one value per cell) per board, the comparisons and an index;
 `write_report` writes one self-contained HTML page with sortable tables and
 best-score-over-time charts. All text is escaped for its format, and CSV text
 that a spreadsheet would run as a formula is neutralized. Files are written
-atomically (claims.io).
+beside their targets and replaced together, with the rest of the run's outputs
+when given them (claims.io.OutputSet).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import pandas as pd
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
-from claims.io import write_table, write_text
+from claims.io import OutputSet, joined, write_table, write_text
 from claims.leaderboard import Board, format_amount, format_number, progress
 from claims.schemas.tables import LeaderboardSchema
 
@@ -196,39 +197,44 @@ def index_markdown(boards: list[Board], comparisons: pd.DataFrame) -> str:
     )
 
 
-def _write_csv(frame: pd.DataFrame, target: Path) -> Path:
-    write_table(spreadsheet_safe(frame), target)
+def _write_csv(frame: pd.DataFrame, target: Path, outputs: OutputSet) -> Path:
+    write_table(spreadsheet_safe(frame), target, outputs)
     return target
 
 
-def _write_md(text: str, target: Path) -> Path:
-    write_text(text, target)
+def _write_md(text: str, target: Path, outputs: OutputSet) -> Path:
+    write_text(text, target, outputs)
     return target
 
 
-def _forget_stale(directory: Path, written: list[Path]) -> None:
-    """Remove the files an earlier run wrote here that this run did not, and only those."""
+def _forget_stale(directory: Path, written: list[Path], outputs: OutputSet) -> None:
+    """The files an earlier run wrote here that this run did not, and only those, go once the run is
+    committed; the manifest of this run's files is renamed after the files it names."""
     manifest = directory / MANIFEST
     names = {p.name for p in written}
     old = manifest.read_text(encoding="utf-8").split() if manifest.exists() else []
     for name in set(old) - names:
         if Path(name).name == name and Path(name).suffix in (".csv", ".md"):
-            (directory / name).unlink(missing_ok=True)
-    write_text("\n".join(sorted(names)) + "\n", manifest)
+            outputs.discard(directory / name)
+    write_text("\n".join(sorted(names)) + "\n", manifest, outputs)
 
 
-def write_leaderboards(boards: list[Board], comparisons: pd.DataFrame, directory: str | Path) -> list[Path]:
-    """<slug>.csv and .md per board, comparisons.csv and .md, README.md; the files written."""
+def write_leaderboards(
+    boards: list[Board], comparisons: pd.DataFrame, directory: str | Path, outputs: OutputSet | None = None
+) -> list[Path]:
+    """<slug>.csv and .md per board, comparisons.csv and .md, README.md; the files written (committed with
+    the run's `outputs` when given, else together here)."""
     directory = Path(directory)
     written = []
-    for board in boards:
-        LeaderboardSchema.validate(board.entries)
-        written.append(_write_csv(board.entries, directory / f"{board.slug}.csv"))
-        written.append(_write_md(board_markdown(board), directory / f"{board.slug}.md"))
-    written.append(_write_csv(comparisons, directory / "comparisons.csv"))
-    written.append(_write_md(comparisons_markdown(comparisons), directory / "comparisons.md"))
-    written.append(_write_md(index_markdown(boards, comparisons), directory / "README.md"))
-    _forget_stale(directory, written)
+    with joined(outputs) as files:
+        for board in boards:
+            LeaderboardSchema.validate(board.entries)
+            written.append(_write_csv(board.entries, directory / f"{board.slug}.csv", files))
+            written.append(_write_md(board_markdown(board), directory / f"{board.slug}.md", files))
+        written.append(_write_csv(comparisons, directory / "comparisons.csv", files))
+        written.append(_write_md(comparisons_markdown(comparisons), directory / "comparisons.md", files))
+        written.append(_write_md(index_markdown(boards, comparisons), directory / "README.md", files))
+        _forget_stale(directory, written, files)
     return written
 
 
@@ -414,8 +420,10 @@ def report_html(boards: list[Board], comparisons: pd.DataFrame) -> str:
     )
 
 
-def write_report(boards: list[Board], comparisons: pd.DataFrame, directory: str | Path) -> Path:
-    """reports/index.html: one self-contained page (charts inline)."""
+def write_report(
+    boards: list[Board], comparisons: pd.DataFrame, directory: str | Path, outputs: OutputSet | None = None
+) -> Path:
+    """reports/index.html: one self-contained page (charts inline), committed with the run's `outputs`."""
     target = Path(directory) / "index.html"
-    write_text(report_html(boards, comparisons), target)
+    write_text(report_html(boards, comparisons), target, outputs)
     return target

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import errno
 import json
-from collections.abc import Iterator
+import logging
+import os
+import socket
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import dask
 import pandas as pd
 import pytest
 from conftest import make_abstract
 from distributed import LocalCluster
 
 import claims
-from claims.engine import quarantine_path, run_extraction
+from claims.cli import main
+from claims.engine import ClusterError, _Sink, quarantine_path, run_extraction
 from claims.validate import validate_claims, validate_papers
 
 
@@ -131,3 +138,87 @@ def test_a_failed_run_leaves_the_previous_output_whole(tmp_path, monkeypatch):
 def test_unknown_engine_is_refused(tmp_path):
     with pytest.raises(ValueError, match="engine"):
         run_extraction(None, tmp_path / "claims.csv", engine="spark")
+
+
+# --------------------------------------------------------------------------- a cluster that fails
+@pytest.fixture
+def cluster_to_break() -> Iterator[LocalCluster]:
+    """A one-worker cluster of the test's own, to take apart: in threads (quick to start), with a short
+    connect timeout (quick to close once its scheduler is gone)."""
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+        LocalCluster(
+            n_workers=1,
+            threads_per_worker=1,
+            processes=False,
+            protocol="tcp",
+            dashboard_address=":0",  # the scheduler serves one anyway: on any free port
+            silence_logs=logging.CRITICAL,
+        ) as cluster,
+    ):
+        yield cluster
+
+
+def _after_the_first_chunk(monkeypatch: pytest.MonkeyPatch, action: Callable[[], object]) -> None:
+    """`action` runs once the run has written its first chunk; then the run goes on."""
+    real_add = _Sink.add
+    done: list[bool] = []
+
+    def add(sink: _Sink, result: claims.engine.ChunkResult) -> None:
+        real_add(sink, result)
+        if not done:
+            done.append(True)
+            action()
+
+    monkeypatch.setattr(_Sink, "add", add)
+
+
+def _extract_on(address: str, out: Path, *options: str) -> int:
+    """`claims extract` of the sample pages in partitions of 20 papers (19 of them) on the cluster at `address`."""
+    return main(["extract", "-o", str(out), "--scheduler", address, "--chunk-size", "20", "-q", *options])
+
+
+def test_a_run_whose_workers_all_go_stops_with_one_line_after_the_worker_timeout(
+    tmp_path, cluster_to_break, monkeypatch, capsys
+):
+    def close_the_workers() -> None:
+        for worker in list(cluster_to_break.workers.values()):
+            cluster_to_break.sync(worker.close)
+
+    _after_the_first_chunk(monkeypatch, close_the_workers)
+    assert _extract_on(cluster_to_break.scheduler_address, tmp_path / "claims.csv", "--worker-timeout", "1") == 1
+    assert capsys.readouterr().err == "error: no Dask worker left after 1 s\n"
+    assert list(tmp_path.iterdir()) == []  # no output, no temporary file
+
+
+@pytest.mark.parametrize("client_gave_up", [False, True], ids=["reconnecting", "closed"])
+def test_a_scheduler_lost_during_a_run_is_one_line_naming_it(
+    tmp_path, cluster_to_break, monkeypatch, capsys, client_gave_up
+):
+    """Lost, Dask cancels the run's partitions; once it has given up reconnecting (after its connect
+    timeout, 1 s here) the client is closed and refuses new ones."""
+    address = cluster_to_break.scheduler_address
+
+    def close_the_scheduler() -> None:
+        cluster_to_break.sync(cluster_to_break.scheduler.close)
+        if client_gave_up:
+            time.sleep(2)
+
+    _after_the_first_chunk(monkeypatch, close_the_scheduler)
+    assert _extract_on(address, tmp_path / "claims.csv") == 1
+    assert capsys.readouterr().err == f"error: scheduler {address}: connection lost\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_scheduler_address_with_nothing_listening_is_one_line(tmp_path, capsys):
+    """Refused, or the last attempt timed out (as Dask retries until its connect timeout)."""
+    with socket.socket() as probe:  # a port that was free: nothing listens there once the probe is closed
+        probe.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        assert _extract_on(address, tmp_path / "claims.csv") == 1
+        refused, timed_out = os.strerror(errno.ECONNREFUSED), f"Timed out trying to connect to {address} after 1 s"
+        assert capsys.readouterr().err in {f"error: scheduler {address}: {why}\n" for why in (refused, timed_out)}
+        with pytest.raises(ClusterError):  # the traceback, for those who ask
+            main(["--debug", "extract", "-o", str(tmp_path / "claims.csv"), "--scheduler", address, "-q"])
+    assert list(tmp_path.iterdir()) == []

@@ -7,15 +7,17 @@ that fails or is killed part-way leaves the previous outputs whole.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
+import errno
 import json
+import os
 import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -24,11 +26,10 @@ from conftest import make_abstract
 
 import claims
 import claims.engine
-import claims.io
-import claims.report
 from claims.cli import main
 from claims.engine import quarantine_path, run_extraction
 from claims.guard import MAX_ABSTRACT_CHARS
+from claims.io import OutputSet
 from claims.ledger import STATUS_COLUMNS, papers_path
 from claims.loaders import LoadError, sample_paths
 
@@ -174,35 +175,155 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_claims_run_failing_while_writing_leaves_every_file_old_or_new_and_whole(tmp_path, monkeypatch) -> None:
-    old_run, new_run, failing = tmp_path / "old", tmp_path / "new", tmp_path / "failing"
+def _good_papers(path: Path, count: int) -> Path:
+    """A JSON Lines file of papers that all pass validation: a run of them quarantines nothing."""
+    lines = [json.dumps({"title": f"Paper {i}", "abstract": make_abstract(f"topic {i}")}) for i in range(count)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _full_disk() -> OSError:
+    return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_full_disk_at_the_last_file_of_extract_leaves_every_earlier_output_as_it_was(tmp_path, monkeypatch, capsys):
+    import pyarrow.parquet as pq
+
+    corpus = _good_papers(tmp_path / "corpus.jsonl", 6)
+    out = tmp_path / "out" / "claims.parquet"
+    out.parent.mkdir()
+    previous = _previous_outputs(out)
+    real_close = pq.ParquetWriter.close
+
+    def fills_at_the_claims_table(writer: pq.ParquetWriter) -> None:
+        """The claims table is the last file the run completes (its writer closes last): its last bytes do not fit."""
+        last = writer.is_open and Path(writer.where).name.startswith(f".{out.name}.")
+        real_close(writer)
+        if last:
+            raise _full_disk()
+
+    command = ["extract", str(corpus), "-o", str(out), "--chunk-size", "2", "-q"]
+    monkeypatch.setattr(pq.ParquetWriter, "close", fills_at_the_claims_table)
+    assert main(command) == 1
+    assert capsys.readouterr().err == f"error: {out}: No space left on device\n"
+    assert {path: path.read_bytes() for path in previous} == {p: text.encode() for p, text in previous.items()}
+    assert temporary_files(out.parent) == []  # the ledger and the quarantine are as they were too
+
+    monkeypatch.undo()
+    assert main(command) == 0
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted([out.name, papers_path(out).name])
+    ledger = pd.read_parquet(papers_path(out)).set_index("title")
+    assert sorted(ledger.index) == [f"Paper {i}" for i in range(6)] and set(ledger["status"]) == {"ok"}
+    assert pd.read_parquet(out)["title"].value_counts().to_dict() == ledger["claims"].to_dict()
+
+
+def test_claims_run_with_a_full_disk_at_its_last_file_leaves_every_earlier_output_as_it_was(
+    tmp_path, write, monkeypatch, capsys
+) -> None:
     inputs = [str(p) for p in sample_paths()]
-    with contextlib.redirect_stdout(io.StringIO()):
-        assert main(["run", *inputs, "-o", str(old_run)]) == 0
-        assert main(["run", *inputs[:2], "-o", str(new_run)]) == 0
-        assert main(["run", *inputs, "-o", str(failing)]) == 0
-    old, new = _snapshot(old_run), _snapshot(new_run)
-    assert _snapshot(failing) == old
+    bad = write("bad.jsonl", json.dumps({"title": "Bad", "abstract": make_abstract("x"), "authors": -3}))
+    out = tmp_path / "run"
+    assert main(["run", *inputs, str(bad), "-o", str(out)]) == 0
+    old = _snapshot(out)
+    assert "claims.quarantine.csv" in old
+    real_write_text = Path.write_text
 
-    written = []
+    def fills_at_the_report(path: Path, text: str, *args: object, **kwargs: object) -> int:
+        """The report, the run's last file, gets half its text, then the disk is full."""
+        if not path.name.startswith(".index.html."):
+            return real_write_text(path, text, *args, **kwargs)
+        real_write_text(path, text[: len(text) // 2], *args, **kwargs)
+        raise _full_disk()
 
-    def fails_half_way(text: str, target: Path) -> None:
-        """The third Markdown file gets half its text, then the disk is full."""
-        written.append(target)
-        with claims.io.atomic_path(target) as path:
-            path.write_text(text[: len(text) // 2] if len(written) == 3 else text, encoding="utf-8")
-            if len(written) == 3:
-                raise OSError(28, "No space left on device")
+    monkeypatch.setattr(Path, "write_text", fills_at_the_report)
+    capsys.readouterr()
+    assert main(["run", *inputs[:2], "-o", str(out)]) == 1
+    assert capsys.readouterr().err == f"error: {out / 'reports' / 'index.html'}: No space left on device\n"
+    assert _snapshot(out) == old
+    assert temporary_files(out) == []
 
-    monkeypatch.setattr(claims.report, "write_text", fails_half_way)
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
-        assert main(["run", *inputs[:2], "-o", str(failing)]) == 1
-    assert err.getvalue() == "error: No space left on device\n"  # one line, no traceback
-    after = _snapshot(failing)
-    assert temporary_files(failing) == []
-    assert set(old) <= set(after)  # nothing removed: the stale-board cleanup comes after every write
-    assert all(content in (old.get(name), new.get(name)) for name, content in after.items())
-    assert any(content != old.get(name) for name, content in after.items())  # the run did get some way
+    monkeypatch.undo()
+    assert main(["run", *inputs[:2], "-o", str(out)]) == 0
+    new = _snapshot(out)
+    assert "claims.quarantine.csv" not in new  # the earlier run's, gone once this run was in place
+    assert new["claims.csv"] != old["claims.csv"] and new["reports/index.html"] != old["reports/index.html"]
+    boards = {name.removeprefix("leaderboards/") for name in new if name.startswith("leaderboards/")}
+    assert set(new["leaderboards/.generated"].decode().split()) == boards - {".generated"}
+    assert boards != {name.removeprefix("leaderboards/") for name in old if name.startswith("leaderboards/")}
+
+
+@pytest.fixture
+def locked_folder(tmp_path: Path, monkeypatch) -> Iterator[Path]:
+    """A folder one may not write in (root may: for root, files are refused in it as the kernel refuses others)."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    real_mkstemp = tempfile.mkstemp
+
+    def refused(*args: object, dir: str | None = None, **kwargs: object) -> tuple[int, str]:
+        if Path(dir or ".") == folder:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder / ".claims.csv.x.tmp"))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    if os.geteuid() == 0:
+        monkeypatch.setattr(tempfile, "mkstemp", refused)
+    yield folder
+    folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("command", ["extract", "run"])
+def test_an_output_folder_one_may_not_write_in_is_one_line(command, locked_folder, tmp_path, capsys) -> None:
+    out = locked_folder / "claims.csv"
+    corpus = _good_papers(tmp_path / "corpus.jsonl", 2)
+    assert main([command, str(corpus), "-o", str(out if command == "extract" else locked_folder)]) == 1
+    assert capsys.readouterr().err == f"error: {out}: Permission denied\n"
+    assert list(locked_folder.iterdir()) == []
+
+
+def test_a_rename_failing_part_way_never_leaves_a_newer_ledger_beside_older_claims(tmp_path, monkeypatch) -> None:
+    out = tmp_path / "claims.csv"
+    previous = _previous_outputs(out)
+    stale = tmp_path / "stale.md"
+    stale.write_text("an earlier run's\n")
+    real_replace = os.replace
+
+    def refuses_the_quarantine(source: str, target: Path) -> None:
+        if Path(target) == quarantine_path(out):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), source)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", refuses_the_quarantine)
+    with pytest.raises(PermissionError) as refused, OutputSet() as outputs:
+        for path in previous:  # the claims, the ledger, the quarantine
+            outputs.reserve(path)
+        for path in reversed(previous):  # written in another order than they are committed
+            outputs.stage(path).write_text("new\n")
+        outputs.discard(stale)
+    assert refused.value.filename == str(quarantine_path(out))  # the output, not its temporary file
+    assert {path.name: path.read_text() for path in [*previous, stale]} == {
+        out.name: "new\n",
+        papers_path(out).name: "new\n",
+        quarantine_path(out).name: previous[quarantine_path(out)],
+        stale.name: "an earlier run's\n",  # discarded only once every file is in place
+    }
+    assert temporary_files(tmp_path) == []
+
+
+def test_extract_commits_the_claims_first_and_the_ledger_last(tmp_path, write, monkeypatch) -> None:
+    good = {"title": "Good paper", "abstract": make_abstract("segmentation")}
+    bad = {"title": "Bad paper", "abstract": make_abstract("detection"), "authors": -3}
+    corpus = write("corpus.jsonl", "\n".join(json.dumps(r) for r in (good, bad)))  # a quarantine from chunk 2 only
+    renamed: list[Path] = []
+    real_replace = os.replace
+
+    def records(source: str, target: Path) -> None:
+        renamed.append(Path(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", records)
+    out = tmp_path / "claims.csv"
+    run_extraction([corpus], out, chunk_size=1)
+    assert renamed == [out, quarantine_path(out), papers_path(out)]
 
 
 def test_a_killed_extraction_leaves_the_previous_output_and_no_temporary_file(tmp_path: Path) -> None:
@@ -248,9 +369,6 @@ def test_a_writer_whose_close_fails_leaves_no_temporary_file(tmp_path: Path, mon
 
 
 def test_a_later_run_removes_the_stale_temporary_files_of_its_output_only(tmp_path: Path) -> None:
-    import os
-    import time
-
     from claims.io import STALE_SECONDS, write_table
 
     stale = tmp_path / ".claims.csv.abc123.tmp"  # what a SIGKILL'd run leaves
