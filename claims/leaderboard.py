@@ -40,6 +40,7 @@ COMPARISON_COLUMNS = [
     "end", "context",
 ]  # fmt: skip
 SHORT_TITLE = 40
+UNNAMED = "(unnamed, "  # the start of a row name for a claim without a model
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def _row_names(frame: pd.DataFrame) -> pd.Series:
     """The model, or a per-paper placeholder row name when the claim names none."""
     model = frame["model"].str.strip().replace("", None)
     unnamed = frame[model.isna()]
-    name = "(unnamed, " + unnamed["title"].map(_short_title)
+    name = UNNAMED + unnamed["title"].map(_short_title)
     shared = unnamed.groupby(name)["paper_id"].transform("nunique") > 1  # two papers, one short title
     name = name.where(~shared, name + " #" + unnamed["paper_id"].str[:6])
     return model.fillna(name + ")")
