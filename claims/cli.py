@@ -24,6 +24,7 @@ from claims.engine import (
 )
 from claims.evaluate import GOLD_SETS, evaluate, summary_lines
 from claims.evaluate import write_report as write_accuracy_report
+from claims.export import EVALUATION_TABLES, MODEL_INDEX
 from claims.io import TABLE_SUFFIXES, OutputSet, write_table
 from claims.leaderboard import build_comparisons, build_leaderboards
 from claims.ledger import count_statuses, papers_path
@@ -129,6 +130,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     print(f"claims:       {out / 'claims.csv'}")
     print(f"leaderboards: {out / 'leaderboards' / 'README.md'} ({len(boards)} boards, comparisons.md)")
+    print(f"exports:      {out / 'leaderboards' / MODEL_INDEX}, {out / 'leaderboards' / EVALUATION_TABLES}")
     print(f"report:       {report}")
     print(
         f"papers {len(papers)}  claims {len(claims)}  quarantined {len(quarantine)}  "

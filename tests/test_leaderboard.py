@@ -394,8 +394,12 @@ def test_written_files_and_index(tmp_path: Path) -> None:
         "comparisons.csv",
         "comparisons.md",
         "README.md",
+        "model-index/a.yaml",  # the exports (claims.export): a model card's metadata per model
+        "model-index/b.yaml",
+        "model-index/d.yaml",
+        "evaluation-tables.json",
     }
-    assert {p.name for p in written} == names
+    assert {p.relative_to(tmp_path).as_posix() for p in written} == names
     assert len(read_csv(tmp_path / "coco.csv")) == 2  # both conflicting claims, one file
     index = (tmp_path / "README.md").read_text(encoding="utf-8")
     assert "| ImageNet | 2 | 2 | top-1 accuracy (%), higher is better | B (85), B: a paper |" in index
