@@ -336,7 +336,7 @@ figcaption{color:#555;font-size:.9em}
 nav ul{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;padding:0}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;background:#fff;
   padding:.5rem 0;border-bottom:1px solid #ddd;z-index:1}
-@media (min-width:48rem){.filters{position:sticky;top:0}}
+@media (min-width:48rem){.filters{position:sticky;top:0}section{scroll-margin-top:4rem}}
 .filters p{margin:0;color:#555}
 .filters input,.filters select{font:inherit;max-width:100%}
 .filters label{max-width:100%}
