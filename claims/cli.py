@@ -29,8 +29,9 @@ from claims.io import TABLE_SUFFIXES, OutputSet, write_table
 from claims.leaderboard import build_comparisons, build_leaderboards
 from claims.ledger import count_statuses, papers_path
 from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
-from claims.report import write_leaderboards, write_report
+from claims.report import write_leaderboards
 from claims.validate import validate_papers
+from claims.webpage import write_report
 
 
 def _output_path(value: str) -> Path:

@@ -87,8 +87,11 @@ class Board:
         return order.join(wide).reset_index()[["rank", "variant", "model", "setting", *self.columns]]
 
     def leader(self) -> pd.Series:
-        """The shown primary entry of the top-ranked model."""
-        return self.shown[self.shown["primary"]].iloc[0]
+        """The shown primary entry of the top-ranked model stated by its own paper (a baseline's number, stated
+        by a citing paper, leads only a board that has nothing else)."""
+        first = self.shown[self.shown["primary"]]
+        own = first[first["reported_by"].isna()]
+        return (own if len(own) else first).iloc[0]
 
 
 def slug(text: str) -> str:
@@ -338,9 +341,15 @@ def build_comparisons(claims: pd.DataFrame, papers: pd.DataFrame | None = None) 
 
 
 def progress(board: Board) -> pd.DataFrame:
-    """Dated claims on the primary metric, oldest first, with the best value so far."""
-    first = board.entries[board.entries["primary"]]
-    dated = first.assign(date=pd.to_datetime(first["published"], errors="coerce")).dropna(subset=["date"])
-    dated = dated.sort_values(["date", "start"])
+    """The entries whose values the ranking uses, over time (`date`), with the best so far (`best`).
+
+    Shown primary values of the papers' own results (a cited baseline's date is
+    the citing paper's, not its own): dated ones oldest first, then undated ones,
+    so that the last best is the leader's value whenever the leader is an own result.
+    """
+    shown = board.shown
+    own = shown[shown["primary"] & shown["reported_by"].isna() & board.ranked]  # no direction, no "best"
+    dated = own.assign(date=pd.to_datetime(own["published"], errors="coerce"))
+    dated = dated.sort_values(["date", "start"], na_position="last")
     best = dated["value"].cummax() if board.higher_is_better else dated["value"].cummin()
-    return dated.assign(best=best)[["date", "value", "best", "model", "title"]].reset_index(drop=True)
+    return dated.assign(best=best).reset_index(drop=True)

@@ -293,8 +293,22 @@ def test_progress_tracks_the_best_primary_score_in_its_direction() -> None:
         for p, v in {"a": 10.0, "b": 12.0, "c": 4.0, "undated": 1.0}.items()
     ]
     points = progress(only_board(*rows, papers=papers))
-    assert points["model"].tolist() == ["a", "b", "c"]
-    assert points["best"].tolist() == [10.0, 10.0, 4.0]
+    assert points["model"].tolist() == ["a", "b", "c", "undated"]  # undated last: the best is the leader's
+    assert points["best"].tolist() == [10.0, 10.0, 4.0, 1.0]
+
+
+def test_progress_plots_the_shown_values_of_own_results_only() -> None:
+    papers = papers_table(a="2020-01-01", b="2021-01-01", c="2022-01-01")
+    rows = [
+        claim(paper_id="a", model="A", value=70.0),
+        claim(paper_id="b", model="A", value=75.0, start=30, end=33),  # newer: shown, 70 is not
+        claim(paper_id="c", model="B", value=72.0),
+        claim(paper_id="c", model="Old", value=99.0, context="the baseline", start=40, end=43),  # cited by c
+    ]
+    board = only_board(*rows, papers=papers)
+    points = progress(board)
+    assert sorted(zip(points["model"], points["value"], strict=True)) == [("A", 75.0), ("B", 72.0)]
+    assert points["best"].iloc[-1] == 75.0
 
 
 # ---- schema --------------------------------------------------------------------------------

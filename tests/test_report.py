@@ -16,9 +16,10 @@ from board_claims import claim, claims_table, delta, papers_table
 
 import claims
 from claims.cli import main
-from claims.leaderboard import Board, build_comparisons, build_leaderboards
-from claims.report import report_html, write_leaderboards, write_report
+from claims.leaderboard import Board, build_comparisons, build_leaderboards, progress
+from claims.report import claim_amount, write_leaderboards
 from claims.vocab import better_of, metric_info
+from claims.webpage import chart_caption, chart_png, report_html, write_report
 
 PAPERS = papers_table(p1="2021-03-01", p2="2022-05-01", p3=None)
 ROWS = [
@@ -39,27 +40,93 @@ def test_text_is_escaped_everywhere(page: str) -> None:
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "<b>" not in page
-    assert 'title="81%: Paper One: a study: We get 81% &lt;b&gt;&quot;top-1&quot;&lt;/b&gt; &amp; more."' in page
-    assert page.count("<script>") == 1  # the page's own sorting script only
+    assert "<q>We get 81% &lt;b&gt;&quot;top-1&quot;&lt;/b&gt; &amp; more.</q>" in page  # the sentence, in its panel
+    assert page.count("<script>") == 1  # the page's own script only
 
 
-def test_every_board_is_a_sortable_table(page: str) -> None:
+def test_every_board_is_a_sortable_table_whose_metrics_know_their_direction(page: str) -> None:
     assert page.count('<table class="sortable">') == 3  # ImageNet, Kinetics-400, comparisons
     assert 'id="board-imagenet"' in page and 'id="board-kinetics-400"' in page
-    assert '<th scope="col"><button type="button">top-1 accuracy (%)</button></th>' in page
+    assert '<th scope="col" data-better="higher"><button type="button">top-1 accuracy (%)</button></th>' in page
+    assert '<th scope="col"><button type="button">model</button></th>' in page  # text: no direction
 
 
 def test_rows_link_to_their_papers_and_cells_sort_by_number(page: str) -> None:
     assert '<a href="https://arxiv.org/abs/2101.00001">Second paper</a>' in page
-    assert '<td data-sort="84.0" title="84%: Second paper: ' in page
+    assert '<td data-sort="84.0" class="num"><button type="button" class="claim"' in page
     assert page.index(">M2<") < page.index("&lt;script&gt;alert")  # 84 ranks above 81
 
 
+def test_a_paper_without_an_arxiv_id_links_to_a_search_for_its_title() -> None:
+    table = claims_table(claim(title="Deep & (wide) nets"))
+    page = report_html(build_leaderboards(table), build_comparisons(table))
+    url = "https://arxiv.org/search/?searchtype=title&amp;query=Deep+%26+%28wide%29+nets"
+    assert f'<a href="{url}">Deep &amp; (wide) nets</a><span class="via"> (search)</span>' in page
+
+
+class _Markup(HTMLParser):
+    """The tags, attributes and text of a page, as a browser would parse them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.panels: dict[str, list[str]] = {}  # id of a value's panel -> its text
+        self._open: list[str] = []  # the panels being read
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if self._open and tag == "div":
+            raise AssertionError("a panel inside a panel")
+        if dict(attrs).get("class") == "why":
+            self._open.append(str(dict(attrs)["id"]))
+            self.panels[self._open[-1]] = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._open:
+            self.panels[self._open[-1]].append(data)
+
+
+def test_every_value_opens_a_hidden_panel_with_its_sentences(page: str) -> None:
+    markup = _Markup()
+    markup.feed(page)
+    buttons = [attrs for tag, attrs in markup.tags if tag == "button" and attrs.get("class") == "claim"]
+    assert len(buttons) == 4  # three scores and one delta
+    panels = {attrs["id"]: attrs for tag, attrs in markup.tags if attrs.get("class") == "why"}
+    assert [b["aria-controls"] for b in buttons] == [b["aria-describedby"] for b in buttons]
+    assert sorted(b["aria-controls"] for b in buttons) == sorted(panels)  # one panel each, ids unique
+    assert all("hidden" in attrs for attrs in panels.values())
+    texts = {key: "".join(text) for key, text in markup.panels.items()}
+    (m2,) = [text for text in texts.values() if text.startswith("ImageNet · M2 · top-1 accuracy (%)")]
+    assert "84% · Second paper (2022-05-01): M1 reaches 80% top-1 accuracy on ImageNet." in m2
+
+
 def test_charts_only_for_boards_with_dated_claims(page: str) -> None:
-    imagenet, kinetics = re.findall(r'<section id="board-.*?</section>', page)[:2]
+    imagenet, kinetics = re.findall(r'<section class="board" id="board-.*?</section>', page)[:2]
     assert 'src="data:image/png;base64,' in imagenet
     assert 'alt="best top-1 accuracy (%) over time on ImageNet"' in imagenet
+    assert "<figcaption>Best so far: 84% by M2 (2022-05-01)." in imagenet
     assert "<img" not in kinetics  # its only paper is undated
+
+
+def test_the_chart_ends_on_the_leader_even_undated_and_leaves_baselines_out() -> None:
+    rows = [
+        claim(paper_id="p1", model="Old", value=80.0),
+        claim(paper_id="p2", model="New", value=83.0),
+        claim(paper_id="p3", model="Undated", value=85.0),
+        claim(paper_id="p2", model="Cited", value=82.0, context="the baseline", start=40, end=43),
+    ]
+    table, papers = claims_table(*rows), papers_table(p1="2021-01-01", p2="2022-01-01", p3=None)
+    (board,) = build_leaderboards(table, papers)
+    assert board.leader()["variant"] == "Undated"
+    assert chart_caption(board).startswith("Best so far: 85% by Undated (undated).")
+    assert progress(board)["variant"].tolist() == ["Old", "New", "Undated"]  # "Cited" dates from p2, not its own
+    assert chart_png(board) is not None
 
 
 def test_write_report_writes_one_page(tmp_path: Path) -> None:
@@ -67,7 +134,9 @@ def test_write_report_writes_one_page(tmp_path: Path) -> None:
     target = write_report(build_leaderboards(table), build_comparisons(table), tmp_path / "reports")
     assert target == tmp_path / "reports" / "index.html"
     assert [p.name for p in target.parent.iterdir()] == ["index.html"]
-    assert html.unescape(target.read_text(encoding="utf-8")).count("<script>alert") == 1  # escaped once, as text
+    page = target.read_text(encoding="utf-8")
+    assert "&amp;lt;" not in page  # escaped once: a browser shows the name, not its escape
+    assert html.unescape(page).count("<script>alert") == page.count("&lt;script&gt;alert") > 0
 
 
 # ---- end to end --------------------------------------------------------------------------------
@@ -119,8 +188,26 @@ def test_run_report_has_every_board(run_dir: tuple[Path, str]) -> None:
     out, _ = run_dir
     page = (out / "reports" / "index.html").read_text(encoding="utf-8")
     written = {p.stem for p in (out / "leaderboards").glob("*.md")} - {"README", "comparisons"}
-    assert set(re.findall(r'<section id="board-([^"]+)"', page)) == written
+    assert set(re.findall(r'<section class="board" id="board-([^"]+)"', page)) == written
     assert "data:image/png;base64," in page
+
+
+@pytest.fixture(scope="module")
+def sample_boards() -> list[Board]:
+    """The boards of the bundled sample pages, as `claims run` builds them."""
+    papers = claims.validate_papers(claims.load())[0]
+    table = claims.validate(claims.extract(papers), papers)[0]
+    return build_leaderboards(table, papers)
+
+
+def test_every_sample_chart_ends_on_its_boards_leader(sample_boards: list[Board]) -> None:
+    charted = [board for board in sample_boards if chart_png(board) is not None]
+    assert charted
+    for board in sample_boards:
+        points, leader = progress(board), board.leader()
+        assert points["reported_by"].isna().all() and points["shown"].all() and points["primary"].all()
+        assert points["best"].iloc[-1] == leader["value"], board.name
+        assert chart_caption(board).startswith(f"Best so far: {claim_amount(leader)} by {leader['variant']} ")
 
 
 # ---- injection: hostile names come out inert in Markdown, HTML and CSV ---------------------------
@@ -169,21 +256,6 @@ def test_hostile_names_cannot_break_or_script_a_markdown_table(hostile_outputs: 
     assert "(unnamed, -1+2 $x^{$ \\[click\\](javascript)" in board
 
 
-class _Markup(HTMLParser):
-    """The tags, attributes and text of a page, as a browser would parse them."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
 def test_hostile_names_are_text_in_the_html_report(hostile_outputs: Path) -> None:
     markup = _Markup()
     markup.feed((hostile_outputs / "reports" / "index.html").read_text(encoding="utf-8"))
@@ -192,6 +264,7 @@ def test_hostile_names_are_text_in_the_html_report(hostile_outputs: Path) -> Non
     assert all(attrs["src"].startswith("data:image/png;base64,") for tag, attrs in markup.tags if tag == "img")
     hrefs = [attrs["href"] for tag, attrs in markup.tags if tag == "a"]
     assert hrefs and all(h.startswith(("#board-", "#comparisons", "https://arxiv.org/abs/")) for h in hrefs)
+    assert len(markup.panels) == 4  # every value's sentences, as text
     text = "".join(markup.text)
     assert HOSTILE_MODEL in text and HOSTILE_DATASET in text and HOSTILE_BASELINE.replace("\r\n", "\n") in text
 
