@@ -266,7 +266,7 @@ def read_jsonl(text: str, source: str, issues: list[LoadError], first_line: int 
     return _records(_json_lines(text.split("\n"), source, issues, first_line), source, issues)
 
 
-def _loads(text: str | bytes) -> object:
+def _loads(text: str) -> object:
     """json.loads, whose other ways of refusing a document (too deep, too long a number) are JSONDecodeErrors too."""
     try:
         return json.loads(text)
@@ -615,9 +615,10 @@ def read_jsonl_block(path: Path, block: tuple[int, int, int], source: str, issue
 
 
 def _starts_with_json_lines(handle: BinaryIO) -> bool:
+    """Whether the first two lines are JSON objects (one not UTF-8 too: it is reported when the lines are read)."""
     try:
-        return all(isinstance(_loads(handle.readline()), dict) for _ in range(2))
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        return all(isinstance(_loads(handle.readline().decode("utf-8-sig", "surrogateescape")), dict) for _ in range(2))
+    except json.JSONDecodeError:
         return False
 
 

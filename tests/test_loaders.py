@@ -11,7 +11,15 @@ import pytest
 from conftest import SAMPLE_PAPERS, SAMPLES_DIR, make_abstract, undecoded_errors, write_papers
 
 import claims
-from claims.loaders import PAPER_COLUMNS, LoadError, iter_paper_chunks, jsonl_blocks, normalize_title, sample_paths
+from claims.loaders import (
+    PAPER_COLUMNS,
+    LoadError,
+    file_kind,
+    iter_paper_chunks,
+    jsonl_blocks,
+    normalize_title,
+    sample_paths,
+)
 
 # --------------------------------------------------------------------------- Hugging Face pages
 BLANK_LAYOUT_PAGE = f"""new
@@ -506,3 +514,11 @@ def test_jsonl_blocks_are_whole_lines_that_cover_the_file_once_and_know_their_fi
     assert [offset for offset, _, _ in blocks] == list(itertools.accumulate((n for _, n, _ in blocks[:-1]), initial=0))
     assert all(data[offset + length - 1 : offset + length] == b"\n" for offset, length, _ in blocks[:-1])
     assert [first for _, _, first in blocks] == [data[:offset].count(b"\n") + 1 for offset, _, _ in blocks]
+
+
+def test_json_lines_named_json_are_streamed_though_their_first_line_is_not_utf8(tmp_path):
+    path = write_papers(tmp_path / "snapshot.jsonl", 5, broken=[0]).rename(tmp_path / "snapshot.json")
+    assert file_kind(path) == "jsonl"  # the arXiv snapshot (4 GB) is read a chunk at a time, not whole
+    errors: list[LoadError] = []
+    assert list(_streamed(path, errors).title) == [f"Paper {i}" for i in range(1, 5)]
+    assert [(e.record, e.reason.split(" (")[0]) for e in errors] == [(1, "not UTF-8")]
