@@ -7,11 +7,12 @@ holds a few chunks whatever the size of the corpus. Only the set of paper ids
 already written grows with it: it keeps each paper's rows once, from the
 first chunk that held the paper.
 
-The Dask engine cuts JSON Lines files into byte blocks and Parquet files into
-runs of row groups, which the workers read with the loaders' own readers (the
-same records and the same errors as in this process); other files (pages,
-JSON, CSV) are read here and shipped as chunks. Results are written in
-partition order, so both engines write the same rows.
+The Dask engine cuts JSON Lines files into blocks of whole lines (the client
+counts their lines, so that a record's number is its line in the file) and
+Parquet files into runs of row groups, which the workers read with the
+loaders' own readers (the same records and the same errors as in this
+process); other files (pages, JSON, CSV) are read here and shipped as chunks.
+Results are written in partition order, so both engines write the same rows.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ from claims.loaders import (
     file_kind,
     input_files,
     iter_paper_chunks,
+    jsonl_blocks,
     parquet_row_counts,
-    read_jsonl,
+    read_jsonl_block,
     read_parquet,
     records_to_papers,
     rows_of_papers,
@@ -315,12 +317,8 @@ def _file_partitions(client: Client, path: Path, chunk_size: int) -> Iterator[Fu
         for groups in _row_group_runs(parquet_row_counts(path), chunk_size):
             yield client.submit(_parquet_partition, str(path.resolve()), groups, pure=False)  # as workers see it
         return
-    from dask import delayed
-    from dask.bytes import read_bytes
-
-    _, blocks = read_bytes(str(path), delimiter=b"\n", blocksize=chunk_size * BYTES_PER_RECORD, sample=False)
-    for index, block in enumerate(blocks[0]):
-        yield client.compute(delayed(_jsonl_partition)(block, str(path), index))
+    for block in jsonl_blocks(path, chunk_size * BYTES_PER_RECORD):
+        yield client.submit(_jsonl_partition, str(path.resolve()), block, str(path), pure=False)
 
 
 def _row_group_runs(row_counts: list[int], chunk_size: int) -> Iterator[range]:
@@ -335,15 +333,10 @@ def _row_group_runs(row_counts: list[int], chunk_size: int) -> Iterator[range]:
         yield range(start, len(row_counts))
 
 
-def _jsonl_partition(block: bytes, path: str, index: int) -> ChunkResult:
-    """One block of a JSON Lines file (on a worker); record numbers count from the block's start."""
+def _jsonl_partition(path: str, block: tuple[int, int, int], source: str) -> ChunkResult:
+    """One block of whole lines of a JSON Lines file (on a worker), its errors named as in this process."""
     issues: list[LoadError] = []
-    source = f"{path} (block {index})"
-    try:
-        records = read_jsonl(block.decode("utf-8-sig"), source, issues)
-    except UnicodeDecodeError:
-        records, issues = [], [LoadError(source, "not UTF-8")]
-    return _records_result(records, path, issues)
+    return _records_result(read_jsonl_block(Path(path), block, source, issues), path, issues)
 
 
 def _parquet_partition(path: str, groups: range) -> ChunkResult:

@@ -3,6 +3,12 @@
 Each reader turns one file into a list of paper records; `load` walks the
 paths, picks a reader by content, merges the same paper seen on several pages
 (by normalized title) and reports files it could not read instead of dying.
+
+Text is decoded with errors="surrogateescape", so that a byte that is not
+UTF-8 costs only the record that holds it: each line holding one is reported
+by its number ("not UTF-8 (line 12, byte 5)"), the record of that line (a
+JSON Lines line, a CSV row, the paper or JSON item of a page or JSON file) is
+not read, and every other record is.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -78,6 +84,31 @@ def _clean_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_UNDECODED = re.compile(r"[\udc80-\udcff]")  # what errors="surrogateescape" makes of a byte that is not UTF-8
+
+
+def _undecoded(line: str, number: int) -> str | None:
+    """Why a line decoded with errors="surrogateescape" is refused ("not UTF-8 (line 12, byte 5)"), None if it
+    was UTF-8 (valid UTF-8 never decodes to these surrogates, nor does a JSON escape before it is parsed)."""
+    if line.isascii() or not (found := _UNDECODED.search(line)):
+        return None
+    byte = len(line[: found.start()].encode("utf-8", "surrogateescape")) + 1
+    return f"not UTF-8 (line {number}, byte {byte})"
+
+
+def _without_undecoded(items: list, text: str, source: str, issues: list[LoadError]) -> list:
+    """The items read from a document decoded whole (a page, a JSON file) that hold no undecoded byte.
+
+    Each line of `text` holding one is reported once, by its number; the
+    items that hold its text are dropped, the others kept.
+    """
+    if not _UNDECODED.search(text):
+        return items
+    lines = enumerate(text.split("\n"), start=1)
+    issues.extend(LoadError(source, reason) for number, line in lines if (reason := _undecoded(line, number)))
+    return [item for item in items if not _UNDECODED.search(json.dumps(item, ensure_ascii=False))]
+
+
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DATE_LINE = re.compile(
     rf"^(?P<mon>{_MONTHS})[a-z]* (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?(?: (?P<up>\d{{1,9}}))?$"
@@ -109,8 +140,22 @@ def _is_abstract(line: str) -> bool:
 
 
 # --------------------------------------------------------------------------- page readers
-def read_hf_page(text: str, source: str) -> list[Record]:
-    """A Hugging Face Papers listing page copied as text, in either layout."""
+def read_hf_page(text: str, source: str, issues: list[LoadError]) -> list[Record]:
+    """A Hugging Face Papers listing page copied as text, in either layout.
+
+    A line that is not UTF-8 is parsed as it stands (so that the lines around
+    it keep their roles) and reported; the paper whose title or abstract it is
+    is dropped, the others are read.
+    """
+    records = _page_records(text)
+    before = len(issues)
+    readable = _without_undecoded(records, text, source, issues)
+    if not records and len(issues) == before:
+        raise LoadError(source, "no papers found: not a Hugging Face Papers page")
+    return readable
+
+
+def _page_records(text: str) -> list[Record]:
     lines = [_clean_line(line) for line in text.splitlines()]
     blank_share = sum(1 for line in lines if not line) / max(len(lines), 1)
     if blank_share < 0.2:
@@ -134,8 +179,6 @@ def read_hf_page(text: str, source: str) -> list[Record]:
                 pending_title = None
             continue
         pending_title = line
-    if not records:
-        raise LoadError(source, "no papers found: not a Hugging Face Papers page")
     return records
 
 
@@ -195,22 +238,35 @@ def _records(numbered: Iterable[tuple[int, object]], source: str, issues: list[L
         try:
             if not isinstance(item, dict):
                 raise LoadError(source, "record is not an object", index)
-            out.append(_from_mapping(item, source, index))
+            out.append(_whole_text(_from_mapping(item, source, index), source, index))
         except LoadError as err:
             issues.append(err)
     return out
 
 
-def read_jsonl(text: str, source: str, issues: list[LoadError]) -> list[Record]:
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _whole_text(record: Record, source: str, index: int) -> Record:
+    """The record, unless a key or text of it holds a lone surrogate (a JSON escape such as "\\udcff" gives
+    one): no table can store it, and the first one to try would end the run."""
+    for text in itertools.chain(record, record.values()):
+        if isinstance(text, str) and not text.isascii() and (found := _SURROGATE.search(text)):
+            raise LoadError(source, f"lone surrogate \\u{ord(found[0]):04x} in the text: not Unicode text", index)
+    return record
+
+
+def read_jsonl(text: str, source: str, issues: list[LoadError], first_line: int = 1) -> list[Record]:
     """JSON Lines: generic title/abstract records or the arXiv metadata snapshot.
 
-    A record's number is its line number; only "\n" ends a line (JSON strings
-    may hold U+2028 and the like, which `str.splitlines` would split on).
+    A record's number is its line number (`text` starting at line
+    `first_line` of its file); only "\n" ends a line (JSON strings may hold
+    U+2028 and the like, which `str.splitlines` would split on).
     """
-    return _records(_json_lines(text.split("\n"), source, issues), source, issues)
+    return _records(_json_lines(text.split("\n"), source, issues, first_line), source, issues)
 
 
-def _loads(text: str | bytes) -> object:
+def _loads(text: str) -> object:
     """json.loads, whose other ways of refusing a document (too deep, too long a number) are JSONDecodeErrors too."""
     try:
         return json.loads(text)
@@ -222,10 +278,15 @@ def _loads(text: str | bytes) -> object:
         raise json.JSONDecodeError("number too long", "", 0) from None
 
 
-def _json_lines(lines: Iterable[str], source: str, issues: list[LoadError]) -> Iterator[tuple[int, object]]:
-    """(line number, parsed line) of JSON Lines; a line that is not JSON is reported and skipped."""
-    for number, line in enumerate(lines, start=1):
+def _json_lines(
+    lines: Iterable[str], source: str, issues: list[LoadError], first_line: int = 1
+) -> Iterator[tuple[int, object]]:
+    """(line number, parsed line) of JSON Lines; a line that is not UTF-8 or not JSON is reported and skipped."""
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
+            continue
+        if reason := _undecoded(line, number):
+            issues.append(LoadError(source, reason, number))
             continue
         try:
             yield number, _loads(line.rstrip("\r\n"))  # the record as it reads, whichever reader split the lines
@@ -237,6 +298,7 @@ def read_json(text: str, source: str, issues: list[LoadError]) -> list[Record]:
     """A JSON list: the Hugging Face daily-papers API response or plain records.
 
     JSON Lines in a .json file (the arXiv snapshot is named so) is read as such.
+    The items holding a line that is not UTF-8 are dropped, that line reported.
     """
     try:
         data = _loads(text)
@@ -248,19 +310,45 @@ def read_json(text: str, source: str, issues: list[LoadError]) -> list[Record]:
         data = data.get("papers", data.get("items", [data]))
     if not isinstance(data, list):
         raise LoadError(source, "JSON is neither a list of papers nor an object holding one")
-    return _records(enumerate(data, start=1), source, issues)
+    return _records(_without_undecoded(list(enumerate(data, start=1)), text, source, issues), source, issues)
 
 
 def read_csv(text: str, source: str, issues: list[LoadError]) -> list[Record]:
     """CSV with at least `title` and `abstract` columns; other columns are kept."""
-    return _records(enumerate(_csv_rows(io.StringIO(text), source), start=1), source, issues)
+    return _records(_csv_rows(io.StringIO(text, newline=""), source, issues), source, issues)
 
 
-def _csv_rows(handle: TextIO, source: str) -> csv.DictReader:
-    reader = csv.DictReader(handle)
-    if not reader.fieldnames or not {"title", "abstract"} <= set(reader.fieldnames):
+class _CheckedLines:
+    """The lines of a text as a reader takes them, counted; `undecoded` holds the reason of the first line
+    taken since it was last cleared that is not UTF-8 (a CSV row may span several lines)."""
+
+    def __init__(self, lines: Iterable[str]):
+        self.lines, self.undecoded = lines, None
+
+    def __iter__(self) -> Iterator[str]:
+        for number, line in enumerate(self.lines, start=1):
+            self.undecoded = self.undecoded or _undecoded(line, number)
+            yield line
+
+    def take_undecoded(self) -> str | None:
+        reason, self.undecoded = self.undecoded, None
+        return reason
+
+
+def _csv_rows(lines: Iterable[str], source: str, issues: list[LoadError]) -> Iterator[tuple[int, object]]:
+    """(row number, row) of a CSV file; a row holding a line that is not UTF-8 is reported and skipped."""
+    checked = _CheckedLines(lines)
+    reader = csv.DictReader(checked)
+    columns = reader.fieldnames  # the header, read here
+    if header := checked.take_undecoded():
+        raise LoadError(source, f"{header} in the header")
+    if not columns or not {"title", "abstract"} <= set(columns):
         raise LoadError(source, "CSV needs 'title' and 'abstract' columns")
-    return reader
+    for index, row in enumerate(reader, start=1):
+        if reason := checked.take_undecoded():
+            issues.append(LoadError(source, reason, index))
+        else:
+            yield index, row
 
 
 def read_parquet(path: Path, issues: list[LoadError], row_groups: range | None = None) -> list[Record]:
@@ -292,12 +380,10 @@ def _parquet_rows(path: Path, row_groups: range | None = None, batch_size: int =
 
 # --------------------------------------------------------------------------- dispatch
 def _decode(path: Path) -> str:
+    """The text of a file; its bytes that are not UTF-8 are kept as surrogates, for the readers to report."""
     data = path.read_bytes()
     _check_head(data, str(path), complete=True)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise LoadError(str(path), f"not UTF-8 (byte {err.start})") from None
+    return data.decode("utf-8-sig", "surrogateescape")
 
 
 def _check_head(head: bytes, source: str, complete: bool) -> None:
@@ -336,7 +422,7 @@ def read_file(path: Path, issues: list[LoadError]) -> list[Record]:
         elif kind == "csv":
             records = read_csv(text, source, issues)
         else:
-            records = read_hf_page(text, source)
+            records = read_hf_page(text, source, issues)
     except json.JSONDecodeError as err:
         raise LoadError(source, f"invalid JSON ({err.msg} at line {err.lineno})") from None
     except csv.Error as err:
@@ -502,10 +588,37 @@ def parquet_row_counts(path: Path) -> list[int]:
     return [metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)]
 
 
+def jsonl_blocks(path: Path, size: int) -> Iterator[tuple[int, int, int]]:
+    """(byte offset, byte length, first line number) of consecutive blocks of whole lines of about `size` bytes
+    (a longer line is a block of its own): how a Dask run partitions a JSON Lines file.
+
+    The lines are counted here, so that the workers number each record by its
+    line in the whole file, as the in-process reader does.
+    """
+    with path.open("rb") as handle:
+        offset, first_line = 0, 1
+        while block := handle.read(size):
+            if not block.endswith(b"\n"):
+                block += handle.readline()  # the rest of the line the block ends in
+            yield offset, len(block), first_line
+            offset, first_line = offset + len(block), first_line + block.count(b"\n")
+
+
+def read_jsonl_block(path: Path, block: tuple[int, int, int], source: str, issues: list[LoadError]) -> list[Record]:
+    """The records of one block of `jsonl_blocks`, reported as by `read_jsonl` on the whole file named `source`."""
+    offset, length, first_line = block
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        data = handle.read(length)
+    text = data.decode("utf-8-sig" if offset == 0 else "utf-8", "surrogateescape")  # a BOM only starts the file
+    return read_jsonl(text, source, issues, first_line)
+
+
 def _starts_with_json_lines(handle: BinaryIO) -> bool:
+    """Whether the first two lines are JSON objects (one not UTF-8 too: it is reported when the lines are read)."""
     try:
-        return all(isinstance(_loads(handle.readline()), dict) for _ in range(2))
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        return all(isinstance(_loads(handle.readline().decode("utf-8-sig", "surrogateescape")), dict) for _ in range(2))
+    except json.JSONDecodeError:
         return False
 
 
@@ -513,10 +626,11 @@ def _numbered_items(path: Path, kind: str, issues: list[LoadError], stack: conte
     """(record number, item) of a JSON Lines, CSV or Parquet file, read as they are consumed."""
     if kind == "parquet":
         return _parquet_rows(path)
-    handle = stack.enter_context(path.open(encoding="utf-8-sig", newline="\n" if kind == "jsonl" else ""))
+    newline = "\n" if kind == "jsonl" else ""
+    handle = stack.enter_context(path.open(encoding="utf-8-sig", errors="surrogateescape", newline=newline))
     if kind == "jsonl":
         return _json_lines(handle, str(path), issues)
-    return enumerate(_csv_rows(handle, str(path)), start=1)
+    return _csv_rows(handle, str(path), issues)
 
 
 def _file_record_batches(path: Path, size: int, issues: list[LoadError]) -> Iterator[list[Record]]:
@@ -544,8 +658,6 @@ def _record_batches(paths: Iterable[str | Path] | None, size: int, issues: list[
             issues.append(err)
         except OSError as err:
             issues.append(LoadError(str(path), f"cannot read ({err.strerror})"))
-        except UnicodeDecodeError:
-            issues.append(LoadError(str(path), "not UTF-8"))
         except csv.Error as err:
             issues.append(LoadError(str(path), f"malformed CSV ({err})"))
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +37,54 @@ def make_abstract(topic: str) -> str:
         "It runs 1.4x faster than the strongest baseline while using less memory. "
         "Code and models are released."
     )
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """An existing two-worker cluster, as `--scheduler ADDRESS` would name it."""
+    from distributed import LocalCluster  # only the Dask tests pay for it
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+def write_papers(path: Path, count: int, broken: Collection[int] = ()) -> Path:
+    """`count` papers ("Paper i", an abstract on "topic i") in the format of the path's suffix (.jsonl, .csv,
+    .json, else a page); the abstracts of those at `broken` hold a byte that is not UTF-8 (in a CSV on the
+    second line of the row: its abstracts span two lines)."""
+    papers = [(f"Paper {i}", make_abstract(f"topic {i}")) for i in range(count)]
+    if path.suffix == ".csv":
+        rows = io.StringIO()
+        csv.writer(rows).writerows([("title", "abstract"), *((t, a.replace("We ", "We\n")) for t, a in papers)])
+        text = rows.getvalue()
+    elif path.suffix == ".jsonl":
+        text = "".join(json.dumps({"title": t, "abstract": a}) + "\n" for t, a in papers)
+    elif path.suffix == ".json":
+        text = json.dumps([{"title": t, "abstract": a} for t, a in papers], indent=1)
+    else:
+        text = "".join(f"{t}\n\n{a}\n\n" for t, a in papers)
+    data = text.encode()
+    for i in broken:
+        data = data.replace(f"topic {i} ".encode(), f"topic {i}".encode() + b"\xff ")
+    path.write_bytes(data)
+    return path
+
+
+def undecoded_errors(path: Path, broken: Collection[int]) -> list[tuple[str, int | None, str]]:
+    """(source, record, reason) of the errors a file of `write_papers` must give: one for each line that is not
+    UTF-8, by its line and byte (both from 1), numbered as the format numbers records (JSON Lines: the line;
+    CSV: the row; a page or a JSON document: none)."""
+    lines = []
+    for number, line in enumerate(path.read_bytes().split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as err:
+            lines.append((number, err.start + 1))
+    records = {".jsonl": [n for n, _ in lines], ".csv": [i + 1 for i in sorted(broken)]}.get(path.suffix)
+    return [
+        (str(path), record, f"not UTF-8 (line {n}, byte {b})")
+        for (n, b), record in zip(lines, records or [None] * len(lines), strict=True)
+    ]
 
 
 @pytest.fixture

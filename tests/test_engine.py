@@ -14,7 +14,7 @@ from pathlib import Path
 import dask
 import pandas as pd
 import pytest
-from conftest import make_abstract
+from conftest import make_abstract, undecoded_errors, write_papers
 from distributed import LocalCluster
 
 import claims
@@ -29,13 +29,6 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _table(path: Path) -> pd.DataFrame:
     return _sorted(pd.read_csv(path))
-
-
-@pytest.fixture(scope="module")
-def scheduler() -> Iterator[str]:
-    """An existing two-worker cluster, as `--scheduler ADDRESS` would name it."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        yield cluster.scheduler_address
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +87,19 @@ def test_a_paper_repeated_in_a_later_chunk_keeps_its_first_record(tmp_path, corp
         out = tmp_path / f"{engine}.csv"
         run_extraction(corpus, out, engine=engine, scheduler=scheduler, chunk_size=40)
         assert "99.9%" not in set(pd.read_csv(out)["value_text"]), engine
+
+
+def test_lines_that_are_not_utf8_cost_their_records_alone_and_alike_on_both_engines(tmp_path, scheduler):
+    broken = [0, 17, 18, 40, 79]  # the first and last lines, two in a row, and others in later blocks
+    corpus = write_papers(tmp_path / "corpus.jsonl", 80, broken)
+    runs = {
+        engine: run_extraction([corpus], tmp_path / f"{engine}.csv", engine=engine, scheduler=scheduler, chunk_size=4)
+        for engine in ("inprocess", "dask")
+    }  # Dask blocks of 4 * BYTES_PER_RECORD bytes: about 20 lines each
+    for engine, summary in runs.items():
+        assert [(e.source, e.record, e.reason) for e in summary.errors] == undecoded_errors(corpus, broken), engine
+        assert summary.papers == summary.with_claims + summary.without_claims + summary.failed == 80 - len(broken)
+    pd.testing.assert_frame_equal(_table(tmp_path / "dask.csv"), _table(tmp_path / "inprocess.csv"))
 
 
 def test_quarantined_rows_go_to_a_file_beside_the_output(tmp_path, write):

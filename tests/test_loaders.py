@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
 import pandas as pd
 import pytest
-from conftest import SAMPLE_PAPERS, SAMPLES_DIR, make_abstract
+from conftest import SAMPLE_PAPERS, SAMPLES_DIR, make_abstract, undecoded_errors, write_papers
 
 import claims
-from claims.loaders import PAPER_COLUMNS, LoadError, normalize_title, sample_paths
+from claims.loaders import (
+    PAPER_COLUMNS,
+    LoadError,
+    file_kind,
+    iter_paper_chunks,
+    jsonl_blocks,
+    normalize_title,
+    sample_paths,
+)
 
 # --------------------------------------------------------------------------- Hugging Face pages
 BLANK_LAYOUT_PAGE = f"""new
@@ -460,3 +469,56 @@ def test_csv_row_without_a_title_is_reported_by_number(write):
     papers = claims.load([path], errors=errors)
     assert list(papers.title) == ["Good"]
     assert [(e.source, e.record, e.reason) for e in errors] == [(str(path), 2, "record has no title")]
+
+
+# --------------------------------------------------------------------------- bytes that are not UTF-8
+def _streamed(path, errors: list[LoadError]) -> pd.DataFrame:
+    return pd.concat(iter_paper_chunks([path], chunk_size=4, errors=errors), ignore_index=True)
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".json", ".txt"])
+@pytest.mark.parametrize("read", [claims.load, _streamed], ids=["whole", "streamed"])
+def test_a_byte_that_is_not_utf8_costs_only_the_record_that_holds_it(tmp_path, suffix, read):
+    broken = [0, 5, 11]
+    path = write_papers(tmp_path / f"papers{suffix}", 12, broken)
+    errors: list[LoadError] = []
+    papers = read(path, errors=errors)
+    assert list(papers.title) == [f"Paper {i}" for i in range(12) if i not in broken]
+    assert [(e.source, e.record, e.reason) for e in errors] == undecoded_errors(path, broken)
+
+
+def test_a_csv_header_that_is_not_utf8_is_the_file_s_error(write):
+    path = write("papers.csv", b"title,abstract,n\xf6tes\nA,B,C\n")
+    errors: list[LoadError] = []
+    claims.load([path], errors=errors)
+    assert [(e.record, e.reason) for e in errors] == [(None, "not UTF-8 (line 1, byte 17) in the header")]
+
+
+@pytest.mark.parametrize("name", ["papers.jsonl", "papers.json"])
+def test_a_record_holding_a_lone_surrogate_escape_is_refused_and_the_others_read(write, name):
+    records = [{"title": t, "abstract": make_abstract(t)} for t in ("First", "Escaped \udcff", "Third")]
+    text = "\n".join(map(json.dumps, records)) if name.endswith("l") else json.dumps(records)
+    errors: list[LoadError] = []
+    papers = claims.load([write(name, text)], errors=errors)
+    assert list(papers.title) == ["First", "Third"]  # pandas could not have held the second
+    assert [(e.record, e.reason) for e in errors] == [(2, "lone surrogate \\udcff in the text: not Unicode text")]
+
+
+@pytest.mark.parametrize("size", [1, 50, 333, 10_000])
+def test_jsonl_blocks_are_whole_lines_that_cover_the_file_once_and_know_their_first_line(tmp_path, size):
+    path = write_papers(tmp_path / "papers.jsonl", 20, broken=[3])
+    path.write_bytes(path.read_bytes() + b"\n\n" + b'{"no": "newline at the end"}')
+    data = path.read_bytes()
+    blocks = list(jsonl_blocks(path, size))
+    assert b"".join(data[offset : offset + length] for offset, length, _ in blocks) == data
+    assert [offset for offset, _, _ in blocks] == list(itertools.accumulate((n for _, n, _ in blocks[:-1]), initial=0))
+    assert all(data[offset + length - 1 : offset + length] == b"\n" for offset, length, _ in blocks[:-1])
+    assert [first for _, _, first in blocks] == [data[:offset].count(b"\n") + 1 for offset, _, _ in blocks]
+
+
+def test_json_lines_named_json_are_streamed_though_their_first_line_is_not_utf8(tmp_path):
+    path = write_papers(tmp_path / "snapshot.jsonl", 5, broken=[0]).rename(tmp_path / "snapshot.json")
+    assert file_kind(path) == "jsonl"  # the arXiv snapshot (4 GB) is read a chunk at a time, not whole
+    errors: list[LoadError] = []
+    assert list(_streamed(path, errors).title) == [f"Paper {i}" for i in range(1, 5)]
+    assert [(e.record, e.reason.split(" (")[0]) for e in errors] == [(1, "not UTF-8")]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import make_abstract
+from conftest import make_abstract, undecoded_errors, write_papers
 
 import claims
 import claims.engine
@@ -95,6 +95,27 @@ def test_every_paper_read_is_accounted_for_on_corrupted_pages(corrupted: Path, t
     assert reasons["Negative authors"].startswith("papers: authors")
     truncated = sample_paths()[0].name
     assert statuses["sources"].str.contains(truncated).sum() > 0  # the papers before the cut are kept
+
+
+def test_bytes_that_are_not_utf8_are_reported_alike_by_both_commands_and_engines(tmp_path, scheduler, capsys) -> None:
+    folder, broken = tmp_path / "in", [2, 31, 59]
+    folder.mkdir()
+    files = [write_papers(folder / name, 60, broken) for name in ("a.jsonl", "b.csv", "c.txt")]
+    errors = [error for path in files for error in undecoded_errors(path, broken)]
+    expected = sorted(f"error: {LoadError(source, reason, record)}" for source, record, reason in errors)
+    commands = {  # chunks of 4: JSON Lines blocks of about 20 lines on Dask
+        "extract": ["extract", str(folder), "-o", str(tmp_path / "in-process.csv"), "--chunk-size", "4"],
+        "extract on Dask": ["extract", str(folder), "-o", str(tmp_path / "dask.csv"), "--chunk-size", "4"],
+        "run": ["run", str(folder), "-o", str(tmp_path / "run")],
+    }
+    commands["extract on Dask"] += ["--scheduler", scheduler]
+    for name, command in commands.items():
+        assert main(command) == 0, name
+        printed = capsys.readouterr()
+        assert sorted(printed.err.splitlines()) == expected, name
+        figures = {k: int(v) for k, v in ACCOUNTING.search(printed.out).groupdict().items() if k != "path"}
+        paper_count = 60 - len(broken)  # the same papers in each file, once each
+        assert figures["read"] == figures["ok"] + figures["without"] + figures["failed"] == paper_count, name
 
 
 def test_a_page_read_twice_gives_each_paper_and_claim_once(tmp_path: Path) -> None:
