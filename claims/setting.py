@@ -132,17 +132,23 @@ def _measures(task: str, metric: str | None) -> bool:
     return metric in (info.metric, *info.same, *info.metrics)
 
 
+@lru_cache(maxsize=4096)
+def _candidates(dataset: str | None, metric: str | None) -> tuple[list[str], list[str], list[str]]:
+    """The benchmark's tasks the metric can measure, the tasks the metric is specific to, and both."""
+    entry = datasets().get(canonical_dataset(dataset) or "")
+    metric = canonical_metric(metric) if metric else None
+    listed = [t for t in entry.tasks if _measures(t, metric)] if entry else []
+    measured = list(_metric_tasks().get(metric, ())) if metric else []
+    return listed, measured, list(dict.fromkeys(listed + measured))
+
+
 def task_of(dataset: str | None, metric: str | None, sentence: str, title: str, position: int = 0) -> str | None:
     """The task a number measures. Candidates: the benchmark's tasks that the metric can measure, and the
     tasks the metric is specific to (FID: generation, even on ImageNet). Preferred: the candidate the
     sentence names nearest the number, else the one the title names, else a benchmark task the metric is
     specific to, else the metric's first task, else the benchmark's most usual task. None when neither
     benchmark nor metric tells."""
-    entry = datasets().get(canonical_dataset(dataset) or "")
-    metric = canonical_metric(metric) if metric else None
-    listed = [t for t in entry.tasks if _measures(t, metric)] if entry else []
-    measured = list(_metric_tasks().get(metric, ())) if metric else []
-    candidates = list(dict.fromkeys(listed + measured))
+    listed, measured, candidates = _candidates(dataset, metric)
     if len(candidates) < 2:
         return candidates[0] if candidates else None
     in_sentence = sorted((abs(at - position), name) for at, name in _cued(sentence) if name in candidates)
@@ -265,6 +271,8 @@ def settings_of(
     """The settings that apply to the number at `span` of the sentence (`order`: its index among the numbers
     the sentence pairs with "respectively", and their count)."""
     found = _values_found(sentence)
+    if not found:
+        return []
     masked = _masked(sentence, [v[:2] for values in found.values() for v in values])
     chosen = [_choose(values, span, masked, order) for values in found.values()]
     return [(value, label) for _, _, value, label in (c for c in chosen if c is not None)]  # in kind order
@@ -285,6 +293,19 @@ def _split_aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=4096)
+def _splits_of(dataset: str | None) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The pattern of a benchmark's boards, and each writing's key -> its board."""
+    name = canonical_dataset(dataset)
+    pattern = _split_pattern(name) if name else None
+    if pattern is None:
+        return None, {}
+    boards = datasets()[name].boards
+    by_key = {re.sub(r"[- ]", "", b).lower(): b for b in boards}
+    by_key |= {re.sub(r"[- ]", "", a).lower(): b for a, b in _split_aliases().items() if b in boards}
+    return pattern, by_key
+
+
+@lru_cache(maxsize=4096)
 def _split_pattern(dataset: str) -> re.Pattern[str] | None:
     """The writings of a benchmark's boards ("test-clean", "test clean", "testclean")."""
     entry = datasets().get(dataset)
@@ -297,13 +318,9 @@ def _split_pattern(dataset: str) -> re.Pattern[str] | None:
 
 def split_of(dataset: str | None, sentence: str, position: int) -> str | None:
     """The board (split, subset, pair) of a benchmark that the sentence names nearest the number."""
-    name = canonical_dataset(dataset)
-    pattern = _split_pattern(name) if name else None
+    pattern, by_key = _splits_of(dataset)
     if pattern is None:
         return None
-    entry = datasets()[name]
-    by_key = {re.sub(r"[- ]", "", b).lower(): b for b in entry.boards}
-    by_key |= {re.sub(r"[- ]", "", a).lower(): b for a, b in _split_aliases().items() if b in entry.boards}
     found = sorted((abs(m.start() - position), m.group(1)) for m in pattern.finditer(sentence))
     return by_key.get(re.sub(r"[- ]", "", found[0][1]).lower()) if found else None
 
