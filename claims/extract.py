@@ -9,8 +9,11 @@ whatever else is in the run.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
 
 import pandas as pd
 
@@ -46,9 +49,13 @@ _RAW_COLUMNS = [c for c in CLAIM_COLUMNS if c not in ("value", "unit")] + ["numb
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_ON_NAME = re.compile(r"^\s*\)?\s*(?:on|in|for|of|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# The gaps between a number and its name are read with `fullmatch` at their place in the abstract (no copy of
+# the text between them); each says how many words it holds at most, so that only names that near are read.
+_ON_NAME = re.compile(r"\s*\)?\s*(?:on|in|for|of|at)\s+(?:the\s+)?", re.IGNORECASE)
+_ON_NAME_WORDS = 3
 _SPLIT_WORDS = r"\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*"  # "COCO val set, with"
-_NAME_WITH = re.compile(rf"^{_SPLIT_WORDS}(?:with|at|of|:)\s*(?:an?\s+)?$", re.I)
+_NAME_WITH = re.compile(rf"{_SPLIT_WORDS}(?:with|at|of|:)\s*(?:an?\s+)?", re.I)
+_NAME_WITH_WORDS = 5
 _BASELINE_CUE = re.compile(
     r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beats?|"
     r"exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with))\s+"
@@ -61,25 +68,77 @@ _BASELINE_CUE = re.compile(
 
 _VERB_CUE = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
 _HEADS_GROUP = re.compile(rf"{_SPLIT_WORDS}with\b", re.I)
+_RUN_SEPARATOR = re.compile(r"\s*(?:,|/)?\s*(?:and\s+|or\s+)?(?:the\s+)?")
+_SUBJECT_VERB = re.compile(
+    r"[\s,]*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:achiev|obtain|reach|attain|get|give|yield|set|score|boast|establish|"
+    r"improv|outperform|surpass|run|deliver|record|show)\w*\b"
+)
 
 
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of an abstract and the names found in it, found once and shared by its phrases.
 
-    Offsets are the abstract's: `text` is the whole abstract, `span` this sentence.
+    Offsets are the abstract's: `text` is the whole abstract, `span` this sentence. What several phrases
+    would look up in the whole sentence is found once, when first asked for (the cached properties).
     """
 
     text: str
     span: tuple[int, int]
-    metrics: list[names.Mention]
-    datasets: list[names.Mention]
-    models: list[names.Mention]
-    own_models: list[names.Mention]  # the models not introduced as something compared against
+    metrics: names.Spans[names.Mention]
+    datasets: names.Spans[names.Mention]
+    models: names.Spans[names.Mention]
+    own_models: names.Spans[names.Mention]  # the models not introduced as something compared against
+    compared: names.Spans[names.Mention]  # the others
     carried: str | None
     system: str | None
     numbers: list[Quantity] = field(default_factory=list)  # its result numbers, in order
     scores: list[tuple[int, str, str | None]] = field(default_factory=list)  # (end, metric, dataset) of its scores
+    quality_scores: list[tuple[str, str | None]] = field(default_factory=list)  # those not of a cost
+
+    @cached_property
+    def respectively(self) -> list[int]:
+        """Where the sentence says "respectively"."""
+        return [match.start() for match in _RESPECTIVELY.finditer(self.text, *self.span)]
+
+    def respectively_from(self, position: int) -> int | None:
+        """Where the sentence first says "respectively" at or after `position`, if it does."""
+        index = bisect_left(self.respectively, position)
+        return self.respectively[index] if index < len(self.respectively) else None
+
+    @cached_property
+    def number_index(self) -> dict[Quantity, int]:
+        """Where each number is in `numbers`."""
+        return {quantity: index for index, quantity in enumerate(self.numbers)}
+
+    @cached_property
+    def respective_datasets(self) -> list[names.Mention] | None:
+        """ "an AP of 30.1 and an NMS-AP of 26.9 on A and B, respectively": as many benchmarks as the sentence
+        has numbers, listed right after them (else right before them), when "respectively" follows them."""
+        numbers = self.numbers
+        if len(numbers) < 2 or not _RESPECTIVELY.search(self.text, numbers[-1].end, self.span[1]):
+            return None
+        runs = self.datasets.runs(self.text, _RUN_SEPARATOR)
+        run = runs.after(numbers[-1].end, least=1) or runs.before(numbers[0].start, least=1)
+        return run if run and len(run) == len(numbers) else None
+
+    @cached_property
+    def variants(self) -> names.Spans[names.Mention]:
+        """Own models named as variants of the system ("ModelX-L" of "ModelX")."""
+        key = name_key(self.system or "")
+        return names.Spans(m for m in self.own_models if (own := name_key(m.name)).startswith(key) and own != key)
+
+    @cached_property
+    def subjects(self) -> names.Spans[names.Mention]:
+        """Own models a verb of results follows ("ModelX achieves"), not after a preposition: each phrase reads
+        only these for its subject. A verb found before a phrase is also found before the end of the sentence."""
+        text = self.text
+        return names.Spans(
+            m
+            for m in self.own_models
+            if _SUBJECT_VERB.match(text, m.end, self.span[1])
+            and not re.search(r"\b(?:on|in|and|of|with|by|to|from|than)\s+$", text[max(0, m.start - 6) : m.start])
+        )
 
 
 _AFTER_SEPARATOR = re.compile(r"(?:,|\band)\s*(?:the\s+|on\s+)?$")
@@ -93,100 +152,84 @@ def _heads_group(abstract: str, mention: names.Mention) -> bool:
 _REACH = 300  # characters: a name further from a number than this, in one sentence, is not its name
 
 
-def _nearest(abstract: str, mentions: list[names.Mention], start: int, end: int) -> names.Mention | None:
-    """Prefer a mention right after ("... on COCO"), else the last before, else a later one.
+def _nearest(abstract: str, mentions: names.Spans[names.Mention], start: int, end: int) -> names.Mention | None:
+    """Prefer a mention right after ("... on COCO"), else the last before, else a later one (within `_REACH`).
 
     A name that heads the next group ("..., and ADE20K val set with 50.9% PQ") owns what follows it.
     """
-    after = next((m for m in mentions if m.start >= end and not _heads_group(abstract, m)), None)
-    before = [m for m in mentions if m.end <= start and start - m.end <= _REACH]
+    after = next((m for m in mentions.starting(end, end + _REACH + 1) if not _heads_group(abstract, m)), None)
+    before = mentions.last_ending(start - _REACH, start)
     if after and (not before or after.start - end < 60):
-        return after if after.start - end <= _REACH else None
-    return before[-1] if before else None
-
-
-_RUN_SEPARATOR = re.compile(r"^\s*(?:,|/)?\s*(?:and\s+|or\s+)?(?:the\s+)?$|^$")
-
-
-def _runs(abstract: str, mentions: list[names.Mention], separator: re.Pattern[str]) -> list[list[names.Mention]]:
-    """Mentions joined only by list separators ("CIFAR-10, CIFAR-100 and SVHN") as runs."""
-    runs: list[list[names.Mention]] = []
-    for mention in mentions:
-        if runs and separator.match(abstract[runs[-1][-1].end : mention.start]):
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
-    return runs
+        return after
+    return before
 
 
 def _respectively(
-    abstract: str,
+    sentence: Sentence,
     phrase: reading.Phrase,
-    span: tuple[int, int],
-    mentions: list[names.Mention],
+    mentions: names.Spans[names.Mention],
     separator: re.Pattern[str] = _RUN_SEPARATOR,
-):
+) -> list[names.Mention] | None:
     """Names listed in order with "respectively", one per member of the phrase.
 
     A list named after the numbers cycles through them; a list named before them
     takes them in blocks ("A and B reach x1, x2, x3 and y1, y2, y3 on K, T, C, respectively").
     """
     count = len(phrase.members)
-    paired = count >= 2 and all(
-        abstract[a.end : b.start].strip() == "/" for a, b in zip(phrase.members, phrase.members[1:], strict=False)
-    )
-    after = [run for run in _runs(abstract, [m for m in mentions if m.start >= phrase.end], separator) if len(run) > 1]
-    # "2.1% and 1.3% on A and B": as many names listed right after the numbers pair with them in order
-    listed_after = bool(after) and len(after[0]) == count and _LIST_ON.match(abstract[phrase.end : after[0][0].start])
-    if count < 2 or not (paired or listed_after or _RESPECTIVELY.search(abstract, phrase.end, span[1])):
+    if count < 2:
         return None
-    before = [run for run in _runs(abstract, [m for m in mentions if m.end <= phrase.start], separator) if len(run) > 1]
-    if after and count % len(after[0]) == 0:
-        return after[0] * (count // len(after[0]))
-    if before and count % len(before[-1]) == 0:
-        block = count // len(before[-1])
-        return [m for m in before[-1] for _ in range(block)]
+    abstract = sentence.text
+    runs = mentions.runs(abstract, separator)
+    after = runs.after(phrase.end)
+    paired = all(abstract[a.end : b.start].strip() == "/" for a, b in pairwise(phrase.members))
+    # "2.1% and 1.3% on A and B": as many names listed right after the numbers pair with them in order
+    listed_after = after and len(after) == count and _LIST_ON.fullmatch(abstract, phrase.end, after[0].start)
+    if not (paired or listed_after or sentence.respectively_from(phrase.end) is not None):
+        return None
+    if after and count % len(after) == 0:
+        return after * (count // len(after))
+    before = runs.before(phrase.start)
+    if before and count % len(before) == 0:
+        block = count // len(before)
+        return [m for m in before for _ in range(block)]
     return None
 
 
-_LIST_ON = re.compile(r"^\)?\s*(?:[\w@-]+\s+){0,3}?(?:on|for|in)\s+(?:the\s+)?$")
+_LIST_ON = re.compile(r"\)?\s*(?:[\w@-]+\s+){0,3}?(?:on|for|in)\s+(?:the\s+)?")
 
 
 def _respective_single(sentence: Sentence, phrase: reading.Phrase) -> list[names.Mention] | None:
     """ "an AP of 30.1 and an NMS-AP of 26.9 on A and B, respectively": numbers of their own phrases, as many
     as the benchmarks listed, take them in order."""
-    numbers, abstract = sentence.numbers, sentence.text
-    if len(phrase.members) != 1 or len(numbers) < 2 or phrase.first not in numbers:
-        return None
-    if not _RESPECTIVELY.search(abstract, numbers[-1].end, sentence.span[1]):
-        return None
-    after = _runs(abstract, [m for m in sentence.datasets if m.start >= numbers[-1].end], _RUN_SEPARATOR)
-    before = _runs(abstract, [m for m in sentence.datasets if m.end <= numbers[0].start], _RUN_SEPARATOR)
-    for run in after[:1] or before[-1:]:
-        if len(run) == len(numbers):
-            return [run[numbers.index(phrase.first)]]
-    return None
+    listed = sentence.respective_datasets if len(phrase.members) == 1 else None
+    index = sentence.number_index.get(phrase.first) if listed else None
+    return [listed[index]] if listed and index is not None else None
 
 
 def _datasets_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     """One dataset per member: listed respectively, named right after it, nearest in the sentence, or carried."""
-    abstract, span, mentions, carried = sentence.text, sentence.span, sentence.datasets, sentence.carried
-    ordered = _respectively(abstract, phrase, span, mentions) or _respective_single(sentence, phrase)
+    abstract, mentions = sentence.text, sentence.datasets
+    ordered = _respectively(sentence, phrase, mentions) or _respective_single(sentence, phrase)
     if ordered:
         return [m.name for m in ordered]
-    result = []
-    for quantity in phrase.members:
-        own = [m for m in mentions if m.start >= quantity.end and _ON_NAME.match(abstract[quantity.end : m.start])]
-        own += [m for m in mentions if m.end <= phrase.start and _NAME_WITH.match(abstract[m.end : phrase.start])]
-        nearest = own[0] if own else _nearest(abstract, mentions, phrase.start, phrase.end)
-        result.append(nearest.name if nearest else carried)
-    return result
+    named = [_named_after(abstract, quantity.end, mentions) for quantity in phrase.members]
+    if any(name is None for name in named):  # what the phrase's own name or its nearest one is: found once
+        shared = _named_before(sentence, phrase) or _nearest(abstract, mentions, phrase.start, phrase.end)
+        named = [name or shared for name in named]
+    return [name.name if name else sentence.carried for name in named]
 
 
-_SUBJECT_VERB = re.compile(
-    r"^[\s,]*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:achiev|obtain|reach|attain|get|give|yield|set|score|boast|establish|"
-    r"improv|outperform|surpass|run|deliver|record|show)\w*\b"
-)
+def _named_after(abstract: str, position: int, mentions: names.Spans[names.Mention]) -> names.Mention | None:
+    """ "81.2% on COCO": the name right after a number, by a preposition."""
+    near = mentions.words_after(abstract, position, _ON_NAME_WORDS)
+    return next((m for m in near if _ON_NAME.fullmatch(abstract, position, m.start)), None)
+
+
+def _named_before(sentence: Sentence, phrase: reading.Phrase) -> names.Mention | None:
+    """ "COCO val set, with 50.9% PQ": the name a phrase follows by "with", "at", "of"."""
+    abstract = sentence.text
+    near = sentence.datasets.words_before(abstract, phrase.start, _NAME_WITH_WORDS, sentence.span[0])
+    return next((m for m in near if _NAME_WITH.fullmatch(abstract, m.end, phrase.start)), None)
 
 
 def _models_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
@@ -201,11 +244,12 @@ _OPENING = re.compile(r"\s*\(\s*")
 _CLOSING = re.compile(r"\s*\)")
 
 
-def _parenthesized_after(abstract: str, quantity: Quantity, mentions: list[names.Mention]) -> str | None:
+def _parenthesized_after(abstract: str, quantity: Quantity, mentions: names.Spans[names.Mention]) -> str | None:
     opening = _OPENING.match(abstract, quantity.end)
     if opening is None:
         return None
-    named = [m for m in mentions if m.start == opening.end() and _CLOSING.match(abstract, m.end)]
+    inside = mentions.starting(opening.end(), opening.end() + 1)
+    named = [m for m in inside if _CLOSING.match(abstract, m.end)]
     return named[0].name if named else None
 
 
@@ -213,8 +257,7 @@ def _phrase_models(sentence: Sentence, phrase: reading.Phrase) -> list[str | Non
     """Per member: "(ours vs. theirs)", the name a parenthesis follows, names listed respectively,
     a variant of the system, the system, or the sentence's subject."""
     abstract, span = sentence.text, sentence.span
-    mentions = sentence.own_models
-    own = _own_model(abstract, phrase, mentions, sentence.system)
+    own = _own_model(sentence, phrase)
     if _is_versus_pair(abstract, phrase):
         return [own, _baseline_for(sentence, phrase) or own]
     if reading.is_arrow_pair(abstract, phrase):
@@ -222,17 +265,17 @@ def _phrase_models(sentence: Sentence, phrase: reading.Phrase) -> list[str | Non
     if change := reading.changed_from(abstract, phrase):
         # "raises X's accuracy from A to B", "improves X by 1.5 AP (A to B)": A is X's, B the changed X's
         reach = max(span[0], change.start() - 60)  # "promotes X by 1.5 AP (A to B)": X is before the "by"
-        changed = [m for m in sentence.models if reach <= m.start and m.end <= phrase.start]
+        changed = [m for m in sentence.models.starting(reach, phrase.start) if m.end <= phrase.start]
         before = changed[-1].name if changed else None
         return [before, own or before]
     if _COMPARED_LEVEL.search(abstract, max(span[0], phrase.start - 30), phrase.start):
         # "..., compared to 33.2% for X": the level of what the system is compared with, not the system's
         holder = _HELD_BY.match(abstract, phrase.end)
-        named = [m for m in sentence.models if holder and m.start == holder.end()]
+        named = sentence.models.starting(holder.end(), holder.end() + 1) if holder else []
         return [named[0].name if named else None] * len(phrase.members)
     if owner := _parenthetical_owner(abstract, phrase, span, sentence.models):
         return [owner] * len(phrase.members)
-    if ordered := _respectively(abstract, phrase, span, mentions, _MODEL_RUN_SEPARATOR):
+    if ordered := _respectively(sentence, phrase, sentence.own_models, _MODEL_RUN_SEPARATOR):
         return [m.name for m in ordered]
     return [own] * len(phrase.members)
 
@@ -242,8 +285,9 @@ _COMPARED_LEVEL = re.compile(
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
 _HELD_BY = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?(?:for|of|by|from|with)\s+(?:the\s+)?")
-_MODEL_RUN_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$")
+_MODEL_RUN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*")
 _OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?)?\s*")
+_OWNER_GAP_WORDS = 2
 
 
 def _is_versus_pair(abstract: str, phrase: reading.Phrase) -> bool:
@@ -259,26 +303,25 @@ def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
     opening = abstract.rfind("(", max(span[0], phrase.start - 40), phrase.start)
     if opening < 0 or ")" in abstract[opening : phrase.start]:
         return None
-    for mention in reversed(mentions):
-        if mention.end <= opening and _OWNER_GAP.fullmatch(abstract[mention.end : opening]):
+    for mention in reversed(mentions.words_before(abstract, opening, _OWNER_GAP_WORDS, span[0])):
+        if _OWNER_GAP.fullmatch(abstract, mention.end, opening):
             return (mention.name + abstract[mention.end : opening]).strip()  # keeps a variant: "... 1.4"
     return None
 
 
-def _own_model(abstract, phrase, mentions, system) -> str | None:
+def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """A variant of the paper's system named before the number, the system, or the sentence's subject."""
-    before = [m for m in mentions if m.end <= phrase.start]
-    if system:
-        key = name_key(system)
-        variants = [m for m in before if name_key(m.name).startswith(key) and name_key(m.name) != key]
-        return variants[-1].name if variants else system
-    subjects = [
-        m
-        for m in before
-        if _SUBJECT_VERB.match(abstract[m.end : phrase.start])
-        and not re.search(r"\b(?:on|in|and|of|with|by|to|from|than)\s+$", abstract[max(0, m.start - 6) : m.start])
-    ]
-    return subjects[-1].name if subjects else None
+    floor = sentence.span[0]
+    if sentence.system:
+        variant = sentence.variants.last_ending(floor, phrase.start)
+        return variant.name if variant else sentence.system
+    abstract = sentence.text
+
+    def says_its_result(mention: names.Mention) -> bool:
+        return _SUBJECT_VERB.match(abstract, mention.end, phrase.start) is not None
+
+    subject = sentence.subjects.last_ending(floor, phrase.start, says_its_result)
+    return subject.name if subject else None
 
 
 def _is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:
@@ -290,14 +333,17 @@ def _is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -
     )
 
 
+_BASELINE_REACH = 160  # characters between a phrase and the name it is compared with
+
+
 def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """What a change is measured against: the name after "than", "over", "outperforms"..."""
     abstract, span = sentence.text, sentence.span
+    near = sentence.models.starting(phrase.start - _BASELINE_REACH + 1, phrase.start + _BASELINE_REACH)
     cued = {
         mention: cue
-        for mention in sentence.models
-        if abs(mention.start - phrase.start) < 160
-        and (cue := _BASELINE_CUE.search(abstract, max(span[0], mention.start - 60), mention.start))
+        for mention in near
+        if (cue := _BASELINE_CUE.search(abstract, max(span[0], mention.start - 60), mention.start))
     }
     # "1.4x speedup over X": a comparison after the number is its own; "outperforms X" after it starts another
     after = [m for m, cue in cued.items() if m.start > phrase.end and not _VERB_CUE.match(cue.group())]
@@ -309,15 +355,14 @@ def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
 def _baselines_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     """Per member: "surpassing A and B by 1.2% and 0.5% respectively", else the one baseline of the phrase."""
-    compared = [m for m in sentence.models if m not in sentence.own_models]
-    ordered = _respectively(sentence.text, phrase, sentence.span, compared, _MODEL_RUN_SEPARATOR)
+    ordered = _respectively(sentence, phrase, sentence.compared, _MODEL_RUN_SEPARATOR)
     if ordered:
         return [m.name for m in ordered]
     return [_baseline_for(sentence, phrase)] * len(phrase.members)
 
 
 def _efficiency_datasets(
-    abstract: str, phrase: reading.Phrase, mentions: list[names.Mention], kind: str
+    abstract: str, phrase: reading.Phrase, mentions: names.Spans[names.Mention], kind: str
 ) -> list[str | None]:
     """Parameters or latency belong to a model, not a benchmark: only a change measured in a sentence
     that names the benchmark takes it; nothing is carried from earlier sentences."""
@@ -325,17 +370,6 @@ def _efficiency_datasets(
         return [None] * len(phrase.members)
     nearest = _nearest(abstract, mentions, phrase.start, phrase.end)
     return [nearest.name if nearest else None] * len(phrase.members)
-
-
-def _inside(mention: names.Mention, others: list[names.Mention]) -> bool:
-    """A name-shaped word that is part of a dataset's name is no model ("on the Alpha-2 and Beta benchmarks")."""
-    return any(other.start <= mention.start < other.end for other in others)
-
-
-def _carried_dataset(datasets_so_far: list[str]) -> str | None:
-    """A dataset named earlier in the abstract carries on when it is the only one named."""
-    distinct = set(datasets_so_far)
-    return datasets_so_far[-1] if len(distinct) == 1 else None
 
 
 def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> Iterator[dict]:
@@ -350,28 +384,37 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     benchmark = names.introduced_benchmark(title, text)
     system = names.system_name(title, text)
     system = None if benchmark and system and name_key(system) == name_key(benchmark) else system
-    seen_datasets: list[str] = []
-    every_dataset = names.dataset_mentions(text, 0, len(text))  # one pass, then split by sentence
+    seen_datasets: set[str] = set()
+    last_dataset = None  # carried on by a sentence that names none, when the only one named so far
+    every_dataset = names.Spans(names.dataset_mentions(text, 0, len(text)))  # one pass, then split by sentence
     for span, (metrics, kept) in zip(spans, numbers, strict=True):
         checkpoint()
-        named = [m for m in every_dataset if span[0] <= m.start < span[1]]
+        named = every_dataset.starting(*span)
         # "trained from scratch on X, it reaches N": X is the benchmark unless the sentence names another,
         # or it is data for pre-training only ("pre-trained on X")
         datasets = [m for m in named if not names.is_training_set(text, m)] or [
             m for m in named if not names.is_pretraining_set(text, m)
         ]
-        kept = [q for q in kept if not any(m.start <= q.start < m.end for m in named)]  # "300W", "MOT17"
         if kept:
-            carried = (_carried_dataset(seen_datasets) or benchmark) if not datasets else None
-            models = [m for m in names.model_mentions(text, *span) if not _inside(m, named)]
+            in_datasets = names.Spans(named)
+            kept = [q for q in kept if not in_datasets.covering(q.start)]  # "300W", "MOT17"
+        if kept:
+            carried = ((last_dataset if len(seen_datasets) == 1 else None) or benchmark) if not datasets else None
+            # a name-shaped word that is part of a dataset's name is no model ("on the Alpha-2 and Beta benchmarks")
+            models = [m for m in names.model_mentions(text, *span) if not in_datasets.covering(m.start)]
             models = [m for m in models if not benchmark or name_key(m.name) != name_key(benchmark)]
-            own = [m for m in models if not _is_baseline(text, m, span)]
-            sentence = Sentence(text, span, metrics, datasets, models, own, carried, system, kept)
+            compared = [_is_baseline(text, m, span) for m in models]
+            own = names.Spans(m for m, baseline in zip(models, compared, strict=True) if not baseline)
+            others = names.Spans(m for m, baseline in zip(models, compared, strict=True) if baseline)
+            found = (metrics, names.Spans(datasets), names.Spans(models), own, others)
+            sentence = Sentence(text, span, *found, carried, system, kept)
             verbatim = abstract[span[0] : span[1]]
             for phrase in reading.phrases(text, kept):
                 for row in _read_phrase(sentence, phrase):
                     yield {**provenance, **row, "value_text": abstract[row["start"] : row["end"]], "sentence": verbatim}
-        seen_datasets.extend(m.name for m in datasets)
+        for mention in datasets:
+            seen_datasets.add(mention.name)
+            last_dataset = mention.name
 
 
 # A TeX command whose backslash escape a JSON writer read as a control character, which became a space:
@@ -400,23 +443,27 @@ def _reading_text(abstract: str) -> str:
     return text
 
 
-def _numbers_in(abstract: str, span: tuple[int, int], worded: bool) -> tuple[list[names.Mention], list[Quantity]]:
+_NO_NAMES: names.Spans[names.Mention] = names.Spans()  # of every sentence with no number: shared, never changed
+
+
+def _numbers_in(
+    abstract: str, span: tuple[int, int], worded: bool
+) -> tuple[names.Spans[names.Mention], list[Quantity]]:
     """The metrics and the result numbers of one sentence (not settings, counts of data, digits of names);
     `worded`: it may hold numbers in words ("four times", "half the parameters", "1/10 of the cost")."""
     checkpoint()  # a paper's time budget holds sentence by sentence, whether it gives claims or not
     found = reading.split_changes(abstract, quantities(abstract, *span))
     if worded and (words := word_quantities(abstract, *span)):
-        found = sorted(
-            [q for q in found if not any(w.start <= q.start < w.end for w in words)] + words, key=lambda q: q.start
-        )
-    metrics = names.metric_mentions(abstract, *span) if found else []
+        in_words = names.Spans(words)
+        found = sorted([q for q in found if not in_words.covering(q.start)] + words, key=lambda q: q.start)
+    metrics = names.Spans(names.metric_mentions(abstract, *span)) if found else _NO_NAMES
     return metrics, [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
 
 
 def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
     """Claim rows of one coordinated phrase: shared kind and bound, per-member metric and names."""
     abstract, span = sentence.text, sentence.span
-    member_kinds = [reading.kind_of(abstract, phrase, quantity, span[0]) for quantity in phrase.members]
+    member_kinds = reading.kinds_of(abstract, phrase, span[0])
     kind = member_kinds[0]
     member_datasets = _datasets_for(sentence, phrase)
     if respective := _respective_scores(sentence, phrase, kind) or _apposed_to_score(sentence, phrase, kind):
@@ -435,12 +482,15 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
     member_models = _models_for(sentence, phrase)
     member_baselines = [None] * len(phrase.members) if kind == "score" else _baselines_for(sentence, phrase)
     changes = any(k != "score" for k in member_kinds)
-    directions = {m: reading.direction_of(abstract, phrase, span, m) for m in member_metrics} if changes else {}
+    read = dict.fromkeys(member_metrics) if changes else {}  # each metric's direction once
+    directions = {m: reading.direction_of(abstract, phrase, span, m) for m in read}
     for quantity, member_kind, metric, dataset, model, baseline in zip(
         phrase.members, member_kinds, member_metrics, member_datasets, member_models, member_baselines, strict=True
     ):
         if member_kind == "score":
             sentence.scores.append((quantity.end, metric, dataset))
+            if not _is_cost(metric):
+                sentence.quality_scores.append((metric, dataset))
         yield {
             "number": quantity.value,
             "unit_text": quantity.unit,
@@ -486,7 +536,7 @@ def _bare_score_on_benchmark(sentence: Sentence, phrase: reading.Phrase) -> bool
     if phrase.family is not None or not all("." in q.text for q in phrase.members):
         return False
     on = _ON_BENCHMARK.match(sentence.text, phrase.end)
-    return on is not None and any(m.start == on.end() for m in sentence.datasets)
+    return on is not None and bool(sentence.datasets.starting(on.end(), on.end() + 1))
 
 
 def _efficiency_aware(
@@ -521,10 +571,9 @@ def _apposed_to_score(
         return None
     if _is_cost(metric) and _QUALITY_COMPARISON.match(comparison.group()):
         # "83.2% top-1 with 4.1 GFLOPs, 1.5% higher than X": higher is said of the quality, not of the cost
-        quality = [(m, d) for _, m, d in sentence.scores if not _is_cost(m)]
-        if not quality:
+        if not sentence.quality_scores:
             return None
-        metric, dataset = quality[-1]
+        metric, dataset = sentence.quality_scores[-1]
     count = len(phrase.members)
     return [metric] * count, [dataset] * count
 
@@ -545,14 +594,14 @@ def _respective_scores(
     count = len(phrase.members)
     if kind == "score" or count < 2 or len(sentence.scores) != count:
         return None
-    closing = _RESPECTIVELY.search(sentence.text, phrase.end, sentence.span[1])
-    last_end, last_metric, _ = sentence.scores[-1]
-    if closing is None or any(
-        phrase.end <= m.start < closing.start() or (last_end <= m.start < phrase.start and m.name != last_metric)
-        for m in sentence.metrics
-    ):
+    closing = sentence.respectively_from(phrase.end)
+    if closing is None:
         return None
-    if any(phrase.end <= m.start < closing.start() for m in sentence.datasets):
+    last_end, last_metric, _ = sentence.scores[-1]
+    metrics = sentence.metrics
+    if metrics.starting(phrase.end, closing) or sentence.datasets.starting(phrase.end, closing):
+        return None
+    if any(m.name != last_metric for m in metrics.starting(last_end, phrase.start)):
         return None
     _, metrics, datasets = zip(*sentence.scores, strict=True)
     return list(metrics), list(datasets)

@@ -12,12 +12,15 @@ The budget is enforced in two ways:
   interrupts the extraction wherever it is, between two Python bytecodes (one
   call into a C regex finishes first);
 - on other threads (Dask workers run tasks on one), or where another timer is
-  already armed, the elapsed time is checked after each claim the extraction
-  yields.
+  already armed, the elapsed time is checked at every sentence (`checkpoint`)
+  and after each claim the extraction yields.
 
 Abstracts longer than `MAX_ABSTRACT_CHARS` are refused before any reading:
 arXiv caps abstracts at 1,920 characters, so such a text is not an abstract,
-and refusing it bounds the work the second way cannot interrupt.
+and refusing it bounds the work the second way cannot interrupt. Within that
+bound the work between two checks grows linearly with the numbers and names
+it reads, not with their product (tests/test_linear.py), so the budget holds
+on every thread whether a paper gives claims or not.
 """
 
 from __future__ import annotations

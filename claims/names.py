@@ -8,9 +8,11 @@ from the shapes names have in ML writing (CamelCase, digits, hyphens).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, Protocol, TypeVar
 
 from claims import scan
 from claims.vocab import (
@@ -30,6 +32,148 @@ class Mention:
     start: int
     end: int
     name: str
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+Found = TypeVar("Found", bound=_Located)
+
+
+class Spans(list[Found]):
+    """What a finder found in a text (names, numbers), in order of start as the finders give it, looked up by
+    position: a number finds its names by bisection, not by a scan of every name in its sentence, so that a
+    sentence's work grows with its numbers plus its names, not with their product (issue 11). Not to be
+    changed once made."""
+
+    __slots__ = ("_starts", "_longest", "_runs")
+
+    def __init__(self, found: Iterable[Found] = ()) -> None:
+        super().__init__(found)
+        self._starts = [item.start for item in self]
+        self._longest = max([item.end - item.start for item in self]) if self else 0
+        self._runs: dict[re.Pattern[str], Runs[Found]] | None = None
+
+    def index_from(self, position: int) -> int:
+        """The index of the first that starts at or after `position`."""
+        return bisect_left(self._starts, position)
+
+    def starting(self, low: int, high: int) -> list[Found]:
+        """Those that start in [low, high)."""
+        return self[bisect_left(self._starts, low) : bisect_left(self._starts, high)]
+
+    def ending(self, low: int, high: int) -> list[Found]:
+        """Those that end in [low, high], in order."""
+        return [item for item in self.starting(low - self._longest, high) if low <= item.end <= high]
+
+    def last_ending(self, low: int, high: int, accept: Callable[[Found], bool] | None = None) -> Found | None:
+        """The last (in order) that ends in [low, high] and that `accept` takes: read back from `high`."""
+        index = bisect_left(self._starts, high)
+        while index > 0 and self._starts[index - 1] >= low - self._longest:
+            index -= 1
+            item = self[index]
+            if low <= item.end <= high and (accept is None or accept(item)):
+                return item
+        return None
+
+    def covering(self, position: int) -> bool:
+        """One of them holds `position` (start <= position < end)."""
+        return any(item.end > position for item in self.starting(position - self._longest + 1, position + 1))
+
+    def straddling(self, position: int) -> bool:
+        """One of them starts before `position` and ends after it."""
+        return any(item.end > position for item in self.starting(position - self._longest + 1, position))
+
+    def words_before(self, text: str, position: int, words: int, floor: int = 0) -> list[Found]:
+        """Those that end at most `words` words (and any spaces) before `position`: the only ones a gap of
+        that many words can join to it."""
+        if not self or self._starts[0] >= position:
+            return []  # none before it: no need to read back
+        return self.ending(words_back(text, position, words, floor), position)
+
+    def words_after(self, text: str, position: int, words: int) -> list[Found]:
+        """Those that start at most `words` words (and any spaces) after `position`."""
+        return self.starting(position, _WORDS[words].match(text, position).end() + 1)
+
+    def runs(self, text: str, separator: re.Pattern[str]) -> Runs[Found]:
+        """Their lists joined by `separator` (found once, for every number of the sentence)."""
+        if self._runs is None:
+            self._runs = {}
+        if separator not in self._runs:
+            self._runs[separator] = Runs(text, self, separator)
+        return self._runs[separator]
+
+
+class Runs(Generic[Found]):
+    """Names joined only by list separators ("CIFAR-10, CIFAR-100 and SVHN"): a number finds the list
+    after or before it by bisection."""
+
+    def __init__(self, text: str, spans: Spans[Found], separator: re.Pattern[str]) -> None:
+        self._text, self._spans, self._separator = text, spans, separator
+        bounds: list[list[int]] = []  # [first index, end index] of each run
+        for index, item in enumerate(spans):
+            if bounds and _joins(separator, text, spans[index - 1].end, item.start):
+                bounds[-1][1] = index + 1
+            else:
+                bounds.append([index, index + 1])
+        self._first = [first for first, end in bounds for _ in range(first, end)]  # of the run of each item
+        self._end = [end for first, end in bounds for _ in range(first, end)]
+        self._lists = [(first, end) for first, end in bounds if end - first >= 2]
+        self._list_firsts = [first for first, _ in self._lists]
+        self._list_ends = [end for _, end in self._lists]
+
+    def after(self, position: int, least: int = 2) -> list[Found] | None:
+        """The first run of at least `least` (1 or 2) among the names that start at or after `position`."""
+        items = self._spans
+        first = items.index_from(position)
+        if first == len(items):
+            return None
+        end = self._end[first]
+        if end - first >= least:
+            return items[first:end]
+        following = bisect_left(self._list_firsts, end)
+        return items[slice(*self._lists[following])] if following < len(self._lists) else None
+
+    def before(self, position: int, least: int = 2) -> list[Found] | None:
+        """The last run of at least `least` (1 or 2) among the names that end at or before `position`."""
+        items = self._spans
+        if items.straddling(position):  # a name across the number: the names before it are not the first ones
+            ended = Spans(item for item in items if item.end <= position)
+            return Runs(self._text, ended, self._separator).before(position, least)
+        end = items.index_from(position)
+        if end == 0:
+            return None
+        first = self._first[end - 1]
+        if end - first >= least:
+            return items[first:end]
+        preceding = bisect_right(self._list_ends, first) - 1
+        return items[slice(*self._lists[preceding])] if preceding >= 0 else None
+
+
+def _joins(separator: re.Pattern[str], text: str, end: int, start: int) -> bool:
+    """The text between two names is a list separator (none when they overlap)."""
+    return bool(separator.fullmatch(text, end, start) if end <= start else separator.fullmatch(""))
+
+
+# `count` words and the spaces around them, for the reach of a gap of a few words
+_WORDS = [re.compile(rf"(?:\s*\S+){{0,{count}}}\s*") for count in range(6)]
+
+
+def words_back(text: str, position: int, words: int, floor: int = 0) -> int:
+    """Where `words` words and the spaces around them, read back from `position`, start at the earliest
+    (not before `floor`): read on the reversed text, from a short stretch widened only if it is used up."""
+    width = 64
+    while True:
+        low = max(floor, position - width)
+        taken = _WORDS[words].match(text[low:position][::-1]).end()
+        if taken < position - low or low == floor:
+            return position - taken
+        width *= 4
 
 
 # A token shaped like a model name: capitals inside, digits, or hyphenated parts.
@@ -193,9 +337,11 @@ def _first_acronym(clause: str) -> str | None:
     return names[0] if names else None
 
 
+_CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:which|that|where)\b|$")
+
+
 def _clause_after(abstract: str, position: int) -> str:
-    end = re.search(r"[.;:]\s|,\s+(?:which|that|where)\b|$", abstract[position:])
-    return abstract[position : position + end.start()]
+    return abstract[position : _CLAUSE_END.search(abstract, position).start()]
 
 
 _APPOSITION_BEFORE = re.compile(r"(?:[,:]|\bthe)\s*$")
@@ -204,8 +350,15 @@ _APPOSITION_AFTER = re.compile(r"\s*(?:[,(:]|which\b|that\b|$)")
 
 def _is_apposition(clause: str, token: re.Match[str]) -> bool:
     """ "we propose a new network, FooNet, which ...": the name set off beside its description,
-    not a word of the description ("a method for fusing radar and RGB data")."""
-    return bool(_APPOSITION_BEFORE.search(clause, 0, token.start()) and _APPOSITION_AFTER.match(clause, token.end()))
+    not a word of the description ("a method for fusing radar and RGB data"). Only what ends where the spaces
+    before it start is read (a comma, a colon, "the"), not the clause from its start."""
+    spaces = token.start()
+    while spaces > 0 and clause[spaces - 1].isspace():
+        spaces -= 1
+    return bool(
+        _APPOSITION_BEFORE.search(clause, max(0, spaces - 3), token.start())
+        and _APPOSITION_AFTER.match(clause, token.end())
+    )
 
 
 def _own_apposition(abstract: str) -> str | None:
@@ -228,26 +381,39 @@ def _introduced(abstract: str) -> str | None:
     if described:
         words = described.group("name").split()
         return " ".join([*words[:-1], singular(words[-1], abstract)])
+    # A clause read to its end without a name has none after a later start either: each is read once
+    # however many namings or introductions it holds ("we propose ... and we propose ...").
+    read = (0, -1)  # the stretch of the clause last read
     naming = _has_any(abstract, _NAMING_WORDS)
     for match in scan.finditer(_NAMING, _NAMING_LED, abstract) if naming else ():
-        clause = _clause_after(abstract, match.start())
-        if acronym := _first_acronym(clause):
-            return acronym
+        if not read[0] <= match.start() <= read[1]:
+            clause = _clause_after(abstract, match.start())
+            if acronym := _first_acronym(clause):
+                return acronym
+            read = (match.start(), match.start() + len(clause))
         if _looks_like_name(match.group("name").rstrip(".-")):
             return singular(match.group("name").rstrip(".-"), abstract)
     introductions = list(_INTRODUCE.finditer(abstract))
     if _has_any(abstract, _GERUNDS):
         introductions += scan.finditer(_INTRODUCING, _INTRODUCING_LED, abstract)
+    read = (0, -1)
     for match in sorted(introductions, key=lambda m: m.start()):
         direct = _DIRECT_NAME.match(abstract, match.end())
         if direct and _looks_like_name(direct.group("name").rstrip(".-")):
             return singular(direct.group("name").rstrip(".-"), abstract)
+        if read[0] <= match.end() <= read[1]:
+            continue
         clause = _clause_after(abstract, match.end())
-        if acronym := _first_acronym(clause):
-            return acronym
-        for token in _NAME_SHAPED.finditer(clause):
-            if _is_apposition(clause, token) and _looks_like_name(token.group().rstrip(".-")):
-                return singular(token.group().rstrip(".-"), abstract)
+        if named := _first_acronym(clause) or _apposed_name(clause, abstract):
+            return named
+        read = (match.end(), match.end() + len(clause))
+    return None
+
+
+def _apposed_name(clause: str, abstract: str) -> str | None:
+    for token in _NAME_SHAPED.finditer(clause):
+        if _is_apposition(clause, token) and _looks_like_name(token.group().rstrip(".-")):
+            return singular(token.group().rstrip(".-"), abstract)
     return None
 
 
@@ -312,8 +478,8 @@ def system_name(title: str, abstract: str) -> str | None:
     )
     if not candidates:
         return None
-    # the system is what the abstract keeps talking about
-    return max(candidates, key=lambda c: _uses(c, abstract))
+    # the system is what the abstract keeps talking about (each name counted once, however often it is defined)
+    return max(dict.fromkeys(candidates), key=lambda c: _uses(c, abstract))
 
 
 # "QD-Track outperforms ...", "our MixFormer-L achieves ...": a name-shaped subject of a verb of results,
@@ -370,10 +536,24 @@ def model_mentions(text: str, start: int, end: int) -> list[Mention]:
 
 
 def singular(name: str, text: str) -> str:
-    """ "ConvNeXts" -> "ConvNeXt" when the text also uses the singular."""
-    if name.endswith("s") and re.search(rf"(?<![\w-]){re.escape(name[:-1])}(?![\w-])", text):
-        return name[:-1]
-    return name
+    """ "ConvNeXts" -> "ConvNeXt" when the text also uses the singular: a word of the text (looked up in its
+    words, found once for all its names), else for a stem with other characters, found as a whole."""
+    if not name.endswith("s"):
+        return name
+    stem = name[:-1]
+    if _WORD.fullmatch(stem):
+        used = stem in _words(text)
+    else:
+        used = re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text) is not None
+    return stem if used else name
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=4)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text))
 
 
 def _partial_dataset(name: str) -> bool:
@@ -452,9 +632,9 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
         found.extend(_siblings(text, m))
     found.extend(_bare_versions(text, start, end, found))
     found.extend(_defined_abbreviations(text, start, end, found))
-    known = {(m.start, m.end) for m in found}
+    known = Spans(sorted(found, key=lambda m: m.start))
     for span in _open_dataset_spans(text, start, end):
-        if not any(s <= span[0] < e for s, e in known):
+        if not known.covering(span[0]):
             found.append(Mention(*span, text[span[0] : span[1]]))
     return sorted(found, key=lambda mention: mention.start)
 
@@ -503,10 +683,16 @@ def _defined_abbreviations(text: str, start: int, end: int, found: list[Mention]
     for mention in found:
         if (defined := _DEFINED.match(text, mention.end)) and defined.group("short") not in shorts:
             shorts[defined.group("short")] = (defined.end(), mention.name)
+    if not shorts:
+        return []
+    # all abbreviations in one pass (each use is a whole word, so no two can overlap), each from where defined
+    uses = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, shorts))})(?![\w-])")
+    first = max(start, min(defined_at for defined_at, _ in shorts.values()))
     later = []
-    for short, (defined_at, name) in shorts.items():
-        uses = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])").finditer(text, max(start, defined_at), end)
-        later.extend(Mention(use.start(), use.end(), name) for use in uses)
+    for use in uses.finditer(text, first, end):
+        defined_at, name = shorts[use.group()]
+        if use.start() >= defined_at:
+            later.append(Mention(use.start(), use.end(), name))
     return later
 
 
@@ -519,8 +705,10 @@ _STEM = re.compile(r"[A-Z][\w-]+")
 def _bare_versions(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
     """ "Something-Something (68.7% on V1 and 77.0% on V2)": a version named after its benchmark's stem."""
     versions = []
+    named = None  # the names found, by position: looked up for each version
     for match in _BARE_VERSION.finditer(text, start, end):
-        if any(m.start <= match.start("version") < m.end for m in found):
+        named = named if named is not None else Spans(sorted(found, key=lambda m: m.start))
+        if named.covering(match.start("version")):
             continue
         for stem in reversed(list(_STEM.finditer(text, max(start, match.start() - 100), match.start()))):
             name = canonical_dataset(f"{stem.group()} {match.group('version')}")

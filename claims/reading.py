@@ -11,11 +11,11 @@ is not reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from claims import cues
 from claims.grammar import FRACTION_WORDS, Quantity, quantity_at
-from claims.names import Mention
+from claims.names import Mention, Spans
 from claims.vocab import is_dataset_name, metric_info
 
 _SETTING_AFTER = re.compile(
@@ -89,6 +89,15 @@ class Phrase:
     """Coordinated quantities read as one: they share metric, kind and bound."""
 
     members: tuple[Quantity, ...]
+    # the last family and unit its members are written in: read for every member, so found once
+    family: str | None = field(init=False, compare=False)
+    unit: str | None = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        families = [q.family for q in self.members if q.family]
+        units = [q.unit for q in self.members if q.unit]
+        object.__setattr__(self, "family", families[-1] if families else None)
+        object.__setattr__(self, "unit", units[-1] if units else None)
 
     @property
     def start(self) -> int:
@@ -97,16 +106,6 @@ class Phrase:
     @property
     def end(self) -> int:
         return self.members[-1].end
-
-    @property
-    def family(self) -> str | None:
-        families = [q.family for q in self.members if q.family]
-        return families[-1] if families else None
-
-    @property
-    def unit(self) -> str | None:
-        units = [q.unit for q in self.members if q.unit]
-        return units[-1] if units else None
 
     @property
     def first(self) -> Quantity:
@@ -121,8 +120,8 @@ def _after(text: str, end: int, width: int = 60) -> str:
     return text[end : end + width]
 
 
-def starts_metric(metrics: list[Mention], position: int) -> bool:
-    return any(m.start == position for m in metrics)
+def starts_metric(metrics: Spans[Mention], position: int) -> bool:
+    return bool(metrics.starting(position, position + 1))
 
 
 # "boosts almost 10 points", "by 2.1 points", "3 points higher": points that measure a change
@@ -140,7 +139,7 @@ def _is_change_in_points(text: str, quantity: Quantity) -> bool:
     )
 
 
-def is_setting_or_name(text: str, quantity: Quantity, metrics: list[Mention]) -> bool:
+def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -> bool:
     """Numbers that set up an experiment, count data, or belong to a name."""
     after = _after(text, quantity.end, 30)
     if quantity.family == "points":
@@ -273,10 +272,18 @@ def bound_of(text: str, phrase: Phrase, quantity: Quantity) -> str:
     return cues.BOUND_WORDS[match.group(1).lower()] if match else "="
 
 
-def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) -> str:
-    """score, delta or ratio from the unit and the words around the phrase."""
-    if phrase.family == "factor" or quantity.family == "factor":
-        return "ratio"
+def kinds_of(text: str, phrase: Phrase, sentence_start: int) -> list[str]:
+    """score, delta or ratio of each member, from its unit and the words around the phrase (read once for
+    all its members)."""
+    if phrase.family == "factor":
+        return ["ratio"] * len(phrase.members)
+    said = _kind_said(text, phrase, sentence_start)
+    return [_member_kind(quantity, said) for quantity in phrase.members]
+
+
+def _kind_said(text: str, phrase: Phrase, sentence_start: int) -> str | None:
+    """The kind the words around a phrase give it: "score" for the levels of a change, "ratio", "delta", or
+    None when they say none."""
     if len(phrase.members) == 2 and is_change_link(text, *phrase.members):
         return "score"  # "(50.0 rightarrow 4.0 GPU days)": the levels before and after, whatever the change words
     after = _after(text, phrase.end, 40)
@@ -287,17 +294,26 @@ def kind_of(text: str, phrase: Phrase, quantity: Quantity, sentence_start: int) 
         r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$", before
     ):
         return "ratio"
-    if quantity.text.lstrip("~<>≈ ").startswith("+") or quantity.unit in ("pp", "percentage points"):
-        return "delta"
-    if quantity.family == "points":
-        return "delta"  # kept only as a change (`is_setting_or_name`)
     if cues.DELTA_AFTER.match(after) or cues.DELTA_BEFORE.search(before):
         return "delta"
     if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and re.match(r"\s*of\b", after):
         return "delta"
     if _DISTRIBUTED_BY.search(before):
         return "delta"  # "outperforms X by 1.7% mAP on detection and 1.4% on segmentation"
-    return "score"
+    return None
+
+
+def _member_kind(quantity: Quantity, said: str | None) -> str:
+    """A factor is a ratio; levels and shares are as said; a sign or unit of change makes a delta."""
+    if quantity.family == "factor":
+        return "ratio"
+    if said in ("score", "ratio"):
+        return said
+    if quantity.text.lstrip("~<>≈ ").startswith("+") or quantity.unit in ("pp", "percentage points"):
+        return "delta"
+    if quantity.family == "points":
+        return "delta"  # kept only as a change (`is_setting_or_name`)
+    return said or "score"
 
 
 def _is_share(text: str, phrase: Phrase, sentence_start: int) -> bool:
@@ -307,8 +323,10 @@ def _is_share(text: str, phrase: Phrase, sentence_start: int) -> bool:
         return False
     if cues.SHARE_AFTER.match(after):
         return True
-    compared = re.search(r"\bthan\b|\bcompared\b", text[sentence_start : phrase.end + 80])
-    return bool(cues.BARE_SHARE_AFTER.match(after) and compared)
+    return bool(cues.BARE_SHARE_AFTER.match(after) and _COMPARED.search(text, sentence_start, phrase.end + 80))
+
+
+_COMPARED = re.compile(r"\bthan\b|\bcompared\b")
 
 
 def _oriented(direction: str, praise: bool, metric: str | None) -> str:
@@ -420,16 +438,25 @@ def _share_metric(noun: str) -> str:
 _IN_TERMS_OF = re.compile(r"\s+(?:in|on)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 
 
-def _narrowed(text: str, metric: Mention, metrics: list[Mention]) -> Mention:
+_IN_TERMS_OF_WORDS = 4
+
+
+def _narrowed(text: str, metric: Mention, metrics: Spans[Mention], phrase: Phrase, kind: str) -> Mention:
     """ "1.5% higher accuracy in mIoU": a metric named after another by "in (terms of)" says which it is."""
-    for other in metrics:
+    for other in _usable(metrics.words_after(text, metric.end, _IN_TERMS_OF_WORDS), phrase, kind):
         if other.start > metric.end and _IN_TERMS_OF.fullmatch(text, metric.end, other.start):
             return other
     return metric
 
 
-def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention], kind: str) -> str | None:
-    """The metric the phrase measures: named right after it, right before it, implied by its unit, or nearby."""
+def _usable(found: list[Mention], phrase: Phrase, kind: str) -> list[Mention]:
+    """The metrics of `found` that can be measured in the unit the phrase is written in."""
+    return [m for m in found if _compatible(m.name, phrase.family, kind)]
+
+
+def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Spans[Mention], kind: str) -> str | None:
+    """The metric the phrase measures: named right after it, right before it, implied by its unit, or nearby.
+    Each place is read only for the metrics near enough to be named there."""
     after = _after(text, phrase.end, 40)
     if count := cues.COUNT_AFTER.match(after):
         return cues.COUNT_NOUNS.get(re.sub(r"\s+", " ", count.group(1).lower()), "parameters")
@@ -446,31 +473,35 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: li
         return metric
     if phrase.family == "scale" and re.match(r"^\s*/\s*[\d.]+\s*[GMT](?:FLOPs|MACs)", after):
         return "parameters"  # "11.5M / 2.4GFLOPs": params / compute
-    usable = [m for m in metrics if _compatible(m.name, phrase.family, kind)]
-    tight = [m for m in metrics if m.end <= phrase.start and _LINK.fullmatch(text[m.end : phrase.start])]
-    if tight and tight[-1] not in usable and phrase.family == "percent" and kind == "score":
-        return tight[-1].name  # "SPIDEr scores of 33.8%": named with the number, though usually not in %
-    if phrase.family == "factor" and (implied := _implied_metric(text, phrase, sentence, usable)):
+    linked = metrics.words_before(text, phrase.start, _LINK_WORDS, sentence[0])
+    tight = [m for m in linked if _LINK.fullmatch(text, m.end, phrase.start)]
+    named = tight[-1] if tight else None
+    if named and not _compatible(named.name, phrase.family, kind) and phrase.family == "percent" and kind == "score":
+        return named.name  # "SPIDEr scores of 33.8%": named with the number, though usually not in %
+    if phrase.family == "factor" and (implied := _implied_metric(text, phrase, sentence, metrics, kind)):
         return implied  # "5 times faster": the cue word names what changed
-    following = [m for m in usable if 0 <= m.start - phrase.end <= 25 and _no_break(text, phrase.end, m.start)]
+    near_after = _usable(metrics.starting(phrase.end, phrase.end + 26), phrase, kind)
+    following = [m for m in near_after if _no_break(text, phrase.end, m.start)]
     if following and phrase.family != "factor":
-        return _narrowed(text, following[0], usable).name
-    preceding = [m for m in usable if 0 <= phrase.start - m.end <= 50 and _no_break(text, m.end, phrase.start)]
+        return _narrowed(text, following[0], metrics, phrase, kind).name
+    near_before = _usable(metrics.ending(phrase.start - 50, phrase.start), phrase, kind)
+    preceding = [m for m in near_before if _no_break(text, m.end, phrase.start)]
     if open_metric := _open_tail_metric(text, phrase, sentence, kind):
         return open_metric
     if _bare_integers(phrase):
         # an integer with no unit measures something only when named right by it ("FID of 42")
-        tight = [m for m in preceding if _LINK.fullmatch(text[m.end : phrase.start])]
+        tight = [m for m in preceding if _LINK.fullmatch(text, m.end, phrase.start)]
         return tight[-1].name if tight else None
     if preceding:
         return preceding[-1].name
-    if implied := _implied_metric(text, phrase, sentence, usable):
+    if implied := _implied_metric(text, phrase, sentence, metrics, kind):
         return implied
     if following:
         return following[0].name
-    return _nearest_in_clause(text, phrase, sentence, usable)
+    return _nearest_in_clause(text, phrase, sentence, metrics, kind)
 
 
+_LINK_WORDS = 4  # at most: "(top-1) scores of about"
 _LINK = re.compile(
     r"\s*(?:\(\w+\)\s*)?(?:of|:|=|is|was|reaches|reaching|at|score of|scores of|value of)?"
     r"\s*(?:about|around|only|just)?\s*"
@@ -583,15 +614,21 @@ def metrics_listed_before(text: str, phrase: Phrase, sentence: tuple[int, int]) 
     return [info.name for info in found]
 
 
-def members_own_metrics(text: str, phrase: Phrase, metrics: list[Mention]) -> list[str | None] | None:
+def members_own_metrics(text: str, phrase: Phrase, metrics: Spans[Mention]) -> list[str | None] | None:
     """ "a perplexity of 18.3 on A and 1.06 bits per character on B": each member's metric named tight
-    against it (right after it, or right before it by "of", ":", "="), when members name different ones."""
+    against it (right after it, or right before it by "of", ":", "="), when members name different ones.
+    "performance" says nothing of which metric."""
     own: list[str | None] = []
-    metrics = [m for m in metrics if m.name != "performance"]  # says nothing of which metric
     for quantity in phrase.members:
-        after = [m for m in metrics if m.start >= quantity.end and not text[quantity.end : m.start].strip()]
-        before = [m for m in metrics if m.end <= quantity.start and _LINK.fullmatch(text, m.end, quantity.start)]
-        named = after[:1] or before[-1:]
+        after = [m for m in metrics.words_after(text, quantity.end, 0) if m.name != "performance"]
+        named = (
+            after[:1]
+            or [
+                m
+                for m in metrics.words_before(text, quantity.start, _LINK_WORDS)
+                if m.name != "performance" and _LINK.fullmatch(text, m.end, quantity.start)
+            ][-1:]
+        )
         own.append(named[0].name if named else None)
     return own if len({name for name in own if name}) >= 2 else None
 
@@ -629,12 +666,14 @@ def _bare_integers(phrase: Phrase) -> bool:
     return all(q.unit is None and q.symbol is None and re.fullmatch(r"\d+(?:-\d+)?", q.text) for q in phrase.members)
 
 
-def _nearest_in_clause(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention]) -> str | None:
+def _nearest_in_clause(
+    text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Spans[Mention], kind: str
+) -> str | None:
     """A metric named earlier in the same sentence governs a later bare result ("FID scores of 1.70 ... and 2.89")."""
-    before = [m for m in metrics if sentence[0] <= m.end <= phrase.start and phrase.start - m.end <= 120]
+    before = _usable(metrics.ending(max(sentence[0], phrase.start - 120), phrase.start), phrase, kind)
     if before and not _CLAUSE_BREAK.search(text[before[-1].end : phrase.start]):
         return before[-1].name
-    after = [m for m in metrics if phrase.end <= m.start <= sentence[1] and m.start - phrase.end <= 60]
+    after = _usable(metrics.starting(phrase.end, min(sentence[1], phrase.end + 60) + 1), phrase, kind)
     if after and phrase.family in ("percent", None) and _no_break(text, phrase.end, after[0].start):
         return after[0].name
     return None
@@ -651,7 +690,9 @@ def _no_break(text: str, start: int, end: int) -> bool:
     return not re.search(r"[;]|\d|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bbut\b|,\s+(?:it|we|they|which)\b", between)
 
 
-def _implied_metric(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: list[Mention]) -> str | None:
+def _implied_metric(
+    text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Spans[Mention], kind: str
+) -> str | None:
     family = phrase.family
     after = _after(text, phrase.end, 50).lower()
     before = text[max(sentence[0], phrase.start - 80) : phrase.start].lower()
@@ -669,7 +710,8 @@ def _implied_metric(text: str, phrase: Phrase, sentence: tuple[int, int], metric
     if family == "energy":
         return "energy" if (phrase.unit or "").endswith("J") else "power"
     if family == "factor":
-        return _factor_metric(after, before, metrics, phrase)
+        named_after = _usable(metrics.starting(phrase.end, phrase.end + 31), phrase, kind)
+        return _factor_metric(after, before, named_after, phrase)
     if family == "scale" and re.search(r"param|(?:model|compact|small|total)\s+size", before[-40:]):
         return "parameters"
     return None
