@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import pairwise
+from typing import Any
 
 import pandas as pd
 
@@ -75,6 +75,21 @@ _SUBJECT_VERB = re.compile(
 )
 
 
+class _found_once:  # noqa: N801 (used as a decorator, like `property`)
+    """A property of a sentence found when first asked for, then kept: `functools.cached_property` without
+    the lock it takes on Python 3.11 (a sentence is read by one thread), taken for every sentence read."""
+
+    def __init__(self, find: Callable[[Any], Any]) -> None:
+        self.find, self.__doc__ = find, find.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, sentence: Any, owner: type | None = None) -> Any:
+        value = sentence.__dict__[self.name] = self.find(sentence)
+        return value
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of an abstract and the names found in it, found once and shared by its phrases.
@@ -96,7 +111,7 @@ class Sentence:
     scores: list[tuple[int, str, str | None]] = field(default_factory=list)  # (end, metric, dataset) of its scores
     quality_scores: list[tuple[str, str | None]] = field(default_factory=list)  # those not of a cost
 
-    @cached_property
+    @_found_once
     def respectively(self) -> list[int]:
         """Where the sentence says "respectively"."""
         return [match.start() for match in _RESPECTIVELY.finditer(self.text, *self.span)]
@@ -106,12 +121,12 @@ class Sentence:
         index = bisect_left(self.respectively, position)
         return self.respectively[index] if index < len(self.respectively) else None
 
-    @cached_property
+    @_found_once
     def number_index(self) -> dict[Quantity, int]:
         """Where each number is in `numbers`."""
         return {quantity: index for index, quantity in enumerate(self.numbers)}
 
-    @cached_property
+    @_found_once
     def respective_datasets(self) -> list[names.Mention] | None:
         """ "an AP of 30.1 and an NMS-AP of 26.9 on A and B, respectively": as many benchmarks as the sentence
         has numbers, listed right after them (else right before them), when "respectively" follows them."""
@@ -122,13 +137,13 @@ class Sentence:
         run = runs.after(numbers[-1].end, least=1) or runs.before(numbers[0].start, least=1)
         return run if run and len(run) == len(numbers) else None
 
-    @cached_property
+    @_found_once
     def variants(self) -> names.Spans[names.Mention]:
         """Own models named as variants of the system ("ModelX-L" of "ModelX")."""
         key = name_key(self.system or "")
         return names.Spans(m for m in self.own_models if (own := name_key(m.name)).startswith(key) and own != key)
 
-    @cached_property
+    @_found_once
     def subjects(self) -> names.Spans[names.Mention]:
         """Own models a verb of results follows ("ModelX achieves"), not after a preposition: each phrase reads
         only these for its subject. A verb found before a phrase is also found before the end of the sentence."""
@@ -395,13 +410,11 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
         datasets = [m for m in named if not names.is_training_set(text, m)] or [
             m for m in named if not names.is_pretraining_set(text, m)
         ]
-        if kept:
-            in_datasets = names.Spans(named)
-            kept = [q for q in kept if not in_datasets.covering(q.start)]  # "300W", "MOT17"
+        kept = [q for q in kept if not every_dataset.covering(q.start, since=span[0])]  # "300W", "MOT17"
         if kept:
             carried = ((last_dataset if len(seen_datasets) == 1 else None) or benchmark) if not datasets else None
             # a name-shaped word that is part of a dataset's name is no model ("on the Alpha-2 and Beta benchmarks")
-            models = [m for m in names.model_mentions(text, *span) if not in_datasets.covering(m.start)]
+            models = [m for m in names.model_mentions(text, *span) if not every_dataset.covering(m.start, span[0])]
             models = [m for m in models if not benchmark or name_key(m.name) != name_key(benchmark)]
             compared = [_is_baseline(text, m, span) for m in models]
             own = names.Spans(m for m, baseline in zip(models, compared, strict=True) if not baseline)
@@ -463,7 +476,7 @@ def _numbers_in(
 def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
     """Claim rows of one coordinated phrase: shared kind and bound, per-member metric and names."""
     abstract, span = sentence.text, sentence.span
-    member_kinds = reading.kinds_of(abstract, phrase, span[0])
+    member_kinds = reading.kinds_of(abstract, phrase, span)
     kind = member_kinds[0]
     member_datasets = _datasets_for(sentence, phrase)
     if respective := _respective_scores(sentence, phrase, kind) or _apposed_to_score(sentence, phrase, kind):

@@ -56,8 +56,14 @@ class Spans(list[Found]):
     def __init__(self, found: Iterable[Found] = ()) -> None:
         super().__init__(found)
         self._starts = [item.start for item in self]
-        self._longest = max([item.end - item.start for item in self]) if self else 0
+        self._longest = -1  # the length of the longest, found when first needed (`_reach`)
         self._runs: dict[re.Pattern[str], Runs[Found]] | None = None
+
+    def _reach(self) -> int:
+        """How long the longest is: one that ends at a place starts at most this much before it."""
+        if self._longest < 0:
+            self._longest = max([item.end - item.start for item in self], default=0)
+        return self._longest
 
     def index_from(self, position: int) -> int:
         """The index of the first that starts at or after `position`."""
@@ -69,36 +75,44 @@ class Spans(list[Found]):
 
     def ending(self, low: int, high: int) -> list[Found]:
         """Those that end in [low, high], in order."""
-        return [item for item in self.starting(low - self._longest, high) if low <= item.end <= high]
+        return [item for item in self.starting(low - self._reach(), high) if low <= item.end <= high]
 
     def last_ending(self, low: int, high: int, accept: Callable[[Found], bool] | None = None) -> Found | None:
         """The last (in order) that ends in [low, high] and that `accept` takes: read back from `high`."""
-        index = bisect_left(self._starts, high)
-        while index > 0 and self._starts[index - 1] >= low - self._longest:
+        index, floor = bisect_left(self._starts, high), low - self._reach()
+        while index > 0 and self._starts[index - 1] >= floor:
             index -= 1
             item = self[index]
             if low <= item.end <= high and (accept is None or accept(item)):
                 return item
         return None
 
-    def covering(self, position: int) -> bool:
-        """One of them holds `position` (start <= position < end)."""
-        return any(item.end > position for item in self.starting(position - self._longest + 1, position + 1))
+    def covering(self, position: int, since: int = 0) -> bool:
+        """One of them that starts at or after `since` holds `position` (start <= position < end)."""
+        starts = self._starts
+        near = self[bisect_left(starts, max(since, position - self._reach() + 1)) : bisect_right(starts, position)]
+        return any(item.end > position for item in near)
 
     def straddling(self, position: int) -> bool:
         """One of them starts before `position` and ends after it."""
-        return any(item.end > position for item in self.starting(position - self._longest + 1, position))
+        return any(item.end > position for item in self.starting(position - self._reach() + 1, position))
 
     def words_before(self, text: str, position: int, words: int, floor: int = 0) -> list[Found]:
         """Those that end at most `words` words (and any spaces) before `position`: the only ones a gap of
-        that many words can join to it."""
-        if not self or self._starts[0] >= position:
-            return []  # none before it: no need to read back
+        that many words can join to it. When only a few start before it, those are all given (fewer to read
+        than to find how far the words reach)."""
+        before = bisect_left(self._starts, position)
+        if before <= _FEW:
+            return [item for item in self[:before] if item.end <= position]
         return self.ending(words_back(text, position, words, floor), position)
 
     def words_after(self, text: str, position: int, words: int) -> list[Found]:
-        """Those that start at most `words` words (and any spaces) after `position`."""
-        return self.starting(position, _WORDS[words].match(text, position).end() + 1)
+        """Those that start at most `words` words (and any spaces) after `position` (or all after it, when
+        only a few are)."""
+        after = bisect_left(self._starts, position)
+        if len(self) - after <= _FEW:
+            return self[after:]
+        return self[after : bisect_right(self._starts, _WORDS[words].match(text, position).end())]
 
     def runs(self, text: str, separator: re.Pattern[str]) -> Runs[Found]:
         """Their lists joined by `separator` (found once, for every number of the sentence)."""
@@ -160,6 +174,7 @@ def _joins(separator: re.Pattern[str], text: str, end: int, start: int) -> bool:
     return bool(separator.fullmatch(text, end, start) if end <= start else separator.fullmatch(""))
 
 
+_FEW = 4
 # `count` words and the spaces around them, for the reach of a gap of a few words
 _WORDS = [re.compile(rf"(?:\s*\S+){{0,{count}}}\s*") for count in range(6)]
 

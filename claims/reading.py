@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from claims import cues
 from claims.grammar import FRACTION_WORDS, Quantity, quantity_at
@@ -272,25 +273,25 @@ def bound_of(text: str, phrase: Phrase, quantity: Quantity) -> str:
     return cues.BOUND_WORDS[match.group(1).lower()] if match else "="
 
 
-def kinds_of(text: str, phrase: Phrase, sentence_start: int) -> list[str]:
+def kinds_of(text: str, phrase: Phrase, sentence: tuple[int, int]) -> list[str]:
     """score, delta or ratio of each member, from its unit and the words around the phrase (read once for
     all its members)."""
     if phrase.family == "factor":
         return ["ratio"] * len(phrase.members)
-    said = _kind_said(text, phrase, sentence_start)
+    said = _kind_said(text, phrase, sentence)
     return [_member_kind(quantity, said) for quantity in phrase.members]
 
 
-def _kind_said(text: str, phrase: Phrase, sentence_start: int) -> str | None:
+def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | None:
     """The kind the words around a phrase give it: "score" for the levels of a change, "ratio", "delta", or
     None when they say none."""
     if len(phrase.members) == 2 and is_change_link(text, *phrase.members):
         return "score"  # "(50.0 rightarrow 4.0 GPU days)": the levels before and after, whatever the change words
     after = _after(text, phrase.end, 40)
-    before = _before(text, phrase.start, 80, sentence_start)
+    before = _before(text, phrase.start, 80, sentence[0])
     if phrase.family == "percent" and cues.QUALITY_SHARE_AFTER.match(after):
         return "ratio"  # "retains 99% of the teacher's accuracy"
-    if _is_share(text, phrase, sentence_start) and re.search(
+    if _is_share(text, phrase, sentence) and re.search(
         r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$", before
     ):
         return "ratio"
@@ -316,17 +317,34 @@ def _member_kind(quantity: Quantity, said: str | None) -> str:
     return said or "score"
 
 
-def _is_share(text: str, phrase: Phrase, sentence_start: int) -> bool:
+def _is_share(text: str, phrase: Phrase, sentence: tuple[int, int]) -> bool:
     """ "11% of the parameters of X", "using only 11% parameters (than X)": a share of another's cost."""
     after = _after(text, phrase.end, 40)
     if phrase.family != "percent":
         return False
     if cues.SHARE_AFTER.match(after):
         return True
-    return bool(cues.BARE_SHARE_AFTER.match(after) and _COMPARED.search(text, sentence_start, phrase.end + 80))
+    return bool(cues.BARE_SHARE_AFTER.match(after) and _compared_by(text, sentence, phrase.end + 80))
 
 
 _COMPARED = re.compile(r"\bthan\b|\bcompared\b")
+_COMPARED_WORDS = ("than", "compared")
+
+
+def _compared_by(text: str, sentence: tuple[int, int], end: int) -> bool:
+    """ "than" or "compared" is said from the sentence's start to `end`, as a search of text[start:end] finds
+    it (a word cut at `end` counts): the sentence is searched once for all its phrases."""
+    first = _first_comparison_end(text, sentence[0], sentence[1] + 80)
+    if first is not None and first <= end:
+        return True
+    cut = (end - len(word) for word in _COMPARED_WORDS)
+    return any(start >= sentence[0] and _COMPARED.match(text, start, end) for start in cut)
+
+
+@lru_cache(maxsize=8)
+def _first_comparison_end(text: str, start: int, end: int) -> int | None:
+    found = _COMPARED.search(text, start, end)
+    return found.end() if found else None
 
 
 def _oriented(direction: str, praise: bool, metric: str | None) -> str:
@@ -380,7 +398,7 @@ def is_fraction(phrase: Phrase) -> bool:
 
 def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: str | None) -> str:
     """Up or down for the quantity named by `metric`: the tied cue word, else the nearest one."""
-    if _is_share(text, phrase, sentence[0]) or is_fraction(phrase) or _keeps_quality(text, phrase):
+    if _is_share(text, phrase, sentence) or is_fraction(phrase) or _keeps_quality(text, phrase):
         return "down"  # "only 15% of the parameters"
     if tied := _tied_cue(text, phrase, sentence):
         return _oriented(*tied, metric)
@@ -614,13 +632,20 @@ def metrics_listed_before(text: str, phrase: Phrase, sentence: tuple[int, int]) 
     return [info.name for info in found]
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def members_own_metrics(text: str, phrase: Phrase, metrics: Spans[Mention]) -> list[str | None] | None:
     """ "a perplexity of 18.3 on A and 1.06 bits per character on B": each member's metric named tight
     against it (right after it, or right before it by "of", ":", "="), when members name different ones.
     "performance" says nothing of which metric."""
     own: list[str | None] = []
     for quantity in phrase.members:
-        after = [m for m in metrics.words_after(text, quantity.end, 0) if m.name != "performance"]
+        after = [
+            m
+            for m in metrics.words_after(text, quantity.end, 0)
+            if m.name != "performance" and _SPACES.fullmatch(text, quantity.end, m.start)
+        ]
         named = (
             after[:1]
             or [

@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import names
+from claims import names, reading
 
 EXTRACT = importlib.import_module("claims.extract")  # the module: `claims.extract` is its function
 DOUBLING_AT_MOST = 2.5  # the work of twice the numbers: twice the work, and some slack for what is fixed
@@ -212,3 +212,24 @@ def test_the_list_after_or_before_a_number_is_the_one_a_scan_of_the_names_finds(
     lists_after, lists_before = [r for r in after if len(r) > 1], [r for r in before if len(r) > 1]
     assert runs.after(position) == (lists_after[0] if lists_after else None)
     assert runs.before(position) == (lists_before[-1] if lists_before else None)
+
+
+COMPARING = st.lists(st.sampled_from(["than", "thanks", "compared", "comparedly", "x", " ", " ", ","]), max_size=30)
+
+
+@given(words=COMPARING, data=st.data())
+def test_than_or_compared_said_before_a_point_is_found_as_a_search_of_the_text_up_to_it_finds_it(
+    words: list[str], data: st.DataObject
+) -> None:
+    text = "".join(words)
+    start = data.draw(st.sampled_from([0] + [i + 1 for i, c in enumerate(text) if c == " "]))  # a sentence's start
+    end = data.draw(st.integers(start, len(text) + 5))
+    sentence = (start, data.draw(st.integers(max(start, end - 80), max(start, len(text)))))
+    expected = re.search(r"\bthan\b|\bcompared\b", text[start:end]) is not None
+    assert reading._compared_by(text, sentence, end) == expected
+
+
+def test_a_metric_after_a_number_but_not_next_to_it_is_not_the_one_it_is_in() -> None:
+    """What a lookup gives near a number is then read exactly: "12.1" is an error rate, not in BLEU."""
+    rows = EXTRACT.read_paper("p1", "T", "Our model reaches an error rate of 12.1 and 33.8 BLEU on WMT14.", None)
+    assert [(row["value_text"], row["metric"]) for row in rows] == [("12.1", "error rate"), ("33.8", "BLEU")]
