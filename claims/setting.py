@@ -21,7 +21,7 @@ from importlib import resources
 import ahocorasick
 import pandas as pd
 
-from claims.vocab import _Scanner, canonical_dataset, canonical_metric, datasets, fold
+from claims.vocab import Scanner, canonical_dataset, canonical_metric, datasets, fold
 
 
 @dataclass(frozen=True)
@@ -102,14 +102,14 @@ def _as_written(cue: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[_Scanner, dict[str, tuple[str, ...]]]:
+def _cues() -> tuple[Scanner, dict[str, tuple[str, ...]]]:
     """One automaton over every cue, and folded cue -> the tasks it names."""
     named: dict[str, list[str]] = {}
     for task in tasks().values():
         for cue in task.cues:
             named.setdefault(fold(cue), []).append(task.name)
     ranked = {cue: ((-len(cue), cue), _as_written(cue)) for task in tasks().values() for cue in task.cues}
-    return _Scanner.build(ranked, r"[\w-]", r"\w|-\w"), {cue: tuple(names) for cue, names in named.items()}
+    return Scanner.build(ranked, r"[\w-]", r"\w|-\w"), {cue: tuple(names) for cue, names in named.items()}
 
 
 @lru_cache(maxsize=4096)

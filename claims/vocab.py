@@ -257,7 +257,7 @@ def _longest_first(name: str) -> tuple[int, str]:
 
 
 @dataclass(frozen=True)
-class _Scanner:
+class Scanner:
     """A vocabulary's automaton, folded name -> (its length, its names as (rank, name, as written only)), run
     over the folded text: every place a name may be is checked for its case (acronyms, "AP", only as written:
     one pass with these checks costs less than a second automaton over the text itself), its boundaries and
@@ -270,7 +270,7 @@ class _Scanner:
     after: re.Pattern[str]
 
     @classmethod
-    def build(cls, ranked: dict[str, tuple[tuple, bool]], before: str, after: str) -> _Scanner:
+    def build(cls, ranked: dict[str, tuple[tuple, bool]], before: str, after: str) -> Scanner:
         """`ranked`: name -> (rank: the lowest is tried first, whether it matches only as written)."""
         keys: dict[str, list[tuple[tuple, str, bool]]] = {}
         for name, (rank, exact) in ranked.items():
@@ -320,18 +320,18 @@ class _Scanner:
         return None if best is None else best[1]
 
 
-def dataset_scanner(names: list[str], plain: list[str] = ()) -> _Scanner:
+def dataset_scanner(names: list[str], plain: list[str] = ()) -> Scanner:
     r"""Dataset names in any case, as whole words: not after [\w-], not before \w or -\w; `plain` names
     (English words) only as written."""
     ranked = {name: ((0, *_longest_first(name)), _only_as_written(name)) for name in names}
     # an English-word name is tried after every other name found at the same place ("Atari Breakout" loses
     # to "Atari" where it is not named as a benchmark)
     ranked.update({name: ((1, *_longest_first(name)), True) for name in plain if name not in ranked})
-    return _Scanner.build(ranked, r"[\w-]", r"\w|-\w")
+    return Scanner.build(ranked, r"[\w-]", r"\w|-\w")
 
 
 @lru_cache(maxsize=1)
-def _dataset_scanner() -> _Scanner:
+def _dataset_scanner() -> Scanner:
     return dataset_scanner(_scanned_dataset_names(), sorted(_plain_names()))
 
 
@@ -403,15 +403,15 @@ def _metric_aliases() -> list[str]:
     return [a for m in metrics().values() for a in (m.name, *m.aliases)]
 
 
-def metric_scanner(aliases: list[str]) -> _Scanner:
+def metric_scanner(aliases: list[str]) -> Scanner:
     r"""Metric aliases as whole words: not after [A-Za-z_@-], not before [\w@]; acronyms only as written."""
     exact = {alias: _is_case_sensitive(alias) for alias in aliases}
     ranked = {alias: (_longest_first(alias), exact[alias]) for alias in aliases}
-    return _Scanner.build(ranked, r"[A-Za-z_@-]", r"[\w@]")
+    return Scanner.build(ranked, r"[A-Za-z_@-]", r"[\w@]")
 
 
 @lru_cache(maxsize=1)
-def _metric_scanner() -> _Scanner:
+def _metric_scanner() -> Scanner:
     return metric_scanner(_metric_aliases())
 
 
