@@ -5,18 +5,26 @@ claims/report.py renders them to CSV, Markdown and HTML, so the same boards
 can be checked, tested or rendered differently without touching the rules.
 
 Rules, in one place:
-- one board per canonical dataset (vocab.canonical_dataset merges aliases)
-  and per task when the claim states one; score claims only;
-- a column per (metric, unit): values of different units never share one;
-- rank by the primary metric, the column most papers report on the board,
-  in the direction the metric vocabulary gives (unknown: higher is better);
-- every claim is kept; per (model, column) one is shown: an exact value over
+- a board is a task on a canonical benchmark (vocab.canonical_dataset merges
+  aliases), and a split where the vocabulary lists splits apart; the task and
+  split come from claims/setting.py; score claims only, never a share of
+  another system's quality;
+- a row is a model variant: the model under the settings that make numbers
+  incomparable (zero-shot, extra data, resolution); one paper's unnamed
+  variants are numbered rows in the order stated;
+- a column per (metric, unit): values of different units never share one; a
+  generic name of the task's metric is that metric ("AP" on detection: box AP);
+- rank by the task's headline metric, else the benchmark's primary one, else
+  the quality column most papers report, in the direction the vocabulary or
+  the metric's name gives; without one, the board is unranked;
+- every claim is kept; per (variant, column) one is shown: an exact value over
   a bounded one, then the newest paper, then the first stated in the abstract;
-  the cell is disputed when the kept claims' values differ;
+  the cell is disputed when papers' values differ;
 - a claim without a model becomes the row "(unnamed, <short paper title>)",
   so that a paper's number is ranked rather than lost;
-- a baseline's score stated in another paper's abstract is a row of its own,
-  with `reported_by` = the citing paper's title.
+- a baseline's score stated in another paper's abstract (or an unnamed level
+  beside a named one) is a row of its own, with `reported_by` = the citing
+  paper's title.
 """
 
 from __future__ import annotations
