@@ -104,12 +104,16 @@ class Sentence:
     datasets: names.Spans[names.Mention]
     models: names.Spans[names.Mention]
     own_models: names.Spans[names.Mention]  # the models not introduced as something compared against
-    compared: names.Spans[names.Mention]  # the others
     carried: str | None
     system: str | None
     numbers: list[Quantity] = field(default_factory=list)  # its result numbers, in order
     scores: list[tuple[int, str, str | None]] = field(default_factory=list)  # (end, metric, dataset) of its scores
     quality_scores: list[tuple[str, str | None]] = field(default_factory=list)  # those not of a cost
+
+    @_found_once
+    def compared(self) -> names.Spans[names.Mention]:
+        """The models introduced as something compared against (few phrases ask)."""
+        return names.Spans.of([m for m in self.models if _is_baseline(self.text, m, self.span)])
 
     @_found_once
     def respectively(self) -> list[int]:
@@ -224,6 +228,8 @@ def _respective_single(sentence: Sentence, phrase: reading.Phrase) -> list[names
 def _datasets_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     """One dataset per member: listed respectively, named right after it, nearest in the sentence, or carried."""
     abstract, mentions = sentence.text, sentence.datasets
+    if not mentions:
+        return [sentence.carried] * len(phrase.members)
     ordered = _respectively(sentence, phrase, mentions) or _respective_single(sentence, phrase)
     if ordered:
         return [m.name for m in ordered]
@@ -370,6 +376,8 @@ def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
 def _baselines_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None]:
     """Per member: "surpassing A and B by 1.2% and 0.5% respectively", else the one baseline of the phrase."""
+    if not sentence.models:
+        return [None] * len(phrase.members)
     ordered = _respectively(sentence, phrase, sentence.compared, _MODEL_RUN_SEPARATOR)
     if ordered:
         return [m.name for m in ordered]
@@ -393,7 +401,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
     text = _reading_text(abstract)
     spans = sentence_spans(text)  # = sentences_of(abstract)
     worded = word_triggers(text)  # where a number in words may be: one pass over the abstract, most have none
-    numbers = [_numbers_in(text, span, any(span[0] <= at < span[1] for at in worded)) for span in spans]
+    numbers = [_numbers_in(text, span, bool(worded) and _holds(worded, span)) for span in spans]
     if not any(kept for _, kept in numbers):
         return  # half of all abstracts: no number to read, so no names to look for
     benchmark = names.introduced_benchmark(title, text)
@@ -410,16 +418,16 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
         datasets = [m for m in named if not names.is_training_set(text, m)] or [
             m for m in named if not names.is_pretraining_set(text, m)
         ]
-        kept = [q for q in kept if not every_dataset.covering(q.start, since=span[0])]  # "300W", "MOT17"
+        if named:  # "300W", "MOT17": a number inside a dataset's name is none of its results
+            kept = [q for q in kept if not every_dataset.covering(q.start, since=span[0])]
         if kept:
             carried = ((last_dataset if len(seen_datasets) == 1 else None) or benchmark) if not datasets else None
             # a name-shaped word that is part of a dataset's name is no model ("on the Alpha-2 and Beta benchmarks")
-            models = [m for m in names.model_mentions(text, *span) if not every_dataset.covering(m.start, span[0])]
+            models = names.model_mentions(text, *span)
+            models = [m for m in models if not every_dataset.covering(m.start, span[0])] if named else models
             models = [m for m in models if not benchmark or name_key(m.name) != name_key(benchmark)]
-            compared = [_is_baseline(text, m, span) for m in models]
-            own = names.Spans(m for m, baseline in zip(models, compared, strict=True) if not baseline)
-            others = names.Spans(m for m, baseline in zip(models, compared, strict=True) if baseline)
-            found = (metrics, names.Spans(datasets), names.Spans(models), own, others)
+            own = [m for m in models if not _is_baseline(text, m, span)]
+            found = (metrics, names.Spans.of(datasets), names.Spans.of(models), names.Spans.of(own))
             sentence = Sentence(text, span, *found, carried, system, kept)
             verbatim = abstract[span[0] : span[1]]
             for phrase in reading.phrases(text, kept):
@@ -456,7 +464,10 @@ def _reading_text(abstract: str) -> str:
     return text
 
 
-_NO_NAMES: names.Spans[names.Mention] = names.Spans()  # of every sentence with no number: shared, never changed
+def _holds(places: list[int], span: tuple[int, int]) -> bool:
+    """One of the places (in order) is in the span: found by bisection, not by a scan of all for each span."""
+    index = bisect_left(places, span[0])
+    return index < len(places) and places[index] < span[1]
 
 
 def _numbers_in(
@@ -469,7 +480,7 @@ def _numbers_in(
     if worded and (words := word_quantities(abstract, *span)):
         in_words = names.Spans(words)
         found = sorted([q for q in found if not in_words.covering(q.start)] + words, key=lambda q: q.start)
-    metrics = names.Spans(names.metric_mentions(abstract, *span)) if found else _NO_NAMES
+    metrics = names.Spans.of(names.metric_mentions(abstract, *span)) if found else names.NOTHING
     return metrics, [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
 
 

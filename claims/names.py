@@ -59,6 +59,11 @@ class Spans(list[Found]):
         self._longest = -1  # the length of the longest, found when first needed (`_reach`)
         self._runs: dict[re.Pattern[str], Runs[Found]] | None = None
 
+    @classmethod
+    def of(cls, found: list[Found]) -> Spans[Found]:
+        """`found` as Spans; when nothing was found, one shared empty Spans rather than a new one each time."""
+        return cls(found) if found else NOTHING
+
     def _reach(self) -> int:
         """How long the longest is: one that ends at a place starts at most this much before it."""
         if self._longest < 0:
@@ -116,11 +121,16 @@ class Spans(list[Found]):
 
     def runs(self, text: str, separator: re.Pattern[str]) -> Runs[Found]:
         """Their lists joined by `separator` (found once, for every number of the sentence)."""
+        if not self:
+            return Runs(text, self, separator)  # nothing to keep (and `NOTHING` is shared)
         if self._runs is None:
             self._runs = {}
         if separator not in self._runs:
             self._runs[separator] = Runs(text, self, separator)
         return self._runs[separator]
+
+
+NOTHING: Spans = Spans()  # shared: never changed
 
 
 class Runs(Generic[Found]):
@@ -647,10 +657,9 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
         found.extend(_siblings(text, m))
     found.extend(_bare_versions(text, start, end, found))
     found.extend(_defined_abbreviations(text, start, end, found))
-    known = Spans(sorted(found, key=lambda m: m.start))
-    for span in _open_dataset_spans(text, start, end):
-        if not known.covering(span[0]):
-            found.append(Mention(*span, text[span[0] : span[1]]))
+    if opened := list(_open_dataset_spans(text, start, end)):
+        known = Spans(sorted(found, key=lambda m: m.start))
+        found.extend(Mention(*span, text[span[0] : span[1]]) for span in opened if not known.covering(span[0]))
     return sorted(found, key=lambda mention: mention.start)
 
 

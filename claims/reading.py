@@ -95,10 +95,13 @@ class Phrase:
     unit: str | None = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        families = [q.family for q in self.members if q.family]
-        units = [q.unit for q in self.members if q.unit]
-        object.__setattr__(self, "family", families[-1] if families else None)
-        object.__setattr__(self, "unit", units[-1] if units else None)
+        family = unit = None
+        for quantity in reversed(self.members):
+            family, unit = family or quantity.family or None, unit or quantity.unit or None
+            if family and unit:
+                break
+        object.__setattr__(self, "family", family)
+        object.__setattr__(self, "unit", unit)
 
     @property
     def start(self) -> int:
@@ -639,6 +642,8 @@ def members_own_metrics(text: str, phrase: Phrase, metrics: Spans[Mention]) -> l
     """ "a perplexity of 18.3 on A and 1.06 bits per character on B": each member's metric named tight
     against it (right after it, or right before it by "of", ":", "="), when members name different ones.
     "performance" says nothing of which metric."""
+    if len(metrics) < 2:
+        return None  # no two different ones to name
     own: list[str | None] = []
     for quantity in phrase.members:
         after = [
