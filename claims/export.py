@@ -134,7 +134,8 @@ def evaluation_tables(boards: list[Board]) -> list[dict]:
     by_task: dict[str, dict[str, list[Board]]] = {}
     for board in boards:
         if not own_results(board).empty:
-            by_task.setdefault(board_task(board), {}).setdefault(board.dataset, []).append(board)
+            benchmark = f"{board.dataset} {board.split}" if board.split else board.dataset  # "COCO test-dev"
+            by_task.setdefault(board_task(board), {}).setdefault(benchmark, []).append(board)
     return [
         {
             "task": task,

@@ -98,9 +98,14 @@ def row_cells(tables: list[dict]) -> set[tuple]:
     }
 
 
+def benchmark(cell: pd.Series) -> str:
+    """A Papers with Code dataset: the benchmark with its split ("COCO test-dev")."""
+    return cell["dataset"] if pd.isna(cell["split"]) else f"{cell['dataset']} {cell['split']}"
+
+
 def board_cells(cells: pd.DataFrame) -> set[tuple]:
     return {
-        (c["board_task"], c["dataset"], c["variant"], c["title"], c["column"], shown_value(c), bool(c["extra_data"]))
+        (c["board_task"], benchmark(c), c["variant"], c["title"], c["column"], shown_value(c), bool(c["extra_data"]))
         for _, c in cells.iterrows()
     }
 
