@@ -9,6 +9,10 @@ the format states them (PDF-table JSON) or by `label_cells` from the grid.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
 import pandas as pd
 
 TABLE_COLUMNS = [
@@ -44,3 +48,21 @@ def empty_tables() -> pd.DataFrame:
 def empty_sections() -> pd.DataFrame:
     """A sections frame with no text, of the right columns."""
     return pd.DataFrame({column: pd.Series(dtype=object) for column in SECTION_COLUMNS})
+
+
+@dataclass
+class FullPaper:
+    """What a full-paper reader gives for one paper: its identity, abstract, tables and sections."""
+
+    paper_id: str  # the file's stem without its extensions ("1603.01354" for tei/1603.01354.tei.xml)
+    source: str  # the file or folder read
+    title: str | None = None
+    abstract: str | None = None
+    tables: pd.DataFrame = field(default_factory=empty_tables)
+    sections: pd.DataFrame = field(default_factory=empty_sections)
+
+
+class PaperReader(Protocol):
+    """A reader of one input format: `claims.tables.latex.read_latex`, `...html.read_html`, `...tei.read_tei`, ..."""
+
+    def __call__(self, path: Path) -> FullPaper: ...
