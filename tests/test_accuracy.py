@@ -34,7 +34,8 @@ def evaluations():
 @pytest.mark.parametrize("figure", FIGURES)
 @pytest.mark.parametrize("gold_set", SETS)
 def test_f1_stays_above_floor(evaluations, gold_set, figure):
-    assert evaluations[gold_set]["all"].figures[figure]["f"] >= FLOORS[gold_set][figure], evaluations[gold_set]["all"].figures[figure]
+    figures = evaluations[gold_set]["all"].figures[figure]
+    assert figures["f"] >= FLOORS[gold_set][figure], figures
 
 
 @pytest.mark.parametrize("figure", FIGURES)
