@@ -337,20 +337,26 @@ def _acronym_after(phrase: str, abstract: str) -> str | None:
 def _title_acronyms(title: str, abstract: str, anywhere: bool = False) -> list[str]:
     """Acronyms the abstract defines for the words the title starts with: "Sparse Mixture Networks (SMN)";
     `anywhere`: for three or more words the title has anywhere ("Video Classification With
-    Channel-Separated Convolutional Networks" and "... networks (CSN)")."""
+    Channel-Separated Convolutional Networks" and "... networks (CSN)").
+
+    The acronyms defined for the longest stretch of title words win: "Dilated Neighborhood Attention
+    Transformer (DiNAT)" over "Dilated Neighborhood Attention (DiNA)" in a paper of that title.
+    """
     title_words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", title.lower())]
-    found = []
+    found: dict[str, int] = {}
     for definition in acronym_definitions(abstract):
         words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", definition.expansion.lower())]
         if definition.name in _COMMON_CAPS or _TASK_WORD.search(definition.expansion):
             continue  # "Facial Expression Recognition (FER)" names a task, not a system
         if anywhere:
-            named = len(words) >= 3 and _contains(title_words, words[-3:])
+            covered = 3 if len(words) >= 3 and _contains(title_words, words[-3:]) else 0
         else:
-            named = any(title_words[:size] == words[-size:] for size in range(min(len(words), 5), 1, -1))
-        if named:
-            found.append(definition.name)
-    return found
+            sizes = range(min(len(words), 6), 1, -1)
+            covered = next((size for size in sizes if title_words[:size] == words[-size:]), 0)
+        if covered:
+            found[definition.name] = max(covered, found.get(definition.name, 0))
+    longest = max(found.values(), default=0)
+    return [name for name, covered in found.items() if covered == longest]
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
@@ -536,15 +542,17 @@ def _result_subjects(abstract: str) -> list[str]:
 
 
 _WORD_CHAR = re.compile(r"[\w-]")
+_LONGER_NAME = re.compile(r"[A-Z0-9]")
 
 
 def _uses(name: str, text: str) -> int:
-    r"""How often `name` starts a word of `text`: len(re.findall(rf"(?<![\w-]){re.escape(name)}", text)),
-    without compiling a pattern for each name."""
+    r"""How often `name` starts a word of `text` and is not the start of a longer name:
+    len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![A-Z0-9])", text)), without compiling a pattern per name."""
     count, position = 0, text.find(name)
     while position >= 0:
         starts_word = position == 0 or not _WORD_CHAR.match(text, position - 1)
-        count += starts_word
+        # "DiNA" in "DiNAT" is another name; "ViTs" and "ViT-L" are uses of "ViT"
+        count += starts_word and not _LONGER_NAME.match(text, position + len(name))
         position = text.find(name, position + (len(name) if starts_word else 1))
     return count
 
