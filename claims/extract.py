@@ -233,7 +233,10 @@ def _datasets_for(sentence: Sentence, phrase: reading.Phrase) -> list[str | None
     ordered = _respectively(sentence, phrase, mentions) or _respective_single(sentence, phrase)
     if ordered:
         return [m.name for m in ordered]
-    named = [_named_after(abstract, quantity.end, mentions) for quantity in phrase.members]
+    named = [
+        _named_after(abstract, quantity.end, mentions) or _named_in_item(sentence, quantity)
+        for quantity in phrase.members
+    ]
     if any(name is None for name in named):  # what the phrase's own name or its nearest one is: found once
         shared = _named_before(sentence, phrase) or _nearest(abstract, mentions, phrase.start, phrase.end)
         named = [name or shared for name in named]
@@ -244,6 +247,35 @@ def _named_after(abstract: str, position: int, mentions: names.Spans[names.Menti
     """ "81.2% on COCO": the name right after a number, by a preposition."""
     near = mentions.words_after(abstract, position, _ON_NAME_WORDS)
     return next((m for m in near if _ON_NAME.fullmatch(abstract, position, m.start)), None)
+
+
+_ITEM_REACH = 160  # characters: how far a list item of one number and its names may reach
+_ITEM_BREAK = re.compile(r"[,;]|\b(?:and|while|whereas)\b")
+_DEPTH = {"(": 1, ")": -1}
+
+
+def _item_edge(text: str, position: int, limit: int, step: int) -> int:
+    """Where the list item holding `position` ends, read towards `limit` (step -1: back to its start, +1: on
+    to its end): at a comma, semicolon or "and" outside parentheses. A number in parentheses belongs to
+    the item the parenthesis stands in ("COCO (58.2 PQ) and ADE20K (48.5 PQ)")."""
+    depth = 0
+    for index in range(position - 1 if step < 0 else position, limit, step):
+        depth = max(0, depth + step * _DEPTH.get(text[index], 0))
+        if depth == 0 and _ITEM_BREAK.match(text, index):
+            return index + (step < 0)
+    return limit
+
+
+def _named_in_item(sentence: Sentence, quantity: Quantity) -> names.Mention | None:
+    """ "pushing the GLUE score to 80.5%, MultiNLI accuracy to 86.7%", "on COCO (58.2 PQ) and ADE20K
+    (48.5 PQ)": the benchmark the number's own list item names, after the number, else before it."""
+    text, (floor, ceiling) = sentence.text, sentence.span
+    end = _item_edge(text, quantity.end, min(ceiling, quantity.end + _ITEM_REACH), 1)
+    after = sentence.datasets.starting(quantity.end, end)
+    if after and after[0].end <= end:
+        return after[0]
+    start = _item_edge(text, quantity.start, max(floor, quantity.start - _ITEM_REACH) - 1, -1)
+    return sentence.datasets.last_ending(start, quantity.start)
 
 
 def _named_before(sentence: Sentence, phrase: reading.Phrase) -> names.Mention | None:

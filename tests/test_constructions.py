@@ -529,3 +529,32 @@ def test_a_system_that_boasts_a_score_is_its_subject() -> None:
 def test_a_comparable_variant_of_a_system_is_the_baseline() -> None:
     claim = row(claims_of("Glimmer is 2.1x faster than a comparable variant of ResNet-50.", TITLE), "2.1x")
     assert claim.baseline == "ResNet-50"
+
+
+def test_a_number_takes_the_benchmark_of_its_own_list_item() -> None:
+    table = claims_of(
+        "Glimmer sets a new state of the art, pushing the ImageNet top-1 accuracy to 84.1% (2.2% absolute "
+        "improvement), the COCO box AP to 51.7 and the ADE20K mIoU to 49.3.",
+        TITLE,
+    )
+    datasets = dict(zip(table.value_text, table.dataset, strict=True))
+    assert (datasets["84.1%"], datasets["2.2%"], datasets["51.7"], datasets["49.3"]) == (
+        "ImageNet",
+        "ImageNet",
+        "COCO",
+        "ADE20K",
+    )
+
+
+def test_a_score_in_parentheses_belongs_to_the_benchmark_it_follows() -> None:
+    table = claims_of("Glimmer is the best detector on COCO (52.4 AP) and LVIS (38.0 AP).", TITLE)
+    assert dict(zip(table.value_text, table.dataset, strict=True)) == {"52.4": "COCO", "38.0": "LVIS"}
+
+
+def test_the_system_is_the_acronym_of_the_longest_stretch_of_title_words() -> None:
+    table = claims_of(
+        "We first propose Sparse Glimmer Routing (SGR), a layer. On top of it we build Sparse Glimmer Routing "
+        "Networks (SGRNet), a backbone. SGRNet reaches 83.0% top-1 accuracy on ImageNet.",
+        "Sparse Glimmer Routing Networks",
+    )
+    assert table.model.tolist() == ["SGRNet"]
