@@ -20,13 +20,15 @@ from claims.names import Mention, Spans
 from claims.vocab import is_dataset_name, metric_info
 
 _SETTING_AFTER = re.compile(
-    r"^(?:\s*[-–]?\s*)(?:bits?\b(?!\s+per\b)|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"
+    r"^(?:\s*[-–]?\s*)(?:(?:different|distinct|diverse|unique)\s+)?(?:bits?\b(?!\s+per\b)|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"
     r"dimensional|dim|d\b|D\b|k\b|(?:nd|st|th|rd)\b|images?|videos?|hours? of|samples?|classes|categories|"
     r"languages?|datasets?|benchmarks?|tasks?|authors?|subjects?|participants?|people|persons?|"
     r"clips?|pairs?|sentences?|words?|utterances?|speakers?|scenes?|objects?|molecules?|patients?|"
     r"times?\s*\d|[x×]\s*\d|\\times\s*\d|resolution|pixels?|px|channels?|blocks?|experts?|GPUs?|TPUs?|nodes?|"
     r"modalities|domains?|models?|parameters? model|B model|B-parameter|queries|points|instances|"
-    r"hours? (?:of|long)|minutes? (?:of|long)|seconds? (?:of|long)|-second|-minute|-hour)",
+    r"hours? (?:of|long)|minutes? (?:of|long)|seconds? (?:of|long)|-second|-minute|-hour|"
+    r"(?:web\s*)?pages|documents|articles|tweets|posts|passages|paragraphs|dialogues|conversations|"
+    r"(?:translation\s+)?directions|language\s+pairs)",
     re.IGNORECASE,
 )
 _SETTING_BEFORE = re.compile(
@@ -57,11 +59,23 @@ _REFERENCE_BEFORE = re.compile(r"(?:\bcite[pt]?\s*\{[^}\s]*|\b(?:https?://|www\.
 _NAME_AFTER = re.compile(r"^-[A-Za-z]")
 # "trained on only 10% of the labels": how much data a model learned from, not a result
 _DATA_SHARE_AFTER = re.compile(
-    r"^\s*of\s+(?:the\s+)?(?:training\s+|labell?ed\s+|annotated\s+)?(?:labels|data|annotations|samples|examples|"
+    r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+)??(?:training\s+|labell?ed\s+|annotated\s+)?(?:labels|data|annotations|samples|examples|"
     r"images|training set|training data|queries|demonstrations)\b",
     re.I,
 )
 # "4x super-resolution", "x8 upsampling": the scale a model is asked for, not a result
+# "10 hours of labeled data", "10min, 1h and 10h fine-tuning subsets": how much speech a model learned from
+_DATA_TIME_AFTER = re.compile(
+    r"^(?:\s*,?\s*(?:and\s+)?\d[\d,.]*\s*(?:min|minutes?|h|hours?|hrs?)\b)*\s*(?:of\s+)?"
+    r"(?:(?:labell?ed|unlabell?ed|transcribed|untranscribed|annotated|training|fine-?tuning|pre-?training)\s+)+"
+    r"(?:data|subsets?|splits?|sets?|speech|audio|examples)\b",
+    re.I,
+)
+# "a large-scale dataset (160GB)", "160GB of text corpora": the size of data, not of the model
+_DATA_SIZE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?(?:text|data|corpus|corpora|tokens)\b", re.I)
+_DATA_SIZE_BEFORE = re.compile(r"\b(?:dataset|data|corpus|corpora)\s*\(\s*(?:over\s+|about\s+|~\s*)?$", re.I)
+# "Librispeech (960h)": an amount in parentheses after a name that is no metric is the size of what it names
+_SIZE_IN_PARENTHESES = re.compile(r"[A-Za-z][\w-]*\s*\(\s*$")
 _SCALE_SETTING_AFTER = re.compile(
     r"^\s*(?:super[- ]?resolution|SR\b|upscal\w*|up-?sampl\w*|down-?sampl\w*|magnification|zoom)", re.I
 )
@@ -179,6 +193,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True  # "at 80% top-1 accuracy, X is 5 times faster": a condition, not a result
     if quantity.family == "memory" and _HARDWARE_AFTER.match(after):
         return True  # "32GB V100 GPUs" describes hardware
+    if quantity.family in ("memory", "time") and _is_data_amount(text, quantity, after, metrics):
+        return True
     if quantity.family not in ("percent", "factor") and _SETTING_AFTER.match(after):
         return not cues.COUNT_AFTER.match(after)
     if bare and _ENUMERATOR.search(_before(text, quantity.start, 5)) and re.match(r"^\s*\)", after):
@@ -186,6 +202,17 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
     if quantity.family in (None, "scale") and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
         return not starts_metric(metrics, quantity.end + 1) and not starts_metric(metrics, quantity.end)
     return False
+
+
+def _is_data_amount(text: str, quantity: Quantity, after: str, metrics: Spans[Mention]) -> bool:
+    """Hours of speech or gigabytes of text a model learned from: the size of its data, not a result."""
+    before = _before(text, quantity.start, 30)
+    if quantity.family == "memory" and (_DATA_SIZE_AFTER.match(after) or _DATA_SIZE_BEFORE.search(before)):
+        return True
+    if quantity.family == "time" and _DATA_TIME_AFTER.match(_after(text, quantity.end, 90)):  # past a list
+        return True
+    named = _SIZE_IN_PARENTHESES.search(before)
+    return bool(named and after.lstrip().startswith(")") and not metrics.ending(quantity.start - 40, quantity.start))
 
 
 _BILLIONS = {"B", "Bn", "billion", "T", "trillion"}

@@ -558,3 +558,22 @@ def test_the_system_is_the_acronym_of_the_longest_stretch_of_title_words() -> No
         "Sparse Glimmer Routing Networks",
     )
     assert table.model.tolist() == ["SGRNet"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fine-tuned with 10min, 1h and 10h fine-tuning subsets of SpeechSet (960h), Glimmer reaches 4.1% WER.",
+        "Trained on 100 hours of labeled data, Glimmer reaches 4.1% WER on SpeechSet.",
+        "We pre-train Glimmer on a large corpus (160GB) and Glimmer reaches 4.1% WER on SpeechSet.",
+        "With only 1% of SpeechSet labels, Glimmer reaches 4.1% WER.",
+        "We translate 40,000 different translation directions and Glimmer reaches 4.1% WER on SpeechSet.",
+    ],
+)
+def test_amounts_of_data_a_model_learned_from_are_no_results(sentence: str) -> None:
+    assert claims_of(sentence, TITLE).value_text.tolist() == ["4.1%"]
+
+
+def test_a_time_in_parentheses_after_a_metric_is_still_a_result() -> None:
+    table = claims_of("Glimmer cuts the training time (10h) in half on SpeechSet.", TITLE)
+    assert table.value_text.tolist() == ["10h"]
