@@ -577,3 +577,23 @@ def test_amounts_of_data_a_model_learned_from_are_no_results(sentence: str) -> N
 def test_a_time_in_parentheses_after_a_metric_is_still_a_result() -> None:
     table = claims_of("Glimmer cuts the training time (10h) in half on SpeechSet.", TITLE)
     assert table.value_text.tolist() == ["10h"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Glimmer is ahead of RoutNet by 1.4% box AP in COCO detection, 1.2% mask AP in COCO instance "
+        "segmentation, and 0.9% mIoU in ADE20K segmentation.",
+        "Glimmer reaches 1.4% COCO box AP, 1.2% COCO mask AP, and 0.9% ADE20K mIoU improvement over RoutNet.",
+    ],
+)
+def test_every_item_of_a_list_of_changes_is_a_change(sentence: str) -> None:
+    table = claims_of(sentence, TITLE)
+    assert table.value_text.tolist() == ["1.4%", "1.2%", "0.9%"]
+    assert table.kind.tolist() == ["delta"] * 3
+    assert table.direction.tolist() == ["up"] * 3
+
+
+def test_scores_listed_before_a_separate_change_stay_scores() -> None:
+    table = claims_of("Glimmer reaches 81.4% top-1 on ImageNet, 51.2 AP on COCO, and improves by 1.1 AP.", TITLE)
+    assert table.kind.tolist() == ["score", "score", "delta"]
