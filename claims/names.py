@@ -215,7 +215,7 @@ _INTRODUCING = re.compile(
 )
 _INTRODUCING_LED = scan.led(_INTRODUCING, r"\w")  # the same matches, scanned faster (claims/scan.py)
 _GERUNDS = ("introducing", "proposing", "presenting", "developing", "designing")
-_NAMING_WORDS = ("namely", "called", "named", "dubbed", "termed", "coined", "call ")
+_NAMING_WORDS = ("namely", "called", "named", "dubbed", "termed", "coined", "call ", "refer")
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -236,8 +236,9 @@ _OWN_APPOSITION = re.compile(r",\s+(?:our|the proposed)\s+")
 _NAME_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|to|by|with|than|from)\s+$")
 _NAMING = re.compile(
-    r"(?<!\w)(?:namely|called|named|dubbed|termed|coined|call (?:it|them|our \w+|this \w+|the \w+))\s*,?\s+"
-    r"(?:the\s+|as\s+)?(?P<name>[A-Za-z][\w+-]*)"
+    r"(?<!\w)(?:namely|called|named|dubbed|termed|coined|call (?:it|them|our \w+|this \w+|the \w+)|"
+    r"refer(?:red)?\s+to\s+(?:it\s+|them\s+)?as)\s*,?\s+"
+    r"(?:the\s+|as\s+)?(?P<quote>[\"“‘'])?(?P<name>[A-Za-z][\w+-]*)"
 )
 _NAMING_LED = scan.led(_NAMING, r"\w")
 _DIRECT_NAME = re.compile(
@@ -422,8 +423,9 @@ def _introduced(abstract: str) -> str | None:
             if acronym := _first_acronym(clause):
                 return acronym
             read = (match.start(), match.start() + len(clause))
-        if _looks_like_name(match.group("name").rstrip(".-")):
-            return singular(match.group("name").rstrip(".-"), abstract)
+        name = match.group("name").rstrip(".-")
+        if _looks_like_name(name) or (match.group("quote") and name[0].isupper()):  # 'refer to as "Bort"'
+            return singular(name, abstract)
     introductions = list(_INTRODUCE.finditer(abstract))
     if _has_any(abstract, _GERUNDS):
         introductions += scan.finditer(_INTRODUCING, _INTRODUCING_LED, abstract)
