@@ -238,7 +238,8 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|to|by|with|than|from)\s+$")
 _NAMING = re.compile(
     r"(?<!\w)(?:namely|called|named|dubbed|termed|coined|call (?:it|them|our \w+|this \w+|the \w+)|"
     r"refer(?:red)?\s+to\s+(?:it\s+|them\s+)?as)\s*,?\s+"
-    r"(?:the\s+|as\s+)?(?P<quote>[\"“‘'])?(?P<name>[A-Za-z][\w+-]*)"
+    r"(?:the\s+|as\s+)?(?P<quote>[\"“‘'])?"
+    r"(?P<name>(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])[A-Za-z][\w+-]*|[A-Za-z][\w+-]*)"  # "named conditional DETR"
 )
 _NAMING_LED = scan.led(_NAMING, r"\w")
 _DIRECT_NAME = re.compile(
@@ -393,7 +394,18 @@ def _is_apposition(clause: str, token: re.Match[str]) -> bool:
     )
 
 
+# "our proposed model, DeepLabv3+, extends ...", "the resulting network (X)", "our models (BigGANs)": the name
+# set off right after the words for the paper's own system
+_SYSTEM_NOUN_NAME = re.compile(
+    r"(?<!\w)(?:[Oo]ur|[Tt]he\s+(?:resulting|proposed|new))\s+(?:proposed\s+|final\s+|new\s+)?"
+    r"(?:model|method|approach|network|architecture|framework|system|detector|algorithm)s?\s*[,(]\s*"
+    r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s*[,)]"
+)
+
+
 def _own_apposition(abstract: str) -> str | None:
+    if (named := _SYSTEM_NOUN_NAME.search(abstract)) and _looks_like_name(named.group("name")):
+        return singular(named.group("name"), abstract)
     for cue in _OWN_APPOSITION.finditer(abstract):
         before = abstract[max(0, cue.start() - 60) : cue.start()].rstrip()
         name = _NAME_BEFORE.search(before)
@@ -507,12 +519,30 @@ def system_name(title: str, abstract: str) -> str | None:
             return acronym
     candidates = [*_title_acronyms(title, abstract), _introduced(abstract), _introduced_by_title(title)]
     candidates = (
-        [c for c in candidates if c] or _title_acronyms(title, abstract, anywhere=True) or _result_subjects(abstract)
+        [c for c in candidates if c]
+        or _title_acronyms(title, abstract, anywhere=True)
+        or _title_as_name(title, abstract)
+        or _result_subjects(abstract)
     )
     if not candidates:
         return None
     # the system is what the abstract keeps talking about (each name counted once, however often it is defined)
     return max(dict.fromkeys(candidates), key=lambda c: _uses(c, abstract))
+
+
+_TITLE_NAME_WORDS = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){1,3}")
+_NAME_TITLE_END = re.compile(r"\s+(?:for|with|via|by|of|in|on|towards?|through|using)\s+\S")
+
+
+def _title_as_name(title: str, abstract: str) -> list[str]:
+    """ "Video Swin Transformer", "Conditional DETR for Fast Training Convergence", "Consistency Models": a
+    title, or its words before "for"/"with"/..., that is a name of two to four capitalized words the abstract
+    uses (as written there)."""
+    head = _NAME_TITLE_END.split(title.strip(), maxsplit=1)[0].strip()
+    if not _TITLE_NAME_WORDS.fullmatch(head) or dataset_at(head):
+        return []
+    found = abstract.lower().find(head.lower())
+    return [abstract[found : found + len(head)]] if found >= 0 else []
 
 
 # "QD-Track outperforms ...", "our MixFormer-L achieves ...": a name-shaped subject of a verb of results,
@@ -570,12 +600,17 @@ def model_mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+_PLURAL_OF_CAPITALS = re.compile(r"[a-z][A-Z]{2,}s$|[A-Z]{3,}s$")
+
+
 def singular(name: str, text: str) -> str:
     """ "ConvNeXts" -> "ConvNeXt" when the text also uses the singular: a word of the text (looked up in its
     words, found once for all its names), else for a stem with other characters, found as a whole."""
     if not name.endswith("s"):
         return name
     stem = name[:-1]
+    if _PLURAL_OF_CAPITALS.search(name):
+        return stem  # "BigGANs", "DETRs": an "s" after a capital or digit only makes a plural
     if _WORD.fullmatch(stem):
         used = stem in _words(text)
     else:

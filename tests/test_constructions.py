@@ -597,3 +597,24 @@ def test_every_item_of_a_list_of_changes_is_a_change(sentence: str) -> None:
 def test_scores_listed_before_a_separate_change_stay_scores() -> None:
     table = claims_of("Glimmer reaches 81.4% top-1 on ImageNet, 51.2 AP on COCO, and improves by 1.1 AP.", TITLE)
     assert table.kind.tolist() == ["score", "score", "delta"]
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "system"),
+    [
+        ("Sparse Glim Transformer", "We present Sparse Glim Transformer, a backbone.", "Sparse Glim Transformer"),
+        (
+            "Routed Glimmer for Fast Training",
+            "Our approach, named routed Glimmer, learns a routing query.",
+            "routed Glimmer",
+        ),
+        ("Fast Segmentation by Routing", "Our proposed model, GlimNet+, extends GlimNet with a decoder.", "GlimNet+"),
+        ("Large Scale Routing for Synthesis", "Our models (GlimGANs) set a new state of the art.", "GlimGAN"),
+        ("Glimmer Models", "To this end, we propose glimmer models, a new family of models.", "glimmer models"),
+        ("Sub-network Search", 'We extract a subset, which we refer to as "Glim", that is smaller.', "Glim"),
+    ],
+)
+def test_the_system_is_found_where_the_abstract_names_it(title: str, abstract: str, system: str) -> None:
+    from claims.names import system_name
+
+    assert system_name(title, abstract) == system
