@@ -63,7 +63,6 @@ _DATA_SHARE_AFTER = re.compile(
     r"images|training set|training data|queries|demonstrations)\b",
     re.I,
 )
-# "4x super-resolution", "x8 upsampling": the scale a model is asked for, not a result
 # "10 hours of labeled data", "10min, 1h and 10h fine-tuning subsets": how much speech a model learned from
 _DATA_TIME_AFTER = re.compile(
     r"^(?:\s*,?\s*(?:and\s+)?\d[\d,.]*\s*(?:min|minutes?|h|hours?|hrs?)\b)*\s*(?:of\s+)?"
@@ -76,6 +75,7 @@ _DATA_SIZE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?(?:text|data|corpus|
 _DATA_SIZE_BEFORE = re.compile(r"\b(?:dataset|data|corpus|corpora)\s*\(\s*(?:over\s+|about\s+|~\s*)?$", re.I)
 # "Librispeech (960h)": an amount in parentheses after a name that is no metric is the size of what it names
 _SIZE_IN_PARENTHESES = re.compile(r"[A-Za-z][\w-]*\s*\(\s*$")
+# "4x super-resolution", "x8 upsampling": the scale a model is asked for, not a result
 _SCALE_SETTING_AFTER = re.compile(
     r"^\s*(?:super[- ]?resolution|SR\b|upscal\w*|up-?sampl\w*|down-?sampl\w*|magnification|zoom)", re.I
 )
