@@ -297,7 +297,7 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     floor = sentence.span[0]
     if sentence.system:
         variant = sentence.variants.last_ending(floor, phrase.start)
-        return variant.name if variant else sentence.system
+        return variant.name if variant else _sized(sentence, phrase) or sentence.system
     abstract = sentence.text
 
     def says_its_result(mention: names.Mention) -> bool:
@@ -305,6 +305,19 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
     subject = sentence.subjects.last_ending(floor, phrase.start, says_its_result)
     return subject.name if subject else None
+
+
+_SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}
+_SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(?:version\s+of\s+)?", re.I)
+
+
+def _sized(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """ "our base-size BEiT achieves 83.2%": the system's variant of that size, named as variants are ("BEiT-B")."""
+    system, text = sentence.system or "", sentence.text
+    for size in _SIZED.finditer(text, sentence.span[0], phrase.start):
+        if text.startswith(system, size.end()) and text[size.end() + len(system) : phrase.start].find(".") < 0:
+            return f"{system}-{_SIZES[size.group('size').lower()]}"
+    return None
 
 
 def is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:

@@ -517,17 +517,33 @@ def system_name(title: str, abstract: str) -> str | None:
             return _acronym_after(candidate, abstract) or candidate
         if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
             return acronym
+        if len(words) <= 5 and _TITLE_CASE_WORDS.fullmatch(candidate) and candidate.lower() in abstract.lower():
+            return candidate  # "No Language Left Behind: ...", used as a name in the abstract
     candidates = [*_title_acronyms(title, abstract), _introduced(abstract), _introduced_by_title(title)]
     candidates = (
         [c for c in candidates if c]
         or _title_acronyms(title, abstract, anywhere=True)
         or _title_as_name(title, abstract)
+        or _defined_subject(abstract)
         or _result_subjects(abstract)
     )
     if not candidates:
         return None
     # the system is what the abstract keeps talking about (each name counted once, however often it is defined)
     return max(dict.fromkeys(candidates), key=lambda c: _uses(c, abstract))
+
+
+_TITLE_CASE_WORDS = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){1,4}")
+# "GPT-2 is a large transformer-based language model": a name that a sentence opens by defining as a system
+_DEFINED_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+)(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s+is\s+an?\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:model|network|method|framework|architecture|system|approach|transformer|encoder|decoder|detector)\b"
+)
+
+
+def _defined_subject(abstract: str) -> list[str]:
+    found = _DEFINED_SUBJECT.search(abstract)
+    return [found.group("name")] if found and _looks_like_name(found.group("name")) else []
 
 
 _TITLE_NAME_WORDS = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){1,3}")

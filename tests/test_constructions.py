@@ -618,3 +618,25 @@ def test_the_system_is_found_where_the_abstract_names_it(title: str, abstract: s
     from claims.names import system_name
 
     assert system_name(title, abstract) == system
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "system"),
+    [
+        (
+            "No Glimmer Left Behind: Scaling Routers",
+            "In No Glimmer Left Behind, we route tokens.",
+            "No Glimmer Left Behind",
+        ),
+        ("Routers are Learners", "GlimNet-2 is a large sparse language model. It routes tokens.", "GlimNet-2"),
+    ],
+)
+def test_the_system_named_by_a_title_or_a_defining_sentence(title: str, abstract: str, system: str) -> None:
+    from claims.names import system_name
+
+    assert system_name(title, abstract) == system
+
+
+def test_a_sized_system_is_its_variant_of_that_size() -> None:
+    table = claims_of("Our base-size Glimmer achieves 83.2% top-1 accuracy on ImageNet.", TITLE)
+    assert table.model.tolist() == ["Glimmer-B"]
