@@ -29,7 +29,7 @@ from typing import Any
 
 from claims import names, reading
 from claims.grammar import Quantity
-from claims.vocab import name_key
+from claims.vocab import name_key, primary_metric
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # The gaps between a number and its name are read with `fullmatch` at their place in the abstract (no copy of
@@ -305,6 +305,18 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
     subject = sentence.subjects.last_ending(floor, phrase.start, says_its_result)
     return subject.name if subject else None
+
+
+def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | None) -> str | None:
+    """ "bpc/perplexity to 0.99 on enwik8 and 18.3 on WikiText-103": of metrics named as alternatives ("A/B"),
+    each number takes the one its benchmark reports."""
+    primary = primary_metric(dataset) if metric and dataset else None
+    if not primary or primary == metric:
+        return metric
+    for first, second in pairwise(sentence.metrics):
+        if {first.name, second.name} == {metric, primary} and sentence.text[first.end : second.start].strip() == "/":
+            return primary
+    return metric
 
 
 _SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}

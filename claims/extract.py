@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from claims import cues, names, reading
-from claims.attribution import Sentence, attribute, efficiency_datasets, is_baseline
+from claims.attribution import Sentence, alternative_metric, attribute, efficiency_datasets, is_baseline
 from claims.grammar import Quantity, quantities, word_quantities, word_triggers
 from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, checkpoint, guarded, warn_failures
 from claims.normalize import normalize_units
@@ -154,6 +154,7 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
             own = reading.members_own_metrics(abstract, phrase, sentence.metrics) or [None] * len(phrase.members)
             member_metrics = [name or metric for name in own]
         member_datasets = _efficiency_aware(sentence, phrase, kind, member_metrics, member_datasets)
+    member_metrics = [alternative_metric(sentence, m, d) for m, d in zip(member_metrics, member_datasets, strict=True)]
     member_models = attribute(sentence, phrase, "model")
     member_baselines = [None] * len(phrase.members) if kind == "score" else attribute(sentence, phrase, "baseline")
     changes = any(k != "score" for k in member_kinds)

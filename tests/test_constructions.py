@@ -640,3 +640,11 @@ def test_the_system_named_by_a_title_or_a_defining_sentence(title: str, abstract
 def test_a_sized_system_is_its_variant_of_that_size() -> None:
     table = claims_of("Our base-size Glimmer achieves 83.2% top-1 accuracy on ImageNet.", TITLE)
     assert table.model.tolist() == ["Glimmer-B"]
+
+
+def test_metrics_named_as_alternatives_go_to_the_benchmarks_that_report_them() -> None:
+    table = claims_of("Glimmer improves bpc/perplexity to 0.98 on enwik8 and 17.9 on WikiText-103.", TITLE)
+    assert dict(zip(table.value_text, table.metric, strict=True)) == {
+        "0.98": "bits per character",
+        "17.9": "perplexity",
+    }
