@@ -154,7 +154,10 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
             own = reading.members_own_metrics(abstract, phrase, sentence.metrics) or [None] * len(phrase.members)
             member_metrics = [name or metric for name in own]
         member_datasets = _efficiency_aware(sentence, phrase, kind, member_metrics, member_datasets)
-    member_metrics = [alternative_metric(sentence, m, d) for m, d in zip(member_metrics, member_datasets, strict=True)]
+    if len(set(member_metrics)) == 1:  # not "mAP/AP50 of 41.3/60.2": metrics listed in order are the members'
+        member_metrics = [
+            alternative_metric(sentence, m, d) for m, d in zip(member_metrics, member_datasets, strict=True)
+        ]
     member_models = attribute(sentence, phrase, "model")
     member_baselines = [None] * len(phrase.members) if kind == "score" else attribute(sentence, phrase, "baseline")
     changes = any(k != "score" for k in member_kinds)
