@@ -648,3 +648,10 @@ def test_metrics_named_as_alternatives_go_to_the_benchmarks_that_report_them() -
         "0.98": "bits per character",
         "17.9": "perplexity",
     }
+
+
+def test_a_new_architecture_named_by_apposition_is_the_system_even_as_a_plain_word() -> None:
+    from claims.names import system_name
+
+    abstract = "We propose a new simple network architecture, the Router, based solely on gates. It is fast."
+    assert system_name("Gates Are All You Need", abstract) == "Router"
