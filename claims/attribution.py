@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -294,16 +295,17 @@ def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
 
 def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """A variant of the paper's system named before the number, the system, or the sentence's subject."""
-    floor = sentence.span[0]
-    if sentence.system:
-        variant = sentence.variants.last_ending(floor, phrase.start)
-        return variant.name if variant else _sized(sentence, phrase) or sentence.system
-    abstract = sentence.text
+    floor, abstract = sentence.span[0], sentence.text
 
     def says_its_result(mention: names.Mention) -> bool:
         return _SUBJECT_VERB.match(abstract, mention.end, phrase.start) is not None
 
     subject = sentence.subjects.last_ending(floor, phrase.start, says_its_result)
+    if sentence.system:
+        if other := sentence.models.last_ending(floor, phrase.start, lambda m: _others_result(m, phrase, abstract)):
+            return other.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
+        variant = sentence.variants.last_ending(floor, phrase.start)
+        return variant.name if variant else _sized(sentence, phrase) or sentence.system
     return subject.name if subject else None
 
 
@@ -330,6 +332,28 @@ def _sized(sentence: Sentence, phrase: reading.Phrase) -> str | None:
         if text.startswith(system, size.end()) and text[size.end() + len(system) : phrase.start].find(".") < 0:
             return f"{system}-{_SIZES[size.group('size').lower()]}"
     return None
+
+
+# A verb of a result right after its subject: "X achieves a top-1 accuracy of", "X taking"
+_OTHERS_RESULT = re.compile(
+    r"\s+(?:also\s+|only\s+)?(?:achiev|obtain|reach|attain|get|yield|scor|tak|requir|need)\w*\s+"
+    r"(?:(?:an?|only|just|about|around)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
+)
+
+
+def _others_result(mention: names.Mention, phrase: reading.Phrase, abstract: str) -> bool:
+    """A model compared against somewhere in the abstract ("4.3x faster than BERT-base") is the subject of
+    this result ("BERT-base taking 1.7 seconds")."""
+    return bool(_OTHERS_RESULT.fullmatch(abstract, mention.end, phrase.start)) and (
+        name_key(mention.name) in _compared_in(abstract)
+    )
+
+
+@lru_cache(maxsize=16)
+def _compared_in(abstract: str) -> frozenset[str]:
+    whole = (0, len(abstract))
+    mentions = names.model_mentions(abstract, *whole)
+    return frozenset(name_key(m.name) for m in mentions if is_baseline(abstract, m, whole))
 
 
 def is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:
@@ -605,7 +629,7 @@ PREFERENCES: tuple[Preference, ...] = (
     Preference(
         "model",
         "own",
-        "a variant of the system named before the number, the system, or the sentence's subject",
+        "a compared model as the subject of the result, a variant of the system, the system, or the subject",
         "Our Glimmer-L reaches 84.2% top-1 on ImageNet.",
         {"84.2%": "Glimmer-L"},
         _own,

@@ -655,3 +655,12 @@ def test_a_new_architecture_named_by_apposition_is_the_system_even_as_a_plain_wo
 
     abstract = "We propose a new simple network architecture, the Router, based solely on gates. It is fast."
     assert system_name("Gates Are All You Need", abstract) == "Router"
+
+
+def test_a_compared_model_as_the_subject_of_a_result_owns_it() -> None:
+    table = claims_of(
+        "Large routers such as RoutNet-B are slow, with RoutNet-B taking 1.7 seconds per image. "
+        "Glimmer runs 4.3x faster than RoutNet-B.",
+        TITLE,
+    )
+    assert dict(zip(table.value_text, table.model, strict=True)) == {"1.7 seconds": "RoutNet-B", "4.3x": "Glimmer"}
