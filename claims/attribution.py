@@ -216,7 +216,7 @@ def _named_after(abstract: str, position: int, mentions: names.Spans[names.Menti
 
 
 _ITEM_REACH = 160  # characters: how far a list item of one number and its names may reach
-_ITEM_BREAK = re.compile(r"[,;]|\b(?:and|while|whereas)\b")
+_ITEM_TOKEN = re.compile(r"[(),;]|\b(?:and|while|whereas)\b")  # a list item's breaks, and parentheses
 _DEPTH = {"(": 1, ")": -1}
 
 
@@ -224,11 +224,17 @@ def _item_edge(text: str, position: int, limit: int, step: int) -> int:
     """Where the list item holding `position` ends, read towards `limit` (step -1: back to its start, +1: on
     to its end): at a comma, semicolon or "and" outside parentheses. A number in parentheses belongs to
     the item the parenthesis stands in ("COCO (58.2 PQ) and ADE20K (48.5 PQ)")."""
+    if step > 0:
+        tokens = list(_ITEM_TOKEN.finditer(text, position, limit))
+    else:
+        tokens = list(_ITEM_TOKEN.finditer(text, limit + 1, position))[::-1]
     depth = 0
-    for index in range(position - 1 if step < 0 else position, limit, step):
-        depth = max(0, depth + step * _DEPTH.get(text[index], 0))
-        if depth == 0 and _ITEM_BREAK.match(text, index):
-            return index + (step < 0)
+    for token in tokens:
+        mark = token.group()
+        if mark in _DEPTH:
+            depth = max(0, depth + step * _DEPTH[mark])
+        elif depth == 0:
+            return token.start() if step > 0 else token.end()
     return limit
 
 
@@ -294,18 +300,20 @@ def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
 
 
 def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
-    """A variant of the paper's system named before the number, the system, or the sentence's subject."""
+    """A compared model as the subject of the result, a variant of the paper's system named before the
+    number, the system, or the sentence's subject."""
     floor, abstract = sentence.span[0], sentence.text
+    if sentence.system:
+        nearest = sentence.models.last_ending(floor, phrase.start)
+        if nearest and _others_result(nearest, phrase, abstract):
+            return nearest.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
+        variant = sentence.variants.last_ending(floor, phrase.start)
+        return variant.name if variant else _sized(sentence, phrase) or sentence.system
 
     def says_its_result(mention: names.Mention) -> bool:
         return _SUBJECT_VERB.match(abstract, mention.end, phrase.start) is not None
 
     subject = sentence.subjects.last_ending(floor, phrase.start, says_its_result)
-    if sentence.system:
-        if other := sentence.models.last_ending(floor, phrase.start, lambda m: _others_result(m, phrase, abstract)):
-            return other.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
-        variant = sentence.variants.last_ending(floor, phrase.start)
-        return variant.name if variant else _sized(sentence, phrase) or sentence.system
     return subject.name if subject else None
 
 
@@ -328,6 +336,8 @@ _SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(
 def _sized(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """ "our base-size BEiT achieves 83.2%": the system's variant of that size, named as variants are ("BEiT-B")."""
     system, text = sentence.system or "", sentence.text
+    if text.find("size", sentence.span[0], phrase.start) < 0:
+        return None  # most sentences: no size said
     for size in _SIZED.finditer(text, sentence.span[0], phrase.start):
         if text.startswith(system, size.end()) and text[size.end() + len(system) : phrase.start].find(".") < 0:
             return f"{system}-{_SIZES[size.group('size').lower()]}"
@@ -402,26 +412,36 @@ Names = list[str | None]
 
 
 def _listed_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not sentence.datasets:
+        return None  # most sentences: no benchmark named, the carried one decides
     ordered = _respectively(sentence, phrase, sentence.datasets) or _respective_single(sentence, phrase)
     return [m.name for m in ordered] if ordered else None
 
 
-def _right_after(sentence: Sentence, phrase: reading.Phrase) -> Names:
+def _right_after(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not sentence.datasets:
+        return None
     named = (_named_after(sentence.text, quantity.end, sentence.datasets) for quantity in phrase.members)
     return [m.name if m else None for m in named]
 
 
-def _in_own_item(sentence: Sentence, phrase: reading.Phrase) -> Names:
+def _in_own_item(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not sentence.datasets:
+        return None
     named = (_named_in_item(sentence, quantity) for quantity in phrase.members)
     return [m.name if m else None for m in named]
 
 
 def _before_with(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not sentence.datasets:
+        return None
     named = _named_before(sentence, phrase)
     return [named.name] * len(phrase.members) if named else None
 
 
 def _nearest_in_sentence(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not sentence.datasets:
+        return None
     named = _nearest(sentence.text, sentence.datasets, phrase.start, phrase.end)
     return [named.name] * len(phrase.members) if named else None
 
@@ -669,15 +689,18 @@ _BY_FIELD = {name: [p for p in PREFERENCES if p.field == name] for name in ("dat
 def attribute(sentence: Sentence, phrase: reading.Phrase, field_name: str) -> Names:
     """One field of every member of a phrase: each member by the first row of the table that names it."""
     decided: Names = [None] * len(phrase.members)
-    open_members = set(range(len(decided)))
+    undecided = list(range(len(decided)))
     for preference in _BY_FIELD[field_name]:
         named = preference.rule(sentence, phrase)
         if named is None:
             continue
-        for index in sorted(open_members):
-            if preference.whole or named[index] is not None:
+        if preference.whole:
+            for index in undecided:
                 decided[index] = named[index]
-                open_members.discard(index)
-        if not open_members:
+            return decided
+        for index in undecided:
+            decided[index] = named[index]
+        undecided = [index for index in undecided if decided[index] is None]
+        if not undecided:
             break
     return decided

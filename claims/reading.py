@@ -329,11 +329,19 @@ def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | No
         return "delta"
     if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and re.match(r"\s*of\b", after):
         return "delta"
-    if _DISTRIBUTED_BY.search(_before(text, phrase.start, 240, sentence[0])):
+    if "by" in (listed := _before(text, phrase.start, 240, sentence[0])) and _DISTRIBUTED_BY.search(listed):
         return "delta"  # "outperforms X by 1.7% mAP on detection and 1.4% on segmentation"
-    if _DISTRIBUTED_AFTER.match(_after(text, phrase.end, 160)):
+    if _lists_changes_after(listed := _after(text, phrase.end, 160)) and _DISTRIBUTED_AFTER.match(listed):
         return "delta"  # "1.9% ImageNet accuracy, 1.0% COCO mAP and 2.6% ADE20K mIoU improvement over X"
     return None
+
+
+_CHANGE_STEMS = ("improvement", "gain", "reduction", "increase", "decrease", "drop")
+
+
+def _lists_changes_after(after: str) -> bool:
+    """Whether a list of changes may follow (a quick test of the words before `_DISTRIBUTED_AFTER`)."""
+    return ("," in after or " and " in after) and any(stem in after for stem in _CHANGE_STEMS)
 
 
 def _member_kind(quantity: Quantity, said: str | None) -> str:
