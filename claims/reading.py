@@ -82,6 +82,9 @@ _SCALE_SETTING_AFTER = re.compile(
 _SPREAD_BEFORE = re.compile(r"(?:±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
 _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_VERSION = re.compile(r"^\d{1,2}\.\d$")
+# a name with a digit between letters ("wav2vec", "data2vec") or CamelCase, right before a version number
+_VERSIONED_NAME = re.compile(r"(?:^|[\s(])(?:[A-Za-z]+\d+[A-Za-z]+|[A-Z][a-z]+[A-Z]\w*)\s$")
 # Between two numbers of one list: separators, maybe after the first one's own "on <Name>".
 _LIST_SEPARATOR = re.compile(
     r"^(?:\s+(?:on|for|in)\s+(?:the\s+)?[A-Za-z\d][^,;()]{0,30}?(?=,|\s+and\b))?"
@@ -165,6 +168,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
     bare = quantity.unit is None
     if bare and _YEAR.match(quantity.text.lstrip("+~<>")):
         return True
+    if bare and _VERSION.match(quantity.text) and _VERSIONED_NAME.search(_before(text, quantity.start, 30)):
+        return True  # "wav2vec 2.0 performance": the version of a name
     if _REFERENCE_BEFORE.search(_before(text, quantity.start, 60)):
         return True  # digits of a citation key or an address
     if quantity.family != "factor" and text[quantity.end - 1].isalpha() and _NAME_AFTER.match(after):

@@ -664,3 +664,8 @@ def test_a_compared_model_as_the_subject_of_a_result_owns_it() -> None:
         TITLE,
     )
     assert dict(zip(table.value_text, table.model, strict=True)) == {"1.7 seconds": "RoutNet-B", "4.3x": "Glimmer"}
+
+
+def test_the_version_of_a_name_is_no_claim() -> None:
+    table = claims_of("Glimmer matches the data2vec 2.0 performance on SpeechSet with 4.1% WER.", TITLE)
+    assert table.value_text.tolist() == ["4.1%"]
