@@ -21,6 +21,7 @@ from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, checkpoint, gua
 from claims.normalize import normalize_units
 from claims.setting import add_settings
 from claims.text import sentence_spans
+from claims.vocab import datasets as vocab_datasets
 from claims.vocab import metric_info, name_key, primary_metric
 
 CLAIM_COLUMNS = [
@@ -72,7 +73,10 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
         if named:  # "300W", "MOT17": a number inside a dataset's name is none of its results
             kept = [q for q in kept if not every_dataset.covering(q.start, since=span[0])]
         if kept:
-            carried = ((last_dataset if len(seen_datasets) == 1 else None) or benchmark) if not datasets else None
+            carried = None
+            if not datasets:
+                single = last_dataset if len(seen_datasets) == 1 else None
+                carried = single or _split_owner(text, span, seen_datasets) or benchmark
             # a name-shaped word that is part of a dataset's name is no model ("on the Alpha-2 and Beta benchmarks")
             models = names.model_mentions(text, *span)
             models = [m for m in models if not every_dataset.covering(m.start, span[0])] if named else models
@@ -87,6 +91,19 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
         for mention in datasets:
             seen_datasets.add(mention.name)
             last_dataset = mention.name
+
+
+def _split_owner(text: str, span: tuple[int, int], seen: set[str]) -> str | None:
+    """ "... on the dev-other and test-other subsets": of the benchmarks named so far, the only one whose
+    splits the sentence names."""
+    sentence = text[span[0] : span[1]].lower()
+    owners = [name for name in seen if any(split in sentence for split in _splits(name))]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _splits(name: str) -> tuple[str, ...]:
+    entry = vocab_datasets().get(name)
+    return tuple(board.lower() for board in entry.boards if "-" in board or " " in board) if entry else ()
 
 
 # A TeX command whose backslash escape a JSON writer read as a control character, which became a space:

@@ -669,3 +669,12 @@ def test_a_compared_model_as_the_subject_of_a_result_owns_it() -> None:
 def test_the_version_of_a_name_is_no_claim() -> None:
     table = claims_of("Glimmer matches the data2vec 2.0 performance on SpeechSet with 4.1% WER.", TITLE)
     assert table.value_text.tolist() == ["4.1%"]
+
+
+def test_a_sentence_naming_only_splits_is_on_the_benchmark_they_belong_to() -> None:
+    table = claims_of(
+        "Glimmer is evaluated on LibriSpeech and Libri-Light. It reduces WER by 9% and 12% on the test-clean "
+        "and test-other subsets.",
+        TITLE,
+    )
+    assert table.dataset.tolist() == ["LibriSpeech", "LibriSpeech"]
