@@ -514,36 +514,43 @@ def _carry_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _abstract_extra_data(abstract: str) -> str | None:
-    """The extra training data the abstract says the paper's own system used, in a sentence of its own
-    ("We pre-train on JFT-300M."); None when it names none, several, or also says "without extra data"."""
-    kinds = setting_kinds()
-    if not any(kinds[i].kind == "extra_data" for _, found in _triggers().iter(abstract.lower()) for i in found):
-        return None  # most abstracts: one pass of the trigger automaton
+    """The external data set the abstract says the paper's own system was trained on, in a sentence without
+    results of its own ("We pre-train on JFT-300M."); None when it names none, several, or also says "without
+    extra data"."""
+    lowered = abstract.lower()
+    named = [v for v in setting_kinds() if v.extra_data and "{1}" in v.label and any(w in lowered for w in v.triggers)]
+    if not any(pattern.search(abstract) for value in named for pattern in value.patterns):
+        return None  # most abstracts name no external data set: a few substring tests
     own, others = _carry_words()
     stated: set[str] = set()
     for start, end in sentence_spans(abstract):
         sentence = abstract[start:end]
-        for kind, values in _values_found(sentence).items():
-            if kind != "extra_data":
-                continue
-            for at, _, value, label in values:
-                if not value.extra_data:
-                    return None  # "without extra data": the paper's results are not all pre-trained
-                if (own.search(sentence) or _OPENER.match(sentence[:at])) and not others.search(sentence):
-                    stated.add(label)
+        found = _values_found(sentence)
+        numbered = _NUMBER.search(_masked(sentence, [v[:2] for values in found.values() for v in values]))
+        for at, _, value, label in found.get("extra_data", []):
+            if not value.extra_data:
+                return None  # "without extra data": the paper's results are not all pre-trained
+            if numbered or others.search(sentence):
+                continue  # its own results' setting ("After pre-training on X, it attains 87.1%"), or another's
+            if own.search(sentence) or _OPENER.match(sentence[:at]):
+                stated.add(label)
     return stated.pop() if len(stated) == 1 else None
 
 
 def _carried_extra_data(frame: pd.DataFrame, labels: list[list[str]], abstracts: Mapping[str, str]) -> None:
     """Adds to `labels` the extra training data another sentence of the abstract states, to each result on a
     benchmark whose own sentence states none of its kind (and that is not the extra data itself)."""
-    stated = {paper: _abstract_extra_data(text) for paper, text in abstracts.items() if isinstance(text, str)}
     patterns = [p for p, v in _label_kinds() if v.kind == "extra_data"]
-    for i, (paper, dataset) in enumerate(zip(frame["paper_id"], frame["dataset"], strict=True)):
-        label = stated.get(paper)
-        if label is None or _text(dataset) is None or label.endswith(canonical_dataset(dataset) or dataset):
-            continue
-        if not any(p.match(found) for p in patterns for found in labels[i]):
+    open_rows = [
+        i
+        for i, dataset in enumerate(frame["dataset"])
+        if _text(dataset) and not any(p.match(found) for p in patterns for found in labels[i])
+    ]
+    papers = {frame["paper_id"].iat[i] for i in open_rows}
+    stated = {paper: _abstract_extra_data(text) for paper, text in abstracts.items() if paper in papers and text}
+    for i in open_rows:
+        label, dataset = stated.get(frame["paper_id"].iat[i]), frame["dataset"].iat[i]
+        if label is not None and not label.endswith(canonical_dataset(dataset) or dataset):
             labels[i].append(label)
 
 
