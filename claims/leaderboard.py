@@ -22,7 +22,7 @@ Rules, in one place:
 - rank by the task's headline metric, else the benchmark's primary one, else
   the quality column most papers report, in the direction the vocabulary or
   the metric's name gives; without one, the board is unranked;
-- every claim is kept; per (variant, column) one is shown: an exact value over
+- every claim is kept; per (row, column) one is shown: an exact value over
   a bounded one, then the newest paper, then the first stated in the abstract;
   the cell is disputed when papers' values differ;
 - a claim without a model becomes the row "(unnamed, <short paper title>)",

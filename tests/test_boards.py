@@ -50,6 +50,7 @@ def test_a_prediction_horizon_is_a_condition() -> None:
     ("sentence", "value", "shots"),
     [
         ("It reaches 71.2% top-1 in the 10-shot setting.", "71.2%", "10-shot"),
+        ("In few-shot transfer it reaches 71.2% top-1 with only 10 images per class.", "71.2%", "10-shot"),
         ("It reaches 61.0% top-1 zero-shot.", "61.0%", "zero-shot"),
         ("With linear probing, it reaches 76.5% top-1.", "76.5%", "linear probe"),
         ("It reaches 85.1% top-1 when fine-tuned on the target set.", "85.1%", "fine-tuned"),
