@@ -49,6 +49,7 @@ class SettingKind:
     extra_data: bool
     triggers: tuple[str, ...]  # one must be in the lower-cased sentence for the patterns to be tried
     listed: bool = False  # the pattern's first group is a list ("96 and 640"): a setting per item
+    default: bool = False  # what a result means when it states none of its kind (fine-tuned): no condition
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ def setting_kinds() -> tuple[SettingKind, ...]:
                     value.get("extra_data", False),
                     tuple(value["triggers"]),
                     value.get("listed", False),
+                    value.get("default", False),
                 )
             )
     return tuple(kinds)
@@ -593,7 +595,11 @@ def conditions(context: str | None, dataset: str | None) -> Conditions:
     entry = datasets().get(canonical_dataset(dataset) or "")
     split = labels[0] if labels and entry is not None and labels[0] in entry.boards else None
     kinds = [next((v for pattern, v in _label_kinds() if pattern.match(label)), None) for label in labels]
-    incomparable = [(kind.kind, label) for label, kind in zip(labels, kinds, strict=True) if kind and kind.incomparable]
+    incomparable = [
+        (kind.kind, label)
+        for label, kind in zip(labels, kinds, strict=True)
+        if kind and kind.incomparable and not kind.default
+    ]
     return Conditions(
         split=None if entry is not None and split == entry.default_split else split,
         settings=tuple(label for _, label in incomparable),

@@ -181,6 +181,17 @@ def test_broad_accuracy_is_the_headline_only_where_that_is_a_kind_of_accuracy() 
     assert boards["ADE20K"].columns == ("accuracy (%)",)
 
 
+def test_fine_tuning_is_the_default_protocol_and_zero_shot_is_not() -> None:
+    boards = boards_of(
+        claim(model="A", value=85.0, context="fine-tuned", paper_id="a"),
+        claim(model="B", value=84.0, paper_id="b"),
+        claim(model="C", value=70.0, context="zero-shot", paper_id="c"),
+        claim(model="D", value=75.0, context="linear probe", paper_id="d"),
+    )
+    assert set(boards) == {"ImageNet", "ImageNet (zero-shot)", "ImageNet (linear probe)"}
+    assert boards["ImageNet"].table()["variant"].tolist() == ["A", "B"]
+
+
 def test_row_names_carry_conditions_and_never_a_number() -> None:
     boards = boards_of(
         claim(model="ViT-L", value=75.0, context="zero-shot"),

@@ -93,13 +93,14 @@ def test_settings_that_make_numbers_incomparable_are_boards_of_their_own_and_nam
         claim(model="M", value=86.0, context="A100", paper_id="a", start=60),
         claim(model="N", value=72.0, context="zero-shot", paper_id="b"),
     )
-    assert set(boards) == {"ImageNet", "ImageNet (zero-shot)", "ImageNet (fine-tuned, pre-trained on ImageNet-21K)"}
+    assert set(boards) == {"ImageNet", "ImageNet (zero-shot)", "ImageNet (pre-trained on ImageNet-21K)"}
     zero_shot = boards["ImageNet (zero-shot)"]
     assert zero_shot.table()["variant"].tolist() == ["N (zero-shot)", "M (zero-shot)"]
     assert zero_shot.conditions == ("zero-shot",) and zero_shot.setting == "zero-shot" and not zero_shot.extra_data
-    extra = boards["ImageNet (fine-tuned, pre-trained on ImageNet-21K)"]
+    extra = boards["ImageNet (pre-trained on ImageNet-21K)"]  # fine-tuning is what a result means unless told
     assert extra.extra_data and extra.entries["extra_data"].all()
-    assert extra.slug == "imagenet-fine-tuned-pre-trained-on-imagenet-21k"
+    assert extra.slug == "imagenet-pre-trained-on-imagenet-21k"
+    assert extra.table()["variant"].tolist() == ["M (pre-trained on ImageNet-21K)"]
     plain = boards["ImageNet"]  # hardware is context, not a condition of the board
     assert plain.table()["variant"].tolist() == ["M"] and plain.conditions == () and plain.setting is None
     assert not any(b.entries["disputed"].any() for b in boards.values())

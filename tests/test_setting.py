@@ -98,7 +98,8 @@ def test_hardware_is_context_not_a_row() -> None:
 
 def test_extra_data_is_flagged_and_makes_a_row() -> None:
     found = conditions("fine-tuned; pre-trained on ImageNet-21K", "ImageNet")
-    assert found.extra_data and found.setting == "fine-tuned, pre-trained on ImageNet-21K"
+    assert found.extra_data and found.setting == "pre-trained on ImageNet-21K"  # fine-tuned: the default protocol
+    assert found.context == ("fine-tuned", "pre-trained on ImageNet-21K")
 
 
 def test_a_split_the_vocabulary_lists_is_read_back_as_the_board() -> None:
