@@ -18,16 +18,19 @@ def boards_of(*rows: dict[str, object]) -> dict[str, Board]:
     return {b.name: b for b in build_leaderboards(claims_table(*rows))}
 
 
-def read(sentence: str, *values: str, dataset: str = "ImageNet", metric: str = "top-1 accuracy") -> list[str | None]:
+def row(sentence: str, text: str, start: int, **fields: object) -> dict[str, object]:
+    """A claim of `text` at `start` of the abstract (its sentence's offset plus its place in it)."""
+    base = {
+        "paper_id": "p", "title": "A paper", "sentence": sentence, "value_text": text, "value": float(text.rstrip("%")),
+        "dataset": "ImageNet", "metric": "top-1 accuracy", "model": "M", "task": None, "context": None,
+        "start": start, "kind": "score",
+    }  # fmt: skip
+    return {**base, **fields}
+
+
+def read(sentence: str, *values: str, **fields: object) -> list[str | None]:
     """The context add_settings gives each value of an invented sentence."""
-    rows = [
-        {
-            "paper_id": "p", "title": "A paper", "sentence": sentence, "value_text": text,
-            "value": float(text.rstrip("%")), "dataset": dataset, "metric": metric, "model": "M", "task": None,
-            "context": None, "start": 100 + sentence.index(text), "kind": "score",
-        }
-        for text in values
-    ]  # fmt: skip
+    rows = [row(sentence, text, 100 + sentence.index(text), **fields) for text in values]
     return add_settings(pd.DataFrame(rows))["context"].tolist()
 
 
@@ -82,14 +85,7 @@ def test_extra_data_opening_the_sentence_applies_to_every_number_of_it() -> None
 def test_a_value_written_twice_is_read_where_its_offset_says() -> None:
     sentence = "A gets 80.1% zero-shot, and B gets 80.1% after fine-tuning on it."
     first, second = sentence.index("80.1%"), sentence.rindex("80.1%")
-    rows = pd.DataFrame(
-        [
-            {"paper_id": "p", "title": "T", "sentence": sentence, "value_text": "80.1%", "value": 80.1,
-             "dataset": "ImageNet", "metric": "top-1 accuracy", "model": m, "task": None, "context": None,
-             "start": 50 + at, "kind": "score"}
-            for m, at in (("A", first), ("B", second))
-        ]
-    )  # fmt: skip
+    rows = pd.DataFrame([row(sentence, "80.1%", 50 + first, model="A"), row(sentence, "80.1%", 50 + second, model="B")])
     assert add_settings(rows)["context"].tolist() == ["zero-shot", "fine-tuned"]
 
 
@@ -101,12 +97,8 @@ ABSTRACT = "We pre-train our model on JFT-300M. It reaches 88.2% top-1 on ImageN
 def carried(abstract: str) -> list[str | None]:
     """The context of the abstract's "88.2%"."""
     sentence = next(s for s in abstract.split(". ") if "88.2%" in s)
-    row = {
-        "paper_id": "p", "title": "T", "sentence": sentence, "value_text": "88.2%", "value": 88.2,
-        "dataset": "ImageNet", "metric": "top-1 accuracy", "model": "M", "task": None, "context": None,
-        "start": abstract.index("88.2%"), "kind": "score",
-    }  # fmt: skip
-    return add_settings(pd.DataFrame([row]), {"p": abstract})["context"].tolist()
+    claimed = row(sentence, "88.2%", abstract.index("88.2%"))
+    return add_settings(pd.DataFrame([claimed]), {"p": abstract})["context"].tolist()
 
 
 def test_extra_data_the_abstract_states_elsewhere_reaches_its_results() -> None:
