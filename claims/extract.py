@@ -327,5 +327,5 @@ def extract(
     if failures is None:
         warn_failures(failed)
     raw = pd.DataFrame(rows, columns=_RAW_COLUMNS)
-    claims = add_settings(normalize_units(raw))
+    claims = add_settings(normalize_units(raw), dict(zip(listed["paper_id"], listed["abstract"], strict=True)))
     return claims[CLAIM_COLUMNS].astype({"start": "int64", "end": "int64", "value": "float64"})

@@ -176,11 +176,12 @@ def test_run_index_lists_every_board_with_its_leader(run_dir: tuple[Path, str]) 
 
 def test_run_imagenet_board_holds_sample_results(run_dir: tuple[Path, str]) -> None:
     out, _ = run_dir
-    with (out / "leaderboards" / "imagenet-image-classification.csv").open(newline="", encoding="utf-8") as handle:
+    board = "imagenet-image-classification-pre-trained-on-imagenet-21k.csv"  # extra data: a board of its own
+    with (out / "leaderboards" / board).open(newline="", encoding="utf-8") as handle:
         entries = list(csv.DictReader(handle))
     cvt = [e for e in entries if e["model"] == "CvT-W24" and e["column"] == "top-1 accuracy (%)"]
     assert [(e["value"], e["title"].split(":")[0]) for e in cvt] == [("87.7", "CvT")]
-    assert {(e["dataset"], e["task"]) for e in entries} == {("ImageNet", "image classification")}
+    assert {(e["dataset"], e["task"], e["extra_data"]) for e in entries} == {("ImageNet", "image classification", "True")}
     assert all(e["sentence"] and int(e["end"]) > int(e["start"]) for e in entries)
 
 
