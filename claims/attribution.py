@@ -28,7 +28,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from claims import names, reading
+from claims import names, reading, setting
 from claims.grammar import Quantity
 from claims.vocab import name_key, primary_metric
 
@@ -315,6 +315,14 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
     subject = sentence.subjects.last_ending(floor, phrase.start, says_its_result)
     return subject.name if subject else None
+
+
+def task_metric(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """ "table detection (94.23 → 96.55)": the headline metric of the task the phrase's own list item names."""
+    start = _item_edge(sentence.text, phrase.start, max(sentence.span[0], phrase.start - _ITEM_REACH) - 1, -1)
+    words = sentence.text[start : phrase.start]
+    named = [task for _, task in setting.cued_tasks(words)]
+    return setting.tasks()[named[-1]].metric if named else None
 
 
 def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | None) -> str | None:

@@ -15,7 +15,14 @@ from collections.abc import Iterator
 import pandas as pd
 
 from claims import cues, names, reading
-from claims.attribution import Sentence, alternative_metric, attribute, efficiency_datasets, is_baseline
+from claims.attribution import (
+    Sentence,
+    alternative_metric,
+    attribute,
+    efficiency_datasets,
+    is_baseline,
+    task_metric,
+)
 from claims.grammar import Quantity, quantities, word_quantities, word_triggers
 from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, checkpoint, guarded, warn_failures
 from claims.normalize import normalize_units
@@ -217,6 +224,8 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
         metric = primary_metric(dataset) or metric
     if metric is None and kind == "score" and _bare_score_on_benchmark(sentence, phrase):
         metric = primary_metric(dataset)  # "78.6 on COCO test-dev" is in COCO's primary metric
+    if metric is None and kind == "score" and reading.is_arrow_pair(sentence.text, phrase):
+        metric = task_metric(sentence, phrase)  # "object detection (40.1 → 43.5)": the task's headline metric
     if metric is None and kind == "delta" and phrase.family == "percent":
         metric = "performance"  # "outperforms X by 2%": a gain, on no metric the sentence names
     if metric is None or reading.describes_model_size(phrase, metric, kind):

@@ -120,7 +120,7 @@ def _cues() -> tuple[Scanner, dict[str, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=4096)
-def _cued(text: str) -> tuple[tuple[int, str], ...]:
+def cued_tasks(text: str) -> tuple[tuple[int, str], ...]:
     """(position, task) of every task cue in `text` (a sentence or title: claims share them)."""
     scanner, named = _cues()
     return tuple(
@@ -158,10 +158,10 @@ def task_of(dataset: str | None, metric: str | None, sentence: str, title: str, 
     listed, measured, candidates = _candidates(dataset, metric)
     if len(candidates) < 2:
         return candidates[0] if candidates else None
-    in_sentence = sorted((abs(at - position), name) for at, name in _cued(sentence) if name in candidates)
+    in_sentence = sorted((abs(at - position), name) for at, name in cued_tasks(sentence) if name in candidates)
     if in_sentence:
         return in_sentence[0][1]
-    in_title = [name for _, name in _cued(title) if name in candidates]
+    in_title = [name for _, name in cued_tasks(title) if name in candidates]
     both = [t for t in listed if t in measured]
     return (in_title or both or measured or listed)[0]
 

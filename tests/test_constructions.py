@@ -678,3 +678,15 @@ def test_a_sentence_naming_only_splits_is_on_the_benchmark_they_belong_to() -> N
         TITLE,
     )
     assert table.dataset.tolist() == ["LibriSpeech", "LibriSpeech"]
+
+
+def test_levels_of_a_task_named_with_no_metric_are_in_the_tasks_headline_metric() -> None:
+    table = claims_of(
+        "Glimmer sets new records, e.g. image classification (76.1 → 80.2) and object detection (40.1 → 43.5).", TITLE
+    )
+    assert dict(zip(table.value_text, table.metric, strict=True)) == {
+        "76.1": "top-1 accuracy",
+        "80.2": "top-1 accuracy",
+        "40.1": "box AP",
+        "43.5": "box AP",
+    }
