@@ -32,6 +32,13 @@ TABLE_COLUMNS = [
     "source",  # the file the table was read from
 ]
 
+# Columns the LaTeX and HTML readers add after TABLE_COLUMNS: what the markup says beyond the text.
+MARK_COLUMNS = [
+    "table_label",  # the table's LaTeX label ("tab:main") or HTML id ("S4.T2"), to link text references to it
+    "cites",  # citation keys written in the cell, comma-joined ("" when none): a row that cites is a baseline
+    "marks",  # note signs written on the cell ("*", "†", a \\tnote letter), comma-joined
+]
+
 SECTION_COLUMNS = [
     "paper_id",
     "section",  # the section's heading as written ("4 Experiments"), "abstract" for the abstract
@@ -50,6 +57,21 @@ def empty_sections() -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=object) for column in SECTION_COLUMNS})
 
 
+def cells_frame(records: list[dict]) -> pd.DataFrame:
+    """A tables frame of cell records, TABLE_COLUMNS then MARK_COLUMNS; empty but well-formed without records."""
+    if not records:
+        frame = empty_tables()
+        for column in MARK_COLUMNS:
+            frame[column] = pd.Series(dtype=object)
+        return frame
+    return pd.DataFrame.from_records(records, columns=TABLE_COLUMNS + MARK_COLUMNS)
+
+
+def sections_frame(records: list[dict]) -> pd.DataFrame:
+    """A sections frame of section records, empty but well-formed without records."""
+    return pd.DataFrame.from_records(records, columns=SECTION_COLUMNS) if records else empty_sections()
+
+
 @dataclass
 class FullPaper:
     """What a full-paper reader gives for one paper: its identity, abstract, tables and sections."""
@@ -66,3 +88,110 @@ class PaperReader(Protocol):
     """A reader of one input format: `claims.tables.latex.read_latex`, `...html.read_html`, `...tei.read_tei`, ..."""
 
     def __call__(self, path: Path) -> FullPaper: ...
+
+
+# --------------------------------------------------------------------------- labels from the grid
+_NEUTRAL = {"", "-", "--", "---", "–", "—", "n/a", "N/A", "NA", "na", "x", "✗", "✓", "?"}
+
+
+def label_cells(tables: pd.DataFrame) -> pd.DataFrame:
+    """`tables` with `row_label` and `col_label` of body cells filled from the grid where the reader left them empty.
+
+    Header rows above give a cell's column label, outermost first, following colspans;
+    the leading label columns give its row label, following rowspans, after the group
+    row (a row holding one label alone, "Supervised models") it sits under. Labels
+    a format states (PDF-table JSON) are kept as they are.
+    """
+    out = tables.copy()
+    if out.empty:
+        return out
+    found = {}
+    for _, table in out.groupby(["paper_id", "table_id"], sort=False, dropna=False):
+        found.update(_table_labels(table))
+    for column, position in (("row_label", 0), ("col_label", 1)):
+        stated = out[column].notna() & (out[column].astype(str) != "")
+        fills = pd.Series({index: labels[position] for index, labels in found.items()}, dtype=object)
+        out[column] = out[column].astype(object).where(stated, fills.reindex(out.index))
+    return out
+
+
+def _table_labels(table: pd.DataFrame) -> dict[object, tuple[str | None, str | None]]:
+    """Row and column labels of each body cell of one table, keyed by the frame's index."""
+    cells = [_GridCell(index, row) for index, row in table.iterrows()]
+    width = max((cell.col + cell.colspan for cell in cells), default=0)
+    at = {position: cell for cell in cells for position in cell.positions()}
+    header = sorted((cell for cell in cells if cell.header), key=lambda cell: (cell.row, cell.col))
+    body = [cell for cell in cells if not cell.header]
+    label_columns = _label_columns(body, width)
+    groups = _group_rows(body, width)
+    labels: dict[object, tuple[str | None, str | None]] = {}
+    for cell in body:
+        group = next((text for row, text in groups if row <= cell.row), None)
+        if any(row == cell.row for row, _ in groups):
+            labels[cell.index] = (None, None)  # the group row is a label itself
+            continue
+        left = [at[(cell.row, col)] for col in range(min(cell.col, label_columns)) if (cell.row, col) in at]
+        above = [other for other in header if other.col <= cell.col < other.col + other.colspan]
+        labels[cell.index] = (_join([group, *[other.text for other in left]]), _join([o.text for o in above]))
+    return labels
+
+
+class _GridCell:
+    """A cell of the frame with its grid place, read once."""
+
+    def __init__(self, index: object, row: pd.Series) -> None:
+        self.index = index
+        self.row, self.col = int(row["row"]), int(row["col"])
+        self.rowspan = max(int(row["rowspan"]) if pd.notna(row["rowspan"]) else 1, 1)
+        self.colspan = max(int(row["colspan"]) if pd.notna(row["colspan"]) else 1, 1)
+        self.text = "" if pd.isna(row["text"]) else str(row["text"]).strip()
+        self.header = bool(row["header"]) if pd.notna(row["header"]) else False
+
+    def positions(self) -> list[tuple[int, int]]:
+        """Every grid position the cell covers."""
+        return [
+            (row, col)
+            for row in range(self.row, self.row + self.rowspan)
+            for col in range(self.col, self.col + self.colspan)
+        ]
+
+
+def _numeric(text: str) -> bool:
+    digits = sum(char.isdigit() for char in text)
+    return digits > 0 and digits >= sum(char.isalpha() for char in text)
+
+
+def _label_columns(body: list[_GridCell], width: int) -> int:
+    """How many leading columns hold labels (mostly words), not values."""
+    count = 0
+    while count < width - 1:
+        texts = [cell.text for cell in body if cell.col == count and cell.colspan < width]
+        texts = [text for text in texts if text not in _NEUTRAL]
+        if not texts or sum(map(_numeric, texts)) * 2 >= len(texts):
+            break
+        count += 1
+    return count
+
+
+def _group_rows(body: list[_GridCell], width: int) -> list[tuple[int, str]]:
+    """Rows holding one label alone (across the table, or in the first column with nothing beside it), last first."""
+    by_row: dict[int, list[_GridCell]] = {}
+    for cell in body:
+        if cell.text:
+            by_row.setdefault(cell.row, []).append(cell)
+    groups = [
+        (row, cells[0].text)
+        for row, cells in by_row.items()
+        if len(cells) == 1
+        and not _numeric(cells[0].text)
+        and (cells[0].colspan >= width or (cells[0].col == 0 and cells[0].rowspan == 1 and width > 2))
+    ]
+    return sorted(groups, reverse=True)
+
+
+def _join(parts: list[str | None]) -> str | None:
+    kept: list[str] = []
+    for part in parts:
+        if part and part not in kept:
+            kept.append(part)
+    return " / ".join(kept) or None

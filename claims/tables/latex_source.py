@@ -15,7 +15,7 @@ import gzip
 import io
 import re
 import tarfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 MAX_FILE_BYTES = 20_000_000  # one source file
@@ -24,6 +24,7 @@ MAX_MEMBERS = 20_000  # members of an e-print archive
 MAX_INPUT_DEPTH = 20
 MAX_EXPANSIONS = 200_000  # macro calls expanded in one paper
 MAX_GROWTH = 20  # expanded text at most this many times the source (and 1 MB more)
+INPUT_MARK = r"\claimsinputfile"  # left in the flattened text where a file starts, so tables name their file
 SOURCE_SUFFIXES = (".tex", ".ltx", ".sty", ".cls", ".bbl", ".tikz", ".table", ".tab")
 
 
@@ -38,6 +39,7 @@ class Source:
     files: dict[str, str]
     main: str
     origin: str  # the path given
+    problems: list[str] = field(default_factory=list)  # inputs not followed, with the reason
 
 
 # --------------------------------------------------------------------------- gathering files
@@ -164,17 +166,32 @@ def strip_comments(text: str) -> str:
 def flatten(source: Source) -> str:
     """The main file with every `\\input`/`\\include` replaced by the file it names."""
     base = PurePosixPath(source.main).parent
-    return _flatten(source, source.main, base, (source.main,))
+    return _mark(source.main) + _flatten(source, source.main, base, (source.main,))
+
+
+def _mark(name: str) -> str:
+    return f" {INPUT_MARK}{{{name}}} "
 
 
 def _flatten(source: Source, name: str, base: PurePosixPath, stack: tuple[str, ...]) -> str:
     text = _ENDINPUT.sub("", strip_comments(source.files[name]))
 
     def include(match: re.Match[str]) -> str:
-        target = _resolve(source, (match.group(1) or match.group(2)).strip(), base)
-        if target is None or target in stack or len(stack) > MAX_INPUT_DEPTH:
-            return " "  # a missing file, a cycle or runaway nesting reads as nothing, the rest goes on
-        return " " + _flatten(source, target, base, (*stack, target)) + " "
+        wanted = (match.group(1) or match.group(2)).strip()
+        target = _resolve(source, wanted, base)
+        reason = (
+            "no such file in the source"
+            if target is None
+            else "it includes itself"
+            if target in stack
+            else f"inputs nested deeper than {MAX_INPUT_DEPTH}"
+            if len(stack) > MAX_INPUT_DEPTH
+            else None
+        )
+        if reason:  # the input reads as nothing, the rest goes on, and the reason is kept
+            source.problems.append(f"\\input{{{wanted}}} in {name} not followed: {reason}")
+            return " "
+        return _mark(target) + _flatten(source, target, base, (*stack, target)) + _mark(name)
 
     return _INPUT.sub(include, text)
 

@@ -1,0 +1,234 @@
+"""A pyparsing grammar of the body of a LaTeX tabular: rows, cells, spans and rules.
+
+Built bottom-up from small named pieces, as in pyparsing's own examples: `Regex`
+for the hot tokens (plain text, commands, row ends), a `Braced` token that reads a
+balanced group in one linear scan, and parse actions that return typed values
+(`Rule`, `Row`, `Span`). No piece can match the empty string inside a repetition
+and no alternative re-reads what another consumed, so a table of thousands of rows
+parses in one pass without backtracking. The rules (`\\midrule`, `\\cline{2-3}`...)
+and their arguments are data in `schemas/latex.toml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import pyparsing as pp
+
+from claims.tables.latex_source import LatexError, read_group
+from claims.tables.markup import Rendered, render, vocabulary
+
+
+class Braced(pp.Token):
+    """A balanced `{...}` group; its value is the text inside the braces."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mayReturnEmpty = False
+        self.mayIndexError = False
+        self.errmsg = "expected a {group}"
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, str]:  # noqa: N802
+        if loc >= len(instring) or instring[loc] != "{":
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        try:
+            inner, end = read_group(instring, loc)
+        except LatexError as error:
+            raise pp.ParseException(instring, loc, str(error), self) from error
+        return end, inner
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A row rule and whether it crosses the whole table."""
+
+    name: str
+    full: bool
+
+
+@dataclass
+class Row:
+    """One row of the tabular: the rules above it and the markup of its cells."""
+
+    rules: list[Rule]
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A cell's `\\multicolumn`/`\\multirow` span and the markup inside it."""
+
+    columns: int = 1
+    rows: int = 1
+    body: str = ""
+
+
+@dataclass
+class Cell:
+    """One cell placed in the grid: position, spans, rendered text and marks."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    rendered: Rendered = field(default_factory=Rendered)
+
+
+# --------------------------------------------------------------------------- grammar pieces
+def _option() -> pp.ParserElement:
+    return pp.Regex(r"\[[^\]]*\]").set_name("[option]")
+
+
+def _rule_element(name: str, spec: dict) -> pp.ParserElement:
+    element = pp.Regex(rf"\\{name}(?![A-Za-z@])") + pp.Optional(_option()) + pp.Optional(pp.Regex(r"\([^)]*\)"))
+    for _ in range(spec.get("braced", 0)):
+        element += Braced()
+    rule = Rule(name, bool(spec.get("full")))
+    return pp.Combine(element).set_parse_action(lambda: rule).set_name(name)
+
+
+@cache
+def row_grammar() -> pp.ParserElement:
+    """The tabular body: rows of `&`-separated cells ended by `\\\\`, with the rules between them."""
+    rules_spec = vocabulary().raw["rules"]
+    rule = pp.MatchFirst([_rule_element(name, spec) for name, spec in rules_spec.items()]).set_name("rule")
+    row_end = pp.Regex(r"\\\\\*?(?:\s*\[[^\]]*\])?|\\tabularnewline(?![A-Za-z@])").set_name("row end")
+    escaped = pp.Regex(r"\\[&%$#_{}]")
+    command = pp.Regex(r"\\(?:[A-Za-z@]+\*?|[^\\&%$#_{}])")
+    plain = pp.Regex(r"[^&\\{}]+")
+    cell = pp.original_text_for(pp.ZeroOrMore(escaped | Braced() | ~rule + command | plain)).set_name("cell")
+    cells = pp.Group(cell + pp.ZeroOrMore(pp.Suppress("&") + cell))
+    rules = pp.Group(pp.ZeroOrMore(rule))
+    full_row = (rules + cells + pp.Suppress(row_end)).set_parse_action(_row)
+    last_row = (rules + cells).set_parse_action(_row)
+    return pp.ZeroOrMore(full_row) + pp.Optional(last_row) + pp.Suppress(pp.ZeroOrMore(rule)) + pp.StringEnd()
+
+
+def _row(tokens: pp.ParseResults) -> Row:
+    return Row(rules=list(tokens[0]), cells=[text.strip() for text in tokens[1]])
+
+
+@cache
+def span_grammar() -> pp.ParserElement:
+    """`\\multicolumn{n}{spec}{body}`, `\\multirow[..]{n}[..]{width}[..]{body}`, `\\multirowcell{n}{body}`."""
+    option = pp.Optional(pp.Suppress(_option()))
+    number = Braced().add_parse_action(lambda tokens: _count(tokens[0]))
+    multicolumn = pp.Suppress(pp.Regex(r"\\multicolumn(?![A-Za-z@])")) + number + pp.Suppress(Braced()) + Braced()
+    multicolumn.set_parse_action(lambda tokens: Span(columns=tokens[0], body=tokens[1]))
+    multirow = (
+        pp.Suppress(pp.Regex(r"\\multirow(?![A-Za-z@])"))
+        + option
+        + number
+        + option
+        + pp.Suppress(Braced())
+        + option
+        + Braced()
+    )
+    multirow.set_parse_action(lambda tokens: Span(rows=tokens[0], body=tokens[1]))
+    multirowcell = pp.Suppress(pp.Regex(r"\\multirowcell(?![A-Za-z@])")) + number + option + Braced()
+    multirowcell.set_parse_action(lambda tokens: Span(rows=tokens[0], body=tokens[1]))
+    return (multicolumn | multirow | multirowcell) + pp.Regex(r"[\s\S]*").add_parse_action(lambda t: t[0].strip())
+
+
+def _count(text: str) -> int:
+    try:
+        return int(float(text.strip()))
+    except ValueError:
+        return 1
+
+
+def cell_span(markup: str) -> Span:
+    """The spans of one cell's markup (nested: `\\multicolumn{2}{c}{\\multirow{2}{*}{X}}`)."""
+    columns, rows, body = 1, 1, markup
+    for _ in range(4):
+        try:
+            result = span_grammar().parse_string(body.strip(), parse_all=True)
+        except pp.ParseException:
+            break
+        span, rest = result[0], result[1]
+        columns = max(columns, span.columns)
+        rows = rows if abs(span.rows) == 1 else span.rows
+        body = (span.body + " " + rest).strip()
+    return Span(columns=max(columns, 1), rows=rows or 1, body=body)
+
+
+# --------------------------------------------------------------------------- grid
+def parse_rows(body: str) -> list[Row]:
+    """The rows of a tabular body; a `ParseException` names where the body stops making sense."""
+    return [row for row in row_grammar().parse_string(body, parse_all=True) if isinstance(row, Row)]
+
+
+def build_grid(rows: list[Row]) -> tuple[list[Cell], int]:
+    """The cells of `rows` placed in a grid, and how many rows are header rows.
+
+    Cells a `\\multirow` covers are written empty in LaTeX; they are not cells of
+    their own. A negative `\\multirow` (written in the last row of its group)
+    moves up to the first row it covers.
+    """
+    kept = _drop_empty_rows(rows)
+    cells: list[Cell] = []
+    covered: dict[tuple[int, int], Cell] = {}
+    for index, row in enumerate(kept):
+        column = 0
+        for markup in row.cells:
+            span = cell_span(markup)
+            cell = Cell(index, column, abs(span.rows), span.columns, render(span.body))
+            column += span.columns
+            if (index, cell.col) in covered and not cell.rendered.text:
+                continue
+            if span.rows < 0:
+                _move_up(cell, cells)
+            cells.append(cell)
+            for below in range(cell.row + 1, cell.row + cell.rowspan):
+                covered[(below, cell.col)] = cell
+    return cells, _header_rows(kept, cells)
+
+
+def _drop_empty_rows(rows: list[Row]) -> list[Row]:
+    """Rows with no text (spacers, a last row of rules) are left out; their rules go to the next row."""
+    kept: list[Row] = []
+    pending: list[Rule] = []
+    for row in rows:
+        if any(row.cells):
+            kept.append(Row(pending + row.rules, row.cells))
+            pending = []
+        else:
+            pending += row.rules
+    return kept
+
+
+def _move_up(cell: Cell, cells: list[Cell]) -> None:
+    """Place a negative `\\multirow` at the top of the rows it covers, when those are empty there."""
+    top = max(cell.row - cell.rowspan + 1, 0)
+    stale = {(row, cell.col) for row in range(top, cell.row)}
+    if any((other.row, other.col) in stale and other.rendered.text for other in cells):
+        cell.rowspan = 1
+        return
+    cells[:] = [other for other in cells if (other.row, other.col) not in stale]
+    cell.row = top
+
+
+def _header_rows(rows: list[Row], cells: list[Cell]) -> int:
+    """Rows above the first full rule below a row are the header; then rows of labels under a spanning header."""
+    if len(rows) < 2:
+        return 0
+    end = next((index for index in range(1, len(rows)) if any(rule.full for rule in rows[index].rules)), 1)
+    if end >= len(rows):
+        end = 1
+    spanning = any(cell.colspan > 1 for cell in cells if cell.row < end)
+    while spanning and end < len(rows) - 1 and _label_row([cell for cell in cells if cell.row == end]):
+        end += 1
+    return end
+
+
+def _label_row(cells: list[Cell]) -> bool:
+    """A row of several labels and no number: more header under a spanning header."""
+    texts = [cell.rendered.text for cell in cells if cell.rendered.text]
+    return len(texts) > 1 and not any(_numeric(text) for text in texts)
+
+
+def _numeric(text: str) -> bool:
+    digits = sum(char.isdigit() for char in text)
+    letters = sum(char.isalpha() for char in text)
+    return digits > 0 and digits >= letters
