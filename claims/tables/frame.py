@@ -9,6 +9,7 @@ the format states them (PDF-table JSON) or by `label_cells` from the grid.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -156,9 +157,12 @@ class _GridCell:
         ]
 
 
-def _numeric(text: str) -> bool:
-    digits = sum(char.isdigit() for char in text)
-    return digits > 0 and digits >= sum(char.isalpha() for char in text)
+_VALUE = re.compile(r"^[\s(\[+\-−~≈<>≤≥±]*\.?\d")
+
+
+def is_value(text: str) -> bool:
+    """A cell that states a number ("87.7", ".41/.90", "-0.4", "(12.1)"), not a label ("R-50", "T5")."""
+    return bool(_VALUE.match(text))
 
 
 def _label_columns(body: list[_GridCell], width: int) -> int:
@@ -167,7 +171,7 @@ def _label_columns(body: list[_GridCell], width: int) -> int:
     while count < width - 1:
         texts = [cell.text for cell in body if cell.col == count and cell.colspan < width]
         texts = [text for text in texts if text not in _NEUTRAL]
-        if not texts or sum(map(_numeric, texts)) * 2 >= len(texts):
+        if not texts or sum(map(is_value, texts)) * 2 >= len(texts):
             break
         count += 1
     return count
@@ -183,7 +187,7 @@ def _group_rows(body: list[_GridCell], width: int) -> list[tuple[int, str]]:
         (row, cells[0].text)
         for row, cells in by_row.items()
         if len(cells) == 1
-        and not _numeric(cells[0].text)
+        and not is_value(cells[0].text)
         and (cells[0].colspan >= width or (cells[0].col == 0 and cells[0].rowspan == 1 and width > 2))
     ]
     return sorted(groups, reverse=True)
@@ -195,3 +199,21 @@ def _join(parts: list[str | None]) -> str | None:
         if part and part not in kept:
             kept.append(part)
     return " / ".join(kept) or None
+
+
+def spread_row_cites(tables: pd.DataFrame) -> pd.DataFrame:
+    """`cites` of each body cell joined with the citations its row's labels carry ("ResNet~\\cite{he}" | 76.1).
+
+    A row whose label cites a paper is a baseline restated from it: every value of
+    the row says so, not only the label cell.
+    """
+    out = tables.copy()
+    if out.empty or "cites" not in out:
+        return out
+    body = out[~out["header"].astype(bool)]
+    labels = body[~body["text"].fillna("").map(is_value)]
+    row_keys = labels.groupby(["paper_id", "table_id", "row"])["cites"].agg(lambda keys: ",".join(k for k in keys if k))
+    for index, cell in body.iterrows():
+        keys = row_keys.get((cell["paper_id"], cell["table_id"], cell["row"]), "")
+        out.at[index, "cites"] = ",".join(dict.fromkeys(k for k in f"{cell['cites']},{keys}".split(",") if k))
+    return out

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyparsing as pp
 
 from claims.loaders import LoadError
-from claims.tables.frame import FullPaper, cells_frame, label_cells, sections_frame
+from claims.tables.frame import FullPaper, cells_frame, label_cells, sections_frame, spread_row_cites
 from claims.tables.latex_source import INPUT_MARK, LatexError, Source, read_group, read_source
 from claims.tables.latex_tabular import Cell, build_grid, parse_rows
 from claims.tables.markup import MarkupError, plain, vocabulary
@@ -47,7 +47,7 @@ def read_latex(path: Path, errors: list[LoadError] | None = None) -> FullPaper:
     issues.extend(LoadError(str(path), problem) for problem in source.problems)
     start = _BEGIN_DOCUMENT.search(text)
     document = text[start.end() :] if start else text
-    tables = label_cells(cells_frame(_tables(document, paper_id, source, issues)))
+    tables = spread_row_cites(label_cells(cells_frame(_tables(document, paper_id, source, issues))))
     if errors is None:
         for issue in issues:
             warnings.warn(str(issue), stacklevel=2)
@@ -218,6 +218,12 @@ def _reason(error: Exception) -> str:
 
 def _grid(name: str, body: str) -> tuple[list[Cell], int]:
     """Skip the tabular's arguments (width, column spec), read its rows, place its cells."""
+    rows = _MARK.sub(" ", _CAPTION_ROW.sub(" ", body[_after_arguments(name, body) :]))
+    return build_grid(parse_rows(_flatten_nested(rows)))
+
+
+def _after_arguments(name: str, body: str) -> int:
+    """Where the rows of a tabular start: after its options, width and column specification."""
     index = 0
     for _ in range(vocabulary().raw["environments"]["tabulars"][name]):
         index = _skip_option(body, index)
@@ -225,8 +231,7 @@ def _grid(name: str, body: str) -> tuple[list[Cell], int]:
         if not body.startswith("{", start):
             raise LatexError(f"\\begin{{{name}}} without its column specification")
         index = read_group(body, start)[1]
-    rows = _MARK.sub(" ", _CAPTION_ROW.sub(" ", body[_skip_option(body, index) :]))
-    return build_grid(parse_rows(_flatten_nested(rows)))
+    return _skip_option(body, index)
 
 
 _CAPTION_ROW = re.compile(r"\\(?:caption|label)\*?\s*(?:\[[^\]]*\])?\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*(?:\\\\)?")
@@ -247,12 +252,14 @@ def _skip_option(text: str, index: int) -> int:
 
 def _flatten_nested(body: str) -> str:
     """A tabular inside a cell becomes one braced group whose rows and columns read as spaces."""
-    names = list(vocabulary().raw["environments"]["tabulars"])
     pieces, position = [], 0
-    for _, start, inner_start, inner_end, end in environments(body, names):
+    for name, start, inner_start, inner_end, end in environments(
+        body, list(vocabulary().raw["environments"]["tabulars"])
+    ):
         inner = body[inner_start:inner_end]
+        inner = inner[_after_arguments(name, inner) :]
         inner = re.sub(r"(?<!\\)&", " ", re.sub(r"\\\\(?:\[[^\]]*\])?", " ", inner))
-        pieces += [body[position:start], "{", re.sub(r"^\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}", "", inner), "}"]
+        pieces += [body[position:start], "{", inner, "}"]
         position = end
     pieces.append(body[position:])
     return "".join(pieces)

@@ -89,9 +89,9 @@ def _folder_files(folder: Path, skip: Path | None = None) -> dict[str, str]:
 
 
 def _archive_files(path: Path) -> dict[str, str]:
-    data = _read_capped(path) if path.stat().st_size <= MAX_TOTAL_BYTES else b""
-    if not data:
+    if path.stat().st_size > MAX_TOTAL_BYTES:
         raise LatexError(f"{path}: archive larger than {MAX_TOTAL_BYTES:,} bytes")
+    data = path.read_bytes()
     try:
         with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
             return _tar_members(archive, path)

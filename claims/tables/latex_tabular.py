@@ -16,6 +16,7 @@ from functools import cache
 
 import pyparsing as pp
 
+from claims.tables.frame import is_value
 from claims.tables.latex_source import LatexError, read_group
 from claims.tables.markup import Rendered, render, vocabulary
 
@@ -225,10 +226,4 @@ def _header_rows(rows: list[Row], cells: list[Cell]) -> int:
 def _label_row(cells: list[Cell]) -> bool:
     """A row of several labels and no number: more header under a spanning header."""
     texts = [cell.rendered.text for cell in cells if cell.rendered.text]
-    return len(texts) > 1 and not any(_numeric(text) for text in texts)
-
-
-def _numeric(text: str) -> bool:
-    digits = sum(char.isdigit() for char in text)
-    letters = sum(char.isalpha() for char in text)
-    return digits > 0 and digits >= letters
+    return len(texts) > 1 and not any(is_value(text) for text in texts)
