@@ -165,6 +165,20 @@ def is_value(text: str) -> bool:
     return bool(_VALUE.match(text))
 
 
+def more_header_rows(rows: list[list[str]], end: int, spanning: bool) -> int:
+    """Where the header ends: under a spanning header, rows of several labels and no value are header too.
+
+    `rows` are the texts of each row's cells, `end` the first row the format's own
+    marks (a rule, a `thead`) put below the header.
+    """
+    while spanning and end < len(rows) - 1:
+        texts = [text for text in rows[end] if text]
+        if len(texts) < 2 or any(is_value(text) for text in texts):
+            break
+        end += 1
+    return end
+
+
 def _label_columns(body: list[_GridCell], width: int) -> int:
     """How many leading columns hold labels (mostly words), not values."""
     count = 0

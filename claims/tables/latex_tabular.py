@@ -16,7 +16,7 @@ from functools import cache
 
 import pyparsing as pp
 
-from claims.tables.frame import is_value
+from claims.tables.frame import more_header_rows
 from claims.tables.latex_source import LatexError, read_group
 from claims.tables.markup import Rendered, render, vocabulary
 
@@ -211,19 +211,9 @@ def _move_up(cell: Cell, cells: list[Cell]) -> None:
 
 
 def _header_rows(rows: list[Row], cells: list[Cell]) -> int:
-    """Rows above the first full rule below a row are the header; then rows of labels under a spanning header."""
+    """Rows above the first full rule below a row are the header, and label rows under a spanning header."""
     if len(rows) < 2:
         return 0
     end = next((index for index in range(1, len(rows)) if any(rule.full for rule in rows[index].rules)), 1)
-    if end >= len(rows):
-        end = 1
-    spanning = any(cell.colspan > 1 for cell in cells if cell.row < end)
-    while spanning and end < len(rows) - 1 and _label_row([cell for cell in cells if cell.row == end]):
-        end += 1
-    return end
-
-
-def _label_row(cells: list[Cell]) -> bool:
-    """A row of several labels and no number: more header under a spanning header."""
-    texts = [cell.rendered.text for cell in cells if cell.rendered.text]
-    return len(texts) > 1 and not any(is_value(text) for text in texts)
+    texts = [[cell.rendered.text for cell in cells if cell.row == index] for index in range(len(rows))]
+    return more_header_rows(texts, end, any(cell.colspan > 1 for cell in cells if cell.row < end))

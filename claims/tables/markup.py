@@ -257,8 +257,7 @@ def render(markup: str) -> Rendered:
     renderer.run(_Style())
     while renderer.pos < len(renderer.tokens):  # a stray "}" ends a group early: read on
         renderer.run(_Style())
-    text = _PM.sub(" ± ", _SPACES.sub(" ", "".join(piece for piece, _ in renderer.out))).strip()
-    text, trailing = _trailing_marks(text, renderer.vocab.signs)
+    text, trailing = split_marks(tidy("".join(piece for piece, _ in renderer.out)))
     inked = [style for piece, style in renderer.out if any(char.isalnum() for char in piece)]
     return Rendered(
         text=text,
@@ -270,8 +269,14 @@ def render(markup: str) -> Rendered:
     )
 
 
-def _trailing_marks(text: str, signs: frozenset[str]) -> tuple[str, list[str]]:
+def tidy(text: str) -> str:
+    """Whitespace collapsed and "±" spaced alike however it was written ("0.5±0.1", "0.5 $\\pm$ 0.1")."""
+    return _PM.sub(" ± ", _SPACES.sub(" ", text)).strip()
+
+
+def split_marks(text: str) -> tuple[str, list[str]]:
     """Note signs written at the end of a value or name ("45.6*", "ResNet†") are marks, not text."""
+    signs = vocabulary().signs
     marks: list[str] = []
     while len(text) > 1 and text[-1] in signs and text[-2] not in signs | {" "}:
         marks.insert(0, text[-1])
