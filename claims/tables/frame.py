@@ -118,7 +118,8 @@ def label_cells(tables: pd.DataFrame) -> pd.DataFrame:
 
 def _table_labels(table: pd.DataFrame) -> dict[object, tuple[str | None, str | None]]:
     """Row and column labels of each body cell of one table, keyed by the frame's index."""
-    cells = [_GridCell(index, row) for index, row in table.iterrows()]
+    columns = ["row", "col", "rowspan", "colspan", "text", "header"]
+    cells = [_GridCell(index, *values) for index, *values in table[columns].itertuples(name=None)]
     width = max((cell.col + cell.colspan for cell in cells), default=0)
     at = {position: cell for cell in cells for position in cell.positions()}
     header = sorted((cell for cell in cells if cell.header), key=lambda cell: (cell.row, cell.col))
@@ -140,13 +141,13 @@ def _table_labels(table: pd.DataFrame) -> dict[object, tuple[str | None, str | N
 class _GridCell:
     """A cell of the frame with its grid place, read once."""
 
-    def __init__(self, index: object, row: pd.Series) -> None:
+    def __init__(self, index: object, row: int, col: int, rowspan: object, colspan: object, text: object, header: object):
         self.index = index
-        self.row, self.col = int(row["row"]), int(row["col"])
-        self.rowspan = max(int(row["rowspan"]) if pd.notna(row["rowspan"]) else 1, 1)
-        self.colspan = max(int(row["colspan"]) if pd.notna(row["colspan"]) else 1, 1)
-        self.text = "" if pd.isna(row["text"]) else str(row["text"]).strip()
-        self.header = bool(row["header"]) if pd.notna(row["header"]) else False
+        self.row, self.col = int(row), int(col)
+        self.rowspan = max(int(rowspan) if pd.notna(rowspan) else 1, 1)
+        self.colspan = max(int(colspan) if pd.notna(colspan) else 1, 1)
+        self.text = "" if pd.isna(text) else str(text).strip()
+        self.header = bool(header) if pd.notna(header) else False
 
     def positions(self) -> list[tuple[int, int]]:
         """Every grid position the cell covers."""
@@ -224,10 +225,17 @@ def spread_row_cites(tables: pd.DataFrame) -> pd.DataFrame:
     out = tables.copy()
     if out.empty or "cites" not in out:
         return out
-    body = out[~out["header"].astype(bool)]
-    labels = body[~body["text"].fillna("").map(is_value)]
-    row_keys = labels.groupby(["paper_id", "table_id", "row"])["cites"].agg(lambda keys: ",".join(k for k in keys if k))
-    for index, cell in body.iterrows():
-        keys = row_keys.get((cell["paper_id"], cell["table_id"], cell["row"]), "")
-        out.at[index, "cites"] = ",".join(dict.fromkeys(k for k in f"{cell['cites']},{keys}".split(",") if k))
+    body = ~out["header"].astype(bool)
+    labels = body & ~out["text"].fillna("").map(is_value)
+    frame = zip(out["paper_id"], out["table_id"], out["row"], out["cites"].fillna(""), labels, body, strict=True)
+    cells = list(frame)
+    rows: dict[tuple, list[str]] = {}
+    for paper, table_id, row, own, is_label, _ in cells:
+        if is_label and own:
+            rows.setdefault((paper, table_id, row), []).append(own)
+    spread = [
+        ",".join(dict.fromkeys(k for k in ",".join([own, *rows.get((p, t, r), [])]).split(",") if k)) if in_body else own
+        for p, t, r, own, _, in_body in cells
+    ]
+    out["cites"] = spread
     return out

@@ -40,6 +40,7 @@ class Source:
     main: str
     origin: str  # the path given
     problems: list[str] = field(default_factory=list)  # inputs not followed, with the reason
+    folder: Path | None = None  # for a single .tex file: where its inputs are read from when asked for
 
 
 # --------------------------------------------------------------------------- gathering files
@@ -49,10 +50,9 @@ def load_source(path: Path) -> Source:
         return _with_main(_folder_files(path), str(path), None)
     if path.suffix.lower() in (".gz", ".tgz", ".tar") or _is_archive(path):
         return _with_main(_archive_files(path), str(path), None)
-    text = _decode(_read_capped(path), path)
-    files = {path.name: text}
-    files.update({name: body for name, body in _folder_files(path.parent, skip=path).items() if name not in files})
-    return _with_main(files, str(path), path.name)
+    source = _with_main({path.name: _decode(_read_capped(path), path)}, str(path), path.name)
+    source.folder = path.parent  # its inputs are read from beside it, only those it names
+    return source
 
 
 def _is_archive(path: Path) -> bool:
@@ -75,11 +75,11 @@ def _decode(data: bytes, where: object) -> str:
         return data.decode("latin-1")  # older sources; every byte is a character, nothing is lost
 
 
-def _folder_files(folder: Path, skip: Path | None = None) -> dict[str, str]:
+def _folder_files(folder: Path) -> dict[str, str]:
     files: dict[str, str] = {}
     total = 0
     for path in sorted(folder.rglob("*")):
-        if path == skip or not path.is_file() or path.suffix.lower() not in SOURCE_SUFFIXES:
+        if not path.is_file() or path.suffix.lower() not in SOURCE_SUFFIXES:
             continue
         total += path.stat().st_size
         if total > MAX_TOTAL_BYTES:
@@ -200,9 +200,20 @@ def _resolve(source: Source, name: str, base: PurePosixPath) -> str | None:
     for candidate in (name, name + ".tex"):
         for folder in (base, PurePosixPath(".")):
             key = _safe_name(str(folder / candidate))
-            if key in source.files:
+            if key in source.files or (key and _read_beside(source, key)):
                 return key
     return None
+
+
+def _read_beside(source: Source, key: str) -> bool:
+    """Read an input of a single .tex file from its folder (never from outside it)."""
+    if source.folder is None or not key.lower().endswith(SOURCE_SUFFIXES):
+        return False
+    path = source.folder / key
+    if not path.is_file() or not path.resolve().is_relative_to(source.folder.resolve()):
+        return False
+    source.files[key] = _decode(_read_capped(path), path)
+    return True
 
 
 # --------------------------------------------------------------------------- macros

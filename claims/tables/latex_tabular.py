@@ -11,6 +11,7 @@ and their arguments are data in `schemas/latex.toml`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -81,24 +82,86 @@ def _option() -> pp.ParserElement:
     return pp.Regex(r"\[[^\]]*\]").set_name("[option]")
 
 
-def _rule_element(name: str, spec: dict) -> pp.ParserElement:
-    element = pp.Regex(rf"\\{name}(?![A-Za-z@])") + pp.Optional(_option()) + pp.Optional(pp.Regex(r"\([^)]*\)"))
-    for _ in range(spec.get("braced", 0)):
-        element += Braced()
-    rule = Rule(name, bool(spec.get("full")))
-    return pp.Combine(element).set_parse_action(lambda: rule).set_name(name)
+class RowRule(pp.Token):
+    """A row rule (`\\midrule`, `\\cmidrule(lr){2-3}`, `\\rowcolor{gray}`...) with its arguments, as a `Rule`.
+
+    One token for all the rules of the vocabulary: their names are one regex, their
+    arguments (bracketed option, parenthesised trim, braced groups) are read after it.
+    """
+
+    def __init__(self, spec: dict[str, dict]) -> None:
+        super().__init__()
+        self.spec = spec
+        names = "|".join(sorted(map(re.escape, spec), key=len, reverse=True))
+        self.pattern = re.compile(rf"\\({names})(?![A-Za-z@])")
+        self.mayReturnEmpty = False
+        self.errmsg = "expected a rule"
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, Rule]:  # noqa: N802
+        match = self.pattern.match(instring, loc)
+        if match is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        name, index = match.group(1), match.end()
+        index = _skip(instring, index, r"\s*\[[^\]]*\]")
+        index = _skip(instring, index, r"\s*\([^)]*\)")
+        for _ in range(self.spec[name].get("braced", 0)):
+            start = _skip(instring, index, r"\s*")
+            if not instring.startswith("{", start):
+                break
+            try:
+                index = read_group(instring, start)[1]
+            except LatexError as error:
+                raise pp.ParseException(instring, loc, str(error), self) from error
+        return index, Rule(name, bool(self.spec[name].get("full")))
+
+
+class CellText(pp.Token):
+    """The markup of one cell: everything up to the next `&`, row end or rule outside braces.
+
+    The hot token of the grammar, read in one linear scan: a regex jumps to the next
+    special character, braced groups are skipped whole, escapes (`\\&`, `\\%`) are text.
+    """
+
+    _SPECIAL = re.compile(r"[&\\{}]")
+
+    def __init__(self, rule_names: str) -> None:
+        super().__init__()
+        self.stop = re.compile(rf"\\\\|\\tabularnewline(?![A-Za-z@])|\\(?:{rule_names})(?![A-Za-z@])")
+        self.mayReturnEmpty = True
+        self.errmsg = "expected a cell"
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, str]:  # noqa: N802
+        index = loc
+        while (match := self._SPECIAL.search(instring, index)) is not None:
+            index = match.start()
+            char = instring[index]
+            if char in "&}" or self.stop.match(instring, index):
+                break
+            if char == "{":
+                try:
+                    index = read_group(instring, index)[1]
+                except LatexError as error:
+                    raise pp.ParseException(instring, index, str(error), self) from error
+            else:
+                index += 2
+        else:
+            index = len(instring)
+        return index, instring[loc:index].strip()
+
+
+def _skip(text: str, index: int, pattern: str) -> int:
+    match = re.compile(pattern).match(text, index)
+    return match.end() if match else index
 
 
 @cache
 def row_grammar() -> pp.ParserElement:
     """The tabular body: rows of `&`-separated cells ended by `\\\\`, with the rules between them."""
     rules_spec = vocabulary().raw["rules"]
-    rule = pp.MatchFirst([_rule_element(name, spec) for name, spec in rules_spec.items()]).set_name("rule")
+    rule = RowRule(rules_spec).set_name("rule")
+    names = "|".join(sorted(map(re.escape, rules_spec), key=len, reverse=True))
     row_end = pp.Regex(r"\\\\\*?(?:\s*\[[^\]]*\])?|\\tabularnewline(?![A-Za-z@])").set_name("row end")
-    escaped = pp.Regex(r"\\[&%$#_{}]")
-    command = pp.Regex(r"\\(?:[A-Za-z@]+\*?|[^\\&%$#_{}])")
-    plain = pp.Regex(r"[^&\\{}]+")
-    cell = pp.original_text_for(pp.ZeroOrMore(escaped | Braced() | ~rule + command | plain)).set_name("cell")
+    cell = CellText(names).set_name("cell")
     cells = pp.Group(cell + pp.ZeroOrMore(pp.Suppress("&") + cell))
     rules = pp.Group(pp.ZeroOrMore(rule))
     full_row = (rules + cells + pp.Suppress(row_end)).set_parse_action(_row)
@@ -142,7 +205,7 @@ def _count(text: str) -> int:
 def cell_span(markup: str) -> Span:
     """The spans of one cell's markup (nested: `\\multicolumn{2}{c}{\\multirow{2}{*}{X}}`)."""
     columns, rows, body = 1, 1, markup
-    for _ in range(4):
+    for _ in range(4 if "\\multi" in markup else 0):
         try:
             result = span_grammar().parse_string(body.strip(), parse_all=True)
         except pp.ParseException:
