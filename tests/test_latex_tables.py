@@ -360,3 +360,23 @@ def test_label_cells_from_a_bare_grid():
     assert labelled.loc[(3, 2), "row_label"] == "stated"  # a label the format states is kept
     assert labelled.loc[(3, 2), "col_label"] == "COCO / AP50"
     assert pd.isna(labelled.loc[(0, 1), "col_label"])  # header cells are not labelled
+
+
+def test_garbage_archive_and_absurd_nesting_are_reasons_not_crashes(tmp_path):
+    junk = tmp_path / "junk.tar.gz"
+    junk.write_bytes(b"\x1f\x8b" + b"not really gzip" * 10)
+    with pytest.raises(LoadError, match="junk.tar.gz: neither a tar archive nor a gzipped .tex"):
+        read_latex(junk)
+    deep = tmp_path / "deep.tex"
+    deep.write_text(
+        "\\documentclass{article}\\input sections/t\\begin{document}\\begin{table}\\caption{Deep}\\begin{tabular}{l}"
+        + "{" * 300
+        + "x"
+        + "}" * 300
+        + "\\\\\\end{tabular}\\end{table}\\end{document}"
+    )
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "sections" / "t.tex").write_text("\\newcommand{\\ours}{Ours}")
+    errors: list[LoadError] = []
+    assert read_latex(deep, errors).tables.empty
+    assert [str(error) for error in errors] == [f"{deep}: Table 1 skipped: groups nested deeper than 200"]

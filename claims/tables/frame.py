@@ -141,7 +141,9 @@ def _table_labels(table: pd.DataFrame) -> dict[object, tuple[str | None, str | N
 class _GridCell:
     """A cell of the frame with its grid place, read once."""
 
-    def __init__(self, index: object, row: int, col: int, rowspan: object, colspan: object, text: object, header: object):
+    def __init__(
+        self, index: object, row: int, col: int, rowspan: object, colspan: object, text: object, header: object
+    ):
         self.index = index
         self.row, self.col = int(row), int(col)
         self.rowspan = max(int(rowspan) if pd.notna(rowspan) else 1, 1)
@@ -234,7 +236,9 @@ def spread_row_cites(tables: pd.DataFrame) -> pd.DataFrame:
         if is_label and own:
             rows.setdefault((paper, table_id, row), []).append(own)
     spread = [
-        ",".join(dict.fromkeys(k for k in ",".join([own, *rows.get((p, t, r), [])]).split(",") if k)) if in_body else own
+        ",".join(dict.fromkeys(k for k in ",".join([own, *rows.get((p, t, r), [])]).split(",") if k))
+        if in_body
+        else own
         for p, t, r, own, _, in_body in cells
     ]
     out["cites"] = spread
