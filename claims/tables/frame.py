@@ -243,3 +243,8 @@ def spread_row_cites(tables: pd.DataFrame) -> pd.DataFrame:
     ]
     out["cites"] = spread
     return out
+
+
+def _union(joined: list[str]) -> str:
+    """Comma-joined keys, each once, in order."""
+    return ",".join(dict.fromkeys(key for part in joined for key in part.split(",") if key))
