@@ -86,3 +86,19 @@ def test_an_empty_table_is_reported(tmp_path):
     errors: list[LoadError] = []
     assert read_html(page, errors).tables.empty
     assert [str(error) for error in errors] == [f"{page}: Table 1 skipped: the table has no cells"]
+
+
+def test_inline_span_tabular_as_latexml_writes_it(tmp_path):
+    page = tmp_path / "inline.html"
+    page.write_text(
+        '<div class="ltx_page_main"><figure class="ltx_table" id="S2.T1"><figcaption>Table 1: Top-1.</figcaption>'
+        '<span class="ltx_tabular ltx_align_middle"><span class="ltx_tbody">'
+        '<span class="ltx_tr"><span class="ltx_td ltx_th ltx_th_column">Model</span>'
+        '<span class="ltx_td ltx_th ltx_th_column">Top-1</span></span>'
+        '<span class="ltx_tr"><span class="ltx_td">ViT-B</span><span class="ltx_td"><b>81.8</b></span></span>'
+        "</span></span></figure></div>"
+    )
+    tables = read_html(page).tables
+    vit = cell(tables, "Table 1", 1, 1)
+    assert (vit["text"], vit["bold"], vit["row_label"], vit["col_label"]) == ("81.8", True, "ViT-B", "Top-1")
+    assert tables["header"].tolist() == [True, True, False, False]

@@ -360,6 +360,9 @@ def test_label_cells_from_a_bare_grid():
     assert labelled.loc[(3, 2), "row_label"] == "stated"  # a label the format states is kept
     assert labelled.loc[(3, 2), "col_label"] == "COCO / AP50"
     assert pd.isna(labelled.loc[(0, 1), "col_label"])  # header cells are not labelled
+    repeated = label_cells(frame.set_axis([7] * len(frame)))  # the caller's index, even repeated, is kept
+    assert list(repeated.index) == [7] * len(frame)
+    assert repeated["row_label"].tolist() == label_cells(frame)["row_label"].tolist()
 
 
 def test_garbage_archive_and_absurd_nesting_are_reasons_not_crashes(tmp_path):

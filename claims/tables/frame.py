@@ -106,13 +106,14 @@ def label_cells(tables: pd.DataFrame) -> pd.DataFrame:
     out = tables.copy()
     if out.empty:
         return out
+    work = out.reset_index(drop=True)  # positions, so that any index of the caller's (even repeated) is kept
     found = {}
-    for _, table in out.groupby(["paper_id", "table_id"], sort=False, dropna=False):
+    for _, table in work.groupby(["paper_id", "table_id"], sort=False, dropna=False):
         found.update(_table_labels(table))
     for column, position in (("row_label", 0), ("col_label", 1)):
-        stated = out[column].notna() & (out[column].astype(str) != "")
+        stated = work[column].notna() & (work[column].astype(str) != "")
         fills = pd.Series({index: labels[position] for index, labels in found.items()}, dtype=object)
-        out[column] = out[column].astype(object).where(stated, fills.reindex(out.index))
+        out[column] = work[column].astype(object).where(stated, fills.reindex(work.index)).to_numpy()
     return out
 
 

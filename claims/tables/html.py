@@ -233,7 +233,13 @@ def _table_figures(root: Node) -> list[Node]:
 
 
 def _tabulars(node: Node) -> list[Node]:
-    return list(node.find_all(lambda n: n.tag == "table" and "ltx_tabular" in n.classes))
+    """The outermost tabulars: `<table class="ltx_tabular">`, or the `<span>` form LaTeXML writes inline."""
+    return list(node.find_all(lambda n: "ltx_tabular" in n.classes and n.tag in ("table", "span", "div")))
+
+
+def _is(node: Node, tag: str) -> bool:
+    """An element of this table role, as an HTML tag or as LaTeXML's class of the same name (`ltx_tr`)."""
+    return node.tag == tag or f"ltx_{tag}" in node.classes
 
 
 def _figure_cells(figure: Node, paper_id: str, path: Path, issues: list[LoadError]) -> list[dict]:
@@ -262,10 +268,10 @@ def _rows(tabular: Node) -> list[tuple[Node, bool]]:
     """The table's rows with whether each sits in a `thead`, not looking into tables nested in cells."""
     rows: list[tuple[Node, bool]] = []
     for child in tabular.elements():
-        if child.tag == "tr":
+        if _is(child, "tr"):
             rows.append((child, False))
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            rows.extend((row, child.tag == "thead") for row in child.elements() if row.tag == "tr")
+        elif any(_is(child, group) for group in ("thead", "tbody", "tfoot")):
+            rows.extend((row, _is(child, "thead")) for row in child.elements() if _is(row, "tr"))
     return rows
 
 
@@ -275,7 +281,7 @@ def _tabular_cells(tabular: Node, context: dict) -> list[dict]:
     records: list[dict] = []
     for index, (row, _) in enumerate(rows):
         column = 0
-        for cell in (child for child in row.elements() if child.tag in ("td", "th")):
+        for cell in (child for child in row.elements() if _is(child, "td") or _is(child, "th")):
             while (index, column) in taken:
                 column += 1
             rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
@@ -299,8 +305,8 @@ def _header_end(rows: list[tuple[Node, bool]], records: list[dict]) -> int:
 
 
 def _header_row(row: Node) -> bool:
-    cells = [cell for cell in row.elements() if cell.tag in ("td", "th")]
-    return bool(cells) and all(cell.tag == "th" and "ltx_th_row" not in cell.classes for cell in cells)
+    cells = [cell for cell in row.elements() if _is(cell, "td") or _is(cell, "th")]
+    return bool(cells) and all(_is(cell, "th") and "ltx_th_row" not in cell.classes for cell in cells)
 
 
 def _span(cell: Node, name: str) -> int:
