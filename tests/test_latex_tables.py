@@ -165,6 +165,16 @@ def test_datasets_over_metrics_header_with_bold_best():
     assert cell(blocks, 4, 0)["cites"] == "he2016deep"
 
 
+def test_numeric_row_labels_under_a_spanning_heading_and_blank_labels_repeat():
+    ett = read_latex(FIXTURES / "smamba" / "ett.tex").tables  # "Models"/"Metric" span the two label columns
+    assert (cell(ett, 0, 0)["text"], cell(ett, 0, 0)["colspan"], cell(ett, 1, 0)["text"]) == ("Models", 2, "Metric")
+    assert cell(ett, 2, 8)["text"] == "0.329" and cell(ett, 2, 8)["row_label"] == "ETTm1 / 96"
+    assert cell(ett, 2, 8)["col_label"] == "PatchTST / MSE"
+    assert cell(ett, 6, 2)["row_label"] == "ETTm1 / Avg"  # below the \multirow{4}: the blank label repeats it
+    assert cell(ett, 15, 4)["row_label"] == "ETTh1 / 720" and cell(ett, 17, 4)["row_label"] == "ETTh2 / 96"
+    assert cell(ett, 2, 2)["text"] == "0.333"  # \second is not defined in the excerpt: its text is kept
+
+
 # --------------------------------------------------------------------------- the grammar on invented snippets
 def test_rules_line_spacing_escapes_and_comments():
     body = latex_source.strip_comments(

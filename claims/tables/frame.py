@@ -125,18 +125,40 @@ def _table_labels(table: pd.DataFrame) -> dict[object, tuple[str | None, str | N
     at = {position: cell for cell in cells for position in cell.positions()}
     header = sorted((cell for cell in cells if cell.header), key=lambda cell: (cell.row, cell.col))
     body = [cell for cell in cells if not cell.header]
-    label_columns = _label_columns(body, width)
+    label_columns = max(_label_columns(body, width), _headed_label_columns(header, width))
     groups = _group_rows(body, width)
+    carried = _carried_labels(body, at, label_columns, groups)
     labels: dict[object, tuple[str | None, str | None]] = {}
     for cell in body:
         group = next((text for row, text in groups if row <= cell.row), None)
         if any(row == cell.row for row, _ in groups):
             labels[cell.index] = (None, None)  # the group row is a label itself
             continue
-        left = [at[(cell.row, col)] for col in range(min(cell.col, label_columns)) if (cell.row, col) in at]
+        left = [carried.get((cell.row, col)) for col in range(min(cell.col, label_columns))]
         above = [other for other in header if other.col <= cell.col < other.col + other.colspan]
-        labels[cell.index] = (_join([group, *[other.text for other in left]]), _join([o.text for o in above]))
+        labels[cell.index] = (_join([group, *left]), _join([other.text for other in above]))
     return labels
+
+
+def _headed_label_columns(header: list[_GridCell], width: int) -> int:
+    """The columns under the top-left heading ("Models" over two columns) are label columns, whatever they hold."""
+    return min(max((cell.colspan for cell in header if cell.col == 0 and cell.text), default=0), max(width - 1, 0))
+
+
+def _carried_labels(
+    body: list[_GridCell], at: dict[tuple[int, int], _GridCell], columns: int, groups: list[tuple[int, str]]
+) -> dict[tuple[int, int], str]:
+    """The label at each (row, label column): its own cell's, else the one above (a blank repeats it) in its group."""
+    group_rows = {row for row, _ in groups}
+    carried: dict[tuple[int, int], str] = {}
+    for row in sorted({cell.row for cell in body}):
+        for col in range(columns):
+            cell = at.get((row, col))
+            if cell is not None and cell.text and not cell.header:
+                carried[(row, col)] = cell.text
+            elif row not in group_rows and (row - 1, col) in carried and row - 1 not in group_rows:
+                carried[(row, col)] = carried[(row - 1, col)]
+    return carried
 
 
 class _GridCell:
