@@ -393,3 +393,14 @@ def test_garbage_archive_and_absurd_nesting_are_reasons_not_crashes(tmp_path):
     errors: list[LoadError] = []
     assert read_latex(deep, errors).tables.empty
     assert [str(error) for error in errors] == [f"{deep}: Table 1 skipped: groups nested deeper than 200"]
+
+
+def test_accepts_and_old_multirow_syntax(tmp_path):
+    from claims.tables import html, latex
+
+    assert latex.accepts(FIXTURES / "cbramod") and latex.accepts(tmp_path / "2101.00001.tar.gz")
+    assert not latex.accepts(tmp_path / "paper.tei.xml") and not latex.accepts(tmp_path / "x.json.gz")
+    assert html.accepts(FIXTURES.parent / "html" / "pe3r_excerpt.html")
+    assert not html.accepts(FIXTURES / "cbramod" / "main.tex")
+    cells = grid("A & B \\\\ \\hline \\multirow{2}*{G} & 1 \\\\ & 2 \\\\")
+    assert cells[cells["text"] == "G"]["rowspan"].tolist() == [2]

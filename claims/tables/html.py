@@ -198,6 +198,15 @@ def read_html(path: Path, errors: list[LoadError] | None = None) -> FullPaper:
     )
 
 
+def accepts(path: Path) -> bool:
+    """Whether `path` looks like a LaTeXML page: .html/.htm whose head names LaTeXML's classes."""
+    path = Path(path)
+    if not path.is_file() or path.suffix.lower() not in (".html", ".htm", ".xhtml"):
+        return False
+    with path.open("rb") as handle:
+        return b"ltx_" in handle.read(200_000)
+
+
 def _abstract(root: Node) -> str | None:
     node = next(root.find_all(lambda n: "ltx_abstract" in n.classes), None)
     if node is None:

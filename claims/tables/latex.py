@@ -62,6 +62,15 @@ def read_latex(path: Path, errors: list[LoadError] | None = None) -> FullPaper:
     )
 
 
+def accepts(path: Path) -> bool:
+    """Whether `path` looks like a LaTeX source this reader takes: a .tex file, an e-print, a folder of .tex files."""
+    path = Path(path)
+    if path.is_dir():
+        return any(path.glob("*.tex"))
+    name = path.name.lower()
+    return name.endswith((".tex", ".tar.gz", ".tgz")) or (name.endswith(".gz") and not name.endswith(".json.gz"))
+
+
 def _paper_id(path: Path) -> str:
     name = path.name
     for suffix in (".tar.gz", ".tgz", ".tar", ".gz", ".tex"):

@@ -180,15 +180,8 @@ def span_grammar() -> pp.ParserElement:
     number = Braced().add_parse_action(lambda tokens: _count(tokens[0]))
     multicolumn = pp.Suppress(pp.Regex(r"\\multicolumn(?![A-Za-z@])")) + number + pp.Suppress(Braced()) + Braced()
     multicolumn.set_parse_action(lambda tokens: Span(columns=tokens[0], body=tokens[1]))
-    multirow = (
-        pp.Suppress(pp.Regex(r"\\multirow(?![A-Za-z@])"))
-        + option
-        + number
-        + option
-        + pp.Suppress(Braced())
-        + option
-        + Braced()
-    )
+    width = pp.Suppress(Braced() | pp.Literal("*"))  # {*}, {3cm}, or the old bare *
+    multirow = pp.Suppress(pp.Regex(r"\\multirow(?![A-Za-z@])")) + option + number + option + width + option + Braced()
     multirow.set_parse_action(lambda tokens: Span(rows=tokens[0], body=tokens[1]))
     multirowcell = pp.Suppress(pp.Regex(r"\\multirowcell(?![A-Za-z@])")) + number + option + Braced()
     multirowcell.set_parse_action(lambda tokens: Span(rows=tokens[0], body=tokens[1]))
