@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claims.loaders import LoadError
 from claims.tables.html import parse_html, read_html, text_of
@@ -102,3 +104,22 @@ def test_inline_span_tabular_as_latexml_writes_it(tmp_path):
     vit = cell(tables, "Table 1", 1, 1)
     assert (vit["text"], vit["bold"], vit["row_label"], vit["col_label"]) == ("81.8", True, "ViT-B", "Top-1")
     assert tables["header"].tolist() == [True, True, False, False]
+
+
+_TAGS = ["<tr>", "</tr>", "<td rowspan='x'>", "<td colspan='3'>", "</td>", "<th>", "</th>", "<b>", "</b>", "87.7",
+         "<math alttext='\\pm 1'>", "</math>", "<cite><a href='#bib.b1'>1</a></cite>", "<sup>*</sup>", "&amp;", "<",
+         "<tbody>", "</table>", "<table class='ltx_tabular'>", "<span class='ltx_font_bold'>", "</span>"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TAGS), max_size=60))
+def test_any_tag_soup_in_a_table_reads_or_gives_a_reason(tmp_path_factory, pieces):
+    """Broken HTML inside a LaTeXML table never raises anything but a `LoadError`."""
+    page = tmp_path_factory.mktemp("fuzz") / "p.html"
+    page.write_text(
+        '<article class="ltx_document"><figure class="ltx_table"><figcaption>Table 1: F</figcaption>'
+        f"<table class='ltx_tabular'>{''.join(pieces)}</table></figure></article>"
+    )
+    errors: list[LoadError] = []
+    tables = read_html(page, errors).tables
+    assert all(str(error).startswith(str(page)) for error in errors)
+    assert tables.empty or set(tables["table_id"]) <= {"Table 1"} | {f"Table 1 ({c})" for c in "abcdefgh"}

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claims.loaders import LoadError
 from claims.tables import latex_source
@@ -404,3 +406,29 @@ def test_accepts_and_old_multirow_syntax(tmp_path):
     assert not html.accepts(FIXTURES / "cbramod" / "main.tex")
     cells = grid("A & B \\\\ \\hline \\multirow{2}*{G} & 1 \\\\ & 2 \\\\")
     assert cells[cells["text"] == "G"]["rowspan"].tolist() == [2]
+
+
+_PIECES = [
+    "&", "\\\\", "{", "}", "$", "\\pm", "\\textbf{", "\\multicolumn{2}{c}{", "\\multirow{-3}{*}{", "\\cite{",
+    "\\midrule", "\\cline{1-2}", "%", "\\%", "\\&", "87.7", "Ours", " ", "\n", "\\best{", "^", "_", "\\def\\x#1",
+    "\\begin{tabular}{c}", "\\end{tabular}", "[2pt]", "\\newcommand{\\best}[1]{\\textbf{#1}}", "\\input{t}",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_any_markup_in_a_table_reads_or_gives_a_reason(tmp_path_factory, pieces):
+    """Whatever a table holds, reading ends with cells or reasons: never another exception, never a hang."""
+    source = tmp_path_factory.mktemp("fuzz") / "t.tex"
+    source.write_text(
+        "\\documentclass{article}\\begin{document}\\begin{table}\\caption{F}\\begin{tabular}{ll}"
+        + "".join(pieces)
+        + "\\end{tabular}\\end{table}\\end{document}"
+    )
+    errors: list[LoadError] = []
+    try:
+        paper = read_latex(source, errors)
+    except LoadError as error:
+        assert str(error).startswith(str(source))
+        return
+    assert all(str(error).startswith(str(source)) for error in errors)
+    assert list(paper.tables.columns[: len(TABLE_COLUMNS)]) == TABLE_COLUMNS
