@@ -432,3 +432,13 @@ def test_any_markup_in_a_table_reads_or_gives_a_reason(tmp_path_factory, pieces)
         return
     assert all(str(error).startswith(str(source)) for error in errors)
     assert list(paper.tables.columns[: len(TABLE_COLUMNS)]) == TABLE_COLUMNS
+
+
+def test_truncated_eprint_and_unreadable_file_are_reasons(tmp_path):
+    whole = _tar({"ms.tex": MAIN, "tables/main.tex": TABLE * 50})
+    cut = tmp_path / "cut.tar.gz"
+    cut.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(LoadError, match="cut.tar.gz: "):
+        read_latex(cut)
+    with pytest.raises(LoadError, match="missing.tex: cannot read"):
+        read_latex(tmp_path / "missing.tex")

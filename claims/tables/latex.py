@@ -42,6 +42,8 @@ def read_latex(path: Path, errors: list[LoadError] | None = None) -> FullPaper:
         source, text = read_source(path)
     except LatexError as error:
         raise LoadError(str(path), str(error).removeprefix(f"{path}: ")) from error
+    except OSError as error:
+        raise LoadError(str(path), f"cannot read ({error.strerror or error})") from error
     paper_id = _paper_id(path)
     issues: list[LoadError] = [] if errors is None else errors
     issues.extend(LoadError(str(path), problem) for problem in source.problems)
@@ -51,7 +53,7 @@ def read_latex(path: Path, errors: list[LoadError] | None = None) -> FullPaper:
     if errors is None:
         for issue in issues:
             warnings.warn(str(issue), stacklevel=2)
-    abstract = _abstract(document)
+    abstract = _abstract(text)  # some classes want the abstract before \\begin{document}
     return FullPaper(
         paper_id=paper_id,
         source=str(path),

@@ -15,6 +15,7 @@ import gzip
 import io
 import re
 import tarfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -96,11 +97,13 @@ def _archive_files(path: Path) -> dict[str, str]:
         with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
             return _tar_members(archive, path)
     except tarfile.ReadError:
-        pass
+        pass  # not a tar: perhaps a gzipped .tex
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
+        raise LatexError(f"{path}: a broken archive ({error or type(error).__name__})") from error
     try:  # arXiv serves a one-file paper as a gzipped .tex, not a tar
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
             text = handle.read(MAX_FILE_BYTES + 1)
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:
         raise LatexError(f"{path}: neither a tar archive nor a gzipped .tex ({error})") from error
     if len(text) > MAX_FILE_BYTES:
         raise LatexError(f"{path}: the gzipped .tex unpacks to more than {MAX_FILE_BYTES:,} bytes")
