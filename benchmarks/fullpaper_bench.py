@@ -61,8 +61,9 @@ def main() -> None:
     warnings.simplefilter("ignore")  # the excerpts' missing \input files are reported, not wanted here
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
-        latex = [FIXTURES / "latex" / "cbramod", *sorted((FIXTURES / "latex" / "thyroid").glob("*.tex"))]
-        _rate("LaTeX sources (folder + 2 excerpts)", read_latex, latex)
+        excerpts = sorted((FIXTURES / "latex").glob("*/*.tex"))
+        latex = [FIXTURES / "latex" / "cbramod", *(path for path in excerpts if path.parent.name != "cbramod")]
+        _rate(f"LaTeX sources (folder + {len(latex) - 1} excerpts)", read_latex, latex)
         _rate("LaTeX e-print .tar.gz (CBraMod, 6 tables)", read_latex, [_eprint(latex[0], scratch / "e.tar.gz")])
         _rate("LaTeXML HTML page (2 tables)", read_html, [FIXTURES / "html" / "pe3r_excerpt.html"])
         _rate("one table of 2,000 rows", read_latex, [_long_table(scratch / "long.tex")], rounds=3)

@@ -309,7 +309,9 @@ def _header_end(rows: list[tuple[Node, bool]], records: list[dict]) -> int:
     while end < len(rows) and (rows[end][1] or _header_row(rows[end][0])):
         end += 1
     end = end or min(len(rows) - 1, 1)
-    texts = [[record["text"] for record in records if record["row"] == index] for index in range(len(rows))]
+    texts: list[list[str]] = [[] for _ in rows]
+    for record in records:
+        texts[record["row"]].append(record["text"])
     return more_header_rows(texts, end, any(record["colspan"] > 1 for record in records if record["row"] < end))
 
 

@@ -271,5 +271,7 @@ def _header_rows(rows: list[Row], cells: list[Cell]) -> int:
     if len(rows) < 2:
         return 0
     end = next((index for index in range(1, len(rows)) if any(rule.full for rule in rows[index].rules)), 1)
-    texts = [[cell.rendered.text for cell in cells if cell.row == index] for index in range(len(rows))]
+    texts: list[list[str]] = [[] for _ in rows]
+    for cell in cells:
+        texts[cell.row].append(cell.rendered.text)
     return more_header_rows(texts, end, any(cell.colspan > 1 for cell in cells if cell.row < end))
