@@ -51,7 +51,7 @@ def load_source(path: Path) -> Source:
         return _with_main(_folder_files(path), str(path), None)
     if path.suffix.lower() in (".gz", ".tgz", ".tar") or _is_archive(path):
         return _with_main(_archive_files(path), str(path), None)
-    source = _with_main({path.name: _decode(_read_capped(path), path)}, str(path), path.name)
+    source = _with_main({path.name: _decode(_read_capped(path))}, str(path), path.name)
     source.folder = path.parent  # its inputs are read from beside it, only those it names
     return source
 
@@ -69,11 +69,12 @@ def _read_capped(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _decode(data: bytes, where: object) -> str:
+def _decode(data: bytes) -> str:
+    """The text of a source file: UTF-8, else Latin-1 (older sources; every byte is a character, nothing lost)."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("latin-1")  # older sources; every byte is a character, nothing is lost
+        return data.decode("latin-1")
 
 
 def _folder_files(folder: Path) -> dict[str, str]:
@@ -85,7 +86,7 @@ def _folder_files(folder: Path) -> dict[str, str]:
         total += path.stat().st_size
         if total > MAX_TOTAL_BYTES:
             raise LatexError(f"{folder}: sources larger than {MAX_TOTAL_BYTES:,} bytes in all")
-        files[path.relative_to(folder).as_posix()] = _decode(_read_capped(path), path)
+        files[path.relative_to(folder).as_posix()] = _decode(_read_capped(path))
     return files
 
 
@@ -107,7 +108,7 @@ def _archive_files(path: Path) -> dict[str, str]:
         raise LatexError(f"{path}: neither a tar archive nor a gzipped .tex ({error})") from error
     if len(text) > MAX_FILE_BYTES:
         raise LatexError(f"{path}: the gzipped .tex unpacks to more than {MAX_FILE_BYTES:,} bytes")
-    return {"main.tex": _decode(text, path)}
+    return {"main.tex": _decode(text)}
 
 
 def _tar_members(archive: tarfile.TarFile, path: Path) -> dict[str, str]:
@@ -124,7 +125,7 @@ def _tar_members(archive: tarfile.TarFile, path: Path) -> dict[str, str]:
             raise LatexError(f"{path}: member {member.name} makes the sources larger than the limits")
         handle = archive.extractfile(member)
         if handle is not None:
-            files[name] = _decode(handle.read(), path)
+            files[name] = _decode(handle.read())
     if not files:
         raise LatexError(f"{path}: the archive holds no .tex file")
     return files
@@ -215,7 +216,7 @@ def _read_beside(source: Source, key: str) -> bool:
     path = source.folder / key
     if not path.is_file() or not path.resolve().is_relative_to(source.folder.resolve()):
         return False
-    source.files[key] = _decode(_read_capped(path), path)
+    source.files[key] = _decode(_read_capped(path))
     return True
 
 
@@ -288,23 +289,39 @@ def collect_macros(text: str) -> tuple[dict[str, Macro], dict[str, tuple[int, st
 
 
 def _definition(text: str, match: re.Match[str], macros: dict, environments: dict) -> int:
+    """Record the definition `match` opens; the index after it."""
     head = match.group()
     if "environment" in head:
-        count, index = _bracket(text, match.end())
-        _, index = _bracket(text, index)
-        begin, index = read_group(text, _skip_space(text, index))
-        end, index = read_group(text, _skip_space(text, index))
-        environments[match.group(match.lastindex or 0)] = (int(count or 0), begin, end)
-        return index
+        return _environment(text, match, environments)
     if "def" in head and "newcommand" not in head and "providecommand" not in head:
-        name = re.match(_DEF, head).group(1)  # type: ignore[union-attr]
-        brace = text.find("{", match.end())
-        if brace < 0:
-            raise LatexError("\\def without a body")
-        params = tuple(part for part in re.split(r"(#\d)", text[match.end() : brace]) if part.strip())
-        body, index = read_group(text, brace)
-        macros[name] = Macro(params, body)
-        return index
+        return _def(text, match, macros)
+    return _newcommand(text, match, macros, provide="providecommand" in head)
+
+
+def _environment(text: str, match: re.Match[str], environments: dict) -> int:
+    """`\\newenvironment{name}[n]{begin}{end}`."""
+    count, index = _bracket(text, match.end())
+    _, index = _bracket(text, index)
+    begin, index = read_group(text, _skip_space(text, index))
+    end, index = read_group(text, _skip_space(text, index))
+    environments[match.group(match.lastindex or 0)] = (int(count or 0), begin, end)
+    return index
+
+
+def _def(text: str, match: re.Match[str], macros: dict) -> int:
+    """`\\def\\name#1\\pm#2\\@nil{body}`: its parameter text keeps the delimiters between parameters."""
+    name = _DEF.match(match.group()).group(1)  # type: ignore[union-attr]
+    brace = text.find("{", match.end())
+    if brace < 0:
+        raise LatexError("\\def without a body")
+    params = tuple(part for part in re.split(r"(#\d)", text[match.end() : brace]) if part.strip())
+    body, index = read_group(text, brace)
+    macros[name] = Macro(params, body)
+    return index
+
+
+def _newcommand(text: str, match: re.Match[str], macros: dict, provide: bool) -> int:
+    """`\\newcommand{\\name}[n][default]{body}` (braces around the name optional)."""
     index = _skip_space(text, match.end())
     if text.startswith("{", index):
         name_text, index = read_group(text, index)
@@ -317,9 +334,8 @@ def _definition(text: str, match: re.Match[str], macros: dict, environments: dic
     default, index = _bracket(text, index)
     body, index = read_group(text, _skip_space(text, index))
     name = name_text.strip().lstrip("\\")
-    if "providecommand" in head and name in macros:
-        return index
-    macros[name] = Macro(tuple(f"#{n}" for n in range(1, int(count or 0) + 1)), body, default)
+    if not (provide and name in macros):
+        macros[name] = Macro(tuple(f"#{n}" for n in range(1, int(count or 0) + 1)), body, default)
     return index
 
 
