@@ -442,3 +442,9 @@ def test_truncated_eprint_and_unreadable_file_are_reasons(tmp_path):
         read_latex(cut)
     with pytest.raises(LoadError, match="missing.tex: cannot read"):
         read_latex(tmp_path / "missing.tex")
+
+
+def test_iffalse_blocks_are_switched_off():
+    text = "A \\iffalse \\begin{table}old\\ifx\\a\\b x\\fi\\end{table} \\else B \\fi C \\iffalse D \\fi E"
+    assert latex_source.strip_comments(text) == "A  B  C  E"
+    assert latex_source.strip_comments("keep \\iffalse never closed") == "keep "

@@ -162,9 +162,35 @@ _ENDINPUT = re.compile(r"\\endinput\b.*", re.S)
 
 
 def strip_comments(text: str) -> str:
-    """The text without `%` comments (an escaped `\\%` stays) and comment environments."""
+    """The text without `%` comments (an escaped `\\%` stays), comment environments and `\\iffalse` blocks."""
     text = "\n".join(_COMMENT.sub(r"\1", line) for line in text.split("\n"))
-    return _COMMENT_ENV.sub("", text)
+    return _drop_iffalse(_COMMENT_ENV.sub("", text))
+
+
+_CONDITIONAL = re.compile(r"\\(iffalse|if[A-Za-z@]*|else|fi)(?![A-Za-z@])")
+
+
+def _drop_iffalse(text: str) -> str:
+    """`\\iffalse A \\else B \\fi` reads B: authors switch tables off this way; nested conditionals are counted."""
+    pieces: list[str] = []
+    position = 0
+    while (start := text.find("\\iffalse", position)) >= 0:
+        pieces.append(text[position:start])
+        depth, keep_from, position = 0, None, len(text)
+        for match in _CONDITIONAL.finditer(text, start):
+            word = match.group(1)
+            if word == "fi":
+                depth -= 1
+            elif word == "else" and depth == 1:
+                keep_from = match.end()
+            elif word.startswith("if") and word not in ("ifthenelse",):
+                depth += 1
+            if depth == 0:
+                pieces.append(text[keep_from : match.start()] if keep_from is not None else "")
+                position = match.end()
+                break
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def flatten(source: Source) -> str:
