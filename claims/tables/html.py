@@ -308,7 +308,7 @@ def _header_end(rows: list[tuple[Node, bool]], records: list[dict]) -> int:
     end = 0
     while end < len(rows) and (rows[end][1] or _header_row(rows[end][0])):
         end += 1
-    end = end or min(len(rows) - 1, 1)
+    end = min(end, len(rows) - 1) if end else min(len(rows) - 1, 1)  # a table is never all header
     texts: list[list[str]] = [[] for _ in rows]
     for record in records:
         texts[record["row"]].append(record["text"])
