@@ -401,7 +401,9 @@ def test_accepts_and_old_multirow_syntax(tmp_path):
     from claims.tables import html, latex
 
     assert latex.accepts(FIXTURES / "cbramod") and latex.accepts(tmp_path / "2101.00001.tar.gz")
+    assert latex.accepts(tmp_path / "2101.00002v3.gz") and latex.accepts(tmp_path / "paper.gz")
     assert not latex.accepts(tmp_path / "paper.tei.xml") and not latex.accepts(tmp_path / "x.json.gz")
+    assert not latex.accepts(tmp_path / "results.csv.gz")
     assert html.accepts(FIXTURES.parent / "html" / "pe3r_excerpt.html")
     assert not html.accepts(FIXTURES / "cbramod" / "main.tex")
     cells = grid("A & B \\\\ \\hline \\multirow{2}*{G} & 1 \\\\ & 2 \\\\")

@@ -28,6 +28,7 @@ _HEADING = re.compile(r"\\(section|subsection|subsubsection)(\*?)\s*(?:\[[^\]]*\
 _APPENDIX = re.compile(r"\\appendix(?![A-Za-z@])")
 _MARK = re.compile(re.escape(INPUT_MARK) + r"\{([^{}]*)\}")
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
+_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
 
 
 def read_latex(path: Path, errors: list[LoadError] | None = None) -> FullPaper:
@@ -70,7 +71,10 @@ def accepts(path: Path) -> bool:
     if path.is_dir():
         return any(path.glob("*.tex"))
     name = path.name.lower()
-    return name.endswith((".tex", ".tar.gz", ".tgz")) or (name.endswith(".gz") and not name.endswith(".json.gz"))
+    if name.endswith((".tex", ".tar.gz", ".tgz")):
+        return True
+    stem = name.removesuffix(".gz")  # arXiv serves a one-file paper as <id>.gz; "results.csv.gz" is not one
+    return name.endswith(".gz") and (_ARXIV_ID.fullmatch(stem) is not None or Path(stem).suffix in ("", ".tex"))
 
 
 def _paper_id(path: Path) -> str:
