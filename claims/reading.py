@@ -256,7 +256,7 @@ _TO = re.compile(r"\s*to\s*")
 _CHANGED_FROM = re.compile(
     r"(?:\b(?:drop|fall|fell|declin|decreas|increas|ris|rose|improv|reduc|boost|rais|grow|grew|jump|climb|shrink|"
     r"cut|lower|go|went|push|lift|bring|brought)\w*\s+(?:[\w’'.+/-]+\s+){0,6}?from\s+|"
-    r"\bby\s+[+]?\d[\d.]*\s*(?:\\?%|[A-Za-z]+(?:\s[A-Za-z]+)?)?\s*\(\s*)$",
+    r"\bby\s+[+]?\d[\d.]*\s*(?:\\?%|[A-Za-z]+(?:\s[A-Za-z]+)?)?(?:\s+(?:absolute|relative|points?))?\s*\(\s*)$",
     re.IGNORECASE,
 )
 

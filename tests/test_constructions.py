@@ -690,3 +690,9 @@ def test_levels_of_a_task_named_with_no_metric_are_in_the_tasks_headline_metric(
         "40.1": "box AP",
         "43.5": "box AP",
     }
+
+
+def test_levels_in_parentheses_after_an_absolute_change_are_two_scores() -> None:
+    table = claims_of("Glimmer improves the previous best result on NLVR by 22% absolute (54% to 76%).", TITLE)
+    assert table.value_text.tolist() == ["22%", "54%", "76%"]
+    assert table.kind.tolist() == ["delta", "score", "score"]
