@@ -229,6 +229,22 @@ def _stated(cell: pd.DataFrame) -> list[tuple[int, float]]:
     return list(zip(first["start"], first["value"], strict=True))
 
 
+def _stated_costs(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """A model's costs (parameters, FLOPs, latency) that its paper states without naming a benchmark, on every
+    board where the same paper scores the same model, so that they stand beside its scores ("SMT with 11.5M /
+    2.4GFLOPs ... achieves 82.2%"); several of them pair with the scores in order (_numbered_variants)."""
+    cost = frame["metric"].map(lambda m: bool(metric_info(m) and metric_info(m).is_efficiency), na_action="ignore")
+    costs = frame[(frame["kind"] == "score") & frame["dataset"].isna() & cost.fillna(False).astype(bool)]
+    key = ["paper_id", "model", "dataset", "task", "split"]
+    boards = scores[[*key, "reported_by"]].drop_duplicates(key)
+    joined = costs.drop(columns=["dataset", "task"]).merge(boards, on=["paper_id", "model"])
+    labelled = joined.assign(
+        column=[column_label(m, u) for m, u in zip(joined["metric"], joined["unit"], strict=True)],
+        better=joined["metric"].map(_better),
+    )
+    return _variants(labelled.drop(columns="split")).assign(split=labelled["split"])
+
+
 def _task_metric(metric: str, task: object) -> str:
     """A generic metric named for what it means on the task's boards ("AP" on object detection: box AP)."""
     info = tasks().get(task) if isinstance(task, str) else None
@@ -328,6 +344,7 @@ def build_leaderboards(claims: pd.DataFrame, papers: pd.DataFrame | None = None)
         better=scores["metric"].map(_better),
     )
     scores = _variants(scores)
+    scores = pd.concat([scores, _stated_costs(frame, scores)], ignore_index=True)
     used: set[str] = set()
     keys = ["dataset", "task", "split"]
     groups = sorted(
