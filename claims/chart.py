@@ -19,9 +19,10 @@ from claims.humanize import human_amount
 from claims.leaderboard import Board, progress
 
 WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 64, 20, 16, 48  # margins: room for tick labels and the axis titles
+LEFT, RIGHT, TOP, BOTTOM = 56, 20, 34, 48  # margins: room for tick labels and the axis titles
 MIN_POINTS = 2  # one dated value shows no trend
 TICKS = 5
+DATE_STEPS = (("MS", "M", "%b %Y"), ("QS", "Q", "%b %Y"), ("6MS", "Y", "%b %Y"), ("YS", "Y", "%Y"))  # freq, anchor
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,15 @@ def nice_ticks(low: float, high: float, count: int = TICKS) -> list[float]:
     return [round(first + i * step, 12) for i in range(int(math.ceil((high - first) / step)) + 1)]
 
 
-def date_ticks(low: pd.Timestamp, high: pd.Timestamp) -> list[tuple[pd.Timestamp, str]]:
-    """Year starts over a long span, else quarter (or month) starts, each with its label."""
-    days = (high - low).days
-    if days > 3 * 365:
-        starts = pd.date_range(low.to_period("Y").start_time, high, freq="YS")
-        return [(t, f"{t:%Y}") for t in starts]
-    freq = "QS" if days > 240 else "MS"
-    return [(t, f"{t:%b %Y}") for t in pd.date_range(low.to_period("M").start_time, high, freq=freq)]
+def date_ticks(low: pd.Timestamp, high: pd.Timestamp, most: int = TICKS + 1) -> list[tuple[pd.Timestamp, str]]:
+    """The finest of years, half-years, quarters or months that gives at most `most` ticks, each labelled."""
+    for freq, anchor, label in DATE_STEPS:
+        starts = pd.date_range(low.to_period(anchor).start_time, high, freq=freq)
+        starts = starts[starts >= low]
+        if len(starts) <= most:
+            return [(t, f"{t:{label}}") for t in starts]
+    step = f"{math.ceil(len(starts) / most)}YS"  # decades and more: every few years
+    return [(t, f"{t:%Y}") for t in pd.date_range(starts[0], high, freq=step)]
 
 
 def _esc(text: object) -> str:
@@ -88,13 +90,12 @@ def _frame(x: Scale, y: Scale, board: Board, ticks: list[float], dates: list[tup
         left = x(when.value)
         parts.append(f'<line class="axis" x1="{left:.1f}" y1="{y.start}" x2="{left:.1f}" y2="{y.start + 4}"/>')
         parts.append(f'<text class="tick" x="{left:.1f}" y="{y.start + 16}" text-anchor="middle">{label}</text>')
-    middle = (y.start + y.end) / 2
     direction = "higher is better" if board.higher_is_better else "lower is better"
     parts.append(
         f'<text class="label" x="{(LEFT + WIDTH - RIGHT) / 2}" y="{HEIGHT - 6}" text-anchor="middle">paper date</text>'
     )
-    parts.append(
-        f'<text class="label" transform="translate(14 {middle:.1f}) rotate(-90)" text-anchor="middle">'
+    parts.append(  # above the value axis, level: a long metric name reads without being cut
+        f'<text class="label" x="{LEFT - 40}" y="{TOP - 14}" text-anchor="start">'
         f"{_esc(board.primary)} ({direction})</text>"
     )
     return "".join(parts)
@@ -134,7 +135,7 @@ def chart_svg(board: Board) -> str | None:
     first, last = dated["date"].min(), dated["date"].max()
     pad = max((last - first) / 20, pd.Timedelta(days=15))
     x = Scale((first - pad).value, (last + pad).value, LEFT + 8, WIDTH - RIGHT - 8)
-    dates = [(t, label) for t, label in date_ticks(first - pad, last + pad) if first - pad <= t <= last + pad]
+    dates = date_ticks(first - pad, last + pad)
     title = f"best {board.primary} over time on {board.name}"
     return (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" aria-label="{_esc(title)}">'

@@ -314,7 +314,7 @@ table{border-collapse:collapse;width:100%}
 caption{text-align:left;color:#555;padding:.25rem 0}
 th,td{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.name{min-width:7rem;max-width:16rem;overflow-wrap:anywhere}
+td.name{min-width:10rem;max-width:16rem;overflow-wrap:anywhere;hyphens:auto}
 td.paper{min-width:18rem}
 td.extra{text-align:center}
 .date{color:#666;white-space:nowrap}
@@ -346,6 +346,7 @@ svg.chart .pt:focus,svg.chart .pt:hover{stroke:#000;stroke-width:2;outline:none}
 .tip{position:absolute;z-index:1;max-width:18rem;pointer-events:none;background:#222;color:#fff;
   padding:.25rem .5rem;border-radius:4px;font-size:.85em}
 figcaption{color:#555;font-size:.9em}
+.legend{display:block}
 .key{display:inline-block;vertical-align:middle}
 .key.dot{width:.7em;height:.7em;border-radius:50%;background:#1c7ed6}
 .key.line{width:1.2em;height:2px;background:#d9480f;margin-left:.6em}
@@ -356,7 +357,8 @@ nav ul{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;padding:0}
 .filters p{margin:0;color:#555}
 .filters input,.filters select{font:inherit;max-width:100%}
 .filters label{max-width:100%}
-@media (max-width:40rem){body{padding:.5rem}th,td{padding:.25rem .3rem}td.name{min-width:5.5rem;max-width:9rem}
+@media (max-width:40rem){svg.chart{font-size:17px}svg.chart .label{font-size:17px}
+  body{padding:.5rem}th,td{padding:.25rem .3rem}td.name{min-width:8rem;max-width:10rem}
   td.paper{min-width:12rem}}
 """
 

@@ -15,7 +15,7 @@ import pytest
 from board_claims import claim, claims_table, delta, papers_table
 
 import claims
-from claims.chart import chart_caption, chart_svg
+from claims.chart import chart_caption, chart_svg, date_ticks, nice_ticks
 from claims.cli import main
 from claims.leaderboard import Board, build_comparisons, build_leaderboards, progress
 from claims.report import claim_amount, write_leaderboards
@@ -381,3 +381,15 @@ def test_rows_with_extra_training_data_are_flagged_in_a_column_of_their_own() ->
     assert '<td data-sort="1" class="extra">yes</td>' in imagenet
     assert "extra data</button>" not in kinetics  # no row uses extra data: no column
     assert '<select id="filter-extra" data-rows="extra"><option value="">all (1 rows with extra data)' in page
+
+
+@pytest.mark.parametrize(
+    ("low", "high"), [("2021-03-01", "2023-11-09"), ("2021-01-15", "2021-04-01"), ("1990-01-01", "2023-01-01")]
+)
+def test_chart_axes_get_few_readable_ticks_inside_the_range(low: str, high: str) -> None:
+    dates = date_ticks(pd.Timestamp(low), pd.Timestamp(high))
+    assert 1 <= len(dates) <= 6 and all(pd.Timestamp(low) <= t <= pd.Timestamp(high) for t, _ in dates)
+    assert [t for t, _ in dates] == sorted(t for t, _ in dates)
+    values = nice_ticks(75.8, 87.7)
+    assert values[0] <= 75.8 and values[-1] >= 87.7 and len(values) <= 7
+    assert nice_ticks(5.0, 5.0)[0] <= 5.0 <= nice_ticks(5.0, 5.0)[-1]  # one value: still an axis
