@@ -1,9 +1,11 @@
 """Exports in the ecosystem's formats: Hugging Face model-index metadata and Papers with Code tables.
 
 `model_index` gives each named model the metadata a Hugging Face model card carries in its README's
-YAML front matter (`model-index:`, https://github.com/huggingface/hub-docs/blob/main/modelcard.md);
-`evaluation_tables` lays the boards out as Papers with Code's evaluation-tables.json (task > dataset >
-sota rows, the format of paperswithcode/sota-extractor). `write_exports` writes both beside the boards.
+YAML front matter (`model-index:`, https://github.com/huggingface/hub-docs/blob/main/modelcard.md), in the
+Hub's ids for task, dataset (config, split) and metric (claims/hub.py); `evaluation_tables` lays the boards
+out as Papers with Code's evaluation-tables.json (task > dataset > sota rows, the format of
+paperswithcode/sota-extractor) under its task names and categories (claims/pwc.py). `write_exports` writes
+both beside the boards.
 
 Both formats credit a row's paper with the model's number, so both carry a paper's own results only:
 the shown cells (the value each board shows) that are not a baseline's score restated by a citing

@@ -1,11 +1,13 @@
 """The HTML report: every board and the comparisons on one self-contained page.
 
-The page works offline and alone: styles, script and charts (PNG) are inline,
-nothing is fetched. It offers search and filters (task, area, benchmark),
-tables sortable by any column (a metric sorts best first), each value opening
-the sentences it came from on click, tap, Enter or focus, and a best-score-over-
-time chart per board that ends on the board's leader. It fits a phone: tables
-scroll inside their own box. All text is escaped (html.escape).
+The page works offline and alone: styles, script and charts (SVG that
+claims/chart.py writes) are inline, nothing is fetched. It offers search and
+filters (task, area, benchmark, extra training data), tables sortable by any
+column (a metric sorts best first), each value opening the sentences it came
+from, its number marked, on click, tap, Enter or focus, and a best-score-over-
+time chart per board with dated values. It fits a phone: the ranked score comes
+right after the model, and tables scroll inside their own box. Papers without a
+known arXiv id are said once for the page. All text is escaped (html.escape).
 """
 
 from __future__ import annotations
