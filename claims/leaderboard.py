@@ -258,6 +258,23 @@ def _stated(cell: pd.DataFrame) -> list[tuple[int, float]]:
     return list(zip(first["start"], first["value"], strict=True))
 
 
+def _stated_costs(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """A model's costs (parameters, FLOPs, latency) that its paper states without naming a benchmark, on every
+    board where the same paper scores the same model, in the row of that score ("SMT with 11.5M / 2.4GFLOPs
+    ... achieves 82.2%"); several of them pair with the scores in order (`_unshown_alternatives`)."""
+    cost = frame["metric"].map(lambda m: bool(metric_info(m) and metric_info(m).is_efficiency), na_action="ignore")
+    costs = frame[(frame["kind"] == "score") & frame["dataset"].isna() & cost.fillna(False).astype(bool)]
+    key = ["paper_id", "model", "dataset", "task", "split", "setting"]
+    rows = scores[[*key, "variant", "extra_data", "reported_by"]].drop_duplicates(key)
+    joined = costs.drop(columns=[c for c in rows.columns if c in costs and c not in ("paper_id", "model")]).merge(
+        rows, on=["paper_id", "model"]
+    )
+    return joined.assign(
+        column=[column_label(m, u) for m, u in zip(joined["metric"], joined["unit"], strict=True)],
+        better=joined["metric"].map(_better),
+    )
+
+
 def _task_metric(metric: str, task: object, dataset: str, unit: str) -> str | None:
     """A generic metric named for what it means on the board: "AP" on object detection is box AP (tasks.toml
     `same`); "performance" is the board's headline metric where the units agree, else it is no column (None);
@@ -382,6 +399,7 @@ def build_leaderboards(claims: pd.DataFrame, papers: pd.DataFrame | None = None)
         better=scores["metric"].map(_better),
     )
     scores = _variants(scores)
+    scores = pd.concat([scores, _stated_costs(frame, scores)], ignore_index=True)
     used: set[str] = set()
     keys = ["dataset", "task", "split", "setting"]
     groups = sorted(
