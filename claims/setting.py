@@ -191,11 +191,15 @@ def setting_kinds() -> tuple[SettingKind, ...]:
 
 
 def _label(value: SettingKind, match: re.Match[str]) -> str:
-    """The setting as the context writes it: a benchmark named in it in its canonical form."""
+    """The setting as the context writes it: a benchmark named in it in its canonical form, an amount with its
+    unit one way ("1-year" and "1 year" horizons are one condition)."""
     if "{1}" not in value.label:
         return value.label
-    group = " ".join(match.group(1).split())
+    group = _AMOUNT_HYPHEN.sub(" ", " ".join(match.group(1).split()))
     return value.label.replace("{1}", canonical_dataset(group) or group)
+
+
+_AMOUNT_HYPHEN = re.compile(r"(?<=\d)-(?=[a-z])")  # "1-year" -> "1 year"; "ImageNet-21K", "2-8" kept
 
 
 @lru_cache(maxsize=1)
