@@ -198,7 +198,9 @@ def test_run_imagenet_board_holds_sample_results(run_dir: tuple[Path, str]) -> N
         entries = list(csv.DictReader(handle))
     cvt = [e for e in entries if e["model"] == "CvT-W24" and e["column"] == "top-1 accuracy (%)"]
     assert [(e["value"], e["title"].split(":")[0]) for e in cvt] == [("87.7", "CvT")]
-    assert {(e["dataset"], e["task"], e["extra_data"]) for e in entries} == {("ImageNet", "image classification", "True")}
+    assert {(e["dataset"], e["task"], e["extra_data"]) for e in entries} == {
+        ("ImageNet", "image classification", "True")
+    }
     assert all(e["sentence"] and int(e["end"]) > int(e["start"]) for e in entries)
 
 
