@@ -218,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.handler(args)
+    except KeyboardInterrupt:  # Ctrl-C: the outputs are intact (claims.io.OutputSet), the traceback is noise
+        if args.debug:
+            raise
+        print("interrupted: earlier outputs left as they were", file=sys.stderr)
+        return 130
     except (OSError, ClusterError) as error:  # a full disk, a folder one may not write in, a lost cluster
         if args.debug:
             raise

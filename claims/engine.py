@@ -245,6 +245,7 @@ def _dask_results(
 ) -> Iterator[ChunkResult]:
     """Results in partition order, with a bounded number of partitions in flight; `ClusterError` when the
     scheduler is lost (Dask cancels every future, then closes the client if it cannot reconnect)."""
+    from distributed import KilledWorker
     from distributed.client import ClosedClientError, FutureCancelledError
 
     scheduler = client.scheduler.address  # a closed client forgets it
@@ -259,6 +260,9 @@ def _dask_results(
             yield _result(client, scheduler, pending.popleft(), worker_timeout)
     except ClosedClientError as error:
         raise ClusterError(f"scheduler {scheduler}: connection lost") from error
+    except KilledWorker as error:  # the workers running one partition died, again and again
+        tries = getattr(error, "allowed_failures", 0) + 1
+        raise ClusterError(f"scheduler {scheduler}: a partition's worker died {tries} times (KilledWorker)") from error
     except FutureCancelledError as error:
         lost = error.reason == "scheduler-connection-lost"
         reason = "connection lost" if lost else f"partition cancelled ({error.reason})"
