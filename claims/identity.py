@@ -5,8 +5,9 @@ records are merged (the first record's fields, the empty ones filled from the
 later records). Records are one paper when their titles have the same key
 (`normalize_title`: case, accents and punctuation aside) and either their
 titles are the same text or their abstracts do not disagree (the same
-letters and digits, case and accents aside, or one empty). Two papers whose titles differ only in accents, punctuation or
-case, with different abstracts, stay two papers.
+letters and digits, case and accents aside, or one empty). Two papers whose
+titles differ only in accents, punctuation or case, with different abstracts,
+stay two papers.
 
 `Identity.assign` gives each record its paper id as the records stream by
 and counts the papers of more than one record, so that a chunked reader can

@@ -23,7 +23,8 @@ import pyarrow.parquet as pq
 
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+# a signed amount ("-2.5", "+0.5%", "-1.2 dB"): no operator, call or reference past its sign, so no formula
+AMOUNT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?( ?[%A-Za-z]+)?")
 # Columns whose values are the tool's own vocabulary (schemas/tables.py checks them with `isin`), never the
 # input's: written as they are, so that pandas.read_csv gives back the bound "=" unchanged.
 OWN_VALUES = frozenset({"bound", "unit", "kind", "direction", "better", "status", "table"})
@@ -61,8 +62,8 @@ def naming(target: Path) -> Iterator[None]:
 
 
 def neutralize(text: str) -> str:
-    """Prefix a quote to text a spreadsheet would run as a formula; numbers stay numbers."""
-    if text.startswith(FORMULA_START) and not NUMBER.fullmatch(text):
+    """Prefix a quote to text a spreadsheet would run as a formula; amounts stay as they are."""
+    if text.startswith(FORMULA_START) and not AMOUNT.fullmatch(text):
         return "'" + text
     return text
 

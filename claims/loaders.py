@@ -34,6 +34,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from claims.fields import DATE_FIELDS, ID_FIELDS, JsonNumber, identifier, utc_date
 from claims.identity import PAPER, Identity
 from claims.identity import normalize_title as normalize_title  # where callers have found it
 from claims.inputs import InputError, Opened, opened, read_whole, text_lines
@@ -197,7 +198,7 @@ def _from_mapping(item: dict, source: str, index: int) -> Record:
     if "paper_id" in record:  # ids come from titles (one per paper, unique); the input's is kept beside
         record["source_paper_id"] = record.pop("paper_id")
     if "id" in item and "arxiv_id" not in item:
-        record["arxiv_id"] = str(item["id"])
+        record["arxiv_id"] = item["id"]  # made text with the other identifiers (claims.fields)
     if "update_date" in item and "published" not in item:
         record["published"] = item["update_date"]
     return record
@@ -213,7 +214,7 @@ def _from_hf_api(item: dict, paper: dict, source: str, index: int) -> Record:
         "title": _clean_line(title),
         "abstract": _clean_line(abstract),
         "arxiv_id": paper.get("id"),
-        "published": str(paper.get("publishedAt") or "")[:10] or None,
+        "published": paper.get("publishedAt"),  # a UTC date once the fields are typed (claims.fields)
         "upvotes": paper.get("upvotes"),
         "authors": len(authors) if isinstance(authors, list) else None,
     }
@@ -226,10 +227,24 @@ def _records(numbered: Iterable[tuple[int, object]], source: str, issues: list[L
         try:
             if not isinstance(item, dict):
                 raise LoadError(source, "record is not an object", index)
-            out.append(_whole_text(_from_mapping(item, source, index), source, index))
+            record = _whole_text(_from_mapping(item, source, index), source, index)
+            out.append(_typed_fields(record, source, index, issues))
         except LoadError as err:
             issues.append(err)
     return out
+
+
+def _typed_fields(record: Record, source: str, index: int, issues: list[LoadError]) -> Record:
+    """The record with its identifiers as text and its dates as UTC dates (claims.fields); a value that is
+    neither is left out, and reported."""
+    for field, typed in [*((f, identifier) for f in ID_FIELDS), *((f, utc_date) for f in DATE_FIELDS)]:
+        if field in record:
+            try:
+                record[field] = typed(record[field])
+            except ValueError as err:
+                issues.append(LoadError(source, f"{field}: {err}: left out", index))
+                record[field] = None
+    return record
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -257,7 +272,7 @@ def read_jsonl(text: str, source: str, issues: list[LoadError], first_line: int 
 def _loads(text: str) -> object:
     """json.loads, whose other ways of refusing a document (too deep, too long a number) are JSONDecodeErrors too."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_float=JsonNumber)  # 2301.10 stays "2301.10" as an identifier
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply", "", 0) from None
     except json.JSONDecodeError:

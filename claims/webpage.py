@@ -23,6 +23,7 @@ from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
+from claims.glyphs import drawable
 from claims.io import OutputSet, write_text
 from claims.leaderboard import Board, progress
 from claims.report import (
@@ -186,7 +187,7 @@ def _label_records(axes: Axes, points: pd.DataFrame, x: pd.Series, right: pd.Ser
     records = points[points["value"] == points["best"]].drop_duplicates("best")
     for i, r in records.iterrows():
         axes.annotate(  # a title with "$" names an unnamed row: text, not mathtext that may not parse
-            r["variant"], (x[i], r["value"]), fontsize=7, xytext=(-3 if right[i] else 3, 3),
+            drawable(r["variant"]), (x[i], r["value"]), fontsize=7, xytext=(-3 if right[i] else 3, 3),
             textcoords="offset points", ha="right" if right[i] else "left", parse_math=False, in_layout=False,
         )  # fmt: skip
 
@@ -227,8 +228,8 @@ def chart_png(board: Board) -> bytes | None:
         axes, undated = figure.subplots(1, 2, sharey=True, width_ratios=[5, 1])
         _plot_undated(undated, points)
     _plot_dated(axes, dated)
-    axes.set_ylabel(f"{board.primary} ({direction_word(board)})", fontsize=8)
-    figure.suptitle(f"{board.name}: best {board.primary} over time", fontsize=9)
+    axes.set_ylabel(drawable(f"{board.primary} ({direction_word(board)})"), fontsize=8)
+    figure.suptitle(drawable(f"{board.name}: best {board.primary} over time"), fontsize=9)
     axes.legend(fontsize=7, loc="lower right" if board.higher_is_better else "upper right")  # away from the best
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})
