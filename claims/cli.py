@@ -26,7 +26,8 @@ from claims.evaluate import GOLD_SETS, evaluate, summary_lines
 from claims.evaluate import write_report as write_accuracy_report
 from claims.export import EVALUATION_TABLES, MODEL_INDEX
 from claims.io import TABLE_SUFFIXES, OutputSet, write_table
-from claims.leaderboard import build_comparisons, build_leaderboards
+from claims.isolation import board_by_board
+from claims.leaderboard import Board, build_comparisons, build_leaderboards
 from claims.ledger import count_statuses, papers_path
 from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
 from claims.report import write_leaderboards
@@ -117,17 +118,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("error: no paper read: earlier outputs left as they were", file=sys.stderr)
         return 1
     out: Path = args.output
-    with OutputSet() as outputs:  # in commit order: the claims, the ledger that counts them, what is built on them
-        write_table(claims, out / "claims.csv", outputs)
-        if len(quarantine):
-            write_table(quarantine, quarantine_path(out / "claims.csv"), outputs)
-        else:  # an earlier run's would pass for this one's
-            outputs.discard(quarantine_path(out / "claims.csv"))
-        write_table(result.statuses, papers_path(out / "claims.csv"), outputs)
-        boards = build_leaderboards(claims, papers)
-        comparisons = build_comparisons(claims, papers)
-        write_leaderboards(boards, comparisons, out / "leaderboards", outputs)
-        report = write_report(boards, comparisons, out / "reports", outputs)
+    comparisons = build_comparisons(claims, papers)
+    report, boards = board_by_board(
+        build_leaderboards(claims, papers), lambda boards: _write_run(out, result, boards, comparisons)
+    )
     seconds = time.perf_counter() - started
     print(f"claims:       {out / 'claims.csv'}")
     print(f"leaderboards: {out / 'leaderboards' / 'README.md'} ({len(boards)} boards, comparisons.md)")
@@ -140,6 +134,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     print(_accounting(len(result.statuses), count_statuses(result.statuses), papers_path(out / "claims.csv")))
     return 1 if errors and papers.empty else 0
+
+
+def _write_run(out: Path, result: ChunkResult, boards: list[Board], comparisons: pd.DataFrame) -> Path:
+    """Every output of `claims run`, replaced together; the report's path."""
+    with OutputSet() as outputs:  # in commit order: the claims, the ledger that counts them, what is built on them
+        write_table(result.claims, out / "claims.csv", outputs)
+        if len(result.quarantine):
+            write_table(result.quarantine, quarantine_path(out / "claims.csv"), outputs)
+        else:  # an earlier run's would pass for this one's
+            outputs.discard(quarantine_path(out / "claims.csv"))
+        write_table(result.statuses, papers_path(out / "claims.csv"), outputs)
+        write_leaderboards(boards, comparisons, out / "leaderboards", outputs)
+        return write_report(boards, comparisons, out / "reports", outputs)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -23,8 +23,8 @@ import pyarrow.parquet as pq
 
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# a signed amount ("-2.5", "+0.5%", "-1.2 dB"): no operator, call or reference past its sign, so no formula
-AMOUNT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?( ?[%A-Za-z]+)?")
+# a signed amount ("-2.5", "+0.5%", "-3x"): no operator, call or reference past its sign, so no formula
+AMOUNT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?( ?%|[A-Za-z]+)?")
 # Columns whose values are the tool's own vocabulary (schemas/tables.py checks them with `isin`), never the
 # input's: written as they are, so that pandas.read_csv gives back the bound "=" unchanged.
 OWN_VALUES = frozenset({"bound", "unit", "kind", "direction", "better", "status", "table"})

@@ -288,9 +288,9 @@ def _column_order(entries: pd.DataFrame, primary: str) -> tuple[str, ...]:
 def _mark_shown(entries: pd.DataFrame) -> pd.DataFrame:
     """One shown claim per (model, column), and whether its cell is disputed."""
     cell = ["variant", "column"]
-    order = entries.assign(
-        _exact=entries["bound"] == "=", _date=paper_dates(entries["published"])
-    ).sort_values(["_exact", "_date", "paper_id", "start"], ascending=[False, False, True, True], na_position="last")
+    order = entries.assign(_exact=entries["bound"] == "=", _date=paper_dates(entries["published"])).sort_values(
+        ["_exact", "_date", "paper_id", "start"], ascending=[False, False, True, True], na_position="last"
+    )
     shown = order.groupby(cell).cumcount() == 0
     spread = order.groupby(cell)["value"].transform(lambda v: not np.isclose(v.min(), v.max()))
     return entries.assign(shown=shown.reindex(entries.index), disputed=spread.reindex(entries.index).astype(bool))
@@ -305,9 +305,7 @@ def _ranked(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
         ranks = pd.Series(pd.NA, index=ranks.index, dtype="Int64")  # no direction, no order: listed unranked
     ranked = entries.assign(rank=entries["variant"].map(ranks).astype("Int64"), primary=entries["column"] == primary)
     position = {c: i for i, c in enumerate(_column_order(entries, primary))}
-    ranked = ranked.assign(
-        _col=ranked["column"].map(position), _date=paper_dates(ranked["published"])
-    )
+    ranked = ranked.assign(_col=ranked["column"].map(position), _date=paper_dates(ranked["published"]))
     ranked = ranked.sort_values(
         ["rank", "variant", "_col", "shown", "_date", "start"],
         ascending=[True, True, True, False, False, True],

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import sys
 from collections.abc import Iterable, Iterator
 from itertools import count
 from pathlib import Path
@@ -248,7 +249,11 @@ def chart_caption(board: Board) -> str:
 
 
 def _chart_html(board: Board) -> str:
-    png = chart_png(board)
+    try:
+        png = chart_png(board)
+    except Exception as error:  # noqa: BLE001 -- a chart that cannot be drawn costs its board the chart only
+        print(f"error: board {board.slug}: chart left out: {type(error).__name__}: {error}", file=sys.stderr)
+        return ""
     if png is None:
         return ""
     data = base64.b64encode(png).decode("ascii")
