@@ -11,8 +11,8 @@ import pytest
 from board_claims import claim, claims_table, delta, papers_table
 from claims.schemas.tables import LeaderboardSchema
 
-from claims.leaderboard import Board, build_comparisons, build_leaderboards, progress
 from claims.io import neutralize
+from claims.leaderboard import Board, build_comparisons, build_leaderboards, progress
 from claims.report import board_markdown, md_cell, write_leaderboards
 
 
