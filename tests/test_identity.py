@@ -1,7 +1,7 @@
 """Issue 17: the same outputs whatever the chunk size and the engine, on a synthetic corpus with duplicates,
 papers first seen without their abstract and near-duplicate titles (tests/synthetic.py).
 
-The suite runs it on 300 records; `CLAIMS_IDENTITY_RECORDS=3000` runs the issue's size (several minutes on
+The suite runs it on 80 records; `CLAIMS_IDENTITY_RECORDS=3000` runs the issue's size (several minutes on
 two cores): `CLAIMS_IDENTITY_RECORDS=3000 .venv/bin/python -m pytest tests/test_identity.py`.
 """
 
@@ -19,7 +19,7 @@ import claims
 from claims.engine import quarantine_path, run_extraction
 from claims.ledger import papers_path
 
-RECORDS = int(os.environ.get("CLAIMS_IDENTITY_RECORDS", "300"))
+RECORDS = int(os.environ.get("CLAIMS_IDENTITY_RECORDS", "80"))
 RUNS = [("inprocess", 1), ("inprocess", 7), ("inprocess", 2000), ("dask", 1), ("dask", 7), ("dask", 2000)]
 
 
