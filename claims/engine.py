@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 ENGINES = ("inprocess", "dask")
 WORKER_TIMEOUT = 60.0  # seconds without a Dask worker before a run gives up
 POLL_SECONDS = 1.0  # how often a run waiting for a partition checks that a worker is left
+WARM_UP_SECONDS = 600.0  # the budget of the warm-up extraction: loading, not reading, takes its time
 
 
 @dataclass
@@ -82,12 +83,36 @@ def quarantine_path(output: Path) -> Path:
     return output.with_name(output.stem + ".quarantine" + output.suffix)
 
 
+# A paper that reads every kind of name and number: extracting it once loads what extraction loads on first use
+# (vocabularies, automata, the unit registry), so that no paper's time budget pays for it.
+_WARM_UP = pd.DataFrame(
+    [
+        {
+            "paper_id": "warm-up",
+            "title": "WarmNet: a model",
+            "abstract": "WarmNet reaches 81.2% top-1 accuracy on ImageNet (zero-shot) with 21M parameters, "
+            "1.4x faster than ResNet-50, and improves BLEU by 0.6 on WMT14 En-De.",
+        }
+    ]
+)
+_warmed: list[bool] = []  # once per process: each Dask worker warms up on its first chunk
+
+
+def warm_up() -> None:
+    """Load, before any paper is timed, what extraction loads when first used (seconds on a busy machine:
+    counted in the first paper's budget, it would fail that paper on one engine and not on the other)."""
+    if not _warmed:
+        extract(_WARM_UP, [], budget=WARM_UP_SECONDS)
+        _warmed.append(True)
+
+
 def process_chunk(papers: pd.DataFrame, errors: list[LoadError] | None = None) -> ChunkResult:
     """validate papers -> extract -> validate claims, on one chunk of papers.
 
     A paper the extractor fails on (claims.guard) is quarantined with the
     reason, not only warned about: on a Dask worker a warning is lost.
     """
+    warm_up()
     valid, bad_papers = validate_papers(papers)
     failures: list[Failure] = []
     claims, bad_claims = validate_claims(extract(valid, failures), valid)
