@@ -31,9 +31,9 @@ RUNS = [("inprocess", 2000), ("dask", 2000), ("inprocess", 7), ("dask", 7), ("da
 
 
 def digests(output: Path) -> dict[str, str]:
-    """The hash of each output file of a run."""
-    files = [output, quarantine_path(output), papers_path(output)]
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in files if p.exists()}
+    """The hash of each output file of a run, by what it holds (the runs' file names differ)."""
+    files = {"claims": output, "quarantine": quarantine_path(output), "papers": papers_path(output)}
+    return {role: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for role, p in files.items() if p.exists()}
 
 
 def main() -> None:
