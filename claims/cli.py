@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+from claims.interrupted import MESSAGE, imports_done  # first: Ctrl-C during the imports below is one line
+
+# isort: on
 import argparse
 import contextlib
 import signal
@@ -33,6 +37,8 @@ from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
 from claims.report import write_leaderboards
 from claims.validate import validate_papers
 from claims.webpage import write_report
+
+imports_done()
 
 
 def _output_path(value: str) -> Path:
@@ -228,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C: the outputs are intact (claims.io.OutputSet), the traceback is noise
         if args.debug:
             raise
-        print("interrupted: earlier outputs left as they were", file=sys.stderr)
+        print(MESSAGE, file=sys.stderr)
         return 130
     except (OSError, ClusterError) as error:  # a full disk, a folder one may not write in, a lost cluster
         if args.debug:
