@@ -196,7 +196,7 @@ def test_every_record_is_loaded_or_reported(tmp_path_factory, suffix: str, recor
     if any(e.record is None for e in errors):  # the file as a whole was refused, with its reason
         assert papers.empty and all(e.source == str(path) for e in errors)
         return
-    reported = {e.record for e in errors}
+    reported = {e.record for e in errors if not e.reason.endswith(": left out")}  # a field left out keeps its record
     kept = [(r["title"], r["abstract"]) for number, r in enumerate(records, start=1) if number not in reported]
     assert _papers_of(papers) == _expected_papers(kept)
 
