@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-# isort: off
-from claims.interrupted import MESSAGE, imports_done  # first: Ctrl-C during the imports below is one line
-
-# isort: on
 import argparse
 import contextlib
 import signal
@@ -29,6 +25,7 @@ from claims.engine import (
 from claims.evaluate import GOLD_SETS, evaluate, summary_lines
 from claims.evaluate import write_report as write_accuracy_report
 from claims.export import EVALUATION_TABLES, MODEL_INDEX
+from claims.interrupted import MESSAGE, imports_done
 from claims.io import TABLE_SUFFIXES, OutputSet, write_table
 from claims.isolation import board_by_board
 from claims.leaderboard import Board, build_comparisons, build_leaderboards
@@ -38,7 +35,7 @@ from claims.report import write_leaderboards
 from claims.validate import validate_papers
 from claims.webpage import write_report
 
-imports_done()
+imports_done()  # the imports are over: Ctrl-C is a KeyboardInterrupt again, turned into one line by main
 
 
 def _output_path(value: str) -> Path:

@@ -19,6 +19,7 @@ from conftest import make_abstract
 
 import claims
 import claims.cli
+import claims.engine
 import claims.inputs
 from claims.cli import main
 from claims.engine import run_extraction
@@ -88,9 +89,11 @@ def test_a_csv_or_parquet_from_a_pipe_is_read_by_its_content(fifo, tmp_path: Pat
     assert len(claims.load([csv_pipe, parquet_pipe], errors=errors)) == len(CORPUS) and errors == []
 
 
-def test_a_named_pipe_loses_no_record_on_dask(fifo, tmp_path: Path) -> None:
+def test_a_named_pipe_loses_no_record_on_dask(fifo, tmp_path: Path, scheduler: str) -> None:
     errors: list[LoadError] = []
-    summary = run_extraction([fifo(CORPUS_BYTES)], tmp_path / "c.csv", engine="dask", workers=1, errors=errors)
+    summary = run_extraction(
+        [fifo(CORPUS_BYTES)], tmp_path / "c.csv", scheduler=scheduler, engine="dask", errors=errors
+    )
     assert (summary.papers, errors) == (len(CORPUS), [])
 
 
@@ -184,7 +187,9 @@ def test_claims_csv_of_both_commands_neutralizes_formulas_and_keeps_its_own_valu
 
 
 # ---- 6: identity before chunking -----------------------------------------------------------------------------
-def test_an_empty_record_before_the_real_one_costs_no_claim_whatever_the_chunk_or_engine(tmp_path: Path) -> None:
+def test_an_empty_record_before_the_real_one_costs_no_claim_whatever_the_chunk_or_engine(
+    tmp_path: Path, scheduler: str
+) -> None:
     first = {"title": "Alpha: a model", "abstract": ""}
     records = [first, *(record(f"Filler {i}") for i in range(5)), record("Alpha: a model", "alpha")]
     path = jsonl(tmp_path / "p.jsonl", records)
@@ -192,7 +197,7 @@ def test_an_empty_record_before_the_real_one_costs_no_claim_whatever_the_chunk_o
     tables = []
     for engine, size in runs:
         out = tmp_path / f"{engine}-{size}.csv"
-        run_extraction([path], out, engine=engine, chunk_size=size, workers=1)
+        run_extraction([path], out, engine=engine, chunk_size=size, scheduler=scheduler if engine == "dask" else None)
         tables.append(pd.read_csv(out))
     assert all(t.equals(tables[0]) for t in tables)
     assert (tables[0]["title"] == "Alpha: a model").sum() > 0
@@ -298,6 +303,20 @@ def test_a_csv_row_with_two_bad_lines_names_both(tmp_path: Path) -> None:
     assert [e.reason.count("not UTF-8 (line") for e in errors] == [2]
 
 
+def test_a_killed_worker_is_one_line(tmp_path: Path, monkeypatch, scheduler: str, capsys) -> None:
+    from distributed import KilledWorker
+
+    def killed(*args: object) -> None:
+        raise KilledWorker("process_chunk-1", None, 3)
+
+    monkeypatch.setattr(claims.engine, "_result", killed)
+    path = jsonl(tmp_path / "p.jsonl", CORPUS[:2])
+    assert main(["extract", str(path), "-o", str(tmp_path / "c.csv"), "--scheduler", scheduler, "-q"]) == 1
+    assert (
+        capsys.readouterr().err == f"error: scheduler {scheduler}: a partition's worker died 4 times (KilledWorker)\n"
+    )
+
+
 def test_a_failed_run_leaves_no_folder_it_made(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError), OutputSet() as outputs:
         outputs.stage(tmp_path / "new" / "deeper" / "claims.csv").write_text("x")
@@ -315,13 +334,14 @@ def test_staged_files_and_their_folder_are_synced_before_and_after_the_renames(t
     assert len(synced) == 3  # two files, then their folder
 
 
-def test_a_bad_parquet_is_named_by_the_path_given_on_both_engines(tmp_path: Path, monkeypatch) -> None:
+def test_a_bad_parquet_is_named_by_the_path_given_on_both_engines(tmp_path: Path, monkeypatch, scheduler: str) -> None:
     monkeypatch.chdir(tmp_path)
     Path("bad.parquet").write_bytes(b"PAR1 not really")
     jsonl(Path("good.jsonl"), CORPUS[:2])
     for engine in ("inprocess", "dask"):
         errors: list[LoadError] = []
-        run_extraction(["bad.parquet", "good.jsonl"], f"{engine}.csv", engine=engine, workers=1, errors=errors)
+        address = scheduler if engine == "dask" else None
+        run_extraction(["bad.parquet", "good.jsonl"], f"{engine}.csv", engine=engine, scheduler=address, errors=errors)
         assert [e.source for e in errors] == ["bad.parquet"]
 
 
