@@ -33,7 +33,14 @@ from claims.extract import extract
 from claims.guard import Failure
 from claims.io import OutputSet, TableWriter
 from claims.ledger import count_statuses, paper_statuses, papers_path
-from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, iter_paper_chunks, records_to_papers, rows_of_papers
+from claims.loaders import (
+    DEFAULT_CHUNK_SIZE,
+    LoadError,
+    input_files,
+    iter_paper_chunks,
+    records_to_papers,
+    rows_of_papers,
+)
 from claims.validate import QUARANTINE_COLUMNS, empty_quarantine, validate_claims, validate_papers
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import html
-from collections import Counter
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import count
 from pathlib import Path

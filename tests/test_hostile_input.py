@@ -30,7 +30,6 @@ from claims.leaderboard import RESERVED_NAMES, build_comparisons, build_leaderbo
 from claims.loaders import LoadError, iter_paper_chunks
 from claims.report import write_leaderboards
 
-
 FORMULAS = ["=cmd|'/Ccalc'!A0", "@SUM(1+1)", '+HYPERLINK("http://x")', "-2+3+cmd|' /C calc'!A0"]
 
 
