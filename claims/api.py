@@ -9,7 +9,7 @@ collects problems in `errors`, as the command line does. `leaderboards` and `rep
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +30,6 @@ def _named(paths: Iterable[str | Path] | str | Path | None) -> list[str | Path]:
 def load(
     paths: Iterable[str | Path] | str | Path | None = None,
     errors: list[loaders.LoadError] | None = None,
-    on_file: Callable[[Path], None] | None = None,
 ) -> pd.DataFrame:
     """Papers DataFrame of `paths` (files or folders; None: the bundled sample pages), as claims.loaders.load.
 
@@ -42,7 +41,7 @@ def load(
         for path in named:
             if not Path(path).exists():
                 raise FileNotFoundError(errno.ENOENT, "no such file or folder", str(path))
-    return loaders.load(named if paths is not None else None, errors=errors, on_file=on_file)
+    return loaders.load(named if paths is not None else None, errors=errors)
 
 
 def leaderboards(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> list[Board]:
