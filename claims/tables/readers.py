@@ -1,0 +1,137 @@
+"""From paths to full papers: which reader reads a file, and which files are one paper.
+
+A path is a file, a folder per paper, or a folder of papers (NLP-TDMS's `tables/`, `tei/`, `text/`
+subfolders): files whose names have the same stem ("1603.01354.json", "1603.01354.tei.xml",
+"1603.01354.txt") are one paper, merged into one `FullPaper`. A file no reader takes is named in the
+`skipped` list; one a reader cannot read gives a LoadError naming it; neither stops the others.
+`results.jsonl` and `papers.jsonl` beside the papers are annotations and listings, not a paper's text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from claims.loaders import LoadError
+from claims.tables.frame import FullPaper, PaperReader
+from claims.tables.pdfjson import paper_id_of, read_pdfjson
+from claims.tables.tei import read_tei
+from claims.tables.textfile import read_sections
+
+# suffix -> reader; the order is the preference when two files of one paper both give tables or text
+READERS: dict[str, PaperReader] = {
+    ".tei.xml": read_tei,
+    ".json": read_pdfjson,
+    ".txt": read_sections,
+}
+NOT_PAPERS = frozenset({"results.jsonl", "papers.jsonl"})  # annotations beside the papers, never read as text
+_HEAD = 65536
+
+
+def _suffix(path: Path) -> str | None:
+    """The READERS suffix a file name ends with, the longest first (".tei.xml" before ".xml")."""
+    name = path.name.lower()
+    return next((s for s in sorted(READERS, key=len, reverse=True) if name.endswith(s)), None)
+
+
+def _head(path: Path) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read(_HEAD)
+    except OSError:
+        return ""
+
+
+# Suffixes other inputs share (".json": the daily-papers API, ".txt": Hugging Face pages): the head decides
+_SNIFF: dict[str, Callable[[str], bool]] = {
+    ".json": lambda head: '"numberCells"' in head or head.lstrip().startswith('[{"caption"'),
+    ".txt": lambda head: head.lstrip().startswith("section:"),
+}
+
+
+def reader_for(path: Path) -> PaperReader | None:
+    """The reader of a full-paper file, or None when the file is not a full paper's."""
+    suffix = _suffix(path)
+    if suffix is None:
+        return None
+    sniff = _SNIFF.get(suffix)
+    return READERS[suffix] if sniff is None or sniff(_head(path)) else None
+
+
+@dataclass
+class Found:
+    """The files of a set of paths: full papers' (by paper id), others', and what none reads."""
+
+    papers: dict[str, list[Path]] = field(default_factory=dict)
+    others: list[Path] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+
+def _files(path: Path) -> Iterable[Path]:
+    return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
+
+
+def find(paths: Iterable[str | Path]) -> Found:
+    """Sort the files under `paths` into full papers (grouped by stem) and other inputs."""
+    found = Found()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            found.errors.append(LoadError(str(path), "no such file or directory"))
+            continue
+        files = list(_files(path))
+        full = {f for f in files if reader_for(f) is not None}
+        for file in files:
+            if file in full:
+                found.papers.setdefault(paper_id_of(file), []).append(file)
+            elif full and file.name in NOT_PAPERS:
+                found.ignored.append(file)
+            else:
+                found.others.append(file)
+    return found
+
+
+def read_paper(paper_id: str, files: list[Path], errors: list[LoadError]) -> FullPaper | None:
+    """One paper from its files, merged: tables and sections from the first file (in READERS order) that
+    has any, title and abstract from the first that states them. None when no file could be read."""
+    read: list[FullPaper] = []
+    for file in sorted(files, key=lambda f: list(READERS).index(_suffix(f) or ".json")):
+        try:
+            read.append(reader_for(file)(file))  # type: ignore[misc]
+        except LoadError as err:
+            errors.append(err)
+        except (OSError, ValueError, RecursionError) as err:  # a reader's bug on one file must not end the run
+            errors.append(LoadError(str(file), f"cannot read: {type(err).__name__}: {err}"))
+    if not read:
+        return None
+    with_tables = next((p for p in read if len(p.tables)), read[0])
+    with_sections = next((p for p in read if len(p.sections)), read[0])
+    return FullPaper(
+        paper_id,
+        with_tables.source,
+        next((p.title for p in read if p.title), None),
+        next((p.abstract for p in read if p.abstract), None),
+        with_tables.tables,
+        with_sections.sections,
+    )
+
+
+def read_full_papers(paths: Iterable[str | Path], errors: list[LoadError] | None = None) -> list[FullPaper]:
+    """Every full paper under `paths` (files of other inputs are left out: see `find`)."""
+    found = find(paths)
+    issues = found.errors if errors is None else errors
+    if errors is not None:
+        errors.extend(found.errors)
+    papers = (read_paper(pid, files, issues) for pid, files in sorted(found.papers.items()))
+    return [p for p in papers if p is not None]
+
+
+def tables_of(papers: list[FullPaper]) -> pd.DataFrame:
+    """All papers' table cells in one frame."""
+    frames = [p.tables for p in papers if len(p.tables)]
+    return pd.concat(frames, ignore_index=True) if frames else FullPaper("", "").tables

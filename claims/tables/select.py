@@ -1,0 +1,44 @@
+"""Which claims of a full paper go on its leaderboards.
+
+A leaderboard shows a paper's result once per benchmark, split and metric: its best own model's, as
+Papers with Code's rows do. Abstract claims go on boards as they always have. Of the table and text
+claims, per (paper, dataset, metric) on the test set, the one shown is the paper's own result stated in
+a table over one stated in the text, a bold value (the paper's mark of its best) over others, then the
+best value in the metric's direction. Cited baselines' scores in tables go on the boards as restated
+baselines (`own` false), one per (model, dataset, metric). Rows of other models (neither the paper's
+own nor cited), development-set numbers and cells whose metric or dataset is unknown stay in the claims
+table only.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from claims.leaderboard import _better
+
+_BODY = ("table", "text")
+
+
+def _ranked(own: pd.DataFrame) -> pd.DataFrame:
+    """Own results in order of preference: table first, bold first, then best value first."""
+    lower = own["metric"].map(_better).eq("lower")
+    return own.assign(
+        _table=own["origin"].eq("table"), _bold=own["bold"].fillna(False).astype(bool),
+        _signed=own["value"].where(~lower, -own["value"]),
+    ).sort_values(["_table", "_bold", "_signed"], ascending=False, kind="stable")  # fmt: skip
+
+
+def board_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims a run's boards take: every abstract claim, and of table and text claims the paper's
+    shown own result per (dataset, metric) and its cited baselines."""
+    if "origin" not in claims:
+        return claims
+    body = claims["origin"].isin(_BODY)
+    usable = body & claims["dataset"].notna() & claims["metric"].notna() & claims["kind"].eq("score")
+    usable &= claims["split_kind"].isna()
+    own = claims[usable & claims["own"].eq(True)]
+    best = _ranked(own).drop_duplicates(["paper_id", "dataset", "metric"])
+    cited = claims[usable & claims["role"].eq("baseline") & claims["origin"].eq("table")]
+    cited = cited.drop_duplicates(["paper_id", "model", "dataset", "metric"])
+    kept = claims[~body].index.union(best.index).union(cited.index)
+    return claims.loc[kept.sort_values()]

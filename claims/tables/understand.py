@@ -1,0 +1,239 @@
+"""Table understanding by rules: which tables hold results, and what each of their cells measures.
+
+From the vocabularies (metrics and datasets, `claims.vocab`; the words of `schemas/tables.toml`) and the
+paper's cast (its system, from the title and abstract as `claims.names` finds it, and the benchmarks it
+names), each body cell of a results table becomes one score claim:
+
+- a results table: its caption does not call it statistics, hyper-parameters, an ablation or examples;
+  most of its numbers are scores (decimals or percentages, not counts); its caption says results, or a
+  metric is named in its headers or caption;
+- the metric is the innermost metric name of the column header, else of the row header, else the only
+  one the caption names; the dataset the same way, else the paper's benchmark of the task a header
+  names ("NER"), else the benchmark the paper names most;
+- a row is the paper's own ("Ours", "our model", the system's name or a variant of it), a baseline
+  (a citation: "Lample et al. (2016)", "[12]", a year) or another model; human, oracle and random rows
+  are no model's result;
+- a column or row header, else the caption, naming only a development or training split puts the cell
+  off the test set: it is kept, with its split, but is never a leaderboard's own result.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from claims import names
+from claims.setting import tasks
+from claims.tables.frame import FullPaper
+from claims.vocab import Scanner, canonical_dataset, canonical_metric, datasets, find_datasets, find_metrics, fold
+
+_NUMBER = re.compile(r"^\s*(?P<sign>[+\-\u2212])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)\s*(?P<unit>%)?")
+_CITATION = re.compile(
+    r"\bet\s*al\b|\(\s*(?:19|20)\d\d[a-z]?\s*\)|\[\s*\d+(?:\s*[,\u2013-]\s*\d+)*\s*\]|\b(?:19|20)\d\d[a-z]?\s*\)"
+    r"|,\s*(?:19|20)\d\d\b"
+)
+_RELATED = re.compile(r"related\s+work|background|previous\s+work|prior\s+work|literature", re.I)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    with resources.files("claims.schemas").joinpath("tables.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=None)
+def _phrases(section: str, key: str) -> re.Pattern[str]:
+    """The words of one list of schemas/tables.toml as one whole-word, case-folded pattern."""
+    words = sorted(_words()[section][key], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def says(text: str, section: str, key: str) -> bool:
+    """Whether `text` holds one of the words listed under [section] key in schemas/tables.toml."""
+    return bool(_phrases(section, key).search(fold(" ".join(str(text or "").split()))))
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who and what a paper's tables are about: its system's names and the benchmarks it names."""
+
+    system: str | None
+    own_keys: tuple[str, ...]  # name keys (letters and digits, case-folded) of the system and its acronym
+    benchmarks: tuple[str, ...]  # canonical datasets the paper names, most named first
+
+
+_PDF_SPACES = re.compile(r"\s+(?=[-.,)\]/:%])|(?<=[-(\[/])\s+")
+
+
+def tidy(label: str) -> str:
+    """A header as written before PDF extraction spaced it: "Rouge - 1" -> "Rouge-1", "Acc ." -> "Acc."."""
+    return _PDF_SPACES.sub("", " ".join(str(label or "").split()))
+
+
+def key(text: str) -> str:
+    """Letters and digits only, case-folded: "BLSTM-CNNs-CRF" and "BLSTM - CNNs - CRF" are one name."""
+    return re.sub(r"[^0-9a-z]+", "", fold(text))
+
+
+def _paper_text(paper: FullPaper) -> str:
+    parts = [paper.title or "", paper.abstract or ""]
+    if len(paper.sections):
+        own = paper.sections[~paper.sections["section"].astype(str).str.contains(_RELATED)]
+        parts.extend(own["text"].astype(str))
+    if len(paper.tables):
+        parts.extend(paper.tables["caption"].astype(str).unique())
+    return "\n".join(parts)
+
+
+def cast_of(paper: FullPaper) -> Cast:
+    """The paper's system (claims.names.system_name) and the benchmarks its text and captions name."""
+    system = names.system_name(paper.title or "", paper.abstract or "")
+    own = [system] if system else []
+    text = _paper_text(paper)
+    counts = Counter(canonical_dataset(m.group()) for m in find_datasets(text))
+    counts.pop(None, None)
+    return Cast(system, tuple(k for k in map(key, own) if len(k) >= 2), tuple(n for n, _ in counts.most_common()))
+
+
+def parse_cell(text: str) -> tuple[str, float, str | None] | None:
+    """(number as written, value, "%" or None) of a cell that states a score; None for other cells.
+
+    A signed number is a difference to another row, not a score; "97.55 ± 0.1", "91.2*", "85.6 (1.2)" are
+    their first number."""
+    match = _NUMBER.match(str(text or ""))
+    if not match or match.group("sign"):
+        return None
+    number = match.group("number")
+    return number, float(number.replace(",", "")), match.group("unit")
+
+
+def _is_score(text: str) -> bool:
+    parsed = parse_cell(text)
+    return parsed is not None and ("." in parsed[0] or parsed[2] is not None)
+
+
+def is_results_table(caption: str, cells: list[dict]) -> bool:
+    """A table of results: not captioned as statistics, settings or ablations; mostly scores, not counts;
+    its caption says results, or metrics are named in its headers or caption."""
+    if says(caption, "caption", "not_results"):
+        return False
+    body = [cell for cell in cells if not cell["header"]]
+    if not body or sum(_is_score(cell["text"]) for cell in body) < 0.5 * len(body):
+        return False
+    labels = tidy(" | ".join(dict.fromkeys(str(cell["col_label"] or "") for cell in body)))
+    return says(caption, "caption", "results") or bool(find_metrics(labels)) or bool(find_metrics(caption))
+
+
+@lru_cache(maxsize=8192)
+def _last_metric(text: str) -> str | None:
+    found = find_metrics(text)
+    return canonical_metric(found[-1].group()) if found else None
+
+
+def _only_one(found: list[str | None] | tuple[str | None, ...]) -> str | None:
+    distinct = {f for f in found if f}
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def _datasets(text: str) -> tuple[str | None, ...]:
+    return tuple(canonical_dataset(m.group()) for m in find_datasets(text))
+
+
+@lru_cache(maxsize=1)
+def _task_cues() -> tuple[Scanner, dict[str, set[str]]]:
+    """Every task's cue words (schemas/tasks.toml, the benchmarks' tasks, the short names of
+    schemas/tables.toml) in one automaton (acronyms only as written), and the
+    tasks each cue, case-folded, names."""
+    pairs = [(cue, task.name) for task in tasks().values() for cue in (task.name, *task.cues)]
+    pairs += [(name, name) for benchmark in datasets().values() for name in benchmark.tasks]
+    pairs += [(word, task) for task, words in _words()["task_words"].items() for word in words]
+    named: dict[str, set[str]] = {}
+    for cue, task in pairs:
+        named.setdefault(fold(cue), set()).add(task)
+    cues = {cue for cue, _ in pairs}
+    return Scanner.build({c: ((-len(c), c), c.isupper()) for c in cues}, r"[\w-]", r"[\w-]"), named
+
+
+@lru_cache(maxsize=4096)
+def tasks_named(label: str) -> frozenset[str]:
+    """The tasks a header or caption names by their cue words ("NER", "POS tagging")."""
+    scanner, named = _task_cues()
+    return frozenset(t for m in scanner.finditer(label, 0, len(label)) for t in named.get(fold(m.group()), ()))
+
+
+def _task_benchmark(label: str, cast: Cast) -> str | None:
+    """The paper's benchmark of the task a header names ("NER" over CoNLL 2003 and WSJ: CoNLL 2003)."""
+    named = tasks_named(label)
+    if not named:
+        return None
+    vocab = datasets()
+    return next((b for b in cast.benchmarks if b in vocab and named & set(vocab[b].tasks)), None)
+
+
+@dataclass(frozen=True)
+class CellMeaning:
+    """What one cell measures and whose result it is."""
+
+    metric: str | None
+    dataset: str | None
+    split: str | None  # "dev" for a development/training split, else None (the test set)
+    model: str
+    role: str  # "own", "baseline", "other" or "none" (human, oracle, random: no model's result)
+
+
+def _split(col_label: str, row_label: str, caption: str) -> str | None:
+    for text in (col_label, row_label):
+        if says(text, "splits", "dev") and not says(text, "splits", "test"):
+            return "dev"
+        if says(text, "splits", "test"):
+            return None
+    return "dev" if says(caption, "splits", "dev") and not says(caption, "splits", "test") else None
+
+
+def _model(row_label: str) -> str:
+    """The row's model: its first header part, markers removed ("Lample et al. (2016) ‡")."""
+    first = row_label.split(" / ")[0] if row_label else ""
+    return " ".join(re.sub(r"[\u2020\u2021*\u00a7\u00b6#]+", " ", first).split()).strip(" -") or first
+
+
+def role_of(row_label: str, cast: Cast) -> str:
+    """own, baseline, other or none, from the row label's words, citation and the system's name."""
+    if says(row_label, "rows", "not_models"):
+        return "none"
+    if _CITATION.search(row_label):
+        return "baseline"
+    if says(row_label, "rows", "own"):
+        return "own"
+    return "own" if names_system(row_label, cast) else "other"
+
+
+def names_system(label: str, cast: Cast) -> bool:
+    """The label names the paper's system as a word of its own, however PDF extraction spaced it."""
+    folded = fold(label)
+    return any(re.search(rf"(?<![a-z0-9])[\s-]*{_spaced(k)}(?![a-z])", folded) for k in cast.own_keys)
+
+
+def _spaced(name_key: str) -> str:
+    return r"[\s-]*".join(map(re.escape, name_key))
+
+
+def meaning(row_label: str, col_label: str, caption: str, cast: Cast) -> CellMeaning:
+    """The metric, dataset, split, model and role of one body cell."""
+    row_label, col_label, caption = tidy(row_label), tidy(col_label), tidy(caption)
+    metric = _last_metric(col_label) or _last_metric(row_label) or _only_one(
+        [canonical_metric(m.group()) for m in find_metrics(caption)]
+    )
+    found = _datasets(col_label) or _datasets(row_label)
+    dataset = (
+        next((d for d in reversed(found) if d), None)
+        or _only_one(_datasets(caption))
+        or _task_benchmark(f"{col_label} | {row_label}", cast)
+        or _task_benchmark(caption, cast)
+        or (cast.benchmarks[0] if cast.benchmarks else None)
+    )
+    return CellMeaning(metric, dataset, _split(col_label, row_label, caption), _model(row_label), role_of(row_label, cast))
