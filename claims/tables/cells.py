@@ -4,7 +4,8 @@ claims table (kind score), with the table's provenance where an abstract claim h
 The claim's `sentence` is the caption followed by the cell's place, "[row: R | column: C | cell: 97.55]",
 and `start`/`end` point at the cell's text in it, so that `sentence[start:end] == value_text` as for every
 claim. Extra columns (`TABLE_CLAIM_COLUMNS`): `origin` ("table"), `table_id`, `row`, `col`, `own` (the
-row is the paper's own model), `role` (own, baseline: a cited row, other), `bold`, `split_kind` ("dev" off the test set).
+row is the paper's own model), `role` (own, baseline: a cited row, other), `dataset_from` (header, caption, task or paper: where the
+dataset was read), `bold`, `split_kind` ("dev" off the test set).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from claims.tables.frame import FullPaper
 from claims.tables.understand import Cast, CellMeaning, cast_of, is_results_table, meaning, parse_cell
 
 # provenance and reading of a claim that came from a full paper, beside claims.extract.CLAIM_COLUMNS
-FULL_PAPER_COLUMNS = ["origin", "table_id", "row", "col", "own", "role", "bold", "split_kind"]
+FULL_PAPER_COLUMNS = ["origin", "table_id", "row", "col", "own", "role", "dataset_from", "bold", "split_kind"]
 
 
 def cell_sentence(caption: str, row_label: str, col_label: str, text: str) -> tuple[str, int, int]:
@@ -55,7 +56,7 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
                 "baseline": None, "task": None, "context": None, "sentence": sentence, "start": start,
                 "end": start + len(number_text), "source": cell["source"], "origin": "table",
                 "table_id": cell["table_id"], "row": int(cell["row"]), "col": int(cell["col"]),
-                "own": found.role == "own", "role": found.role, "bold": bool(cell["bold"]), "split_kind": found.split,
+                "own": found.role == "own", "role": found.role, "dataset_from": found.dataset_from, "bold": bool(cell["bold"]), "split_kind": found.split,
             }
         )  # fmt: skip
     return rows

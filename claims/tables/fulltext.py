@@ -4,8 +4,7 @@ claims/guard.py (a guard against a runaway abstract) never refuses a section. Re
 not read: a number there is the cited paper's, never this one's.
 
 A text claim keeps its paragraph's sentence and offsets (into the paragraph), its section's name in
-`table_id`, and `origin` "text"; it is the paper's own when it names the paper's system or no model and
-no baseline.
+`table_id`, and `origin` "text"; it is the paper's own when it names the paper's system and no baseline.
 """
 
 from __future__ import annotations
@@ -39,11 +38,10 @@ def paragraphs(text: str, limit: int = MAX_ABSTRACT_CHARS) -> list[str]:
 
 
 def _is_own(model: object, baseline: object, cast: Cast) -> bool:
-    if isinstance(baseline, str) and baseline:
-        return False
-    if not isinstance(model, str) or not model:
-        return True
-    return names_system(model, cast)
+    """A sentence's number is the paper's own when it names the paper's system (a results section also
+    restates baselines' numbers without naming them as such)."""
+    no_baseline = not (isinstance(baseline, str) and baseline)
+    return no_baseline and isinstance(model, str) and names_system(model, cast)
 
 
 def section_rows(paper: FullPaper) -> list[dict]:

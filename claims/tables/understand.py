@@ -64,14 +64,19 @@ class Cast:
     system: str | None
     own_keys: tuple[str, ...]  # name keys (letters and digits, case-folded) of the system and its acronym
     benchmarks: tuple[str, ...]  # canonical datasets the paper names, most named first
+    named: str = ""  # the title: a row whose model it names is the paper's own
 
 
-_PDF_SPACES = re.compile(r"\s+(?=[-.,)\]/:%])|(?<=[-(\[/])\s+")
+_PDF_SPACES = re.compile(r"\s+(?=[-.,)\]:%@])|(?<=[-(\[@])\s+|(?<=\b[A-Z])\s+(?=\d\b)|\s+/\s+(?=@)")
+
+
+_SUB_LEVEL = re.compile(r"\b(ROUGE|Rouge|rouge|R|RG)\s*/\s*(1|2|L|SU4)\b")
 
 
 def tidy(label: str) -> str:
-    """A header as written before PDF extraction spaced it: "Rouge - 1" -> "Rouge-1", "Acc ." -> "Acc."."""
-    return _PDF_SPACES.sub("", " ".join(str(label or "").split()))
+    """A header as written before PDF extraction spaced it: "Rouge - 1" -> "Rouge-1", "Acc ." -> "Acc.",
+    "F 1" (a subscript) -> "F1"; a metric over its variants' columns, "ROUGE / 1", -> "ROUGE-1"."""
+    return _SUB_LEVEL.sub(r"\1-\2", _PDF_SPACES.sub("", " ".join(str(label or "").split())))
 
 
 def key(text: str) -> str:
@@ -96,7 +101,9 @@ def cast_of(paper: FullPaper) -> Cast:
     text = _paper_text(paper)
     counts = Counter(canonical_dataset(m.group()) for m in find_datasets(text))
     counts.pop(None, None)
-    return Cast(system, tuple(k for k in map(key, own) if len(k) >= 2), tuple(n for n, _ in counts.most_common()))
+    keys = tuple(k for k in map(key, own) if len(k) >= 2)
+    named = paper.title or ""
+    return Cast(system, keys, tuple(n for n, _ in counts.most_common()), named)
 
 
 def parse_cell(text: str) -> tuple[str, float, str | None] | None:
@@ -128,10 +135,30 @@ def is_results_table(caption: str, cells: list[dict]) -> bool:
     return says(caption, "caption", "results") or bool(find_metrics(labels)) or bool(find_metrics(caption))
 
 
+@lru_cache(maxsize=1)
+def _header_metrics() -> dict[str, str]:
+    return {fold(alias): metric for metric, aliases in _words()["header_metrics"].items() for alias in aliases}
+
+
 @lru_cache(maxsize=8192)
 def _last_metric(text: str) -> str | None:
-    found = find_metrics(text)
-    return canonical_metric(found[-1].group()) if found else None
+    """The innermost metric a header names: a metric's name as written, else in any case, else a short
+    name of schemas/tables.toml [header_metrics] as a whole part of the header."""
+    for variant in (text, text.lower(), text.upper()):
+        if found := find_metrics(variant):
+            return canonical_metric(found[-1].group())
+    shorts = _header_metrics()
+    parts = [fold(p.strip(" .:()")) for p in re.split(r"\s*/\s*|\s+", text)]
+    return next((shorts[p] for p in reversed(parts) if p in shorts), None)
+
+
+GENERIC_METRICS = frozenset({"performance", "score", "ROUGE"})  # no one measure: "best performances"
+
+
+@lru_cache(maxsize=1024)
+def _caption_metric(caption: str) -> str | None:
+    """The one measure a caption names ("Accuracy on ... Best performances in bold": accuracy)."""
+    return _only_one([m for m in (canonical_metric(f.group()) for f in find_metrics(caption)) if m not in GENERIC_METRICS])
 
 
 def _only_one(found: list[str | None] | tuple[str | None, ...]) -> str | None:
@@ -141,7 +168,8 @@ def _only_one(found: list[str | None] | tuple[str | None, ...]) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _datasets(text: str) -> tuple[str | None, ...]:
-    return tuple(canonical_dataset(m.group()) for m in find_datasets(text))
+    """Benchmarks a header or caption names: the vocabulary's (canonical), and "on the X dataset" phrases."""
+    return tuple(m.name for m in names.dataset_mentions(text, 0, len(text)))
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +200,11 @@ def _task_benchmark(label: str, cast: Cast) -> str | None:
     if not named:
         return None
     vocab = datasets()
-    return next((b for b in cast.benchmarks if b in vocab and named & set(vocab[b].tasks)), None)
+    if found := next((b for b in cast.benchmarks if b in vocab and named & set(vocab[b].tasks)), None):
+        return found
+    # the paper's benchmark in its variant for the task: "Penn Treebank" read for POS tags is "Penn Treebank POS"
+    variants = [name for name, entry in vocab.items() if named & set(entry.tasks)]
+    return next((v for b in cast.benchmarks for v in variants if v.startswith(b + " ")), None)
 
 
 @dataclass(frozen=True)
@@ -184,6 +216,7 @@ class CellMeaning:
     split: str | None  # "dev" for a development/training split, else None (the test set)
     model: str
     role: str  # "own", "baseline", "other" or "none" (human, oracle, random: no model's result)
+    dataset_from: str | None = None  # where the dataset was read: header, caption, task or paper
 
 
 def _split(col_label: str, row_label: str, caption: str) -> str | None:
@@ -192,7 +225,7 @@ def _split(col_label: str, row_label: str, caption: str) -> str | None:
             return "dev"
         if says(text, "splits", "test"):
             return None
-    return "dev" if says(caption, "splits", "dev") and not says(caption, "splits", "test") else None
+    return "dev" if says(caption, "splits", "dev_caption") and not says(caption, "splits", "test") else None
 
 
 def _model(row_label: str) -> str:
@@ -205,11 +238,23 @@ def role_of(row_label: str, cast: Cast) -> str:
     """own, baseline, other or none, from the row label's words, citation and the system's name."""
     if says(row_label, "rows", "not_models"):
         return "none"
-    if _CITATION.search(row_label):
+    if _CITATION.search(row_label) or says(row_label, "rows", "baselines"):
         return "baseline"
     if says(row_label, "rows", "own"):
         return "own"
-    return "own" if names_system(row_label, cast) else "other"
+    return "own" if names_system(row_label, cast) or named_in_title(row_label, cast) else "other"
+
+
+_HEAD_NAME = re.compile(r"^\s*([A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]{3,}[\w+-]*)")
+
+
+def named_in_title(row_label: str, cast: Cast) -> bool:
+    """The row's model, a name-shaped first word ("SummaRuNNer", "NEUSUM"), is named in the paper's title:
+    the model the paper is about (an abstract also names the baselines it beats)."""
+    match = _HEAD_NAME.match(_model(row_label))
+    if not match or len(match.group(1)) < 3 or says(match.group(1), "rows", "own"):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(match.group(1))}(?![\w-])", cast.named) is not None
 
 
 def names_system(label: str, cast: Cast) -> bool:
@@ -225,15 +270,22 @@ def _spaced(name_key: str) -> str:
 def meaning(row_label: str, col_label: str, caption: str, cast: Cast) -> CellMeaning:
     """The metric, dataset, split, model and role of one body cell."""
     row_label, col_label, caption = tidy(row_label), tidy(col_label), tidy(caption)
-    metric = _last_metric(col_label) or _last_metric(row_label) or _only_one(
-        [canonical_metric(m.group()) for m in find_metrics(caption)]
-    )
-    found = _datasets(col_label) or _datasets(row_label)
-    dataset = (
-        next((d for d in reversed(found) if d), None)
-        or _only_one(_datasets(caption))
-        or _task_benchmark(f"{col_label} | {row_label}", cast)
-        or _task_benchmark(caption, cast)
-        or (cast.benchmarks[0] if cast.benchmarks else None)
-    )
-    return CellMeaning(metric, dataset, _split(col_label, row_label, caption), _model(row_label), role_of(row_label, cast))
+    metric = _last_metric(col_label) or _last_metric(row_label) or _caption_metric(caption)
+    dataset, where = _dataset(row_label, col_label, caption, cast)
+    split = _split(col_label, row_label, caption)
+    return CellMeaning(metric, dataset, split, _model(row_label), role_of(row_label, cast), where)
+
+
+def _dataset(row_label: str, col_label: str, caption: str, cast: Cast) -> tuple[str | None, str | None]:
+    """The cell's benchmark and where it was read: "header", "caption", "task" (the paper's benchmark of the
+    task a header or the caption names) or "paper" (the benchmark the paper names most; the only one)."""
+    found = next((d for d in reversed(_datasets(col_label) or _datasets(row_label)) if d), None)
+    if found:
+        return found, "header"
+    if found := _only_one(_datasets(caption)):
+        return found, "caption"
+    if found := _task_benchmark(f"{col_label} | {row_label}", cast) or _task_benchmark(caption, cast):
+        return found, "task"
+    if tasks_named(f"{col_label} | {row_label}"):
+        return None, None  # a task the paper has no benchmark of: not the paper's other benchmark
+    return (cast.benchmarks[0], "paper") if cast.benchmarks else (None, None)
