@@ -48,6 +48,7 @@ COMPARISON_COLUMNS = [
     "bound", "value_text", "title", "paper_id", "arxiv_id", "link", "published", "sentence", "start",
     "end", "context",
 ]  # fmt: skip
+PROVENANCE = ("origin", "table_id", "row", "col")  # of a claim read from a full paper (claims/tables)
 SHORT_TITLE = 40
 UNNAMED = "(unnamed, "  # the row of a paper's result that names no model: "(unnamed, <short title>)"
 UNKNOWN = "unknown"  # a metric whose direction neither the vocabulary nor its name tells
@@ -174,7 +175,8 @@ def _reported_by(scores: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
         index=scores.index,
     )
     said = scores["context"].fillna("").str.contains(r"\bbaseline", case=False, regex=True)
-    return scores["title"].where(as_baseline | said | _other_level(scores), None).astype(object)
+    cited = scores["own"].eq(False) if "own" in scores else False  # a table's cited row, a text's baseline
+    return scores["title"].where(as_baseline | said | cited | _other_level(scores), None).astype(object)
 
 
 def _other_level(scores: pd.DataFrame) -> pd.Series:
@@ -207,7 +209,8 @@ def _numbered_variants(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
     many times pairs in order ("11.5M and 32M parameters"); else each claim joins the nearest variant."""
     variant = entries["variant"].copy()
     for _, group in entries.groupby(["paper_id", "variant"], sort=False):
-        counts = group.groupby("column")["value"].nunique()
+        # one value per origin is one result the paper states twice: where they differ, the cell is disputed
+        counts = group.groupby(["origin", "column"], dropna=False)["value"].nunique().groupby("column").max()
         if counts.max() < 2:
             continue
         lead = primary if counts.get(primary, 0) >= 2 else counts.idxmax()
@@ -317,7 +320,7 @@ def _board(key: tuple[str, str | None, str | None], entries: pd.DataFrame, used:
 def build_leaderboards(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> list[Board]:
     """One board per task on a benchmark (and split, where the vocabulary says splits differ) from the score
     claims, largest boards first."""
-    frame = _prepared(claims, papers)
+    frame = _prepared(claims.assign(**{c: None for c in PROVENANCE if c not in claims}), papers)
     scores = frame[(frame["kind"] == "score") & frame["dataset"].notna() & frame["metric"].notna()]
     scores = scores[~scores["metric"].map(_is_share).astype(bool)]  # "maintaining 99% performance": no score of a board
     scores = scores.assign(task=scores["task"].astype(object).where(scores["task"].notna(), None))

@@ -68,15 +68,26 @@ def table_rows(paper: FullPaper, cast: Cast | None = None) -> list[dict]:
         return []
     cast = cast or cast_of(paper)
     tables: dict[tuple[str, str], list[dict]] = {}
-    for cell in paper.tables.to_dict("records"):
+    columns = list(paper.tables.columns)
+    for values in zip(*(paper.tables[c].tolist() for c in columns), strict=True):  # 10x to_dict("records")
+        cell = dict(zip(columns, values, strict=True))
         tables.setdefault((str(cell["source"]), str(cell["table_id"])), []).append(cell)
     return [row for cells in tables.values() for row in _table_rows(paper, cast, cells)]
 
 
 def claims_of_rows(rows: list[dict]) -> pd.DataFrame:
-    """Raw claims of any number of papers -> claims, units normalized and settings read (in one pass:
-    the steps cost per call more than per row)."""
-    return add_settings(normalize_units(pd.DataFrame(rows))) if rows else pd.DataFrame()
+    """Raw claims of any number of papers -> claims, units normalized, and the task and settings read for
+    those a board can take (a model's row, a metric and a benchmark: reading the others' settings costs
+    more than all the rest). In one pass: the steps cost per call more than per row."""
+    if not rows:
+        return pd.DataFrame()
+    claims = normalize_units(pd.DataFrame(rows))
+    boardable = claims["role"].isin(["own", "baseline"]) & claims["metric"].notna() & claims["dataset"].notna()
+    if not boardable.any():
+        return claims
+    read = add_settings(claims[boardable].reset_index(drop=True))
+    claims.loc[boardable, ["task", "context"]] = read[["task", "context"]].to_numpy()
+    return claims
 
 
 def table_claims(paper: FullPaper, cast: Cast | None = None) -> pd.DataFrame:

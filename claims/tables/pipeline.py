@@ -10,6 +10,7 @@ its reason in the quarantine (table "extract"), like an abstract the extractor f
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict
 
 import pandas as pd
@@ -22,6 +23,7 @@ from claims.loaders import PAPER_COLUMNS, LoadError
 from claims.validate import empty_quarantine, validate_claims, validate_papers
 from claims.tables.cells import FULL_PAPER_COLUMNS, claims_of_rows, table_rows
 from claims.tables.frame import FullPaper
+from claims.tables.readers import find, read_paper
 from claims.tables.fulltext import section_rows, text_claims
 from claims.tables.understand import Cast, cast_of
 
@@ -88,3 +90,31 @@ def extract_full_papers(papers: list[FullPaper], errors: list[LoadError] | None 
     quarantine = quarantine.reindex(columns=empty_quarantine().columns).reset_index(drop=True)
     statuses = paper_statuses(frame, claims, quarantine)
     return valid, ChunkResult(frame["paper_id"].tolist(), claims, quarantine, statuses, errors or [])
+
+
+AbstractRun = Callable[[list[str]], tuple[pd.DataFrame, ChunkResult]]
+
+
+def _joined(first: tuple[pd.DataFrame, ChunkResult], second: tuple[pd.DataFrame, ChunkResult]) -> tuple[pd.DataFrame, ChunkResult]:
+    """Two runs' papers and results as one (full papers beside listings of abstracts)."""
+    (papers_a, a), (papers_b, b) = first, second
+    claims = pd.concat([a.claims, b.claims.reindex(columns=FULL_CLAIM_COLUMNS)], ignore_index=True)
+    return pd.concat([papers_a, papers_b], ignore_index=True), ChunkResult(
+        a.paper_ids + b.paper_ids,
+        claims,
+        pd.concat([a.quarantine, b.quarantine], ignore_index=True),
+        pd.concat([a.statuses, b.statuses], ignore_index=True),
+        a.errors + b.errors,
+    )
+
+
+def load_and_extract(paths: list[str], abstracts: AbstractRun) -> tuple[pd.DataFrame, ChunkResult] | None:
+    """Full papers under `paths` read and extracted, the other files by `abstracts` (the listings'
+    pipeline), as one run; None when no full paper is there (the listings' pipeline alone then)."""
+    found = find(paths)
+    if not found.papers:
+        return None
+    errors = list(found.errors)
+    papers = [p for pid, files in sorted(found.papers.items()) if (p := read_paper(pid, files, errors)) is not None]
+    run = extract_full_papers(papers, errors)
+    return _joined(run, abstracts([str(f) for f in found.others])) if found.others else run

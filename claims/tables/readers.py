@@ -14,9 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
-from claims.loaders import LoadError
+from claims.loaders import SUPPORTED_SUFFIXES, LoadError
 from claims.tables.frame import FullPaper, PaperReader
 from claims.tables.pdfjson import paper_id_of, read_pdfjson
 from claims.tables.tei import read_tei
@@ -86,13 +84,22 @@ def find(paths: Iterable[str | Path]) -> Found:
             continue
         files = list(_files(path))
         full = {f for f in files if reader_for(f) is not None}
+        unknown = []
         for file in files:
             if file in full:
                 found.papers.setdefault(paper_id_of(file), []).append(file)
             elif full and file.name in NOT_PAPERS:
                 found.ignored.append(file)
+            elif path.is_dir() and file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                unknown.append(str(file.relative_to(path)))
             else:
                 found.others.append(file)
+        for file in [f for f in found.others if _suffix(f) and paper_id_of(f) in found.papers]:
+            found.others.remove(file)  # "[]" beside a paper's TEI: its table file, with no table in it
+            found.papers[paper_id_of(file)].append(file)
+        if unknown:
+            noun = "file" if len(unknown) == 1 else "files"
+            found.errors.append(LoadError(str(path), f"skipped {len(unknown)} {noun} of unknown type: {', '.join(unknown)}"))
     return found
 
 
@@ -102,7 +109,7 @@ def read_paper(paper_id: str, files: list[Path], errors: list[LoadError]) -> Ful
     read: list[FullPaper] = []
     for file in sorted(files, key=lambda f: list(READERS).index(_suffix(f) or ".json")):
         try:
-            read.append(reader_for(file)(file))  # type: ignore[misc]
+            read.append(READERS[_suffix(file) or ".json"](file))
         except LoadError as err:
             errors.append(err)
         except (OSError, ValueError, RecursionError) as err:  # a reader's bug on one file must not end the run
@@ -122,16 +129,10 @@ def read_paper(paper_id: str, files: list[Path], errors: list[LoadError]) -> Ful
 
 
 def read_full_papers(paths: Iterable[str | Path], errors: list[LoadError] | None = None) -> list[FullPaper]:
-    """Every full paper under `paths` (files of other inputs are left out: see `find`)."""
+    """Every full paper under `paths`, merged by stem; files of other inputs are left out (see `find`), files
+    that cannot be read are appended to `errors`."""
     found = find(paths)
-    issues = found.errors if errors is None else errors
-    if errors is not None:
-        errors.extend(found.errors)
+    issues = [] if errors is None else errors
+    issues.extend(found.errors)
     papers = (read_paper(pid, files, issues) for pid, files in sorted(found.papers.items()))
     return [p for p in papers if p is not None]
-
-
-def tables_of(papers: list[FullPaper]) -> pd.DataFrame:
-    """All papers' table cells in one frame."""
-    frames = [p.tables for p in papers if len(p.tables)]
-    return pd.concat(frames, ignore_index=True) if frames else FullPaper("", "").tables

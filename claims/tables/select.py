@@ -11,7 +11,8 @@ parameters), per (paper, dataset, metric) the one shown is the paper's own resul
 - bold (the paper's mark of its best) over others, then the best value in the metric's direction.
 
 Cited baselines' scores in tables go on the boards as restated baselines (`own` false), one per
-(model, dataset, metric). Rows of other models (neither the paper's own nor cited), development-set
+(model, dataset, metric), beside the paper's own result on that benchmark and metric (what the paper
+compares with). Rows of other models (neither the paper's own nor cited), development-set
 numbers and cells whose metric or dataset is unknown stay in the claims table only.
 """
 
@@ -56,6 +57,8 @@ def board_claims(claims: pd.DataFrame) -> pd.DataFrame:
     own = claims[usable & claims["own"].eq(True)]
     best = _ranked(own, claims).drop_duplicates(["paper_id", "dataset", "metric"])
     cited = claims[usable & claims["role"].eq("baseline") & claims["origin"].eq("table")]
-    cited = cited.drop_duplicates(["paper_id", "model", "dataset", "metric"])
+    shown = set(map(tuple, best[["paper_id", "dataset", "metric"]].to_numpy()))
+    beside = [tuple(k) in shown for k in cited[["paper_id", "dataset", "metric"]].to_numpy()]
+    cited = cited[beside].drop_duplicates(["paper_id", "model", "dataset", "metric"])
     kept = claims[~body].index.union(best.index).union(cited.index)
     return claims.loc[kept.sort_values()]

@@ -73,6 +73,7 @@ _PDF_SPACES = re.compile(r"\s+(?=[-.,)\]:%@])|(?<=[-(\[@])\s+|(?<=\b[A-Z])\s+(?=
 _SUB_LEVEL = re.compile(r"\b(ROUGE|Rouge|rouge|R|RG)\s*/\s*(1|2|L|SU4)\b")
 
 
+@lru_cache(maxsize=16384)
 def tidy(label: str) -> str:
     """A header as written before PDF extraction spaced it: "Rouge - 1" -> "Rouge-1", "Acc ." -> "Acc.",
     "F 1" (a subscript) -> "F1"; a metric over its variants' columns, "ROUGE / 1", -> "ROUGE-1"."""
@@ -203,8 +204,17 @@ def _task_benchmark(label: str, cast: Cast) -> str | None:
     if found := next((b for b in cast.benchmarks if b in vocab and named & set(vocab[b].tasks)), None):
         return found
     # the paper's benchmark in its variant for the task: "Penn Treebank" read for POS tags is "Penn Treebank POS"
-    variants = [name for name, entry in vocab.items() if named & set(entry.tasks)]
+    variants = [v for task in sorted(named) for v in _benchmarks_of_task().get(task, ())]
     return next((v for b in cast.benchmarks for v in variants if v.startswith(b + " ")), None)
+
+
+@lru_cache(maxsize=1)
+def _benchmarks_of_task() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for name, entry in datasets().items():
+        for task in entry.tasks:
+            found.setdefault(task, []).append(name)
+    return {task: tuple(names_) for task, names_ in found.items()}
 
 
 @dataclass(frozen=True)
@@ -219,6 +229,7 @@ class CellMeaning:
     dataset_from: str | None = None  # where the dataset was read: header, caption, task or paper
 
 
+@lru_cache(maxsize=16384)
 def _split(col_label: str, row_label: str, caption: str) -> str | None:
     for text in (col_label, row_label):
         if says(text, "splits", "dev") and not says(text, "splits", "test"):
@@ -234,6 +245,7 @@ def _model(row_label: str) -> str:
     return " ".join(re.sub(r"[\u2020\u2021*\u00a7\u00b6#]+", " ", first).split()).strip(" -") or first
 
 
+@lru_cache(maxsize=16384)
 def role_of(row_label: str, cast: Cast) -> str:
     """own, baseline, other or none, from the row label's words, citation and the system's name."""
     if says(row_label, "rows", "not_models"):
@@ -276,6 +288,7 @@ def meaning(row_label: str, col_label: str, caption: str, cast: Cast) -> CellMea
     return CellMeaning(metric, dataset, split, _model(row_label), role_of(row_label, cast), where)
 
 
+@lru_cache(maxsize=16384)
 def _dataset(row_label: str, col_label: str, caption: str, cast: Cast) -> tuple[str | None, str | None]:
     """The cell's benchmark and where it was read: "header", "caption", "task" (the paper's benchmark of the
     task a header or the caption names) or "paper" (the benchmark the paper names most; the only one)."""
