@@ -274,11 +274,16 @@ def _column_order(entries: pd.DataFrame, primary: str) -> tuple[str, ...]:
 
 
 def _mark_shown(entries: pd.DataFrame) -> pd.DataFrame:
-    """One shown claim per (model, column), and whether its cell is disputed."""
+    """One shown claim per (model, column) (exact over bounded, a table's cell over a sentence, then the newest
+    paper, then the first stated), and whether its cell is disputed."""
     cell = ["variant", "column"]
     order = entries.assign(
-        _exact=entries["bound"] == "=", _date=pd.to_datetime(entries["published"], errors="coerce")
-    ).sort_values(["_exact", "_date", "paper_id", "start"], ascending=[False, False, True, True], na_position="last")
+        _exact=entries["bound"] == "=",
+        _cell=entries["origin"].eq("table"),  # a paper's table states its result as measured; its abstract, rounded
+        _date=pd.to_datetime(entries["published"], errors="coerce"),
+    ).sort_values(
+        ["_exact", "_cell", "_date", "paper_id", "start"], ascending=[False, False, False, True, True], na_position="last"
+    )
     shown = order.groupby(cell).cumcount() == 0
     spread = order.groupby(cell)["value"].transform(lambda v: not np.isclose(v.min(), v.max()))
     return entries.assign(shown=shown.reindex(entries.index), disputed=spread.reindex(entries.index).astype(bool))

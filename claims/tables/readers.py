@@ -20,10 +20,11 @@ from claims.tables.pdfjson import paper_id_of, read_pdfjson
 from claims.tables.tei import read_tei
 from claims.tables.textfile import read_sections
 
-# suffix -> reader; the order is the preference when two files of one paper both give tables or text
+# suffix -> reader; the order is the preference when two files of one paper both give tables or text (the
+# PDF-table JSON states each cell's headers; a TEI grid needs them worked out)
 READERS: dict[str, PaperReader] = {
-    ".tei.xml": read_tei,
     ".json": read_pdfjson,
+    ".tei.xml": read_tei,
     ".txt": read_sections,
 }
 NOT_PAPERS = frozenset({"results.jsonl", "papers.jsonl"})  # annotations beside the papers, never read as text

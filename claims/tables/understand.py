@@ -132,8 +132,9 @@ def is_results_table(caption: str, cells: list[dict]) -> bool:
     body = [cell for cell in cells if not cell["header"]]
     if not body or sum(_is_score(cell["text"]) for cell in body) < 0.5 * len(body):
         return False
-    labels = tidy(" | ".join(dict.fromkeys(str(cell["col_label"] or "") for cell in body)))
-    return says(caption, "caption", "results") or bool(find_metrics(labels)) or bool(find_metrics(caption))
+    labels = dict.fromkeys(str(cell["col_label"] or "") for cell in body)
+    named = any(_last_metric(tidy(label)) for label in labels)
+    return says(caption, "caption", "results") or named or bool(find_metrics(caption))
 
 
 @lru_cache(maxsize=1)
