@@ -271,7 +271,7 @@ def test_hostile_names_are_text_in_the_html_report(hostile_outputs: Path) -> Non
 
 def test_hostile_names_are_inert_text_in_the_csvs(hostile_outputs: Path) -> None:
     files = sorted((hostile_outputs / "leaderboards").glob("*.csv"))
-    assert len(files) == 2  # the board and the comparisons
+    assert len(files) == 3  # the board, the comparisons and results.csv (its entries)
     for path in files:
         with path.open(newline="", encoding="utf-8") as handle:
             header, *body = list(csv.reader(handle))
