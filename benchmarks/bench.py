@@ -125,14 +125,21 @@ def peer_rates(papers: pd.DataFrame) -> tuple[float, float]:
 
 
 # --------------------------------------------------------------------------- report
+def _read_and_extract(folder: Path) -> int:
+    """Read the full papers of `folder` and extract them, all steps; the number of papers."""
+    papers = read_full_papers([folder])
+    extract_full_papers(papers, [])
+    return len(papers)
+
+
 def full_paper_rates(folder: Path) -> dict[str, tuple[int, float]]:
     """Full papers per CPU second of each format in `folder` (read + extract), as (papers, rate)."""
     rates = {}
     extract_full_papers(read_full_papers([next((folder / "tei").iterdir())]), [])  # compile the vocabularies first
     for label, subfolder in FULL_PAPER_FORMATS.items():
-        papers: list = []
-        seconds = cpu_seconds_of(lambda sub=subfolder: papers.extend(read_full_papers([folder / sub])) or extract_full_papers(papers, []))
-        rates[label] = (len(papers), len(papers) / seconds)
+        counted: list[int] = []
+        seconds = cpu_seconds_of(lambda sub=subfolder, out=counted: out.append(_read_and_extract(folder / sub)))
+        rates[label] = (counted[0], counted[0] / seconds)
     return rates
 
 

@@ -282,7 +282,9 @@ def _mark_shown(entries: pd.DataFrame) -> pd.DataFrame:
         _cell=entries["origin"].eq("table"),  # a paper's table states its result as measured; its abstract, rounded
         _date=pd.to_datetime(entries["published"], errors="coerce"),
     ).sort_values(
-        ["_exact", "_cell", "_date", "paper_id", "start"], ascending=[False, False, False, True, True], na_position="last"
+        ["_exact", "_cell", "_date", "paper_id", "start"],
+        ascending=[False, False, False, True, True],
+        na_position="last",
     )
     shown = order.groupby(cell).cumcount() == 0
     spread = order.groupby(cell)["value"].transform(lambda v: not np.isclose(v.min(), v.max()))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from tables_fixtures import ABSTRACT, TDMS_DEV, TEI, TEXT, TITLE, write_paper
 
 from claims.loaders import LoadError
 from claims.tables.pdfjson import read_pdfjson
 from claims.tables.readers import find, read_full_papers
 from claims.tables.tei import read_tei
 from claims.tables.textfile import read_sections
-from tables_fixtures import ABSTRACT, TDMS_DEV, TEI, TEXT, TITLE, write_paper
 
 
 def test_pdfjson_cells_keep_their_headers_bold_flags_and_table(tmp_path):
@@ -20,7 +20,9 @@ def test_pdfjson_cells_keep_their_headers_bold_flags_and_table(tmp_path):
     best = cells[cells["text"] == "91.62"].iloc[0]
     assert paper.paper_id == "2101.00001"
     assert best["row_label"] == "GraphNER ( ours )" and best["col_label"] == "Test / F 1" and best["bold"]
-    assert cells["caption"].iloc[0].startswith("Table 2: Test results on CoNLL-2003")  # the table's text before it dropped
+    assert (
+        cells["caption"].iloc[0].startswith("Table 2: Test results on CoNLL-2003")
+    )  # the table's text before it dropped
     assert set(cells["source"]) == {str(tmp_path / "tables" / "2101.00001.json")}
     assert cells["row"].nunique() == 4 and cells["col"].nunique() == 2  # one position per distinct row and column label
 

@@ -60,7 +60,13 @@ def test_headers_spaced_by_pdf_extraction_are_read_as_written():
 def test_a_cell_reads_metric_dataset_split_and_role_from_headers_caption_and_cast():
     caption = "Table 2: Test results on CoNLL-2003."
     own = meaning("GraphNER ( ours )", "Test / F 1", caption, CAST)
-    assert (own.metric, own.dataset, own.dataset_from, own.split, own.role) == ("F1", "CoNLL-2003", "caption", None, "own")
+    assert (own.metric, own.dataset, own.dataset_from, own.split, own.role) == (
+        "F1",
+        "CoNLL-2003",
+        "caption",
+        None,
+        "own",
+    )
     assert meaning("Lample et al . ( 2016 )", "Test / F 1", caption, CAST).role == "baseline"
     assert meaning("BiLSTM", "Test / F 1", caption, CAST).role == "other"
     assert meaning("GraphNER - large", "Dev / F 1", caption, CAST).split == "dev"
@@ -82,10 +88,16 @@ def test_table_claims_carry_their_cell_as_provenance(tmp_path):
     paper = read_full_papers([write_paper(tmp_path)])[0]
     claims = table_claims(paper)
     assert set(claims["table_id"]) == {"Table 2"}  # the hyper-parameter table gives none
-    assert all(s[a:b] == t for s, a, b, t in zip(claims["sentence"], claims["start"], claims["end"], claims["value_text"]))
+    assert all(
+        s[a:b] == t
+        for s, a, b, t in zip(claims["sentence"], claims["start"], claims["end"], claims["value_text"], strict=True)
+    )
     best = claims[claims["value"] == 91.62].iloc[0]
     assert best["origin"] == "table" and best["own"] and best["bold"] and best["model"] == "GraphNER"
-    assert best["sentence"].startswith("Table 2: Test results on CoNLL-2003") and "[row: GraphNER ( ours )" in best["sentence"]
+    assert (
+        best["sentence"].startswith("Table 2: Test results on CoNLL-2003")
+        and "[row: GraphNER ( ours )" in best["sentence"]
+    )
     assert (best["row"], best["col"]) == (3, 0)
 
 

@@ -3,9 +3,9 @@ claims table (kind score), with the table's provenance where an abstract claim h
 
 The claim's `sentence` is the caption followed by the cell's place, "[row: R | column: C | cell: 97.55]",
 and `start`/`end` point at the cell's text in it, so that `sentence[start:end] == value_text` as for every
-claim. Extra columns (`TABLE_CLAIM_COLUMNS`): `origin` ("table"), `table_id`, `row`, `col`, `own` (the
-row is the paper's own model), `role` (own, baseline: a cited row, other), `dataset_from` (header, caption, task or paper: where the
-dataset was read), `bold`, `split_kind` ("dev" off the test set).
+claim. Extra columns (`FULL_PAPER_COLUMNS`): `origin` ("table"), `table_id`, `row`, `col`, `own` (the
+row is the paper's own model), `role` (own, baseline: a cited row, other), `dataset_from` (header,
+caption, task or paper: where the dataset was read), `bold`, `split_kind` ("dev" off the test set).
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
                 "baseline": None, "task": None, "context": None, "sentence": sentence, "start": start,
                 "end": start + len(number_text), "source": cell["source"], "origin": "table",
                 "table_id": cell["table_id"], "row": int(cell["row"]), "col": int(cell["col"]),
-                "own": found.role == "own", "role": found.role, "dataset_from": found.dataset_from, "bold": bool(cell["bold"]), "split_kind": found.split,
+                "own": found.role == "own", "role": found.role, "dataset_from": found.dataset_from,
+                "bold": bool(cell["bold"]), "split_kind": found.split,
             }
         )  # fmt: skip
     return rows

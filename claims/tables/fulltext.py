@@ -50,7 +50,9 @@ def section_rows(paper: FullPaper) -> list[dict]:
     if paper.sections.empty:
         return []
     rows = []
-    for name, source, text in zip(paper.sections["section"], paper.sections["source"], paper.sections["text"], strict=True):
+    for name, source, text in zip(
+        paper.sections["section"], paper.sections["source"], paper.sections["text"], strict=True
+    ):
         if reads_section(str(name)):
             for paragraph in paragraphs(text):
                 rows.append({"paper_id": f"{paper.paper_id}::{len(rows)}", "title": paper.title or paper.paper_id,
@@ -70,9 +72,7 @@ def text_claims(rows: list[dict], casts: dict[str, Cast], failures: list[Failure
         return claims
     section = {row["paper_id"]: row["section"] for row in rows}
     paper_ids = [p.split("::")[0] for p in claims["paper_id"]]
-    own = [
-        _is_own(m, b, casts[p]) for m, b, p in zip(claims["model"], claims["baseline"], paper_ids, strict=True)
-    ]
+    own = [_is_own(m, b, casts[p]) for m, b, p in zip(claims["model"], claims["baseline"], paper_ids, strict=True)]
     return claims.assign(
         table_id=claims["paper_id"].map(section), paper_id=paper_ids, origin="text", row=None, col=None,
         own=own, role=["own" if o else "baseline" for o in own], bold=False, split_kind=None,

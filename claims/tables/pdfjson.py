@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from claims.loaders import LoadError
-from functools import lru_cache
-
 from claims.tables.frame import SECTION_COLUMNS, TABLE_COLUMNS, FullPaper, empty_sections, empty_tables
 
 # "Table 3: ...", "Table 3. ...", "TABLE III ...": the last one in the field is the caption proper

@@ -20,12 +20,12 @@ from claims.extract import CLAIM_COLUMNS, extract
 from claims.guard import Failure
 from claims.ledger import paper_statuses
 from claims.loaders import PAPER_COLUMNS, LoadError
-from claims.validate import empty_quarantine, validate_claims, validate_papers
 from claims.tables.cells import FULL_PAPER_COLUMNS, claims_of_rows, table_rows
 from claims.tables.frame import FullPaper
-from claims.tables.readers import find, read_paper
 from claims.tables.fulltext import section_rows, text_claims
+from claims.tables.readers import find, read_paper
 from claims.tables.understand import Cast, cast_of
+from claims.validate import empty_quarantine, validate_claims, validate_papers
 
 _ARXIV_ID = re.compile(r"^\d{4}\.\d{4,5}$")
 FULL_CLAIM_COLUMNS = CLAIM_COLUMNS + FULL_PAPER_COLUMNS
@@ -51,7 +51,8 @@ def _with_origin(claims: pd.DataFrame, origin: str) -> pd.DataFrame:
 
 
 def _body_rows(paper: FullPaper, failures: list[Failure]) -> tuple[Cast | None, list[dict], list[dict]]:
-    """A paper's cast, raw table claims and results paragraphs; a bug on one paper is its failure, never the run's end."""
+    """A paper's cast, raw table claims and results paragraphs; a bug on one paper is its failure, never the
+    run's end."""
     try:
         cast = cast_of(paper)
         return cast, table_rows(paper, cast), section_rows(paper)
@@ -76,7 +77,9 @@ def body_claims(papers: list[FullPaper], failures: list[Failure]) -> pd.DataFram
     return pd.concat(parts, ignore_index=True) if parts else _with_origin(pd.DataFrame(), "table")
 
 
-def extract_full_papers(papers: list[FullPaper], errors: list[LoadError] | None = None) -> tuple[pd.DataFrame, ChunkResult]:
+def extract_full_papers(
+    papers: list[FullPaper], errors: list[LoadError] | None = None
+) -> tuple[pd.DataFrame, ChunkResult]:
     """(valid papers, result) for full papers, as `claims.engine.process_chunk` gives them for abstracts."""
     frame = papers_frame(papers)
     valid, bad_papers = validate_papers(frame)
@@ -95,7 +98,9 @@ def extract_full_papers(papers: list[FullPaper], errors: list[LoadError] | None 
 AbstractRun = Callable[[list[str]], tuple[pd.DataFrame, ChunkResult]]
 
 
-def _joined(first: tuple[pd.DataFrame, ChunkResult], second: tuple[pd.DataFrame, ChunkResult]) -> tuple[pd.DataFrame, ChunkResult]:
+def _joined(
+    first: tuple[pd.DataFrame, ChunkResult], second: tuple[pd.DataFrame, ChunkResult]
+) -> tuple[pd.DataFrame, ChunkResult]:
     """Two runs' papers and results as one (full papers beside listings of abstracts)."""
     (papers_a, a), (papers_b, b) = first, second
     claims = pd.concat([a.claims, b.claims.reindex(columns=FULL_CLAIM_COLUMNS)], ignore_index=True)

@@ -9,7 +9,6 @@ subfolders): files whose names have the same stem ("1603.01354.json", "1603.0135
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +99,9 @@ def find(paths: Iterable[str | Path]) -> Found:
             found.papers[paper_id_of(file)].append(file)
         if unknown:
             noun = "file" if len(unknown) == 1 else "files"
-            found.errors.append(LoadError(str(path), f"skipped {len(unknown)} {noun} of unknown type: {', '.join(unknown)}"))
+            found.errors.append(
+                LoadError(str(path), f"skipped {len(unknown)} {noun} of unknown type: {', '.join(unknown)}")
+            )
     return found
 
 

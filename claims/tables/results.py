@@ -30,11 +30,20 @@ def results_table(boards: list) -> pd.DataFrame:
         frames.append(
             pd.DataFrame(
                 {
-                    "source": _column(shown, "source"), "paper": shown["paper_id"], "task": shown["task"],
-                    "dataset": shown["dataset"], "split": shown["split"], "metric": shown["metric"],
-                    "value": shown["value"], "unit": shown["unit"], "model": shown["model"],
-                    "own": shown["reported_by"].isna(), "origin": _column(shown, "origin").fillna("abstract"),
-                    "table_id": _column(shown, "table_id"), "row": _column(shown, "row"), "col": _column(shown, "col"),
+                    "source": _column(shown, "source"),
+                    "paper": shown["paper_id"],
+                    "task": shown["task"],
+                    "dataset": shown["dataset"],
+                    "split": shown["split"],
+                    "metric": shown["metric"],
+                    "value": shown["value"],
+                    "unit": shown["unit"],
+                    "model": shown["model"],
+                    "own": shown["reported_by"].isna(),
+                    "origin": _column(shown, "origin").fillna("abstract"),
+                    "table_id": _column(shown, "table_id"),
+                    "row": _column(shown, "row"),
+                    "col": _column(shown, "col"),
                 }
             )  # fmt: skip
         )

@@ -15,7 +15,9 @@ TDMS_SCORER = Path("..") / "shared" / "eval" / "tdms_score.py"  # from the repos
 TDMS_GOLD = Path("..") / "shared" / "tdms" / "dev"
 
 
-def tdms_score(results: str | Path, gold: str | Path = TDMS_GOLD, scorer: str | Path = TDMS_SCORER, errors: bool = False) -> list[str]:
+def tdms_score(
+    results: str | Path, gold: str | Path = TDMS_GOLD, scorer: str | Path = TDMS_SCORER, errors: bool = False
+) -> list[str]:
     """The scorer's output lines for `results` (a results.csv) against the curated results in `gold`."""
     module = load_scorer(scorer)
     argv = ["tdms_score.py", "--gold", str(gold), "--pred", str(results)] + (["--errors"] if errors else [])

@@ -40,7 +40,9 @@ def _sections(body: ET.Element | None, paper_id: str, source: str) -> list[dict]
 
 
 def _table_cells(figure: ET.Element, index: int, paper_id: str, source: str) -> list[dict]:
-    caption = " ".join(part for part in (_text(figure.find("tei:head", _NS)), _text(figure.find("tei:figDesc", _NS))) if part)
+    caption = " ".join(
+        part for part in (_text(figure.find("tei:head", _NS)), _text(figure.find("tei:figDesc", _NS))) if part
+    )
     number = _TABLE_NUMBER.search(caption) or re.match(r"([0-9IVX]+)$", _text(figure.find("tei:label", _NS)))
     table_id = f"Table {number.group(1)}" if number else f"table {index + 1}"
     cells = []

@@ -23,7 +23,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from claims import names
@@ -45,7 +45,7 @@ def _words() -> dict:
         return tomllib.load(handle)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrases(section: str, key: str) -> re.Pattern[str]:
     """The words of one list of schemas/tables.toml as one whole-word, case-folded pattern."""
     words = sorted(_words()[section][key], key=len, reverse=True)
@@ -160,7 +160,9 @@ GENERIC_METRICS = frozenset({"performance", "score", "ROUGE"})  # no one measure
 @lru_cache(maxsize=1024)
 def _caption_metric(caption: str) -> str | None:
     """The one measure a caption names ("Accuracy on ... Best performances in bold": accuracy)."""
-    return _only_one([m for m in (canonical_metric(f.group()) for f in find_metrics(caption)) if m not in GENERIC_METRICS])
+    return _only_one(
+        [m for m in (canonical_metric(f.group()) for f in find_metrics(caption)) if m not in GENERIC_METRICS]
+    )
 
 
 def _only_one(found: list[str | None] | tuple[str | None, ...]) -> str | None:
