@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from claims.normalize import normalize_units
-from claims.setting import add_settings
+from claims.setting import add_settings, task_of
 from claims.tables.frame import FullPaper
 from claims.tables.understand import Cast, CellMeaning, cast_of, is_results_table, meaning, parse_cell
 
@@ -30,6 +30,14 @@ def cell_sentence(caption: str, row_label: str, col_label: str, text: str) -> tu
 def _model_name(found: CellMeaning, cast: Cast) -> str | None:
     """The row's model; the paper's own rows ("Ours", "our model") are its system, where the paper names it."""
     return (cast.system if found.role == "own" and cast.system else found.model) or None
+
+
+def _task(found: CellMeaning, caption: str, paper: FullPaper) -> str | None:
+    """The board's task: the benchmark's, narrowed by the metric and the words of the caption and title (not
+    of the headers, whose abbreviations name other things)."""
+    if not (found.dataset and found.metric) or found.role not in ("own", "baseline"):
+        return None
+    return task_of(found.dataset, found.metric, caption, paper.title or "")
 
 
 def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
@@ -53,8 +61,8 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
                 "paper_id": paper.paper_id, "title": paper.title or paper.paper_id, "value_text": number_text,
                 "number": number, "unit_text": unit, "kind": "score", "direction": None, "bound": "=",
                 "metric": found.metric, "dataset": found.dataset, "model": _model_name(found, cast),
-                "baseline": None, "task": None, "context": None, "sentence": sentence, "start": start,
-                "end": start + len(number_text), "source": cell["source"], "origin": "table",
+                "baseline": None, "task": _task(found, caption, paper), "context": None, "sentence": sentence,
+                "start": start, "end": start + len(number_text), "source": cell["source"], "origin": "table",
                 "table_id": cell["table_id"], "row": int(cell["row"]), "col": int(cell["col"]),
                 "own": found.role == "own", "role": found.role, "dataset_from": found.dataset_from,
                 "bold": bool(cell["bold"]), "split_kind": found.split,
