@@ -4,6 +4,7 @@ each entry says where it came from, leaderboards/results.csv lists them, and the
 from __future__ import annotations
 
 import csv
+import json
 
 import pandas as pd
 import pytest
@@ -16,11 +17,14 @@ from claims.tables.score import tdms_score
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    """One run on a folder mixing a paper's PDF-table JSON + TEI + text, a TEI-only paper and a listing."""
+    """One run on a folder mixing a paper's PDF-table JSON + TEI + text, a TEI-only paper and a listing of
+    abstracts."""
     folder = tmp_path_factory.mktemp("papers")
     write_paper(folder)
     write_paper(folder, stem="2101.00002", text=False)
     (folder / "tables" / "2101.00002.json").unlink()  # that paper: its TEI alone
+    listing = {"title": "A listed paper", "abstract": "Our LSTM reaches 88.1% accuracy on SST-2."}
+    (folder / "listing.jsonl").write_text(json.dumps(listing) + "\n", encoding="utf-8")  # an abstract beside them
     out = tmp_path_factory.mktemp("out")
     assert main(["run", str(folder), "-o", str(out)]) == 0
     return folder, out
@@ -57,7 +61,8 @@ def test_claims_table_keeps_every_cell_and_the_annotations_are_not_read(run):
     assert 91.38 in set(claims["value"])  # a variant's cell: in the claims, not on a board
     with open(out / "claims.papers.csv", encoding="utf-8", newline="") as handle:
         ids = {row["paper_id"] for row in csv.DictReader(handle)}
-    assert ids == {"2101.00001", "2101.00002"}  # results.jsonl and papers.jsonl are not papers
+    assert len(ids) == 3 and {"2101.00001", "2101.00002"} < ids  # the listing's paper too
+    assert "A listed paper" in set(claims["title"])  # results.jsonl and papers.jsonl are not papers
 
 
 def test_a_folder_without_a_readable_paper_writes_nothing(tmp_path, capsys):
