@@ -72,6 +72,7 @@ def test_a_cell_reads_metric_dataset_split_and_role_from_headers_caption_and_cas
     assert meaning("GraphNER - large", "Dev / F 1", caption, CAST).split == "dev"
     assert meaning("Human performance", "F1", caption, CAST).role == "none"
     assert meaning("Lead-3 baseline ( ours )", "R - 1", caption, CAST).role == "baseline"
+    assert meaning("GraphNER ( our reimplementation )", "F1", caption, CAST).role == "baseline"
 
 
 def test_a_header_naming_a_task_means_the_paper_s_benchmark_of_that_task():
