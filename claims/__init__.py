@@ -4,12 +4,23 @@
 >>> papers = claims.load()            # the bundled sample pages
 >>> table = claims.extract(papers)    # one row per claimed number
 >>> valid, quarantine = claims.validate(table, papers)
+>>> boards = claims.leaderboards(valid, papers)   # one ranked board per task on a benchmark
 """
 
+from claims.api import leaderboards, load, report
 from claims.extract import CLAIM_COLUMNS, extract
-from claims.loaders import LoadError, load
+from claims.loaders import LoadError
 from claims.validate import validate_claims as validate
 from claims.validate import validate_papers
 
-__all__ = ["CLAIM_COLUMNS", "LoadError", "extract", "load", "validate", "validate_papers"]
+__all__ = [
+    "CLAIM_COLUMNS",
+    "LoadError",
+    "extract",
+    "leaderboards",
+    "load",
+    "report",
+    "validate",
+    "validate_papers",
+]
 __version__ = "0.1.0"

@@ -22,7 +22,14 @@ from claims.engine import (
     quarantine_path,
     run_extraction,
 )
-from claims.evaluate import GOLD_SETS, evaluate, summary_lines
+from claims.evaluate import (
+    FIGURE_MEANINGS,
+    GOLD_SETS,
+    default_gold_dir,
+    error_lines,
+    evaluate_set,
+    summary_lines,
+)
 from claims.evaluate import write_report as write_accuracy_report
 from claims.export import EVALUATION_TABLES, MODEL_INDEX
 from claims.io import TABLE_SUFFIXES, OutputSet, write_table
@@ -147,24 +154,28 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Accuracy on every gold set in the gold folder: the scorer's lines here, every error in the report."""
-    gold = args.gold
-    evaluations = {}
+    """Accuracy on every gold set, by half: the scorer's lines here, the look halves' errors in the report."""
+    gold = args.gold or default_gold_dir()
+    results = {}
+    print("\n".join(f"{m}: {meaning}" for m, meaning in FIGURE_MEANINGS.items()))
     for gold_set in GOLD_SETS:
         if not (gold / gold_set.gold).exists():
             continue
-        _, result = _load_and_extract([str(gold / gold_set.inputs)] if gold_set.inputs else None)
+        inputs = [str(gold / gold_set.inputs)] if gold_set.inputs else None
+        _, result = _load_and_extract(inputs)
         _report_errors(result.errors)
-        evaluations[gold_set.name] = evaluate(
-            result.claims, gold / gold_set.gold, gold / gold_set.papers, gold / "score.py"
-        )
+        results[gold_set.name] = evaluate_set(result.claims, gold, gold_set)
         print(gold_set.label)
-        print("\n".join("  " + line for line in summary_lines(evaluations[gold_set.name])))
-    if not evaluations:
-        print(f"error: {gold}: no gold set there ({', '.join(s.gold for s in GOLD_SETS)})", file=sys.stderr)
+        for part, evaluation in results[gold_set.name].items():
+            print("\n".join(f"  {part:5s} {line}" for line in summary_lines(evaluation)))
+        if args.errors:
+            print("\n".join("  " + line for line in error_lines(results[gold_set.name]["look"])))
+    if not results:
+        names = ", ".join(s.gold for s in GOLD_SETS)
+        print(f"error: {gold}: no gold set there ({names}); name the folder with --gold", file=sys.stderr)
         return 1
-    write_accuracy_report(evaluations, args.output)
-    print(f"errors listed in {args.output}")
+    write_accuracy_report(results, args.output)
+    print(f"look-half errors listed in {args.output}")
     return 0
 
 
@@ -203,9 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     eval_cmd.add_argument(
         "--gold",
         type=Path,
-        default=Path("tests/gold"),
-        help="folder with score.py and the gold sets (dev: the sample pages; dev2: dev2_abstracts.jsonl)",
+        help="folder with score.py and the gold sets (default: the checkout's tests/gold)",
     )
+    eval_cmd.add_argument("--errors", action="store_true", help="list the look halves' errors here too")
     eval_cmd.add_argument("-o", "--output", type=Path, default=Path("reports/accuracy.md"))
     eval_cmd.set_defaults(handler=cmd_eval)
     return parser

@@ -85,6 +85,9 @@ class RunSummary:
     failed: int = 0
 
 
+NO_PAPERS = "no paper read: earlier outputs left as they were"
+
+
 class NoPapersRead(Exception):
     """A run read no paper: its outputs would only replace earlier ones with empty tables, so none is written."""
 
@@ -151,8 +154,11 @@ def run_extraction(
         if engine == "inprocess":
             results = (process_chunk(papers) for papers in iter_paper_chunks(paths, chunk_size, errors))
         else:
+            files = list(input_files(paths, errors))  # a missing input is told before a cluster starts
+            if not files:
+                raise NoPapersRead(NO_PAPERS)
             client = stack.enter_context(_dask_client(scheduler, workers))
-            results = _dask_results(client, input_files(paths, errors), chunk_size, errors, worker_timeout)
+            results = _dask_results(client, files, chunk_size, errors, worker_timeout)
         for result in results:
             sink.add(result)
         sink.finish()
@@ -198,7 +204,7 @@ class _Sink:
         earlier output stays as it was); a quarantine file of an earlier run would pass for this one's, so it
         goes, once the run's files are in place."""
         if not self.seen:
-            raise NoPapersRead("no paper read: earlier outputs left as they were")
+            raise NoPapersRead(NO_PAPERS)
         if not self.claims.rows:
             self.claims.write(process_chunk(records_to_papers([])).claims)
         if not self.quarantine.rows:

@@ -1,9 +1,11 @@
 """Exports in the ecosystem's formats: Hugging Face model-index metadata and Papers with Code tables.
 
 `model_index` gives each named model the metadata a Hugging Face model card carries in its README's
-YAML front matter (`model-index:`, https://github.com/huggingface/hub-docs/blob/main/modelcard.md);
-`evaluation_tables` lays the boards out as Papers with Code's evaluation-tables.json (task > dataset >
-sota rows, the format of paperswithcode/sota-extractor). `write_exports` writes both beside the boards.
+YAML front matter (`model-index:`, https://github.com/huggingface/hub-docs/blob/main/modelcard.md), in the
+Hub's ids for task, dataset (config, split) and metric (claims/hub.py); `evaluation_tables` lays the boards
+out as Papers with Code's evaluation-tables.json (task > dataset > sota rows, the format of
+paperswithcode/sota-extractor) under its task names and categories (claims/pwc.py). `write_exports` writes
+both beside the boards.
 
 Both formats credit a row's paper with the model's number, so both carry a paper's own results only:
 the shown cells (the value each board shows) that are not a baseline's score restated by a citing
@@ -19,8 +21,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from claims.hub import hub_dataset, hub_metric, hub_task
 from claims.io import OutputSet, write_text
 from claims.leaderboard import UNNAMED, Board, format_number, slug
+from claims.pwc import categories, task_name
 from claims.vocab import datasets
 
 MODEL_INDEX = "model-index"  # folder of the model cards' metadata, one YAML file per model
@@ -62,16 +66,24 @@ def metric_name(entry: pd.Series) -> str:
 
 
 def _metric(entry: pd.Series) -> dict[str, object]:
-    return {"type": slug(entry["metric"]), "value": metric_value(entry), "name": metric_name(entry)}
+    """A metric by the Hub's id ("wer", "accuracy"), named by its column and the variant's conditions."""
+    return {"type": hub_metric(str(entry["metric"])), "value": metric_value(entry), "name": metric_name(entry)}
+
+
+def hub_dataset_block(board: Board) -> dict[str, str]:
+    """The card's `dataset`: the benchmark's name, the Hub's id, and its config and split where known."""
+    hub = hub_dataset(board.dataset, board.split)
+    optional = {"config": hub.config, "split": hub.split}
+    return {"name": board.dataset, "type": hub.id} | {key: value for key, value in optional.items() if value}
 
 
 def _result(board: Board, paper: pd.DataFrame) -> dict[str, object]:
-    """A model's results on one board from one paper."""
+    """A model variant's results on one board from one paper: one (task, dataset, split, conditions), each
+    metric once (a board shows one value per variant and column)."""
     task = board_task(board)
-    dataset = {"name": board.dataset, "type": slug(board.dataset)} | ({"split": board.split} if board.split else {})
     result: dict[str, object] = {
-        "task": {"type": slug(task), "name": task},
-        "dataset": dataset,
+        "task": {"type": hub_task(task), "name": task},
+        "dataset": hub_dataset_block(board),
         "metrics": [_metric(entry) for _, entry in paper.iterrows()],
     }
     link = _optional(paper["link"].iloc[0])
@@ -82,17 +94,23 @@ def _result(board: Board, paper: pd.DataFrame) -> dict[str, object]:
 
 def model_index(boards: list[Board]) -> dict[str, dict]:
     """Named model -> its model-card metadata: `{"model-index": [{"name": model, "results": [...]}]}`,
-    a result per (board, paper) with that paper's own shown values on the board."""
+    a result per (board, variant, paper) with that paper's own shown values of the variant on the board."""
     results: dict[str, list[dict]] = {}
     for board in boards:
         own = own_results(board)
         named = own[~own["model"].str.startswith(UNNAMED)]
-        for (model, _), paper in named.groupby(["model", "paper_id"], sort=False):
+        for (model, _, _), paper in named.groupby(["model", "variant", "paper_id"], sort=False):
             results.setdefault(str(model), []).append(_result(board, paper))
     return {model: {"model-index": [{"name": model, "results": found}]} for model, found in sorted(results.items())}
 
 
 # ---- Papers with Code evaluation tables ----------------------------------------------------------
+
+
+def paper_date(published: object) -> str | None:
+    """A date as Papers with Code writes it (YYYY-MM-DD), None when unknown or unreadable."""
+    date = pd.to_datetime(published, errors="coerce") if isinstance(published, str) else pd.NaT
+    return None if pd.isna(date) else f"{date:%Y-%m-%d}"
 
 
 def _row(variant: str, paper: pd.DataFrame) -> dict[str, object]:
@@ -103,7 +121,7 @@ def _row(variant: str, paper: pd.DataFrame) -> dict[str, object]:
         "metrics": {str(entry["column"]): metric_value(entry) for _, entry in paper.iterrows()},
         "paper_title": str(first["title"]),
         "paper_url": _optional(first["link"]) or "",
-        "paper_date": _optional(first["published"]),
+        "paper_date": paper_date(first["published"]),
         "uses_additional_data": bool(first["extra_data"]),
         "code_links": [],
         "model_links": [],
@@ -130,7 +148,8 @@ def _dataset(name: str, boards: list[Board]) -> dict[str, object]:
 
 
 def evaluation_tables(boards: list[Board]) -> list[dict]:
-    """Tasks (categories: the benchmarks' areas), each with its benchmarks' own shown results as rows."""
+    """Tasks by Papers with Code's names and categories (claims.pwc), each with its benchmarks' own shown
+    results as rows."""
     by_task: dict[str, dict[str, list[Board]]] = {}
     for board in boards:
         if not own_results(board).empty:
@@ -138,9 +157,9 @@ def evaluation_tables(boards: list[Board]) -> list[dict]:
             by_task.setdefault(board_task(board), {}).setdefault(benchmark, []).append(board)
     return [
         {
-            "task": task,
+            "task": task_name(task),
             "description": "",
-            "categories": sorted({b.area for group in by_dataset.values() for b in group if b.area}),
+            "categories": categories(task, (b.area for group in by_dataset.values() for b in group)),
             "datasets": [_dataset(name, group) for name, group in by_dataset.items()],
             "subtasks": [],
             "synonyms": [],

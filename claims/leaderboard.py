@@ -6,18 +6,23 @@ can be checked, tested or rendered differently without touching the rules.
 
 Rules, in one place:
 - a board is a task on a canonical benchmark (vocab.canonical_dataset merges
-  aliases), and a split where the vocabulary lists splits apart; the task and
-  split come from claims/setting.py; score claims only, never a share of
-  another system's quality;
-- a row is a model variant: the model under the settings that make numbers
-  incomparable (zero-shot, extra data, resolution); one paper's unnamed
-  variants are numbered rows in the order stated;
-- a column per (metric, unit): values of different units never share one; a
-  generic name of the task's metric is that metric ("AP" on detection: box AP);
+  aliases) under one set of conditions: the split where the vocabulary lists
+  splits apart (its default split is no split), and the settings that make
+  numbers incomparable (zero-shot, 10-shot, unseen, 384px, extra data, ...);
+  the task and conditions come from claims/setting.py; a board never ranks two
+  numbers whose conditions differ; score claims only, never a share of another
+  system's quality;
+- a row is a model named with its stated conditions ("ViT-L (zero-shot)"); one
+  paper's several values for one row and column (sizes it did not name) show
+  its best, the others kept unshown, with the values it pairs in other columns;
+- a column per (metric, unit): values of different units never share one, nor
+  metric variants (top-1 / top-5, FID / FID-5K); a generic name of the task's
+  metric is that metric ("AP" on detection: box AP; "performance": the board's
+  headline metric, else no column);
 - rank by the task's headline metric, else the benchmark's primary one, else
   the quality column most papers report, in the direction the vocabulary or
   the metric's name gives; without one, the board is unranked;
-- every claim is kept; per (variant, column) one is shown: an exact value over
+- every claim is kept; per (row, column) one is shown: an exact value over
   a bounded one, then the newest paper, then the first stated in the abstract;
   the cell is disputed when papers' values differ;
 - a claim without a model becomes the row "(unnamed, <short paper title>)",
@@ -65,6 +70,8 @@ class Board:
     entries: pd.DataFrame
     area: str | None = None  # the benchmark's area in the vocabulary ("vision", "nlp", ...)
     split: str | None = None  # the subset, split or pair of the benchmark, where the vocabulary says they differ
+    conditions: tuple[str, ...] = ()  # the settings every number on the board was measured under ("zero-shot")
+    extra_data: bool = False  # every number on the board used training data beyond the benchmark's own
 
     @property
     def primary(self) -> str:
@@ -81,8 +88,15 @@ class Board:
 
     @property
     def name(self) -> str:
+        """ "COCO test-dev (object detection)", "ImageNet (image classification; zero-shot)"."""
         benchmark = f"{self.dataset} {self.split}" if self.split else self.dataset
-        return f"{benchmark} ({self.task})" if self.task else benchmark
+        about = "; ".join(filter(None, [self.task, ", ".join(self.conditions)]))
+        return f"{benchmark} ({about})" if about else benchmark
+
+    @property
+    def setting(self) -> str | None:
+        """The conditions as the entries' `setting` column writes them."""
+        return ", ".join(self.conditions) or None
 
     @property
     def shown(self) -> pd.DataFrame:
@@ -190,7 +204,7 @@ def _other_level(scores: pd.DataFrame) -> pd.Series:
 
 def _variants(scores: pd.DataFrame) -> pd.DataFrame:
     """Each claim's board split and row: its model under the settings that make numbers incomparable
-    (zero-shot or fine-tuned, extra training data, resolution), read from its context."""
+    (zero-shot or fine-tuned, extra training data, resolution, ...), read from its context."""
     found = [conditions(c, d) for c, d in zip(scores["context"], scores["dataset"], strict=True)]
     setting = pd.Series([f.setting for f in found], index=scores.index, dtype=object)
     variant = scores["model"].where(setting.isna(), scores["model"] + " (" + setting.fillna("") + ")")
@@ -202,12 +216,12 @@ def _variants(scores: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _numbered_variants(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
-    """One paper's several results for one row and column ("82.2% and 84.3% for SMT's two sizes") are
-    variants it did not name: rows "SMT (variant 1)", "SMT (variant 2)" in the order the abstract states
-    them, never one row with a "disputed" cell (kept for papers that disagree). Another column stated as
-    many times pairs in order ("11.5M and 32M parameters"); else each claim joins the nearest variant."""
-    variant = entries["variant"].copy()
+def _unshown_alternatives(entries: pd.DataFrame, primary: str) -> pd.Series:
+    """One paper's several values for one row and column ("82.2% and 84.3% for SMT's two sizes") are sizes or
+    settings it did not name: the row shows the paper's best primary value, and in other columns the values
+    stated with it (the i-th of as many, else the nearest); True for the claims it does not show. Never a
+    "disputed" cell (kept for papers that disagree)."""
+    other = pd.Series(False, index=entries.index)
     for _, group in entries.groupby(["paper_id", "variant"], sort=False):
         # one value per origin is one result the paper states twice: where they differ, the cell is disputed
         counts = group.groupby(["origin", "column"], dropna=False)["value"].nunique().groupby("column").max()
@@ -215,15 +229,30 @@ def _numbered_variants(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
             continue
         lead = primary if counts.get(primary, 0) >= 2 else counts.idxmax()
         anchors = _stated(group[group["column"] == lead])
-        for _, cell in group.groupby("column"):
-            stated = [value for _, value in _stated(cell)]
-            for index, start, value in zip(cell.index, cell["start"], cell["value"], strict=True):
-                if len(stated) == len(anchors):
-                    number = stated.index(value)
-                else:
-                    number = min(range(len(anchors)), key=lambda i: abs(anchors[i][0] - start))
-                variant[index] = f"{variant[index]} (variant {number + 1})"
-    return entries.assign(variant=variant)
+        numbers = pd.Series(
+            [n for _, cell in group.groupby("column") for n in _numbered(cell, anchors)],
+            index=[i for _, cell in group.groupby("column") for i in cell.index],
+        )
+        other[numbers.index] = numbers != _best_number(group, numbers, primary)
+    return other
+
+
+def _numbered(cell: pd.DataFrame, anchors: list[tuple[int, float]]) -> list[int]:
+    """Which of the lead column's values each claim of a column goes with: in order when the column states as
+    many values, else the nearest."""
+    stated = [value for _, value in _stated(cell)]
+    if len(stated) == len(anchors):
+        return [stated.index(value) for value in cell["value"]]
+    return [min(range(len(anchors)), key=lambda i: abs(anchors[i][0] - start)) for start in cell["start"]]
+
+
+def _best_number(group: pd.DataFrame, numbers: pd.Series, primary: str) -> int:
+    """The alternative the row shows: the one with the best primary value, else the first stated."""
+    first = group[group["column"] == primary]
+    if first.empty or first["better"].iloc[0] == UNKNOWN:
+        return 0
+    best = first["value"].idxmax() if first["better"].iloc[0] == "higher" else first["value"].idxmin()
+    return int(numbers[best])
 
 
 def _stated(cell: pd.DataFrame) -> list[tuple[int, float]]:
@@ -232,10 +261,38 @@ def _stated(cell: pd.DataFrame) -> list[tuple[int, float]]:
     return list(zip(first["start"], first["value"], strict=True))
 
 
-def _task_metric(metric: str, task: object) -> str:
-    """A generic metric named for what it means on the task's boards ("AP" on object detection: box AP)."""
+def _stated_costs(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """A model's costs (parameters, FLOPs, latency) that its paper states without naming a benchmark, on every
+    board where the same paper scores the same model, in the row of that score ("SMT with 11.5M / 2.4GFLOPs
+    ... achieves 82.2%"); several of them pair with the scores in order (`_unshown_alternatives`)."""
+    cost = frame["metric"].map(lambda m: bool(metric_info(m) and metric_info(m).is_efficiency), na_action="ignore")
+    costs = frame[(frame["kind"] == "score") & frame["dataset"].isna() & cost.fillna(False).astype(bool)]
+    key = ["paper_id", "model", "dataset", "task", "split", "setting"]
+    rows = scores[[*key, "variant", "extra_data", "reported_by"]].drop_duplicates(key)
+    joined = costs.drop(columns=[c for c in rows.columns if c in costs and c not in ("paper_id", "model")]).merge(
+        rows, on=["paper_id", "model"]
+    )
+    return joined.assign(
+        column=[column_label(m, u) for m, u in zip(joined["metric"], joined["unit"], strict=True)],
+        better=joined["metric"].map(_better),
+    )
+
+
+def _task_metric(metric: str, task: object, dataset: str, unit: str) -> str | None:
+    """A generic metric named for what it means on the board: "AP" on object detection is box AP (tasks.toml
+    `same`); "performance" is the board's headline metric where the units agree, else it is no column (None);
+    "accuracy" is the headline metric where that is a kind of accuracy (top-1 on ImageNet)."""
     info = tasks().get(task) if isinstance(task, str) else None
-    return info.metric if info is not None and info.metric and metric in info.same else metric
+    if info is not None and info.metric and metric in info.same:
+        return info.metric
+    generic = metric_info(metric).generic if metric_info(metric) else None
+    if generic is None:
+        return metric
+    headline = (info.metric if info is not None else None) or primary_metric(dataset)
+    known = metric_info(headline) if headline else None
+    if generic == "vague":
+        return headline if known is not None and known.unit == unit else None
+    return headline if known is not None and metric in headline and known.unit == unit else metric
 
 
 def _is_share(metric: str) -> bool:
@@ -273,21 +330,25 @@ def _column_order(entries: pd.DataFrame, primary: str) -> tuple[str, ...]:
     return (primary, *rest)
 
 
-def _mark_shown(entries: pd.DataFrame) -> pd.DataFrame:
+def _mark_shown(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
     """One shown claim per (model, column) (exact over bounded, a table's cell over a sentence, then the newest
-    paper, then the first stated), and whether its cell is disputed."""
+    paper, then the first stated), and whether its cell is disputed: papers that state different values, or
+    one paper's table and abstract (a paper's unshown alternatives never dispute a cell)."""
     cell = ["variant", "column"]
+    other = _unshown_alternatives(entries, primary)
     order = entries.assign(
+        _own=~other,
         _exact=entries["bound"] == "=",
         _cell=entries["origin"].eq("table"),  # a paper's table states its result as measured; its abstract, rounded
         _date=pd.to_datetime(entries["published"], errors="coerce"),
     ).sort_values(
-        ["_exact", "_cell", "_date", "paper_id", "start"],
-        ascending=[False, False, False, True, True],
+        ["_own", "_exact", "_cell", "_date", "paper_id", "start"],
+        ascending=[False, False, False, False, True, True],
         na_position="last",
     )
     shown = order.groupby(cell).cumcount() == 0
-    spread = order.groupby(cell)["value"].transform(lambda v: not np.isclose(v.min(), v.max()))
+    values = order["value"].where(order["_own"])
+    spread = values.groupby([order[c] for c in cell]).transform(lambda v: not np.isclose(v.min(), v.max()))
     return entries.assign(shown=shown.reindex(entries.index), disputed=spread.reindex(entries.index).astype(bool))
 
 
@@ -311,35 +372,43 @@ def _ranked(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
     return ranked.drop(columns=["_col", "_date"]).reset_index(drop=True)
 
 
-def _board(key: tuple[str, str | None, str | None], entries: pd.DataFrame, used: set[str]) -> Board:
-    dataset, task, split = key
+def _board(key: tuple[str, str | None, str | None, str | None], entries: pd.DataFrame, used: set[str]) -> Board:
+    dataset, task, split, setting = key
     primary = _primary_column(entries, task, dataset)
-    entries = _numbered_variants(entries.assign(dataset=dataset, task=task, split=split), primary)
-    entries = _ranked(_mark_shown(entries), primary)
-    name = slug("--".join(part for part in (dataset, split, task) if part))
+    entries = entries.assign(dataset=dataset, task=task, split=split)
+    entries = _ranked(_mark_shown(entries, primary), primary)
+    name = slug("--".join(part for part in (dataset, split, task, setting) if part))
     while name in used:
         name += "-2"
     used.add(name)
     entries = LeaderboardSchema.validate(entries[list(LeaderboardSchema.to_schema().columns)])
-    return Board(dataset, task, name, _column_order(entries, primary), entries, dataset_area(dataset), split)
+    found = conditions(entries["context"].iloc[0], dataset)
+    return Board(
+        dataset, task, name, _column_order(entries, primary), entries, dataset_area(dataset), split,
+        found.settings, bool(entries["extra_data"].all()),
+    )  # fmt: skip
 
 
 def build_leaderboards(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> list[Board]:
-    """One board per task on a benchmark (and split, where the vocabulary says splits differ) from the score
-    claims, largest boards first."""
+    """One board per task on a benchmark under one set of conditions (the split, where the vocabulary says
+    splits differ, and the settings that make numbers incomparable) from the score claims, largest first."""
     frame = _prepared(claims.assign(**{c: None for c in PROVENANCE if c not in claims}), papers)
     scores = frame[(frame["kind"] == "score") & frame["dataset"].notna() & frame["metric"].notna()]
     scores = scores[~scores["metric"].map(_is_share).astype(bool)]  # "maintaining 99% performance": no score of a board
     scores = scores.assign(task=scores["task"].astype(object).where(scores["task"].notna(), None))
-    scores = scores.assign(metric=[_task_metric(m, t) for m, t in zip(scores["metric"], scores["task"], strict=True)])
+    named = zip(scores["metric"], scores["task"], scores["dataset"], scores["unit"], strict=True)
+    metric = [_task_metric(*row) for row in named]
+    scores = scores.assign(metric=pd.Series(metric, index=scores.index, dtype=object))
+    scores = scores[scores["metric"].notna()]  # a vague word ("performance") where the board's metric is unknown
     scores = scores.assign(
         reported_by=_reported_by(scores, frame),
         column=[column_label(m, u) for m, u in zip(scores["metric"], scores["unit"], strict=True)],
         better=scores["metric"].map(_better),
     )
     scores = _variants(scores)
+    scores = pd.concat([scores, _stated_costs(frame, scores)], ignore_index=True)
     used: set[str] = set()
-    keys = ["dataset", "task", "split"]
+    keys = ["dataset", "task", "split", "setting"]
     groups = sorted(
         scores.groupby(keys, dropna=False, sort=False),
         key=lambda kv: (-kv[1]["variant"].nunique(), *map(str, kv[0])),

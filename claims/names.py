@@ -215,7 +215,7 @@ _INTRODUCING = re.compile(
 )
 _INTRODUCING_LED = scan.led(_INTRODUCING, r"\w")  # the same matches, scanned faster (claims/scan.py)
 _GERUNDS = ("introducing", "proposing", "presenting", "developing", "designing")
-_NAMING_WORDS = ("namely", "called", "named", "dubbed", "termed", "coined", "call ")
+_NAMING_WORDS = ("namely", "called", "named", "dubbed", "termed", "coined", "call ", "refer")
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -236,8 +236,10 @@ _OWN_APPOSITION = re.compile(r",\s+(?:our|the proposed)\s+")
 _NAME_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|to|by|with|than|from)\s+$")
 _NAMING = re.compile(
-    r"(?<!\w)(?:namely|called|named|dubbed|termed|coined|call (?:it|them|our \w+|this \w+|the \w+))\s*,?\s+"
-    r"(?:the\s+|as\s+)?(?P<name>[A-Za-z][\w+-]*)"
+    r"(?<!\w)(?:namely|called|named|dubbed|termed|coined|call (?:it|them|our \w+|this \w+|the \w+)|"
+    r"refer(?:red)?\s+to\s+(?:it\s+|them\s+)?as)\s*,?\s+"
+    r"(?:the\s+|as\s+)?(?P<quote>[\"“‘'])?"
+    r"(?P<name>(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])[A-Za-z][\w+-]*|[A-Za-z][\w+-]*)"  # "named conditional DETR"
 )
 _NAMING_LED = scan.led(_NAMING, r"\w")
 _DIRECT_NAME = re.compile(
@@ -337,20 +339,26 @@ def _acronym_after(phrase: str, abstract: str) -> str | None:
 def _title_acronyms(title: str, abstract: str, anywhere: bool = False) -> list[str]:
     """Acronyms the abstract defines for the words the title starts with: "Sparse Mixture Networks (SMN)";
     `anywhere`: for three or more words the title has anywhere ("Video Classification With
-    Channel-Separated Convolutional Networks" and "... networks (CSN)")."""
+    Channel-Separated Convolutional Networks" and "... networks (CSN)").
+
+    The acronyms defined for the longest stretch of title words win: "Dilated Neighborhood Attention
+    Transformer (DiNAT)" over "Dilated Neighborhood Attention (DiNA)" in a paper of that title.
+    """
     title_words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", title.lower())]
-    found = []
+    found: dict[str, int] = {}
     for definition in acronym_definitions(abstract):
         words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", definition.expansion.lower())]
         if definition.name in _COMMON_CAPS or _TASK_WORD.search(definition.expansion):
             continue  # "Facial Expression Recognition (FER)" names a task, not a system
         if anywhere:
-            named = len(words) >= 3 and _contains(title_words, words[-3:])
+            covered = 3 if len(words) >= 3 and _contains(title_words, words[-3:]) else 0
         else:
-            named = any(title_words[:size] == words[-size:] for size in range(min(len(words), 5), 1, -1))
-        if named:
-            found.append(definition.name)
-    return found
+            sizes = range(min(len(words), 6), 1, -1)
+            covered = next((size for size in sizes if title_words[:size] == words[-size:]), 0)
+        if covered:
+            found[definition.name] = max(covered, found.get(definition.name, 0))
+    longest = max(found.values(), default=0)
+    return [name for name, covered in found.items() if covered == longest]
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
@@ -386,7 +394,35 @@ def _is_apposition(clause: str, token: re.Match[str]) -> bool:
     )
 
 
+# "our proposed model, DeepLabv3+, extends ...", "the resulting network (X)", "our models (BigGANs)": the name
+# set off right after the words for the paper's own system
+_SYSTEM_NOUN_NAME = re.compile(
+    r"(?<!\w)(?:[Oo]ur|[Tt]he\s+(?:resulting|proposed|new))\s+(?:proposed\s+|final\s+|new\s+)?"
+    r"(?:model|method|approach|network|architecture|framework|system|detector|algorithm)s?\s*[,(]\s*"
+    r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s*[,)]"
+)
+
+
+# "We propose a new simple network architecture, the Transformer, ...": a new system, then its name (which
+# may be a plain capitalized word here: the construction says it is a name)
+_NEW_SYSTEM_NAMED = re.compile(
+    r"(?<!\w)(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|introduce|present)[sd]?\s+an?\s+(?:new|novel)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:architecture|model|method|network|framework|approach|system)\s*,\s*(?:the\s+|called\s+|named\s+)?"
+    r"(?P<name>[A-Z][\w.+-]*)\s*[,(]"
+)
+
+
+_SYSTEM_NOUN_NAME_LED = scan.led(_SYSTEM_NOUN_NAME, r"\w")  # the same matches, scanned faster (claims/scan.py)
+_NEW_SYSTEM_NAMED_LED = scan.led(_NEW_SYSTEM_NAMED, r"\w")
+
+
 def _own_apposition(abstract: str) -> str | None:
+    named = next(scan.finditer(_SYSTEM_NOUN_NAME, _SYSTEM_NOUN_NAME_LED, abstract), None)
+    if named and _looks_like_name(named.group("name")):
+        return singular(named.group("name"), abstract)
+    named = next(scan.finditer(_NEW_SYSTEM_NAMED, _NEW_SYSTEM_NAMED_LED, abstract), None)
+    if named and named.group("name") not in _COMMON_CAPS:
+        return singular(named.group("name"), abstract)
     for cue in _OWN_APPOSITION.finditer(abstract):
         before = abstract[max(0, cue.start() - 60) : cue.start()].rstrip()
         name = _NAME_BEFORE.search(before)
@@ -416,8 +452,9 @@ def _introduced(abstract: str) -> str | None:
             if acronym := _first_acronym(clause):
                 return acronym
             read = (match.start(), match.start() + len(clause))
-        if _looks_like_name(match.group("name").rstrip(".-")):
-            return singular(match.group("name").rstrip(".-"), abstract)
+        name = match.group("name").rstrip(".-")
+        if _looks_like_name(name) or (match.group("quote") and name[0].isupper()):  # 'refer to as "Bort"'
+            return singular(name, abstract)
     introductions = list(_INTRODUCE.finditer(abstract))
     if _has_any(abstract, _GERUNDS):
         introductions += scan.finditer(_INTRODUCING, _INTRODUCING_LED, abstract)
@@ -497,14 +534,48 @@ def system_name(title: str, abstract: str) -> str | None:
             return _acronym_after(candidate, abstract) or candidate
         if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
             return acronym
+        if len(words) <= 5 and _TITLE_CASE_WORDS.fullmatch(candidate) and candidate.lower() in abstract.lower():
+            return candidate  # "No Language Left Behind: ...", used as a name in the abstract
     candidates = [*_title_acronyms(title, abstract), _introduced(abstract), _introduced_by_title(title)]
     candidates = (
-        [c for c in candidates if c] or _title_acronyms(title, abstract, anywhere=True) or _result_subjects(abstract)
+        [c for c in candidates if c]
+        or _title_acronyms(title, abstract, anywhere=True)
+        or _title_as_name(title, abstract)
+        or _defined_subject(abstract)
+        or _result_subjects(abstract)
     )
     if not candidates:
         return None
     # the system is what the abstract keeps talking about (each name counted once, however often it is defined)
     return max(dict.fromkeys(candidates), key=lambda c: _uses(c, abstract))
+
+
+_TITLE_CASE_WORDS = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){1,4}")
+# "GPT-2 is a large transformer-based language model": a name that a sentence opens by defining as a system
+_DEFINED_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+)(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s+is\s+an?\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:model|network|method|framework|architecture|system|approach|transformer|encoder|decoder|detector)\b"
+)
+
+
+def _defined_subject(abstract: str) -> list[str]:
+    found = _DEFINED_SUBJECT.search(abstract)
+    return [found.group("name")] if found and _looks_like_name(found.group("name")) else []
+
+
+_TITLE_NAME_WORDS = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){1,3}")
+_NAME_TITLE_END = re.compile(r"\s+(?:for|with|via|by|of|in|on|towards?|through|using)\s+\S")
+
+
+def _title_as_name(title: str, abstract: str) -> list[str]:
+    """ "Video Swin Transformer", "Conditional DETR for Fast Training Convergence", "Consistency Models": a
+    title, or its words before "for"/"with"/..., that is a name of two to four capitalized words the abstract
+    uses (as written there)."""
+    head = _NAME_TITLE_END.split(title.strip(), maxsplit=1)[0].strip()
+    if not _TITLE_NAME_WORDS.fullmatch(head) or dataset_at(head):
+        return []
+    found = abstract.lower().find(head.lower())
+    return [abstract[found : found + len(head)]] if found >= 0 else []
 
 
 # "QD-Track outperforms ...", "our MixFormer-L achieves ...": a name-shaped subject of a verb of results,
@@ -536,15 +607,17 @@ def _result_subjects(abstract: str) -> list[str]:
 
 
 _WORD_CHAR = re.compile(r"[\w-]")
+_LONGER_NAME = re.compile(r"[A-Z0-9]")
 
 
 def _uses(name: str, text: str) -> int:
-    r"""How often `name` starts a word of `text`: len(re.findall(rf"(?<![\w-]){re.escape(name)}", text)),
-    without compiling a pattern for each name."""
+    r"""How often `name` starts a word of `text` and is not the start of a longer name:
+    len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![A-Z0-9])", text)), without compiling a pattern per name."""
     count, position = 0, text.find(name)
     while position >= 0:
         starts_word = position == 0 or not _WORD_CHAR.match(text, position - 1)
-        count += starts_word
+        # "DiNA" in "DiNAT" is another name; "ViTs" and "ViT-L" are uses of "ViT"
+        count += starts_word and not _LONGER_NAME.match(text, position + len(name))
         position = text.find(name, position + (len(name) if starts_word else 1))
     return count
 
@@ -560,12 +633,17 @@ def model_mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+_PLURAL_OF_CAPITALS = re.compile(r"[a-z][A-Z]{2,}s$|[A-Z]{3,}s$")
+
+
 def singular(name: str, text: str) -> str:
     """ "ConvNeXts" -> "ConvNeXt" when the text also uses the singular: a word of the text (looked up in its
     words, found once for all its names), else for a stem with other characters, found as a whole."""
     if not name.endswith("s"):
         return name
     stem = name[:-1]
+    if _PLURAL_OF_CAPITALS.search(name):
+        return stem  # "BigGANs", "DETRs": an "s" after a capital or digit only makes a plural
     if _WORD.fullmatch(stem):
         used = stem in _words(text)
     else:

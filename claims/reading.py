@@ -20,13 +20,15 @@ from claims.names import Mention, Spans
 from claims.vocab import is_dataset_name, metric_info
 
 _SETTING_AFTER = re.compile(
-    r"^(?:\s*[-–]?\s*)(?:bits?\b(?!\s+per\b)|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"
+    r"^(?:\s*[-–]?\s*)(?:(?:different|distinct|diverse|unique)\s+)?(?:bits?\b(?!\s+per\b)|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"
     r"dimensional|dim|d\b|D\b|k\b|(?:nd|st|th|rd)\b|images?|videos?|hours? of|samples?|classes|categories|"
     r"languages?|datasets?|benchmarks?|tasks?|authors?|subjects?|participants?|people|persons?|"
     r"clips?|pairs?|sentences?|words?|utterances?|speakers?|scenes?|objects?|molecules?|patients?|"
     r"times?\s*\d|[x×]\s*\d|\\times\s*\d|resolution|pixels?|px|channels?|blocks?|experts?|GPUs?|TPUs?|nodes?|"
     r"modalities|domains?|models?|parameters? model|B model|B-parameter|queries|points|instances|"
-    r"hours? (?:of|long)|minutes? (?:of|long)|seconds? (?:of|long)|-second|-minute|-hour)",
+    r"hours? (?:of|long)|minutes? (?:of|long)|seconds? (?:of|long)|-second|-minute|-hour|"
+    r"(?:web\s*)?pages|documents|articles|tweets|posts|passages|paragraphs|dialogues|conversations|"
+    r"(?:translation\s+)?directions|language\s+pairs)",
     re.IGNORECASE,
 )
 _SETTING_BEFORE = re.compile(
@@ -57,10 +59,22 @@ _REFERENCE_BEFORE = re.compile(r"(?:\bcite[pt]?\s*\{[^}\s]*|\b(?:https?://|www\.
 _NAME_AFTER = re.compile(r"^-[A-Za-z]")
 # "trained on only 10% of the labels": how much data a model learned from, not a result
 _DATA_SHARE_AFTER = re.compile(
-    r"^\s*of\s+(?:the\s+)?(?:training\s+|labell?ed\s+|annotated\s+)?(?:labels|data|annotations|samples|examples|"
+    r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+)??(?:training\s+|labell?ed\s+|annotated\s+)?(?:labels|data|annotations|samples|examples|"
     r"images|training set|training data|queries|demonstrations)\b",
     re.I,
 )
+# "10 hours of labeled data", "10min, 1h and 10h fine-tuning subsets": how much speech a model learned from
+_DATA_TIME_AFTER = re.compile(
+    r"^(?:\s*,?\s*(?:and\s+)?\d[\d,.]*\s*(?:min|minutes?|h|hours?|hrs?)\b)*\s*(?:of\s+)?"
+    r"(?:(?:labell?ed|unlabell?ed|transcribed|untranscribed|annotated|training|fine-?tuning|pre-?training)\s+)+"
+    r"(?:data|subsets?|splits?|sets?|speech|audio|examples)\b",
+    re.I,
+)
+# "a large-scale dataset (160GB)", "160GB of text corpora": the size of data, not of the model
+_DATA_SIZE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?(?:text|data|corpus|corpora|tokens)\b", re.I)
+_DATA_SIZE_BEFORE = re.compile(r"\b(?:dataset|data|corpus|corpora)\s*\(\s*(?:over\s+|about\s+|~\s*)?$", re.I)
+# "Librispeech (960h)": an amount in parentheses after a name that is no metric is the size of what it names
+_SIZE_IN_PARENTHESES = re.compile(r"[A-Za-z][\w-]*\s*\(\s*$")
 # "4x super-resolution", "x8 upsampling": the scale a model is asked for, not a result
 _SCALE_SETTING_AFTER = re.compile(
     r"^\s*(?:super[- ]?resolution|SR\b|upscal\w*|up-?sampl\w*|down-?sampl\w*|magnification|zoom)", re.I
@@ -68,6 +82,9 @@ _SCALE_SETTING_AFTER = re.compile(
 _SPREAD_BEFORE = re.compile(r"(?:±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
 _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_VERSION = re.compile(r"^\d{1,2}\.\d$")
+# a name with a digit between letters ("wav2vec", "data2vec") or CamelCase, right before a version number
+_VERSIONED_NAME = re.compile(r"(?:^|[\s(])(?:[A-Za-z]+\d+[A-Za-z]+|[A-Z][a-z]+[A-Z]\w*)\s$")
 # Between two numbers of one list: separators, maybe after the first one's own "on <Name>".
 _LIST_SEPARATOR = re.compile(
     r"^(?:\s+(?:on|for|in)\s+(?:the\s+)?[A-Za-z\d][^,;()]{0,30}?(?=,|\s+and\b))?"
@@ -151,6 +168,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
     bare = quantity.unit is None
     if bare and _YEAR.match(quantity.text.lstrip("+~<>")):
         return True
+    if bare and _VERSION.match(quantity.text) and _VERSIONED_NAME.search(_before(text, quantity.start, 30)):
+        return True  # "wav2vec 2.0 performance": the version of a name
     if _REFERENCE_BEFORE.search(_before(text, quantity.start, 60)):
         return True  # digits of a citation key or an address
     if quantity.family != "factor" and text[quantity.end - 1].isalpha() and _NAME_AFTER.match(after):
@@ -179,6 +198,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True  # "at 80% top-1 accuracy, X is 5 times faster": a condition, not a result
     if quantity.family == "memory" and _HARDWARE_AFTER.match(after):
         return True  # "32GB V100 GPUs" describes hardware
+    if quantity.family in ("memory", "time") and _is_data_amount(text, quantity, after, metrics):
+        return True
     if quantity.family not in ("percent", "factor") and _SETTING_AFTER.match(after):
         return not cues.COUNT_AFTER.match(after)
     if bare and _ENUMERATOR.search(_before(text, quantity.start, 5)) and re.match(r"^\s*\)", after):
@@ -186,6 +207,17 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
     if quantity.family in (None, "scale") and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
         return not starts_metric(metrics, quantity.end + 1) and not starts_metric(metrics, quantity.end)
     return False
+
+
+def _is_data_amount(text: str, quantity: Quantity, after: str, metrics: Spans[Mention]) -> bool:
+    """Hours of speech or gigabytes of text a model learned from: the size of its data, not a result."""
+    before = _before(text, quantity.start, 30)
+    if quantity.family == "memory" and (_DATA_SIZE_AFTER.match(after) or _DATA_SIZE_BEFORE.search(before)):
+        return True
+    if quantity.family == "time" and _DATA_TIME_AFTER.match(_after(text, quantity.end, 90)):  # past a list
+        return True
+    named = _SIZE_IN_PARENTHESES.search(before)
+    return bool(named and after.lstrip().startswith(")") and not metrics.ending(quantity.start - 40, quantity.start))
 
 
 _BILLIONS = {"B", "Bn", "billion", "T", "trillion"}
@@ -224,7 +256,7 @@ _TO = re.compile(r"\s*to\s*")
 _CHANGED_FROM = re.compile(
     r"(?:\b(?:drop|fall|fell|declin|decreas|increas|ris|rose|improv|reduc|boost|rais|grow|grew|jump|climb|shrink|"
     r"cut|lower|go|went|push|lift|bring|brought)\w*\s+(?:[\w’'.+/-]+\s+){0,6}?from\s+|"
-    r"\bby\s+[+]?\d[\d.]*\s*(?:\\?%|[A-Za-z]+(?:\s[A-Za-z]+)?)?\s*\(\s*)$",
+    r"\bby\s+[+]?\d[\d.]*\s*(?:\\?%|[A-Za-z]+(?:\s[A-Za-z]+)?)?(?:\s+(?:absolute|relative|points?))?\s*\(\s*)$",
     re.IGNORECASE,
 )
 
@@ -302,9 +334,19 @@ def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | No
         return "delta"
     if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and re.match(r"\s*of\b", after):
         return "delta"
-    if _DISTRIBUTED_BY.search(before):
+    if "by" in (listed := _before(text, phrase.start, 240, sentence[0])) and _DISTRIBUTED_BY.search(listed):
         return "delta"  # "outperforms X by 1.7% mAP on detection and 1.4% on segmentation"
+    if _lists_changes_after(listed := _after(text, phrase.end, 160)) and _DISTRIBUTED_AFTER.match(listed):
+        return "delta"  # "1.9% ImageNet accuracy, 1.0% COCO mAP and 2.6% ADE20K mIoU improvement over X"
     return None
+
+
+_CHANGE_STEMS = ("improvement", "gain", "reduction", "increase", "decrease", "drop")
+
+
+def _lists_changes_after(after: str) -> bool:
+    """Whether a list of changes may follow (a quick test of the words before `_DISTRIBUTED_AFTER`)."""
+    return ("," in after or " and " in after) and any(stem in after for stem in _CHANGE_STEMS)
 
 
 def _member_kind(quantity: Quantity, said: str | None) -> str:
@@ -356,7 +398,14 @@ def _oriented(direction: str, praise: bool, metric: str | None) -> str:
     return "down" if praise and info is not None and not info.higher_is_better else direction
 
 
-_DISTRIBUTED_BY = re.compile(r"\bby\s+[+~]?\d[\d.,]*\s*(?:\\?%|[A-Za-z]+)?(?:\s+[^\s,;.\d]+){0,5}\s+and\s+$")
+# A list of changes, each number with a few words of its own ("1.5% box AP in COCO detection"): the "by" before
+# its first item, or the change word after its last, says what every item is.
+_LISTED = r"[+~]?\d[\d.,]*\s*(?:\\?%|[A-Za-z]+)?(?:\s+[^\s,;.\d][^\s,;]*){0,6}"
+_DISTRIBUTED_BY = re.compile(rf"\bby\s+{_LISTED}(?:\s*,\s*(?:and\s+)?{_LISTED})*\s*(?:,\s*|\s+and\s+|,\s*and\s+)$")
+_DISTRIBUTED_AFTER = re.compile(
+    rf"^(?:\s+[^\s,;.\d][^\s,;]*){{0,4}}(?:\s*,\s*(?:and\s+)?{_LISTED}|\s+and\s+{_LISTED})+?"
+    r"\s+(?:absolute\s+|relative\s+)?(?:improvements?|gains?|reductions?|increases?|decreases?|drops?)\b"
+)
 
 
 def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str, bool] | None:

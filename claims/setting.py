@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +23,7 @@ from importlib import resources
 import ahocorasick
 import pandas as pd
 
+from claims.text import sentence_spans
 from claims.vocab import Scanner, canonical_dataset, canonical_metric, datasets, fold
 
 
@@ -45,16 +48,20 @@ class SettingKind:
     incomparable: bool
     extra_data: bool
     triggers: tuple[str, ...]  # one must be in the lower-cased sentence for the patterns to be tried
+    listed: bool = False  # the pattern's first group is a list ("96 and 640"): a setting per item
+    default: bool = False  # what a result means when it states none of its kind (fine-tuned): no condition
 
 
 @dataclass(frozen=True)
 class Conditions:
-    """What a claim was measured under: the board's split, the settings that make rows, and the rest."""
+    """What a claim was measured under: the board's split, the settings that make numbers incomparable (a
+    board and a row name of their own), and the rest."""
 
     split: str | None = None
     settings: tuple[str, ...] = ()  # incomparable: a leaderboard row per combination
     context: tuple[str, ...] = ()  # every setting found, the split first (the claim's `context`)
     extra_data: bool = False
+    kinds: tuple[tuple[str, str], ...] = ()  # (kind, label) of each incomparable setting: ("shots", "zero-shot")
 
     @property
     def setting(self) -> str | None:
@@ -113,7 +120,7 @@ def _cues() -> tuple[Scanner, dict[str, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=4096)
-def _cued(text: str) -> tuple[tuple[int, str], ...]:
+def cued_tasks(text: str) -> tuple[tuple[int, str], ...]:
     """(position, task) of every task cue in `text` (a sentence or title: claims share them)."""
     scanner, named = _cues()
     return tuple(
@@ -151,10 +158,10 @@ def task_of(dataset: str | None, metric: str | None, sentence: str, title: str, 
     listed, measured, candidates = _candidates(dataset, metric)
     if len(candidates) < 2:
         return candidates[0] if candidates else None
-    in_sentence = sorted((abs(at - position), name) for at, name in _cued(sentence) if name in candidates)
+    in_sentence = sorted((abs(at - position), name) for at, name in cued_tasks(sentence) if name in candidates)
     if in_sentence:
         return in_sentence[0][1]
-    in_title = [name for _, name in _cued(title) if name in candidates]
+    in_title = [name for _, name in cued_tasks(title) if name in candidates]
     both = [t for t in listed if t in measured]
     return (in_title or both or measured or listed)[0]
 
@@ -164,7 +171,7 @@ def setting_kinds() -> tuple[SettingKind, ...]:
     """Every value of every kind of setting, in the order of settings.toml."""
     kinds = []
     for kind, values in _read("settings.toml").items():
-        if kind == "split_aliases":
+        if not isinstance(values, list):  # the split alias tables, the words of carried extra data
             continue
         for value in values:
             flags = 0 if value.get("case") else re.IGNORECASE
@@ -176,6 +183,8 @@ def setting_kinds() -> tuple[SettingKind, ...]:
                     value.get("incomparable", False),
                     value.get("extra_data", False),
                     tuple(value["triggers"]),
+                    value.get("listed", False),
+                    value.get("default", False),
                 )
             )
     return tuple(kinds)
@@ -204,6 +213,18 @@ def _triggers() -> ahocorasick.Automaton:
 
 
 Found = tuple[int, int, SettingKind, str]  # a setting in a sentence: start, end, value, label
+_ITEM = re.compile(r"\d+")
+
+
+def _items(value: SettingKind, match: re.Match[str]) -> list[Found]:
+    """The settings one match states: itself, or each item of a listed value ("resolutions (i.e., 96 and 640)")
+    at its own place, so that "respectively" can pair them with numbers in order."""
+    if not value.listed:
+        return [(*match.span(), value, _label(value, match))]
+    return [
+        (match.start(1) + item.start(), match.start(1) + item.end(), value, value.label.replace("{1}", item.group()))
+        for item in _ITEM.finditer(match.group(1))
+    ]
 
 
 @lru_cache(maxsize=4096)
@@ -214,33 +235,54 @@ def _values_found(sentence: str) -> dict[str, list[Found]]:
     for value in (v for index, v in enumerate(setting_kinds()) if index in triggered):
         for pattern in value.patterns:
             for match in pattern.finditer(sentence):
-                found.setdefault(value.kind, []).append((*match.span(), value, _label(value, match)))
+                found.setdefault(value.kind, []).extend(_items(value, match))
     return {kind: sorted(values, key=lambda v: v[0]) for kind, values in found.items()}
 
 
 _COORDINATED = re.compile(r"(?:\s*(?:/|,|and|or|&)\s*[-+]?\d[\d.,]*\s*\\?%?)*")
 _COORDINATED_BEFORE = re.compile(r"(?:[-+]?\d[\d.,]*\s*\\?%?\s*(?:/|,|and|or|&)\s*)*$")  # "87.1% and " before 88.1%
-_FAR = re.compile(r"^.{81,}$|;|\bbut\b|\bwhereas\b|\bwhile\b", re.DOTALL)  # another clause lies between
+_OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
+_FAR = re.compile(r"^.{81,}$|" + _OTHER_CLAUSE.pattern, re.DOTALL)  # another clause lies between
+_OPENER = re.compile(r"^\W*(?:[A-Za-z]+,?\s+){0,3}$")  # at most three words before the setting: "By further"
 _NUMBER = re.compile(r"(?<![\w.\\-])[-+]?\d[\d.,]*")  # a number of its own, not a digit of a name ("ImageNet-1K")
 _COUNT_BEFORE = re.compile(r"\b\d+\s*$")  # "on 8 A100 GPUs"
 _OWNED = re.compile(r"\S{0,3}\s*(?:on|in|with|under|for|using|at|via|when|after)\s")
 
 
+def _in_parentheses(sentence: str, position: int) -> bool:
+    """Whether the position lies inside parentheses: "in seen kitchens (74.9%) and in unseen ones": a number in
+    parentheses belongs to the phrase they follow, not to what comes after them."""
+    head = sentence[:position]
+    return head.count("(") > head.count(")")
+
+
 def _applies_after(sentence: str, number_end: int, setting_start: int) -> bool:
     """A setting written after a number applies to it when nothing but words, or the numbers coordinated
-    with it ("2.1%/4.3% without an LM"), lie between."""
+    with it ("2.1%/4.3% without an LM"), lie between, and no parenthesis around the number closes."""
     between = sentence[number_end:setting_start]
-    if _FAR.search(between):
+    if _FAR.search(between) or (")" in between and _in_parentheses(sentence, number_end)):
         return False
     rest = between[_COORDINATED.match(between).end() :]
     rest = rest[: _COUNT_BEFORE.search(rest).start()] if _COUNT_BEFORE.search(rest) else rest
     return not _NUMBER.search(rest)
 
 
+def _opens_sentence(sentence: str, setting_start: int, setting_end: int, number_start: int) -> bool:
+    """A setting in the sentence's opening phrase, set off by a comma ("By further pre-training on X, we
+    reach A on B and C on D"), applies to every number of the clause it opens."""
+    if not _OPENER.match(sentence[:setting_start]):
+        return False
+    head = sentence[setting_end:number_start]
+    comma = head.find(",")
+    return comma >= 0 and not _NUMBER.search(head[:comma]) and not _OTHER_CLAUSE.search(head)
+
+
 def _applies_before(sentence: str, setting_start: int, setting_end: int, number_start: int) -> bool:
     """A setting written before a number applies to it when it opens the number's clause ("Without extra
     data, X achieves 86.3"): no number between them, and the setting is not the tail of an earlier number
-    ("2.8% on linear probing, and 2.6% on segmentation")."""
+    ("2.8% on linear probing, and 2.6% on segmentation"); or when it opens the sentence."""
+    if _opens_sentence(sentence, setting_start, setting_end, number_start):
+        return True
     between = sentence[setting_end:number_start]
     if _FAR.search(between):
         return False
@@ -292,65 +334,163 @@ def _split_aliases() -> dict[str, str]:
     return _read("settings.toml").get("split_aliases", {})
 
 
+@lru_cache(maxsize=1)
+def _split_list_aliases() -> dict[str, str]:
+    return _read("settings.toml").get("split_list_aliases", {})
+
+
+def _key(writing: str) -> str:
+    return re.sub(r"[- ]", "", writing).lower()
+
+
 @lru_cache(maxsize=4096)
 def _splits_of(dataset: str | None) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """The pattern of a benchmark's boards, and each writing's key -> its board."""
     name = canonical_dataset(dataset)
-    pattern = _split_pattern(name) if name else None
+    pattern = _split_pattern(name, False) if name else None
     if pattern is None:
         return None, {}
     boards = datasets()[name].boards
-    by_key = {re.sub(r"[- ]", "", b).lower(): b for b in boards}
-    by_key |= {re.sub(r"[- ]", "", a).lower(): b for a, b in _split_aliases().items() if b in boards}
+    by_key = {_key(b): b for b in boards}
+    by_key |= {_key(a): b for a, b in _split_aliases().items() if b in boards}
     return pattern, by_key
 
 
 @lru_cache(maxsize=4096)
-def _split_pattern(dataset: str) -> re.Pattern[str] | None:
-    """The writings of a benchmark's boards ("test-clean", "test clean", "testclean")."""
+def _split_pattern(dataset: str, in_list: bool) -> re.Pattern[str] | None:
+    """The writings of a benchmark's boards ("test-clean", "test clean", "testclean"); `in_list`: also the bare
+    words that name a board only inside a list of splits ("test/testother")."""
     entry = datasets().get(dataset)
     if entry is None or not entry.boards:
         return None
-    writings = {b: b for b in entry.boards} | {a: b for a, b in _split_aliases().items() if b in entry.boards}
+    aliases = _split_aliases() | (_split_list_aliases() if in_list else {})
+    writings = {b: b for b in entry.boards} | {a: b for a, b in aliases.items() if b in entry.boards}
     flexible = sorted(("[- ]?".join(map(re.escape, re.split(r"[- ]", w))) for w in writings), key=len)
     return re.compile(r"(?<![\w-])(" + "|".join(reversed(flexible)) + r")(?![\w-])", re.IGNORECASE)
 
 
-def split_of(dataset: str | None, sentence: str, position: int) -> str | None:
-    """The board (split, subset, pair) of a benchmark that the sentence names nearest the number."""
+_SLASHED = re.compile(r"\s*/\s*")
+_NUMBER_RUN = re.compile(r"[-+]?\d[\d.,]*\s*\\?%?(?:\s*/\s*[-+]?\d[\d.,]*\s*\\?%?)+")
+
+
+def _slash_place(sentence: str, position: int) -> tuple[int, int] | None:
+    """The number's place in a slash list of numbers ("2.1%/4.3%"), and the list's length; None outside one."""
+    for run in _NUMBER_RUN.finditer(sentence):
+        if run.start() <= position < run.end():
+            starts = [run.start() + m.start() for m in re.finditer(r"[-+]?\d[\d.,]*", run.group())]
+            return sum(start <= position for start in starts) - 1, len(starts)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _split_lists(dataset: str | None, sentence: str) -> tuple[tuple[str, ...], ...]:
+    """The slash lists of splits the sentence names ("on test/testother": test-clean, test-other), each member
+    a different board."""
+    _, by_key = _splits_of(dataset)
+    name = canonical_dataset(dataset)
+    pattern = _split_pattern(name, True) if name and by_key else None
+    if pattern is None:
+        return ()
+    listed = {_key(a): b for a, b in _split_list_aliases().items() if b in by_key.values()}
+    runs: list[list[re.Match[str]]] = []
+    for match in pattern.finditer(sentence):
+        if runs and _SLASHED.fullmatch(sentence, runs[-1][-1].end(), match.start()):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    found = []
+    for run in (r for r in runs if len(r) > 1):
+        boards = [by_key.get(_key(m.group(1))) or listed.get(_key(m.group(1))) for m in run]
+        if len(set(boards)) == len(boards):
+            found.append(tuple(boards))
+    return tuple(found)
+
+
+def split_of(dataset: str | None, sentence: str, position: int, order: tuple[int, int] | None = None) -> str | None:
+    """The board (split, subset, pair) of a benchmark that applies to the number at `position`: the i-th of a
+    slash list of splits for the i-th of a slash list of numbers ("2.1%/4.3% on test/test-other"); the i-th
+    split named for the i-th of the numbers paired by "respectively"; else the one named nearest."""
     pattern, by_key = _splits_of(dataset)
     if pattern is None:
         return None
+    place = _slash_place(sentence, position)
+    fitting = [names for names in _split_lists(dataset, sentence) if place and len(names) == place[1]]
+    if fitting and place:
+        return fitting[0][place[0]]
+    named = list(dict.fromkeys(by_key[_key(m.group(1))] for m in pattern.finditer(sentence)))
+    if order is not None and len(named) > 1 and order[1] == len(named):
+        return named[order[0]]
     found = sorted((abs(m.start() - position), m.group(1)) for m in pattern.finditer(sentence))
-    return by_key.get(re.sub(r"[- ]", "", found[0][1]).lower()) if found else None
+    return by_key.get(_key(found[0][1])) if found else None
+
+
+def _carried_splits(frame: pd.DataFrame, positions: list[int], splits: list[str | None]) -> list[str | None]:
+    """A slash list of numbers whose sentence names no split takes the paper's slash list of splits of that
+    length on that benchmark, named in another sentence ("2.1%/4.3% on test/test-other. ... 2.7%/6.3% with
+    a small model"): an abstract keeps its order of splits."""
+    lists: dict[tuple[str, str], dict[int, tuple[str, ...]]] = {}
+    for paper, dataset, sentence in zip(frame["paper_id"], frame["dataset"], frame["sentence"], strict=True):
+        for names in _split_lists(_text(dataset), sentence if isinstance(sentence, str) else ""):
+            lists.setdefault((paper, dataset), {}).setdefault(len(names), names)
+    if not lists:
+        return splits
+    carried = list(splits)
+    rows = zip(frame["paper_id"], frame["dataset"], frame["sentence"], positions, strict=True)
+    for i, (paper, dataset, sentence, position) in enumerate(rows):
+        own = lists.get((paper, dataset))
+        if carried[i] is not None or own is None or not isinstance(sentence, str):
+            continue
+        place = _slash_place(sentence, position)
+        if place and place[1] in own and _splits_of(_text(dataset))[0].search(sentence) is None:
+            carried[i] = own[place[1]][place[0]]
+    return carried
+
+
+def _positions(frame: pd.DataFrame) -> list[int]:
+    """Each number's place in its sentence. The sentence's offset in the abstract is the one most of its claims
+    agree on (`start` minus where the value is written), so that a value written twice ("79.4% ... 79.4%")
+    is placed where this claim's `start` says, not at its first writing."""
+    found: list[list[int]] = []
+    offsets: dict[tuple[str, str], Counter[int]] = {}
+    for paper, sentence, text, start in zip(
+        frame["paper_id"], frame["sentence"], frame["value_text"], frame["start"], strict=True
+    ):
+        places = [m.start() for m in re.finditer(re.escape(text), sentence)] if isinstance(sentence, str) else []
+        found.append(places)
+        offsets.setdefault((paper, sentence), Counter()).update(int(start) - p for p in places)
+    positions = []
+    for paper, sentence, start, places in zip(frame["paper_id"], frame["sentence"], frame["start"], found, strict=True):
+        offset = offsets[(paper, sentence)].most_common(1)[0][0] if places else 0
+        positions.append(int(start) - offset if int(start) - offset in places else (places[0] if places else 0))
+    return positions
 
 
 def _orders(frame: pd.DataFrame) -> list[tuple[int, int] | None]:
-    """Each number's place among its sentence's numbers of its metric, and their count, where the sentence
-    says "respectively" (else None)."""
+    """Each number's place among its sentence's numbers of its kind and metric, and their count, where the
+    sentence says "respectively" (else None)."""
     orders: list[tuple[int, int] | None] = [None] * len(frame)
     paired = frame[frame["sentence"].str.contains("respectively", regex=False, na=False)]
     if paired.empty:
         return orders
-    siblings = paired.groupby([paired["paper_id"], paired["sentence"], paired["metric"].fillna("")])["start"]
+    kind = paired["kind"].fillna("") if "kind" in paired else pd.Series("", index=paired.index)
+    siblings = paired.groupby([paired["paper_id"], paired["sentence"], kind, paired["metric"].fillna("")])["start"]
     places = siblings.rank(method="first").astype(int) - 1
     for index, place, count in zip(paired.index, places, siblings.transform("size"), strict=True):
         orders[index] = (int(place), int(count))
     return orders
 
 
-def _split_and_settings(row: dict, order: tuple[int, int] | None) -> tuple[str | None, list[str]]:
+def _split_and_settings(row: dict, position: int, order: tuple[int, int] | None) -> tuple[str | None, list[str]]:
     """The split of the claim's benchmark and every setting that applies to it."""
     sentence, value_text = row["sentence"] if isinstance(row["sentence"], str) else "", row["value_text"]
-    position = max(sentence.find(value_text), 0)
-    split = split_of(_text(row["dataset"]), sentence, position)
+    split = split_of(_text(row["dataset"]), sentence, position, order)
     return split, [label for _, label in settings_of(sentence, (position, position + len(value_text)), order)]
 
 
 def _unresolved_splits(frame: pd.DataFrame, splits: list[str | None], labels: list[list[str]]) -> set[int]:
     """Claims whose split cannot be right: two values of one sentence, model, metric and setting given the
-    same split ("2.1%/4.3% on test/testother", where only "testother" is read) are told apart by something
-    unread, so neither keeps the split."""
+    same split (a list of splits read only in part) are told apart by something unread, so neither keeps
+    the split."""
     if not any(splits):
         return set()
     keyed = frame.assign(_split=splits, _labels=["; ".join(x) for x in labels])
@@ -360,26 +500,81 @@ def _unresolved_splits(frame: pd.DataFrame, splits: list[str | None], labels: li
     return set(keyed.index[counts.to_numpy() > 1])
 
 
-def _task(row: dict) -> str | None:
+def _task(row: dict, position: int) -> str | None:
     sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
-    position = max(sentence.find(row["value_text"]), 0)
     return task_of(_text(row["dataset"]), _text(row["metric"]), sentence, _text(row["title"]) or "", position)
 
 
-def add_settings(claims: pd.DataFrame) -> pd.DataFrame:
+@lru_cache(maxsize=1)
+def _carry_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words of a statement that is the paper's own, and of one about another system (settings.toml)."""
+    words = _read("settings.toml").get("carried_extra_data", {})
+    return tuple(  # type: ignore[return-value]
+        re.compile(r"\b(?:" + "|".join(map(re.escape, words.get(key, []))) + r")\b", re.IGNORECASE)
+        for key in ("own", "others")
+    )
+
+
+def _abstract_extra_data(abstract: str) -> str | None:
+    """The external data set the abstract says the paper's own system was trained on, in a sentence without
+    results of its own ("We pre-train on JFT-300M."); None when it names none, several, or also says "without
+    extra data"."""
+    lowered = abstract.lower()
+    named = [v for v in setting_kinds() if v.extra_data and "{1}" in v.label and any(w in lowered for w in v.triggers)]
+    if not any(pattern.search(abstract) for value in named for pattern in value.patterns):
+        return None  # most abstracts name no external data set: a few substring tests
+    own, others = _carry_words()
+    stated: set[str] = set()
+    for start, end in sentence_spans(abstract):
+        sentence = abstract[start:end]
+        found = _values_found(sentence)
+        numbered = _NUMBER.search(_masked(sentence, [v[:2] for values in found.values() for v in values]))
+        for at, _, value, label in found.get("extra_data", []):
+            if not value.extra_data:
+                return None  # "without extra data": the paper's results are not all pre-trained
+            if numbered or others.search(sentence):
+                continue  # its own results' setting ("After pre-training on X, it attains 87.1%"), or another's
+            if own.search(sentence) or _OPENER.match(sentence[:at]):
+                stated.add(label)
+    return stated.pop() if len(stated) == 1 else None
+
+
+def _carried_extra_data(frame: pd.DataFrame, labels: list[list[str]], abstracts: Mapping[str, str]) -> None:
+    """Adds to `labels` the extra training data another sentence of the abstract states, to each result on a
+    benchmark whose own sentence states none of its kind (and that is not the extra data itself)."""
+    patterns = [p for p, v in _label_kinds() if v.kind == "extra_data"]
+    open_rows = [
+        i
+        for i, dataset in enumerate(frame["dataset"])
+        if _text(dataset) and not any(p.match(found) for p in patterns for found in labels[i])
+    ]
+    papers = {frame["paper_id"].iat[i] for i in open_rows}
+    stated = {paper: _abstract_extra_data(text) for paper, text in abstracts.items() if paper in papers and text}
+    for i in open_rows:
+        label, dataset = stated.get(frame["paper_id"].iat[i]), frame["dataset"].iat[i]
+        if label is not None and not label.endswith(canonical_dataset(dataset) or dataset):
+            labels[i].append(label)
+
+
+def add_settings(claims: pd.DataFrame, abstracts: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Claims with `task` (where the benchmark, the metric or a cue decides it) and `context` filled; values
-    already there are kept."""
+    already there are kept. `abstracts` (paper id -> abstract) lets extra training data stated in another
+    sentence of a paper's abstract reach its results."""
     if claims.empty:
         return claims
     frame = claims.reset_index(drop=True)
-    orders = _orders(frame)
+    orders, positions = _orders(frame), _positions(frame)
     columns = ["sentence", "value_text", "dataset", "metric", "title", "task", "context"]
     rows = [
         dict(zip(columns, values, strict=True)) for values in zip(*(frame[c].tolist() for c in columns), strict=True)
     ]
-    tasks_ = [_text(r["task"]) or _task(r) for r in rows]
-    splits, labels = zip(*(_split_and_settings(r, order) for r, order in zip(rows, orders, strict=True)), strict=True)
-    unresolved = _unresolved_splits(frame, list(splits), list(labels))
+    tasks_ = [_text(r["task"]) or _task(r, at) for r, at in zip(rows, positions, strict=True)]
+    found = [_split_and_settings(r, at, order) for r, at, order in zip(rows, positions, orders, strict=True)]
+    splits, labels = [split for split, _ in found], [settings for _, settings in found]
+    if abstracts:
+        _carried_extra_data(frame, labels, abstracts)
+    splits = _carried_splits(frame, positions, splits)
+    unresolved = _unresolved_splits(frame, splits, labels)
     contexts = [
         _text(row["context"]) or "; ".join(([split] if split and i not in unresolved else []) + found) or None
         for i, (row, split, found) in enumerate(zip(rows, splits, labels, strict=True))
@@ -394,16 +589,23 @@ def _label_kinds() -> list[tuple[re.Pattern[str], SettingKind]]:
 
 
 def conditions(context: str | None, dataset: str | None) -> Conditions:
-    """A claim's `context` read back: its benchmark's split, the settings that make rows, extra data."""
+    """A claim's `context` read back: its benchmark's split (none for the benchmark's default split: COCO
+    val2017 is the board of COCO), the settings that make rows, extra data."""
     labels = [part.strip() for part in context.split(";")] if isinstance(context, str) else []
     entry = datasets().get(canonical_dataset(dataset) or "")
     split = labels[0] if labels and entry is not None and labels[0] in entry.boards else None
     kinds = [next((v for pattern, v in _label_kinds() if pattern.match(label)), None) for label in labels]
+    incomparable = [
+        (kind.kind, label)
+        for label, kind in zip(labels, kinds, strict=True)
+        if kind and kind.incomparable and not kind.default
+    ]
     return Conditions(
-        split=split,
-        settings=tuple(label for label, kind in zip(labels, kinds, strict=True) if kind and kind.incomparable),
+        split=None if entry is not None and split == entry.default_split else split,
+        settings=tuple(label for _, label in incomparable),
         context=tuple(labels),
         extra_data=any(kind is not None and kind.extra_data for kind in kinds),
+        kinds=tuple(incomparable),
     )
 
 

@@ -30,6 +30,7 @@ class Metric:
     unit: str
     efficiency: bool = False  # a cost of the model (not of a benchmark) even when unitless
     share: bool = False  # a share of another system's quality ("maintaining 99% performance")
+    generic: str | None = None  # "vague" | "broad": a word for what a benchmark measures (metrics.toml)
 
     @property
     def higher_is_better(self) -> bool:
@@ -52,6 +53,7 @@ class Dataset:
     area: str | None = None
     boards: tuple[str, ...] = ()  # subsets, splits or pairs whose results are not comparable
     plain_word: bool = False  # an English word ("Traffic"): named only where an open pattern finds it
+    default_split: str | None = None  # the split a result means when it names none (COCO: val2017): one board
 
     @property
     def task(self) -> str | None:
@@ -96,6 +98,7 @@ def metrics() -> dict[str, Metric]:
             entry["unit"],
             entry.get("efficiency", False),
             entry.get("share", False),
+            entry.get("generic"),
         )
         for name, entry in _read_toml("metrics.toml").items()
     }
@@ -113,6 +116,7 @@ def datasets() -> dict[str, Dataset]:
             entry.get("area"),
             tuple(entry.get("boards", [])),
             entry.get("plain_word", False),
+            entry.get("default_split"),
         )
         for name, entry in _dataset_entries().items()
     }

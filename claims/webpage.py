@@ -1,30 +1,30 @@
 """The HTML report: every board and the comparisons on one self-contained page.
 
-The page works offline and alone: styles, script and charts (PNG) are inline,
-nothing is fetched. It offers search and filters (task, area, benchmark),
-tables sortable by any column (a metric sorts best first), each value opening
-the sentences it came from on click, tap, Enter or focus, and a best-score-over-
-time chart per board that ends on the board's leader. It fits a phone: tables
-scroll inside their own box. All text is escaped (html.escape).
+The page works offline and alone: styles, script and charts (SVG that
+claims/chart.py writes) are inline, nothing is fetched. It offers search and
+filters (task, area, benchmark, extra training data), tables sortable by any
+column (a metric sorts best first), each value opening the sentences it came
+from, its number marked, on click, tap, Enter or focus, and a best-score-over-
+time chart per board with dated values. It fits a phone: the ranked score comes
+right after the model, and tables scroll inside their own box. Papers without a
+known arXiv id are said once for the page. All text is escaped (html.escape).
 """
 
 from __future__ import annotations
 
-import base64
+import dataclasses
 import html
-import io
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import count
 from pathlib import Path
 from urllib.parse import quote_plus
 
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-from matplotlib.figure import Figure
 
+from claims.chart import chart_caption, chart_svg
 from claims.io import OutputSet, write_text
-from claims.leaderboard import Board, progress
+from claims.leaderboard import Board
 from claims.report import (
     DISPUTED,
     Row,
@@ -38,9 +38,8 @@ from claims.report import (
 from claims.vocab import dataset_area
 
 ARXIV_SEARCH = "https://arxiv.org/search/?searchtype=title&query="
-SEARCH_MARK = " (search)"  # after a link that searches for a paper rather than opening it
-MIN_POINTS = 2  # a chart of one value shows no trend
 FILTERS = {"task": "Task", "area": "Area", "benchmark": "Benchmark"}  # data-* attribute -> label
+EXTRA_DATA = {"no": "without extra training data", "yes": "with extra training data"}  # data-extra -> option
 
 
 def esc(value: object) -> str:
@@ -67,22 +66,58 @@ def paper_url(title: str, link: str | None) -> str:
 
 
 def html_link(title: str, link: str | None) -> str:
-    """A paper as a link: its arXiv page, else an arXiv search for its title, marked so."""
-    anchor = f'<a href="{esc(paper_url(title, link))}">{esc(title)}</a>'
-    return anchor if link else f'{anchor}<span class="via">{esc(SEARCH_MARK)}</span>'
+    """A paper as a link: its arXiv page, else an arXiv search for its title (styled apart; the page says once
+    what that style means, rather than on every row)."""
+    css = "" if link else ' class="search"'
+    return f'<a href="{esc(paper_url(title, link))}"{css}>{esc(title)}</a>'
 
 
 # ---- values that open their sentences ------------------------------------------------------------
 
 
+def number_places(claims: pd.DataFrame) -> pd.Series:
+    """Where each claim's number starts in its sentence (-1: not found).
+
+    Offsets are the abstract's. A sentence's own offset is the one most of its claims agree on, which tells
+    which of two same numbers ("1.2% ... 1.2%") is a claim's; a number written once needs no agreement.
+    """
+    places = [_places(str(s), str(t)) for s, t in zip(claims["sentence"], claims["value_text"], strict=True)]
+    keys = list(zip(claims["paper_id"], claims["sentence"], strict=True))
+    votes: dict[tuple[str, str], Counter[int]] = {}
+    for key, start, found in zip(keys, claims["start"], places, strict=True):
+        votes.setdefault(key, Counter()).update(int(start) - p for p in found)
+    chosen = []
+    for key, start, found in zip(keys, claims["start"], places, strict=True):
+        offset = votes[key].most_common(1)[0][0] if votes[key] else None
+        chosen.append(int(start) - offset if offset is not None and int(start) - offset in found else [*found, -1][0])
+    return pd.Series(chosen, index=claims.index, dtype=int)
+
+
+def _places(sentence: str, text: str) -> list[int]:
+    """Every place `text` starts in `sentence`."""
+    places, at = [], sentence.find(text) if text else -1
+    while at >= 0:
+        places.append(at)
+        at = sentence.find(text, at + 1)
+    return places
+
+
+def marked_sentence(claim: pd.Series) -> str:
+    """The claim's sentence, escaped, with its number in a <mark> (as written, when it is found there)."""
+    sentence, at, text = str(claim["sentence"]), int(claim.get("number_at", -1)), str(claim["value_text"])
+    if at < 0:
+        return esc(sentence)
+    return f"{esc(sentence[:at])}<mark>{esc(text)}</mark>{esc(sentence[at + len(text) :])}"
+
+
 def _claim_note(claim: pd.Series) -> str:
-    """One claim behind a value: amount, paper, date, who cited it, and the sentence."""
+    """One claim behind a value: amount, paper, date, who cited it, and the sentence with the number marked."""
     source = esc(claim["title"])
     if text_or_none(claim.get("published")):
         source += f" ({esc(claim['published'])})"
     if text_or_none(claim.get("reported_by")):
         source += f", reported by {esc(claim['reported_by'])}"
-    return f"<p><strong>{esc(claim_amount(claim))}</strong> · {source}: <q>{esc(claim['sentence'])}</q></p>"
+    return f"<p><strong>{esc(claim_amount(claim))}</strong> · {source}: <q>{marked_sentence(claim)}</q></p>"
 
 
 def claim_button(text: str, claims: pd.DataFrame, panel_id: str, about: str) -> str:
@@ -122,14 +157,37 @@ def _table(header: list[tuple[str, str | None]], body: list[str], caption: str) 
     )
 
 
-def _board_row(board: Board, row: Row, baselines: bool, panels: Iterator[str]) -> str:
+def _uses_extra_data(row: Row) -> bool:
+    """A row's variant is measured with extra training data (Papers with Code's flag; one per variant)."""
+    return any(bool(cell["extra_data"].any()) for cell in row.cells.values())
+
+
+def _papers_td(row: Row) -> str:
+    """The row's papers, each with its date where known."""
+    dates = {
+        str(c["title"]): text_or_none(c.get("published")) for cell in row.cells.values() for _, c in cell.iterrows()
+    }
+    return _td(
+        "; ".join(
+            html_link(t, link) + (f' <span class="date">{esc(dates[t])}</span>' if dates.get(t) else "")
+            for t, link in row.papers
+        ),
+        css="paper",
+    )
+
+
+def _board_row(board: Board, row: Row, columns: dict[str, bool], panels: Iterator[str]) -> str:
+    """rank, model, the scores (the ranked one first, in view on a phone), extra data and who reported a
+    baseline where the board has any, the papers."""
+    extra = _uses_extra_data(row)
     return (
-        "<tr>"
+        f"<tr{_attrs(data_extra='yes' if extra else 'no')}>"
         + _td(esc(row.rank), "" if row.rank is None else row.rank)
         + _td(esc(row.model), css="name")
-        + (_td(esc(row.reported_by)) if baselines else "")
         + "".join(_value_td(row.cells.get(c), next(panels), f"{board.name} · {row.model} · {c}") for c in board.columns)
-        + _td("; ".join(html_link(t, link) for t, link in row.papers), css="paper")
+        + (_td("yes" if extra else "", "1" if extra else "0", "extra") if columns["extra data"] else "")
+        + (_td(esc(row.reported_by)) if columns["reported by"] else "")
+        + _papers_td(row)
         + "</tr>"
     )
 
@@ -139,17 +197,17 @@ def _column_better(board: Board) -> dict[str, str]:
 
 
 def board_html(board: Board) -> str:
-    baselines = has_baselines(board)
     better = _column_better(board)
+    columns = {"extra data": bool(board.entries["extra_data"].any()), "reported by": has_baselines(board)}
     header = [
         ("rank", None),
         ("model", None),
-        *([("reported by", None)] if baselines else []),
         *((c, better[c]) for c in board.columns),
+        *((name, None) for name, shown in columns.items() if shown),
         ("paper", None),
     ]
     panels = (f"why-{board.slug}-{n}" for n in count())
-    body = [_board_row(board, row, baselines, panels) for row in rows(board)]
+    body = [_board_row(board, row, columns, panels) for row in rows(board)]
     caption = f"{board.name}: ranked by {board.primary}, {direction_word(board)}"
     return _table(header, body, caption)
 
@@ -178,83 +236,17 @@ def comparisons_html(comparisons: pd.DataFrame) -> str:
     return _table(header, body, "Delta and ratio claims; select a change for its sentence")
 
 
-# ---- the best-over-time chart --------------------------------------------------------------------
-
-
-def _label_records(axes: Axes, points: pd.DataFrame, x: pd.Series, right: pd.Series) -> None:
-    """Name the rows that set a new best; `right`: labelled on their left, to stay inside the figure."""
-    records = points[points["value"] == points["best"]].drop_duplicates("best")
-    for i, r in records.iterrows():
-        axes.annotate(  # a title with "$" names an unnamed row: text, not mathtext that may not parse
-            r["variant"], (x[i], r["value"]), fontsize=7, xytext=(-3 if right[i] else 3, 3),
-            textcoords="offset points", ha="right" if right[i] else "left", parse_math=False, in_layout=False,
-        )  # fmt: skip
-
-
-def _plot_dated(axes: Axes, dated: pd.DataFrame) -> None:
-    x = dated["date"]
-    axes.scatter(x, dated["value"], s=16, alpha=0.5, label="claims")
-    axes.step(x, dated["best"], where="post", label="best so far")
-    _label_records(axes, dated, x, x > x.min() + (x.max() - x.min()) / 2)
-    locator = AutoDateLocator()
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-
-
-def _plot_undated(axes: Axes, points: pd.DataFrame) -> None:
-    """The undated values in a column of their own, the best so far stepping to the leader's."""
-    undated = points[points["date"].isna()]
-    before = points.loc[points["date"].notna(), "best"].iloc[-1]
-    x = pd.Series(0.0, index=undated.index)
-    axes.scatter(x, undated["value"], s=16, alpha=0.5)
-    axes.step([-1, 0, 1], [before, undated["best"].iloc[-1], undated["best"].iloc[-1]], where="post")
-    _label_records(axes, points.loc[undated.index], x, x == 0)
-    axes.set_xlim(-1, 1)
-    axes.set_xticks([0], ["undated"])
-    axes.tick_params(axis="y", left=False)
-
-
-def chart_png(board: Board) -> bytes | None:
-    """The ranked values over time with the best so far (leaderboard.progress); None without dates or trend."""
-    points = progress(board)
-    dated = points[points["date"].notna()]
-    if dated.empty or len(points) < MIN_POINTS:
-        return None
-    figure = Figure(figsize=(6.4, 3.2), dpi=100, layout="constrained")
-    if dated.index.equals(points.index):
-        axes = figure.add_subplot()
-    else:
-        axes, undated = figure.subplots(1, 2, sharey=True, width_ratios=[5, 1])
-        _plot_undated(undated, points)
-    _plot_dated(axes, dated)
-    axes.set_ylabel(f"{board.primary} ({direction_word(board)})", fontsize=8)
-    figure.suptitle(f"{board.name}: best {board.primary} over time", fontsize=9)
-    axes.legend(fontsize=7, loc="lower right" if board.higher_is_better else "upper right")  # away from the best
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
-    return buffer.getvalue()
-
-
-def chart_caption(board: Board) -> str:
-    """What the chart ends on, in words: the best value, whose, and when."""
-    points = progress(board)
-    holder = points[points["value"] == points["best"].iloc[-1]].iloc[0]
-    when = "undated" if pd.isna(holder["date"]) else f"{holder['date']:%Y-%m-%d}"
-    return (
-        f"Best so far: {claim_amount(holder)} by {holder['variant']} ({when}). Each point is a row's ranked "
-        "value; baselines cited by other papers are left out, their dates being the citing paper's."
-    )
+# ---- the best-over-time chart (claims/chart.py) ------------------------------------------------
 
 
 def _chart_html(board: Board) -> str:
-    png = chart_png(board)
-    if png is None:
+    svg = chart_svg(board)
+    if svg is None:
         return ""
-    data = base64.b64encode(png).decode("ascii")
-    alt = f"best {board.primary} over time on {board.name}"
+    legend = '<span class="key dot"></span> a paper\'s value <span class="key line"></span> best so far'
     return (
-        f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}" width="640" height="320">'
-        f"<figcaption>{esc(chart_caption(board))}</figcaption></figure>"
+        f'<figure class="over-time">{svg}<div class="tip" role="status" hidden></div>'
+        f'<figcaption><span class="legend">{legend}</span> {esc(chart_caption(board))}</figcaption></figure>'
     )
 
 
@@ -292,6 +284,16 @@ def _select(name: str, label: str, values: Iterable[str]) -> str:
     )
 
 
+def _extra_select(boards: list[Board]) -> str:
+    """The extra-data filter: rows with or without extra training data (Papers with Code's flag)."""
+    flagged = sum(int(b.shown.drop_duplicates("variant")["extra_data"].sum()) for b in boards)
+    options = "".join(f'<option value="{value}">{esc(label)}</option>' for value, label in EXTRA_DATA.items())
+    return (
+        f'<label>Training data <select id="filter-extra" data-rows="extra">'
+        f'<option value="">all ({flagged} rows with extra data)</option>{options}</select></label>'
+    )
+
+
 def filters_html(boards: list[Board]) -> str:
     selects = "".join(
         _select(name, label, (_board_filters(b)[name] for b in boards)) for name, label in FILTERS.items()
@@ -300,7 +302,7 @@ def filters_html(boards: list[Board]) -> str:
         '<div class="filters" role="search">'
         '<label>Search <input type="search" id="search" placeholder="model, paper, benchmark"'
         ' autocomplete="off"></label>'
-        f'{selects}<p id="filter-status" aria-live="polite">{len(boards)} boards</p></div>'
+        f'{selects}{_extra_select(boards)}<p id="filter-status" aria-live="polite">{len(boards)} boards</p></div>'
     )
 
 
@@ -314,8 +316,12 @@ table{border-collapse:collapse;width:100%}
 caption{text-align:left;color:#555;padding:.25rem 0}
 th,td{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.name{min-width:9rem}
+td.name{min-width:10rem;max-width:16rem;overflow-wrap:anywhere;hyphens:auto}
 td.paper{min-width:18rem}
+td.extra{text-align:center}
+.date{color:#666;white-space:nowrap}
+a.search,span.search{text-decoration:underline dotted}
+mark{background:#ffe066;color:inherit;font-weight:600;padding:0 .1em;border-radius:2px}
 th button{all:unset;cursor:pointer;font-weight:600}
 th button:focus-visible,button.claim:focus-visible{outline:2px solid #0366d6;outline-offset:1px}
 th[aria-sort=ascending] button::after{content:" \\25B2"}
@@ -329,10 +335,23 @@ button.claim[aria-expanded=true]{text-decoration-style:solid}
 .why .about{font-weight:600;color:#555}
 .why p{margin:.2rem 0}
 .disputed{color:#b00;font-size:.85em}
-.via{color:#777;font-size:.85em}
-figure{margin:0}
-figure img{max-width:100%;height:auto}
+figure{margin:0;position:relative;max-width:40rem}
+svg.chart{display:block;width:100%;height:auto;font:11px system-ui,sans-serif}
+svg.chart .axis{stroke:#555}
+svg.chart .grid{stroke:#e5e5e5}
+svg.chart .tick{fill:#555}
+svg.chart .label{fill:#222;font-size:12px}
+svg.chart .best{fill:none;stroke:#d9480f;stroke-width:2}
+svg.chart .pt{fill:#1c7ed6;fill-opacity:.55;stroke:#1c7ed6;cursor:pointer}
+svg.chart .pt.record{fill-opacity:1}
+svg.chart .pt:focus,svg.chart .pt:hover{stroke:#000;stroke-width:2;outline:none}
+.tip{position:absolute;z-index:1;max-width:18rem;pointer-events:none;background:#222;color:#fff;
+  padding:.25rem .5rem;border-radius:4px;font-size:.85em}
 figcaption{color:#555;font-size:.9em}
+.legend{display:block}
+.key{display:inline-block;vertical-align:middle}
+.key.dot{width:.7em;height:.7em;border-radius:50%;background:#1c7ed6}
+.key.line{width:1.2em;height:2px;background:#d9480f;margin-left:.6em}
 nav ul{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;padding:0}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;background:#fff;
   padding:.5rem 0;border-bottom:1px solid #ddd;z-index:1}
@@ -340,6 +359,9 @@ nav ul{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;padding:0}
 .filters p{margin:0;color:#555}
 .filters input,.filters select{font:inherit;max-width:100%}
 .filters label{max-width:100%}
+@media (max-width:40rem){svg.chart{font-size:17px}svg.chart .label{font-size:17px}
+  body{padding:.5rem}th,td{padding:.25rem .3rem}td.name{min-width:8rem;max-width:10rem}
+  td.paper{min-width:12rem}}
 """
 
 # Sorting: a header's first click sorts its column best first when it is a metric (data-better),
@@ -411,7 +433,9 @@ SCRIPT = """
   }).join(" ").toLowerCase();
   const rowWords = new Map();
   for (const row of document.querySelectorAll("table.sortable tbody tr")) rowWords.set(row, words(row));
+  const extra = document.getElementById("filter-extra");
   const picked = holder => selects.every(s => !s.value || holder.dataset[s.dataset.filter] === s.value);
+  const extraFits = row => !extra.value || !row.dataset.extra || row.dataset.extra === extra.value;
   const showRows = (rows, fits) => {
     let shown = 0;
     for (const row of rows) {
@@ -427,7 +451,7 @@ SCRIPT = """
     for (const board of boards) {
       const fits = picked(board);
       const rows = board.querySelectorAll("tbody tr");
-      const shown = showRows(rows, row => fits && matches(rowWords.get(row), board.dataset.words));
+      const shown = showRows(rows, row => fits && extraFits(row) && matches(rowWords.get(row), board.dataset.words));
       board.hidden = shown === 0;
       document.querySelector(`nav a[href="#${board.id}"]`).parentElement.hidden = board.hidden;
       shownBoards += !board.hidden;
@@ -439,13 +463,55 @@ SCRIPT = """
   };
   search.addEventListener("input", apply);
   selects.forEach(s => s.addEventListener("change", apply));
+  extra.addEventListener("change", apply);
   apply();
+
+  // A chart point's tip (model, value, paper) on hover, focus or tap, placed beside the point.
+  const showTip = point => {
+    const figure = point.closest("figure"), tip = figure.querySelector(".tip");
+    const box = point.getBoundingClientRect(), frame = figure.getBoundingClientRect();
+    tip.textContent = point.dataset.tip;
+    tip.hidden = false;
+    const left = Math.min(box.left - frame.left + 10, frame.width - tip.offsetWidth);
+    tip.style.left = `${Math.max(0, left)}px`;
+    tip.style.top = `${Math.max(0, box.top - frame.top - tip.offsetHeight - 6)}px`;
+  };
+  const hideTips = () => document.querySelectorAll("figure .tip").forEach(tip => { tip.hidden = true; });
+  for (const point of document.querySelectorAll("svg.chart circle.pt")) {
+    point.addEventListener("mouseenter", () => showTip(point));
+    point.addEventListener("focus", () => showTip(point));
+    point.addEventListener("click", () => showTip(point));
+    point.addEventListener("mouseleave", hideTips);
+    point.addEventListener("blur", hideTips);
+  }
 })();
 """
 
 
+def _with_number_places(boards: list[Board], comparisons: pd.DataFrame) -> tuple[list[Board], pd.DataFrame]:
+    """Boards and comparisons whose claims know where their number is in the sentence (`number_at`)."""
+    marked = [dataclasses.replace(b, entries=b.entries.assign(number_at=number_places(b.entries))) for b in boards]
+    return marked, comparisons.assign(number_at=number_places(comparisons))
+
+
+def unknown_links_note(boards: list[Board], comparisons: pd.DataFrame) -> str:
+    """Said once for the page: how many papers have no known arXiv id, and what their links do instead."""
+    fields = ["paper_id", "link", "published"]
+    papers = pd.concat([b.shown[fields] for b in boards] + [comparisons[fields]]).drop_duplicates("paper_id")
+    unknown, undated = int(papers["link"].isna().sum()), int(papers["published"].isna().sum())
+    if not unknown and not undated:
+        return ""
+    return (
+        f'<p class="note">{unknown} of {len(papers)} papers have no known arXiv id: their titles '
+        '(<span class="search">dotted underline</span>) open an arXiv search for the title instead of the paper. '
+        f"{undated} have no known date: they are in the tables, not on the over-time charts. A paper read "
+        "from the arXiv metadata snapshot or the Hugging Face daily-papers API has both.</p>"
+    )
+
+
 def report_html(boards: list[Board], comparisons: pd.DataFrame) -> str:
     """The whole page: filters, an index, every board (chart and table), the comparisons."""
+    boards, comparisons = _with_number_places(boards, comparisons)
     toc = "".join(
         f'<li><a href="#board-{b.slug}">{esc(b.name)}</a> ({b.shown["variant"].nunique()})</li>' for b in boards
     )
@@ -455,7 +521,7 @@ def report_html(boards: list[Board], comparisons: pd.DataFrame) -> str:
         f"<title>claims: leaderboards</title><style>{STYLE}</style></head><body>"
         "<h1>Leaderboards</h1><p>Score claims from the papers' abstracts, one table per benchmark, "
         "ranked by the metric most papers report on it. Values read in human units (2.4 ms, 21M); the "
-        "CSVs keep canonical ones.</p>"
+        f"CSVs keep canonical ones.</p>{unknown_links_note(boards, comparisons)}"
         f"{filters_html(boards)}"
         f'<nav><ul>{toc}<li><a href="#comparisons">Comparisons</a> ({len(comparisons)})</li></ul></nav>'
         + "".join(_section(b) for b in boards)

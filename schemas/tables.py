@@ -127,17 +127,19 @@ class LeaderboardSchema(pa.DataFrameModel):
 
     @pa.dataframe_check(name="one_shown_claim_per_cell")
     def one_shown_per_cell(cls, df: pd.DataFrame) -> Series[bool]:
-        shown = df.groupby(["dataset", "task", "split", "variant", "column"], dropna=False)["shown"].transform("sum")
+        shown = df.groupby(["dataset", "task", "split", "setting", "variant", "column"], dropna=False)["shown"]
+        shown = shown.transform("sum")
         return shown == 1
 
     @pa.dataframe_check(name="one_primary_column_per_board")
     def one_primary_column(cls, df: pd.DataFrame) -> Series[bool]:
-        columns = df[df["primary"]].groupby(["dataset", "task", "split"], dropna=False)["column"].transform("nunique")
+        board = ["dataset", "task", "split", "setting"]
+        columns = df[df["primary"]].groupby(board, dropna=False)["column"].transform("nunique")
         return columns.reindex(df.index, fill_value=1) == 1
 
     @pa.dataframe_check(name="ranked_exactly_by_shown_primary_value")
     def ranks_follow_primary(cls, df: pd.DataFrame) -> Series[bool]:
-        board = [df["dataset"], df["task"].fillna(""), df["split"].fillna("")]
+        board = [df["dataset"], df["task"].fillna(""), df["split"].fillna(""), df["setting"].fillna("")]
         signed = df["value"].where(df["better"] == "higher", -df["value"]).where(df["shown"] & df["primary"])
         signed = signed.where(df["better"] != "unknown")
         expected = signed.groupby(board).rank(method="min", ascending=False)

@@ -72,3 +72,23 @@ def write_paper(folder: Path, stem: str = "2101.00001", tei: bool = True, text: 
     (folder / "results.jsonl").write_text(json.dumps({"paper": stem, "score": "91.62"}) + "\n", encoding="utf-8")
     (folder / "papers.jsonl").write_text(json.dumps({"paper": stem, "title": TITLE}) + "\n", encoding="utf-8")
     return folder
+
+
+LATEX = r"""\documentclass{article}
+\title{TagFormer: Part-of-Speech Tagging with Transformers}
+\begin{document}
+\begin{abstract}We propose TagFormer, a tagger.\end{abstract}
+\section{Results}
+\begin{table}
+\caption{Test accuracy on the Penn Treebank POS tagging benchmark.}
+\begin{tabular}{lc}
+\toprule
+Model & Accuracy \\
+\midrule
+Bi-LSTM~\cite{ling2015} & 97.36 \\
+TagFormer (ours) & \textbf{97.61} \\
+\bottomrule
+\end{tabular}
+\end{table}
+\end{document}
+"""

@@ -529,3 +529,170 @@ def test_a_system_that_boasts_a_score_is_its_subject() -> None:
 def test_a_comparable_variant_of_a_system_is_the_baseline() -> None:
     claim = row(claims_of("Glimmer is 2.1x faster than a comparable variant of ResNet-50.", TITLE), "2.1x")
     assert claim.baseline == "ResNet-50"
+
+
+def test_a_number_takes_the_benchmark_of_its_own_list_item() -> None:
+    table = claims_of(
+        "Glimmer sets a new state of the art, pushing the ImageNet top-1 accuracy to 84.1% (2.2% absolute "
+        "improvement), the COCO box AP to 51.7 and the ADE20K mIoU to 49.3.",
+        TITLE,
+    )
+    datasets = dict(zip(table.value_text, table.dataset, strict=True))
+    assert (datasets["84.1%"], datasets["2.2%"], datasets["51.7"], datasets["49.3"]) == (
+        "ImageNet",
+        "ImageNet",
+        "COCO",
+        "ADE20K",
+    )
+
+
+def test_a_score_in_parentheses_belongs_to_the_benchmark_it_follows() -> None:
+    table = claims_of("Glimmer is the best detector on COCO (52.4 AP) and LVIS (38.0 AP).", TITLE)
+    assert dict(zip(table.value_text, table.dataset, strict=True)) == {"52.4": "COCO", "38.0": "LVIS"}
+
+
+def test_the_system_is_the_acronym_of_the_longest_stretch_of_title_words() -> None:
+    table = claims_of(
+        "We first propose Sparse Glimmer Routing (SGR), a layer. On top of it we build Sparse Glimmer Routing "
+        "Networks (SGRNet), a backbone. SGRNet reaches 83.0% top-1 accuracy on ImageNet.",
+        "Sparse Glimmer Routing Networks",
+    )
+    assert table.model.tolist() == ["SGRNet"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fine-tuned with 10min, 1h and 10h fine-tuning subsets of SpeechSet (960h), Glimmer reaches 4.1% WER.",
+        "Trained on 100 hours of labeled data, Glimmer reaches 4.1% WER on SpeechSet.",
+        "We pre-train Glimmer on a large corpus (160GB) and Glimmer reaches 4.1% WER on SpeechSet.",
+        "With only 1% of SpeechSet labels, Glimmer reaches 4.1% WER.",
+        "We translate 40,000 different translation directions and Glimmer reaches 4.1% WER on SpeechSet.",
+    ],
+)
+def test_amounts_of_data_a_model_learned_from_are_no_results(sentence: str) -> None:
+    assert claims_of(sentence, TITLE).value_text.tolist() == ["4.1%"]
+
+
+def test_a_time_in_parentheses_after_a_metric_is_still_a_result() -> None:
+    table = claims_of("Glimmer cuts the training time (10h) in half on SpeechSet.", TITLE)
+    assert table.value_text.tolist() == ["10h"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Glimmer is ahead of RoutNet by 1.4% box AP in COCO detection, 1.2% mask AP in COCO instance "
+        "segmentation, and 0.9% mIoU in ADE20K segmentation.",
+        "Glimmer reaches 1.4% COCO box AP, 1.2% COCO mask AP, and 0.9% ADE20K mIoU improvement over RoutNet.",
+    ],
+)
+def test_every_item_of_a_list_of_changes_is_a_change(sentence: str) -> None:
+    table = claims_of(sentence, TITLE)
+    assert table.value_text.tolist() == ["1.4%", "1.2%", "0.9%"]
+    assert table.kind.tolist() == ["delta"] * 3
+    assert table.direction.tolist() == ["up"] * 3
+
+
+def test_scores_listed_before_a_separate_change_stay_scores() -> None:
+    table = claims_of("Glimmer reaches 81.4% top-1 on ImageNet, 51.2 AP on COCO, and improves by 1.1 AP.", TITLE)
+    assert table.kind.tolist() == ["score", "score", "delta"]
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "system"),
+    [
+        ("Sparse Glim Transformer", "We present Sparse Glim Transformer, a backbone.", "Sparse Glim Transformer"),
+        (
+            "Routed Glimmer for Fast Training",
+            "Our approach, named routed Glimmer, learns a routing query.",
+            "routed Glimmer",
+        ),
+        ("Fast Segmentation by Routing", "Our proposed model, GlimNet+, extends GlimNet with a decoder.", "GlimNet+"),
+        ("Large Scale Routing for Synthesis", "Our models (GlimGANs) set a new state of the art.", "GlimGAN"),
+        ("Glimmer Models", "To this end, we propose glimmer models, a new family of models.", "glimmer models"),
+        ("Sub-network Search", 'We extract a subset, which we refer to as "Glim", that is smaller.', "Glim"),
+    ],
+)
+def test_the_system_is_found_where_the_abstract_names_it(title: str, abstract: str, system: str) -> None:
+    from claims.names import system_name
+
+    assert system_name(title, abstract) == system
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "system"),
+    [
+        (
+            "No Glimmer Left Behind: Scaling Routers",
+            "In No Glimmer Left Behind, we route tokens.",
+            "No Glimmer Left Behind",
+        ),
+        ("Routers are Learners", "GlimNet-2 is a large sparse language model. It routes tokens.", "GlimNet-2"),
+    ],
+)
+def test_the_system_named_by_a_title_or_a_defining_sentence(title: str, abstract: str, system: str) -> None:
+    from claims.names import system_name
+
+    assert system_name(title, abstract) == system
+
+
+def test_a_sized_system_is_its_variant_of_that_size() -> None:
+    table = claims_of("Our base-size Glimmer achieves 83.2% top-1 accuracy on ImageNet.", TITLE)
+    assert table.model.tolist() == ["Glimmer-B"]
+
+
+def test_metrics_named_as_alternatives_go_to_the_benchmarks_that_report_them() -> None:
+    table = claims_of("Glimmer improves bpc/perplexity to 0.98 on enwik8 and 17.9 on WikiText-103.", TITLE)
+    assert dict(zip(table.value_text, table.metric, strict=True)) == {
+        "0.98": "bits per character",
+        "17.9": "perplexity",
+    }
+
+
+def test_a_new_architecture_named_by_apposition_is_the_system_even_as_a_plain_word() -> None:
+    from claims.names import system_name
+
+    abstract = "We propose a new simple network architecture, the Router, based solely on gates. It is fast."
+    assert system_name("Gates Are All You Need", abstract) == "Router"
+
+
+def test_a_compared_model_as_the_subject_of_a_result_owns_it() -> None:
+    table = claims_of(
+        "Large routers such as RoutNet-B are slow, with RoutNet-B taking 1.7 seconds per image. "
+        "Glimmer runs 4.3x faster than RoutNet-B.",
+        TITLE,
+    )
+    assert dict(zip(table.value_text, table.model, strict=True)) == {"1.7 seconds": "RoutNet-B", "4.3x": "Glimmer"}
+
+
+def test_the_version_of_a_name_is_no_claim() -> None:
+    table = claims_of("Glimmer matches the data2vec 2.0 performance on SpeechSet with 4.1% WER.", TITLE)
+    assert table.value_text.tolist() == ["4.1%"]
+
+
+def test_a_sentence_naming_only_splits_is_on_the_benchmark_they_belong_to() -> None:
+    table = claims_of(
+        "Glimmer is evaluated on LibriSpeech and Libri-Light. It reduces WER by 9% and 12% on the test-clean "
+        "and test-other subsets.",
+        TITLE,
+    )
+    assert table.dataset.tolist() == ["LibriSpeech", "LibriSpeech"]
+
+
+def test_levels_of_a_task_named_with_no_metric_are_in_the_tasks_headline_metric() -> None:
+    table = claims_of(
+        "Glimmer sets new records, e.g. image classification (76.1 → 80.2) and object detection (40.1 → 43.5).", TITLE
+    )
+    assert dict(zip(table.value_text, table.metric, strict=True)) == {
+        "76.1": "top-1 accuracy",
+        "80.2": "top-1 accuracy",
+        "40.1": "box AP",
+        "43.5": "box AP",
+    }
+
+
+def test_levels_in_parentheses_after_an_absolute_change_are_two_scores() -> None:
+    table = claims_of("Glimmer improves the previous best result on NLVR by 22% absolute (54% to 76%).", TITLE)
+    assert table.value_text.tolist() == ["22%", "54%", "76%"]
+    assert table.kind.tolist() == ["delta", "score", "score"]

@@ -6,8 +6,11 @@ import contextlib
 import dataclasses
 import io
 import json
+import tomllib
+from importlib import resources
 from pathlib import Path
 
+import jsonschema
 import pandas as pd
 import pytest
 from board_claims import claim, claims_table, papers_table
@@ -16,12 +19,25 @@ from huggingface_hub import ModelCardData, metadata_load
 import claims.cli
 from claims.cli import main
 from claims.export import EVALUATION_TABLES, MODEL_INDEX, board_task, evaluation_tables, metric_name, model_index
-from claims.leaderboard import UNNAMED, Board, build_comparisons, build_leaderboards, format_number, slug
+from claims.hub import hub_dataset, hub_metric, hub_task, task_ids
+from claims.leaderboard import UNNAMED, Board, build_comparisons, build_leaderboards, format_number
+from claims.pwc import categories, task_name
 from claims.report import MANIFEST, write_leaderboards
+from claims.setting import tasks
+from claims.vocab import datasets, metric_info
 
 PAPERS = papers_table(p1="2021-03-01", p2="2022-05-01", p3=None, p4=None)
 ROW_FIELDS = {"model_name", "metrics", "paper_title", "paper_url", "paper_date", "uses_additional_data"}
 YAML_SPECIAL = ["key: value", "#hash", "- dash", "'single'", '"double" quote', "a: b # c", "[list]", "{map}", "yes"]
+
+
+def schema_file(name: str) -> dict:
+    text = (resources.files("claims.schemas") / name).read_text(encoding="utf-8")
+    return json.loads(text) if name.endswith(".json") else tomllib.loads(text)
+
+
+HUB = schema_file("hub.toml")
+TABLES_SCHEMA = schema_file("evaluation-tables.schema.json")
 
 
 def card(path: Path) -> ModelCardData:
@@ -57,7 +73,9 @@ def card_results(data: ModelCardData) -> set[tuple]:
             r.task_type,
             r.dataset_name,
             r.dataset_type,
+            r.dataset_config,
             r.dataset_split,
+            r.metric_type,
             r.metric_name,
             r.metric_value,
             r.source_name,
@@ -68,12 +86,14 @@ def card_results(data: ModelCardData) -> set[tuple]:
 
 
 def board_results(cells: pd.DataFrame) -> set[tuple]:
-    return {
-        (slug(c["board_task"]), c["dataset"], slug(c["dataset"]), None if pd.isna(c["split"]) else c["split"],
-         metric_name(c), shown_value(c),
-         None if pd.isna(c["link"]) else c["title"], None if pd.isna(c["link"]) else c["link"])
-        for _, c in cells.iterrows()
-    }  # fmt: skip
+    """What a card must hold for these cells: the Hub's ids of task, dataset (config, split) and metric."""
+    found = set()
+    for _, c in cells.iterrows():
+        hub = hub_dataset(c["dataset"], None if pd.isna(c["split"]) else c["split"])
+        source = (None, None) if pd.isna(c["link"]) else (c["title"], c["link"])
+        found.add((hub_task(c["board_task"]), c["dataset"], hub.id, hub.config, hub.split,
+                   hub_metric(c["metric"]), metric_name(c), shown_value(c), *source))  # fmt: skip
+    return found
 
 
 def table_rows(tables: list[dict]) -> list[tuple[str, str, dict]]:
@@ -105,7 +125,15 @@ def benchmark(cell: pd.Series) -> str:
 
 def board_cells(cells: pd.DataFrame) -> set[tuple]:
     return {
-        (c["board_task"], benchmark(c), c["variant"], c["title"], c["column"], shown_value(c), bool(c["extra_data"]))
+        (
+            task_name(c["board_task"]),
+            benchmark(c),
+            c["variant"],
+            c["title"],
+            c["column"],
+            shown_value(c),
+            bool(c["extra_data"]),
+        )
         for _, c in cells.iterrows()
     }
 
@@ -179,15 +207,16 @@ def test_a_card_per_named_model_with_its_own_results_only(boards: list[Board]) -
     (m1,) = index["M1"]["model-index"]
     imagenet, unlisted = m1["results"]
     assert imagenet["task"] == {"type": "image-classification", "name": "image classification"}  # the vocabulary's
-    assert imagenet["dataset"] == {"name": "ImageNet", "type": "imagenet"}
+    assert imagenet["dataset"] == {"name": "ImageNet", "type": "imagenet-1k", "split": "validation"}  # the Hub's
     assert imagenet["metrics"] == [
-        {"type": "top-1-accuracy", "value": 81.0, "name": "top-1 accuracy (%)"},
-        {"type": "top-5-accuracy", "value": 95.0, "name": "top-5 accuracy (%)"},
+        {"type": "accuracy", "value": 81.0, "name": "top-1 accuracy (%)"},
+        {"type": "top_k_accuracy", "value": 95.0, "name": "top-5 accuracy (%)"},
     ]
     assert imagenet["source"] == {"name": "Paper One: a study", "url": "https://arxiv.org/abs/2101.00000"}
     assert unlisted["task"]["type"] == "other" and "source" in unlisted
+    assert unlisted["dataset"] == {"name": "Unlisted Bench", "type": "unlisted-bench"}  # not on the Hub: a slug
     (g,) = index["G"]["model-index"][0]["results"]
-    assert g["task"]["type"] == "image-generation" and g["metrics"][0]["name"] == "FID"  # unitless: no unit
+    assert g["task"]["type"] == "unconditional-image-generation" and g["metrics"][0]["name"] == "FID"  # no unit
 
 
 def test_a_bounded_value_is_written_as_its_cell_shows_it(boards: list[Board]) -> None:
@@ -206,7 +235,8 @@ def test_a_paper_without_a_link_has_no_source(tmp_path: Path) -> None:
 
 def test_evaluation_tables_layout(boards: list[Board]) -> None:
     tables = evaluation_tables(boards)
-    assert [t["task"] for t in tables] == ["image classification", "image generation", "other"]
+    assert [t["task"] for t in tables] == ["Image Classification", "Image Generation", "Other"]
+    assert [t["categories"] for t in tables] == [["Computer Vision"], ["Computer Vision"], ["Miscellaneous"]]
     (imagenet,) = tables[0]["datasets"]
     assert imagenet["sota"]["metrics"] == ["top-1 accuracy (%)", "top-5 accuracy (%)"]
     rows = {row["model_name"]: row for row in imagenet["sota"]["rows"]}
@@ -276,3 +306,120 @@ def test_a_rerun_removes_the_cards_of_models_gone_and_nothing_else(tmp_path: Pat
     one = claims_table(claim(model="A"))
     write_leaderboards(build_leaderboards(one), build_comparisons(one), tmp_path)
     assert sorted(p.name for p in (tmp_path / MODEL_INDEX).iterdir()) == ["a.yaml", "mine.yaml"]
+
+
+# ---- joining the Hub and Papers with Code (schemas/hub.toml, schemas/paperswithcode.toml) ---------------
+# ---- the data files --------------------------------------------------------------------------------
+
+
+def test_every_mapped_task_is_one_of_the_hubs_tasks() -> None:
+    assert "automatic-speech-recognition" in task_ids() and "speech-recognition" not in task_ids()
+    assert set(HUB["tasks"].values()) <= task_ids()
+
+
+def test_the_mappings_name_only_what_the_vocabularies_know() -> None:
+    known_tasks = {t for entry in datasets().values() for t in entry.tasks} | set(tasks())
+    assert known_tasks <= set(HUB["tasks"]), sorted(known_tasks - set(HUB["tasks"]))[:5]  # every task mapped
+    assert set(HUB["datasets"]) <= set(datasets())
+    assert all(set(entry.get("splits", {})) <= set(datasets()[name].boards) for name, entry in HUB["datasets"].items())
+    assert all(metric_info(name) is not None for name in HUB["metrics"])
+
+
+def test_papers_with_code_names_title_case_but_keep_what_is_written() -> None:
+    assert task_name("text-to-image generation") == "Text-to-Image Generation"
+    assert task_name("object detection in aerial images") == "Object Detection in Aerial Images"
+    assert task_name("3D object detection") == "3D Object Detection"
+    assert task_name("visual question answering") == "Visual Question Answering (VQA)"  # its own spelling
+    assert categories("semantic segmentation", ["vision", "remote_sensing", None]) == ["Computer Vision"]
+    assert categories("audio captioning", ["speech"]) == ["Audio"] and categories("x", [None]) == ["Miscellaneous"]
+
+
+# ---- model cards -----------------------------------------------------------------------------------
+
+
+def test_every_card_of_the_sample_run_uses_hub_task_ids(sample_run: tuple[Path, list[Board]]) -> None:
+    folder, _ = sample_run
+    results = [r for data in cards(folder).values() for r in data.eval_results]
+    assert results and {r.task_type for r in results} <= task_ids()
+    assert "automatic-speech-recognition" in {r.task_type for r in results}  # LibriSpeech, not "speech-recognition"
+
+
+def test_each_result_holds_each_metric_once(sample_run: tuple[Path, list[Board]]) -> None:
+    folder, _ = sample_run
+    for path in sorted(folder.glob("model-index/*.yaml")):
+        index = card(path).to_dict()["model-index"]
+        for result in index[0]["results"]:
+            names = [(m["type"], m["name"]) for m in result["metrics"]]
+            assert len(names) == len(set(names)), (path.name, names)
+
+
+def test_a_split_board_gets_the_hubs_dataset_config_and_split(tmp_path: Path) -> None:
+    speech = {"dataset": "LibriSpeech", "metric": "WER", "task": "speech recognition", "value": 2.1}
+    table = claims_table(
+        claim(model="ASR-1", context="test-clean", value_text="2.1%", **speech),
+        claim(model="ASR-1", context="test-other", value_text="4.3%", start=30, end=33, **{**speech, "value": 4.3}),
+    )
+    boards = build_leaderboards(table, papers_table(p1="2021-03-01"))
+    assert sorted(b.split for b in boards) == ["test-clean", "test-other"]
+    write_leaderboards(boards, build_comparisons(table), tmp_path)
+    results = card(tmp_path / "model-index" / "asr-1.yaml").eval_results
+    found = {(r.task_type, r.dataset_type, r.dataset_config, r.dataset_split, r.metric_type, r.metric_value)
+             for r in results}  # fmt: skip
+    assert found == {
+        ("automatic-speech-recognition", "librispeech_asr", "clean", "test", "wer", 2.1),
+        ("automatic-speech-recognition", "librispeech_asr", "other", "test", "wer", 4.3),
+    }
+    assert {r.source_url for r in results} == {"https://arxiv.org/abs/2101.00000"}
+
+
+def test_conditions_make_results_of_their_own_each_metric_once() -> None:
+    table = claims_table(
+        claim(model="M", value=70.0),
+        claim(model="M", value=60.0, context="zero-shot", start=30, end=33),
+        claim(model="M", metric="top-5 accuracy", value=90.0, context="zero-shot", start=40, end=43),
+    )
+    (entry,) = model_index(build_leaderboards(table))["M"]["model-index"]
+    metrics = [[(m["type"], m["name"], m["value"]) for m in r["metrics"]] for r in entry["results"]]
+    assert sorted(metrics) == [
+        [("accuracy", "top-1 accuracy (%)", 70.0)],
+        [
+            ("accuracy", "top-1 accuracy (%) (zero-shot)", 60.0),
+            ("top_k_accuracy", "top-5 accuracy (%) (zero-shot)", 90.0),
+        ],
+    ]
+
+
+def test_an_unmapped_benchmark_keeps_a_slug_and_its_boards_split() -> None:
+    assert hub_dataset("Some New Bench", "hard") == hub_dataset("Some New Bench", "hard")
+    assert (hub_dataset("Some New Bench", "hard").id, hub_dataset("Some New Bench", "hard").split) == (
+        "some-new-bench",
+        "hard",
+    )
+    assert hub_dataset("COCO", "test-dev").split == "test-dev"  # a split the data does not map: as written
+
+
+# ---- Papers with Code ------------------------------------------------------------------------------
+
+
+def test_the_sample_runs_evaluation_tables_follow_the_published_schema(sample_run: tuple[Path, list[Board]]) -> None:
+    folder, _ = sample_run
+    tables = json.loads((folder / EVALUATION_TABLES).read_text(encoding="utf-8"))
+    jsonschema.validate(tables, TABLES_SCHEMA)
+    names = {t["task"] for t in tables}
+    assert {"Image Classification", "Semantic Segmentation", "Speech Recognition"} <= names
+    assert {c for t in tables for c in t["categories"]} >= {"Computer Vision", "Speech"}
+    rows = [row for t in tables for d in t["datasets"] for row in d["sota"]["rows"]]
+    assert all(row["paper_url"] == "" for row in rows)  # the sample pages name no arXiv id (tests/test_links.py do)
+    assert any(row["paper_date"] for row in rows)  # YYYY-MM-DD where the page dates its paper (the schema checks)
+
+
+def test_the_schema_refuses_what_papers_with_code_would_not_read() -> None:
+    table = claims_table(claim(model="M", value=84.0, bound="~", value_text="~84%"))
+    tables = evaluation_tables(build_leaderboards(table, papers_table(p1="in press")))
+    jsonschema.validate(tables, TABLES_SCHEMA)  # a bounded value as text, an unreadable date as null
+    row = tables[0]["datasets"][0]["sota"]["rows"][0]
+    assert (row["metrics"], row["paper_date"]) == ({"top-1 accuracy (%)": "~84"}, None)
+    for broken in ({**row, "paper_date": "March 2021"}, {k: v for k, v in row.items() if k != "model_name"}):
+        tables[0]["datasets"][0]["sota"]["rows"] = [broken]
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(tables, TABLES_SCHEMA)

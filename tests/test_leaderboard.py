@@ -86,33 +86,47 @@ def test_shares_of_another_systems_quality_are_no_scores_of_a_board() -> None:
     assert build_leaderboards(claims_table(share, claim(model="B", paper_id="b")))[0].shown["model"].tolist() == ["B"]
 
 
-def test_settings_that_make_numbers_incomparable_are_rows_and_extra_data_is_flagged() -> None:
-    board = only_board(
+def test_settings_that_make_numbers_incomparable_are_boards_of_their_own_and_name_the_row() -> None:
+    boards = boards_by_name(
         claim(model="M", value=70.0, context="zero-shot", paper_id="a"),
         claim(model="M", value=88.0, context="fine-tuned; pre-trained on ImageNet-21K", paper_id="a", start=30),
         claim(model="M", value=86.0, context="A100", paper_id="a", start=60),
+        claim(model="N", value=72.0, context="zero-shot", paper_id="b"),
     )
-    table = board.table().set_index("variant")
-    assert table.loc["M (fine-tuned, pre-trained on ImageNet-21K)", "rank"] == 1
-    assert table.loc["M", "rank"] == 2 and table.loc["M (zero-shot)", "rank"] == 3
-    extra = board.entries.set_index("variant")["extra_data"]
-    assert extra["M (fine-tuned, pre-trained on ImageNet-21K)"] and not extra["M"] and not extra["M (zero-shot)"]
-    assert not board.entries["disputed"].any()
+    assert set(boards) == {"ImageNet", "ImageNet (zero-shot)", "ImageNet (pre-trained on ImageNet-21K)"}
+    zero_shot = boards["ImageNet (zero-shot)"]
+    assert zero_shot.table()["variant"].tolist() == ["N (zero-shot)", "M (zero-shot)"]
+    assert zero_shot.conditions == ("zero-shot",) and zero_shot.setting == "zero-shot" and not zero_shot.extra_data
+    extra = boards["ImageNet (pre-trained on ImageNet-21K)"]  # fine-tuning is what a result means unless told
+    assert extra.extra_data and extra.entries["extra_data"].all()
+    assert extra.slug == "imagenet-pre-trained-on-imagenet-21k"
+    assert extra.table()["variant"].tolist() == ["M (pre-trained on ImageNet-21K)"]
+    plain = boards["ImageNet"]  # hardware is context, not a condition of the board
+    assert plain.table()["variant"].tolist() == ["M"] and plain.conditions == () and plain.setting is None
+    assert not any(b.entries["disputed"].any() for b in boards.values())
 
 
-def test_one_papers_unnamed_variants_are_rows_in_the_order_stated() -> None:
+def test_one_papers_unnamed_alternatives_show_its_best_with_the_values_stated_with_it() -> None:
     board = only_board(
         claim(model="M", value=82.2, start=10),
         claim(model="M", value=84.3, start=20),
         claim(model="M", metric="parameters", unit="count", value=11.5e6, start=30),
         claim(model="M", metric="parameters", unit="count", value=32e6, start=40),
-        claim(model="M", value=83.0, paper_id="other", start=10),
     )
     table = board.table().set_index("variant")
-    assert table.loc["M (variant 2)", "top-1 accuracy (%)"] == 84.3
-    assert table.loc["M (variant 1)", "parameters (count)"] == 11.5e6
-    assert table.loc["M (variant 2)", "parameters (count)"] == 32e6
-    assert not board.entries["disputed"].any()  # one paper's variants, never a dispute
+    assert table.index.tolist() == ["M"]
+    assert table.loc["M", "top-1 accuracy (%)"] == 84.3
+    assert table.loc["M", "parameters (count)"] == 32e6  # stated with the best value, in order
+    assert len(board.entries) == 4 and board.entries["shown"].sum() == 2  # every claim kept
+    assert not board.entries["disputed"].any()  # one paper's alternatives, never a dispute
+
+
+def test_lower_is_better_alternatives_show_the_lowest() -> None:
+    board = only_board(
+        claim(model="M", metric="WER", value=6.3, start=10),
+        claim(model="M", metric="WER", value=2.7, start=20),
+    )
+    assert board.table()["WER (%)"].tolist() == [2.7]
 
 
 def test_primary_metric_is_the_one_most_papers_report() -> None:
@@ -125,7 +139,7 @@ def test_primary_metric_is_the_one_most_papers_report() -> None:
     assert board.columns == ("FID", "top-1 accuracy (%)")
     table = board.table()
     assert table["model"].tolist()[:2] == ["B", "A"] and set(table["model"][2:]) == {"C"}
-    assert table["rank"].isna().tolist() == [False, False, True, True, True]  # C reports no FID: unranked
+    assert table["rank"].isna().tolist() == [False, False, True]  # C reports no FID: unranked
 
 
 def test_ties_share_a_rank() -> None:

@@ -15,11 +15,12 @@ import pytest
 from board_claims import claim, claims_table, delta, papers_table
 
 import claims
+from claims.chart import chart_caption, chart_svg, date_ticks, nice_ticks
 from claims.cli import main
 from claims.leaderboard import Board, build_comparisons, build_leaderboards, progress
 from claims.report import claim_amount, write_leaderboards
 from claims.vocab import better_of, metric_info
-from claims.webpage import chart_caption, chart_png, report_html, write_report
+from claims.webpage import number_places, report_html, write_report
 
 PAPERS = papers_table(p1="2021-03-01", p2="2022-05-01", p3=None)
 ROWS = [
@@ -54,14 +55,24 @@ def test_every_board_is_a_sortable_table_whose_metrics_know_their_direction(page
 def test_rows_link_to_their_papers_and_cells_sort_by_number(page: str) -> None:
     assert '<a href="https://arxiv.org/abs/2101.00001">Second paper</a>' in page
     assert '<td data-sort="84.0" class="num"><button type="button" class="claim"' in page
-    assert page.index(">M2<") < page.index("&lt;script&gt;alert")  # 84 ranks above 81
+    table = page[page.index('<table class="sortable">') :]  # the chart before it names the models too
+    assert table.index(">M2<") < table.index("&lt;script&gt;alert")  # 84 ranks above 81
 
 
-def test_a_paper_without_an_arxiv_id_links_to_a_search_for_its_title() -> None:
-    table = claims_table(claim(title="Deep & (wide) nets"))
+def test_a_paper_without_an_arxiv_id_links_to_a_search_for_its_title_said_once() -> None:
+    table = claims_table(claim(title="Deep & (wide) nets"), claim(model="M2", title="Other", paper_id="p2"))
     page = report_html(build_leaderboards(table), build_comparisons(table))
     url = "https://arxiv.org/search/?searchtype=title&amp;query=Deep+%26+%28wide%29+nets"
-    assert f'<a href="{url}">Deep &amp; (wide) nets</a><span class="via"> (search)</span>' in page
+    assert f'<a href="{url}" class="search">Deep &amp; (wide) nets</a>' in page
+    assert page.count("no known arXiv id") == 1 and "2 of 2 papers have no known arXiv id" in page
+    assert "(search)" not in page  # not on every row
+
+
+def test_a_page_whose_papers_all_have_ids_and_dates_says_nothing_of_it(page: str) -> None:
+    table = claims_table(claim(), claim(model="M2", title="Other", paper_id="p2"))
+    linked = report_html(build_leaderboards(table, PAPERS), build_comparisons(table, PAPERS))
+    assert "no known arXiv id" not in linked and 'class="search"' not in linked
+    assert '<span class="date">2021-03-01</span>' in linked
 
 
 class _Markup(HTMLParser):
@@ -108,25 +119,31 @@ def test_every_value_opens_a_hidden_panel_with_its_sentences(page: str) -> None:
 
 def test_charts_only_for_boards_with_dated_claims(page: str) -> None:
     imagenet, kinetics = re.findall(r'<section class="board" id="board-.*?</section>', page)[:2]
-    assert 'src="data:image/png;base64,' in imagenet
-    assert 'alt="best top-1 accuracy (%) over time on ImageNet"' in imagenet
-    assert "<figcaption>Best so far: 84% by M2 (2022-05-01)." in imagenet
-    assert "<img" not in kinetics  # its only paper is undated
+    assert '<svg class="chart" viewBox="0 0 640 320" role="group"' in imagenet
+    assert 'aria-label="best top-1 accuracy (%) over time on ImageNet"' in imagenet
+    assert "Best so far: 84% by M2 (2022-05-01)." in imagenet
+    assert "<svg" not in kinetics and "<img" not in page  # its only paper is undated; no image anywhere
 
 
-def test_the_chart_ends_on_the_leader_even_undated_and_leaves_baselines_out() -> None:
+def test_the_chart_has_labelled_axes_points_with_their_paper_and_a_best_so_far_line() -> None:
     rows = [
-        claim(paper_id="p1", model="Old", value=80.0),
-        claim(paper_id="p2", model="New", value=83.0),
+        claim(paper_id="p1", model="Old", value=80.0, title="Old paper"),
+        claim(paper_id="p2", model="New", value=83.0, title="New paper"),
         claim(paper_id="p3", model="Undated", value=85.0),
         claim(paper_id="p2", model="Cited", value=82.0, context="the baseline", start=40, end=43),
     ]
     table, papers = claims_table(*rows), papers_table(p1="2021-01-01", p2="2022-01-01", p3=None)
     (board,) = build_leaderboards(table, papers)
-    assert board.leader()["variant"] == "Undated"
-    assert chart_caption(board).startswith("Best so far: 85% by Undated (undated).")
     assert progress(board)["variant"].tolist() == ["Old", "New", "Undated"]  # "Cited" dates from p2, not its own
-    assert chart_png(board) is not None
+    svg = str(chart_svg(board))
+    assert ">paper date</text>" in svg and ">top-1 accuracy (%) (higher is better)</text>" in svg  # both axes
+    tips = re.findall(r'data-tip="([^"]+)"', svg)
+    assert tips == ["Old: 80% · Old paper (2021-01-01)", "New: 83% · New paper (2022-01-01)"]  # dated, own only
+    assert re.search(r'<path class="best" d="M[\d.]+,[\d.]+H[\d.]+V[\d.]+H620"/>', svg)  # one step up, to the edge
+    assert chart_caption(board).startswith("Best so far: 83% by New (2022-01-01).")
+    assert chart_caption(board).endswith("1 undated value is not plotted.")
+    (one,) = build_leaderboards(table, papers_table(p1="2021-01-01", p2=None, p3=None))
+    assert chart_svg(one) is None  # one dated value is no trend
 
 
 def test_write_report_writes_one_page(tmp_path: Path) -> None:
@@ -176,11 +193,12 @@ def test_run_index_lists_every_board_with_its_leader(run_dir: tuple[Path, str]) 
 
 def test_run_imagenet_board_holds_sample_results(run_dir: tuple[Path, str]) -> None:
     out, _ = run_dir
-    with (out / "leaderboards" / "imagenet-image-classification.csv").open(newline="", encoding="utf-8") as handle:
+    board = "imagenet-image-classification-pre-trained-on-imagenet-21k.csv"  # extra data: a board of its own
+    with (out / "leaderboards" / board).open(newline="", encoding="utf-8") as handle:
         entries = list(csv.DictReader(handle))
     cvt = [e for e in entries if e["model"] == "CvT-W24" and e["column"] == "top-1 accuracy (%)"]
     assert [(e["value"], e["title"].split(":")[0]) for e in cvt] == [("87.7", "CvT")]
-    assert {(e["dataset"], e["task"]) for e in entries} == {("ImageNet", "image classification")}
+    assert {(e["dataset"], e["task"], e["extra_data"]) for e in entries} == {("ImageNet", "image classification", "True")}
     assert all(e["sentence"] and int(e["end"]) > int(e["start"]) for e in entries)
 
 
@@ -189,7 +207,7 @@ def test_run_report_has_every_board(run_dir: tuple[Path, str]) -> None:
     page = (out / "reports" / "index.html").read_text(encoding="utf-8")
     written = {p.stem for p in (out / "leaderboards").glob("*.md")} - {"README", "comparisons"}
     assert set(re.findall(r'<section class="board" id="board-([^"]+)"', page)) == written
-    assert "data:image/png;base64," in page
+    assert '<svg class="chart"' in page
 
 
 @pytest.fixture(scope="module")
@@ -200,14 +218,18 @@ def sample_boards() -> list[Board]:
     return build_leaderboards(table, papers)
 
 
-def test_every_sample_chart_ends_on_its_boards_leader(sample_boards: list[Board]) -> None:
-    charted = [board for board in sample_boards if chart_png(board) is not None]
+def test_every_sample_chart_ends_on_its_best_dated_value(sample_boards: list[Board]) -> None:
+    charted = [board for board in sample_boards if chart_svg(board) is not None]
     assert charted
     for board in sample_boards:
         points, leader = progress(board), board.leader()
         assert points["reported_by"].isna().all() and points["shown"].all() and points["primary"].all()
         assert points["best"].iloc[-1] == leader["value"], board.name
-        assert chart_caption(board).startswith(f"Best so far: {claim_amount(leader)} by {leader['variant']} ")
+    for board in charted:
+        dated = progress(board).dropna(subset=["date"])
+        best = dated["value"].max() if board.higher_is_better else dated["value"].min()
+        holder = dated[dated["value"] == best].iloc[0]
+        assert chart_caption(board).startswith(f"Best so far: {claim_amount(holder)} by {holder['variant']} ")
 
 
 # ---- injection: hostile names come out inert in Markdown, HTML and CSV ---------------------------
@@ -261,7 +283,7 @@ def test_hostile_names_are_text_in_the_html_report(hostile_outputs: Path) -> Non
     markup.feed((hostile_outputs / "reports" / "index.html").read_text(encoding="utf-8"))
     assert [tag for tag, _ in markup.tags].count("script") == 1  # the page's own sorting script
     assert not [name for _, attrs in markup.tags for name in attrs if name.startswith("on")]
-    assert all(attrs["src"].startswith("data:image/png;base64,") for tag, attrs in markup.tags if tag == "img")
+    assert "img" not in [tag for tag, _ in markup.tags]
     hrefs = [attrs["href"] for tag, attrs in markup.tags if tag == "a"]
     assert hrefs and all(h.startswith(("#board-", "#comparisons", "https://arxiv.org/abs/")) for h in hrefs)
     assert len(markup.panels) == 4  # every value's sentences, as text
@@ -319,3 +341,56 @@ def test_no_sample_board_row_holds_a_share_or_a_change(sample_run: tuple[pd.Data
 def test_task_is_known_for_nine_in_ten_sample_cells(sample_run: tuple[pd.DataFrame, list[Board]]) -> None:
     cells = pd.concat([b.shown for b in sample_run[1]])
     assert cells["task"].notna().mean() >= 0.9
+
+
+# ---- the number in its sentence, extra data ------------------------------------------------------
+
+TWICE = "A gets 1.2% on ImageNet and B gets 1.2% too."  # the abstract's sentence at offset 100
+
+
+def test_the_explained_number_is_marked_in_its_sentence_even_when_written_twice() -> None:
+    rows = [
+        claim(model="A", value=1.2, value_text="1.2%", sentence=TWICE, start=107, end=111),
+        claim(model="B", value=1.2, value_text="1.2%", sentence=TWICE, start=135, end=139, paper_id="p1"),
+    ]
+    table = claims_table(*rows)
+    (board,) = build_leaderboards(table)
+    by_model = dict(zip(board.entries["model"], number_places(board.entries), strict=True))
+    assert by_model == {"A": 7, "B": 35}
+    page = report_html([board], build_comparisons(table))
+    assert "<q>A gets <mark>1.2%</mark> on ImageNet and B gets 1.2% too.</q>" in page
+    assert "<q>A gets 1.2% on ImageNet and B gets <mark>1.2%</mark> too.</q>" in page
+
+
+def test_a_number_not_found_in_its_sentence_is_left_unmarked() -> None:
+    table = claims_table(claim(value_text="99%", sentence="Nothing <here>."))
+    page = report_html(build_leaderboards(table), build_comparisons(table))
+    assert "<q>Nothing &lt;here&gt;.</q>" in page and "<mark>" not in page
+
+
+def test_rows_with_extra_training_data_are_flagged_in_a_column_of_their_own() -> None:
+    rows = [
+        claim(model="Big", value=88.0, context="pre-trained on ImageNet-21K"),
+        claim(model="Small", value=81.0, paper_id="p2", title="Small paper"),
+        claim(model="Other", value=70.0, dataset="Kinetics-400"),
+    ]
+    table = claims_table(*rows)
+    page = report_html(build_leaderboards(table), build_comparisons(table))
+    imagenet, kinetics = re.findall(r'<section class="board" id="board-.*?</section>', page)
+    assert '<th scope="col"><button type="button">extra data</button></th>' in imagenet
+    assert imagenet.count('<tr data-extra="yes">') == 1 and imagenet.count('<tr data-extra="no">') == 1
+    assert '<td data-sort="1" class="extra">yes</td>' in imagenet
+    assert "extra data</button>" not in kinetics  # no row uses extra data: no column
+    assert '<select id="filter-extra" data-rows="extra"><option value="">all (1 rows with extra data)' in page
+
+
+@pytest.mark.parametrize(
+    ("low", "high"), [("2021-03-01", "2023-11-09"), ("2021-01-15", "2021-04-01"), ("1990-01-01", "2023-01-01")]
+)
+def test_chart_axes_get_few_readable_ticks_inside_the_range(low: str, high: str) -> None:
+    dates = date_ticks(pd.Timestamp(low), pd.Timestamp(high))
+    assert 1 <= len(dates) <= 6 and all(pd.Timestamp(low) <= t <= pd.Timestamp(high) for t, _ in dates)
+    assert [t for t, _ in dates] == sorted(t for t, _ in dates)
+    values = nice_ticks(75.8, 87.7)
+    assert values[0] <= 75.8 and values[-1] >= 87.7 and len(values) <= 7
+    assert nice_ticks(5.0, 5.0)[0] <= 5.0 <= nice_ticks(5.0, 5.0)[-1]  # one value: still an axis

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
-from board_claims import claim, claims_table, delta
+from board_claims import claim, claims_table, delta, papers_table
 
 from claims.leaderboard import build_comparisons, build_leaderboards
 from claims.webpage import write_report
@@ -283,5 +283,92 @@ def test_the_page_fits_a_phone_without_sideways_scrolling(browser: Driver, tmp_p
         assert page.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", table)  # scrolls
         page.find_element("xpath", "//section[h2='ImageNet']//button[@class='claim']").click()
         assert page.execute_script(fits)  # the open sentence too
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# ---- extra training data, the marked number, the chart, the score on a phone --------------------
+
+EXTRA_ROWS = [
+    claim(model="Big", paper_id="b", title="Big paper", value=88.0, context="pre-trained on ImageNet-21K"),
+    claim(model="Small", paper_id="s", title="Small paper", value=81.0),
+    claim(model="Tiny", paper_id="t", title="Tiny paper", value=75.0),
+]
+
+
+def test_the_extra_data_filter_keeps_the_rows_with_or_without_extra_data(browser: Driver, tmp_path: Path) -> None:
+    page = open_report(browser, EXTRA_ROWS, tmp_path)
+    assert column(page, "extra data") == ["yes", "", ""]
+    choose(page, "extra", "no")
+    assert column(page, "model") == ["Small", "Tiny"]
+    choose(page, "extra", "yes")
+    assert column(page, "model") == ["Big (pre-trained on ImageNet-21K)"]
+    search(page, "tiny")  # combines with search: nothing left
+    assert shown_boards(page) == []
+    search(page, "")
+    choose(page, "extra", "")
+    assert column(page, "model") == ["Big (pre-trained on ImageNet-21K)", "Small", "Tiny"]
+
+
+def test_the_explained_number_is_highlighted_in_its_sentence(browser: Driver, tmp_path: Path) -> None:
+    sentence = "Small gets 81% here, Tiny 75%."
+    rows = [
+        claim(model="Small", value=81.0, value_text="81%", sentence=sentence, start=11, end=14),
+        claim(model="Tiny", value=75.0, value_text="75%", sentence=sentence, start=26, end=29),
+    ]
+    page = open_report(browser, rows, tmp_path)
+    button = page.find_element("xpath", "//section[h2='ImageNet']//td[@data-sort='75.0']/button")
+    button.click()
+    panel = panel_of(page, button)
+    mark = panel.find_element("tag name", "mark")
+    assert mark.is_displayed() and mark.text == "75%"
+    assert panel.find_element("tag name", "q").text == sentence  # the whole sentence, the number in it
+    background = page.execute_script("return getComputedStyle(arguments[0]).backgroundColor", mark)
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # it stands out
+
+
+CHART_ROWS = [
+    claim(model="Old", paper_id="p1", title="Old paper", value=80.0),
+    claim(model="New", paper_id="p2", title="New paper", value=83.0),
+]
+
+
+def test_hovering_a_chart_point_names_its_model_value_and_paper(browser: Driver, tmp_path: Path) -> None:
+    table = claims_table(*CHART_ROWS)
+    page = write_report(
+        build_leaderboards(table, papers_table(p1="2021-01-01", p2="2022-06-01")), build_comparisons(table), tmp_path
+    )
+    browser.get(page.as_uri())
+    points = browser.find_elements("css selector", "svg.chart circle.pt")
+    assert len(points) == 2
+    tip = browser.find_element("css selector", "figure .tip")
+    assert not tip.is_displayed()
+    webdriver = importlib.import_module("selenium.webdriver")
+    webdriver.ActionChains(browser).move_to_element(points[1]).perform()
+    assert tip.is_displayed() and tip.text == "New: 83% · New paper (2022-06-01)"
+    webdriver.ActionChains(browser).move_to_element(browser.find_element("tag name", "h1")).perform()
+    assert not tip.is_displayed()
+    labels = [t.text for t in browser.find_elements("css selector", "svg.chart text.label")]
+    assert labels == ["paper date", "top-1 accuracy (%) (higher is better)"]
+
+
+BASELINE_ROWS = [
+    *PHONE_ROWS,
+    claim(model="Cited", paper_id="c", title="Citing paper", value=60.0, context="the baseline", start=40, end=43),
+]
+
+
+def test_on_a_phone_the_ranked_score_is_in_view_without_scrolling_sideways(browser: Driver, tmp_path: Path) -> None:
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        page = open_report(browser, BASELINE_ROWS, tmp_path)
+        table = page.find_element("xpath", "//section[h2='ImageNet']//table")
+        heads = [th.text for th in table.find_elements("css selector", "thead th")]
+        assert heads.index(ACCURACY_COLUMN) == 2 and heads.index("reported by") > 2  # rank, model, the score
+        for row in table.find_elements("css selector", "tbody tr"):
+            cell = row.find_elements("tag name", "td")[2]
+            right = page.execute_script("return arguments[0].getBoundingClientRect().right", cell)
+            assert right <= PHONE["width"], row.text  # in view as the page opens, with the longest name
+        assert page.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -98,7 +98,8 @@ def test_hardware_is_context_not_a_row() -> None:
 
 def test_extra_data_is_flagged_and_makes_a_row() -> None:
     found = conditions("fine-tuned; pre-trained on ImageNet-21K", "ImageNet")
-    assert found.extra_data and found.setting == "fine-tuned, pre-trained on ImageNet-21K"
+    assert found.extra_data and found.setting == "pre-trained on ImageNet-21K"  # fine-tuned: the default protocol
+    assert found.context == ("fine-tuned", "pre-trained on ImageNet-21K")
 
 
 def test_a_split_the_vocabulary_lists_is_read_back_as_the_board() -> None:
@@ -127,10 +128,44 @@ def claims_of(sentence: str, *numbers: tuple[str, str]) -> pd.DataFrame:
 
 
 def test_a_split_two_values_would_share_is_dropped() -> None:
-    sentence = "It reaches 2.1%/4.3% on test/testother."
+    sentence = "It reaches 2.1% and 4.3% on test-other."
     found = claims_of(sentence, ("2.1%", "M"), ("4.3%", "M"))
     assert found["context"].isna().all()
     assert (found["task"] == "speech recognition").all()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It reaches WERs of 2.1%/4.3% on test/testother.",
+        "It reaches WERs of 2.1%/4.3% on the test-clean/test-other sets.",
+        "It reaches WERs of 2.1%/4.3% on clean/other.",
+        "It reaches WERs of 2.1% and 4.3% on test-clean and test-other, respectively.",
+    ],
+)
+def test_a_list_of_splits_pairs_with_the_list_of_numbers_in_order(sentence: str) -> None:
+    found = claims_of(sentence, ("2.1%", "M"), ("4.3%", "M"))
+    assert found["context"].tolist() == ["test-clean", "test-other"]
+
+
+def test_a_bare_word_names_a_split_only_inside_a_list_of_splits() -> None:
+    found = claims_of("It reaches a WER of 2.1% on the test set.", ("2.1%", "M"))
+    assert found["context"].isna().all()
+
+
+def test_a_slash_pair_takes_the_papers_list_of_splits_from_another_sentence() -> None:
+    first = "It reaches 2.1%/4.3% on test-clean/test-other."
+    second = "A small model reaches 2.7%/6.3% with 10M parameters."
+    rows = pd.concat([claims_of(first, ("2.1%", "M"), ("4.3%", "M")), claims_of(second, ("2.7%", "S"), ("6.3%", "S"))])
+    found = add_settings(rows.assign(context=None).reset_index(drop=True))
+    assert found["context"].tolist() == ["test-clean", "test-other", "test-clean", "test-other"]
+
+
+def test_the_default_split_is_the_board_of_no_split() -> None:
+    assert conditions("val2017", "COCO").split is None
+    assert conditions("val2017; zero-shot", "COCO").setting == "zero-shot"
+    assert conditions("test-dev", "COCO").split == "test-dev"
+    assert conditions("test-clean", "LibriSpeech").split == "test-clean"
 
 
 def test_a_split_named_for_each_number_is_kept() -> None:

@@ -8,7 +8,7 @@ import json
 
 import pandas as pd
 import pytest
-from tables_fixtures import SHARED, TDMS_DEV, write_paper
+from tables_fixtures import LATEX, SHARED, TDMS_DEV, write_paper
 
 from claims.cli import main
 from claims.tables.results import RESULT_COLUMNS
@@ -23,6 +23,7 @@ def run(tmp_path_factory):
     write_paper(folder)
     write_paper(folder, stem="2101.00002", text=False)
     (folder / "tables" / "2101.00002.json").unlink()  # that paper: its TEI alone
+    (folder / "2102.00003.tex").write_text(LATEX, encoding="utf-8")  # a LaTeX source beside them
     listing = {"title": "A listed paper", "abstract": "Our LSTM reaches 88.1% accuracy on SST-2."}
     (folder / "listing.jsonl").write_text(json.dumps(listing) + "\n", encoding="utf-8")  # an abstract beside them
     out = tmp_path_factory.mktemp("out")
@@ -61,7 +62,7 @@ def test_claims_table_keeps_every_cell_and_the_annotations_are_not_read(run):
     assert 91.38 in set(claims["value"])  # a variant's cell: in the claims, not on a board
     with open(out / "claims.papers.csv", encoding="utf-8", newline="") as handle:
         ids = {row["paper_id"] for row in csv.DictReader(handle)}
-    assert len(ids) == 3 and {"2101.00001", "2101.00002"} < ids  # the listing's paper too
+    assert len(ids) == 4 and {"2101.00001", "2101.00002", "2102.00003"} < ids  # the listing's paper too
     assert "A listed paper" in set(claims["title"])  # results.jsonl and papers.jsonl are not papers
 
 
@@ -86,3 +87,12 @@ def test_the_tdms_score_is_the_shared_scorer_s_lines(tmp_path):
     lines = tdms_score(predictions, TDMS_DEV, SHARED / "eval" / "tdms_score.py")
     assert lines[0].startswith("papers ") and "predicted 2" in lines[0]
     assert lines[1].startswith("dataset+metric+value") and "(1 matched)" in lines[1]
+
+
+def test_a_latex_source_in_the_same_folder_gives_board_entries_from_its_table(run):
+    folder, out = run
+    results = pd.read_csv(out / "leaderboards" / "results.csv")
+    tex = results[results["source"] == str(folder / "2102.00003.tex")]
+    own = tex[tex["own"] & (tex["origin"] == "table")].iloc[0]
+    assert (own["value"], own["metric"], own["model"]) == (97.61, "accuracy", "TagFormer")
+    assert own["dataset"] == "Penn Treebank POS" and own["table_id"] == "Table 1"

@@ -14,18 +14,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claims.loaders import SUPPORTED_SUFFIXES, LoadError
+from claims.tables import latex
 from claims.tables.frame import FullPaper, PaperReader
+from claims.tables.html import read_html
+from claims.tables.latex import read_latex
 from claims.tables.pdfjson import paper_id_of, read_pdfjson
 from claims.tables.tei import read_tei
 from claims.tables.textfile import read_sections
 
-# suffix -> reader; the order is the preference when two files of one paper both give tables or text (the
-# PDF-table JSON states each cell's headers; a TEI grid needs them worked out)
+# suffix -> reader; the order is the preference when two files of one paper both give tables or text (a
+# source's grid first, then the PDF-table JSON's headers per cell, then GROBID's reading of the PDF)
 READERS: dict[str, PaperReader] = {
+    ".tex": read_latex,
+    ".tar.gz": read_latex,
+    ".tgz": read_latex,
+    ".html": read_html,
+    ".htm": read_html,
     ".json": read_pdfjson,
     ".tei.xml": read_tei,
     ".txt": read_sections,
 }
+REPORTING = frozenset({read_latex, read_html})  # readers that report a table they cannot parse in `errors`
 NOT_PAPERS = frozenset({"results.jsonl", "papers.jsonl"})  # annotations beside the papers, never read as text
 _HEAD = 65536
 
@@ -74,6 +83,20 @@ def _files(path: Path) -> Iterable[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
 
 
+def _latex_folders(path: Path) -> list[Path]:
+    """The folders under `path` (itself included) that are one paper's LaTeX source: .tex files in them, one
+    with \\documentclass (a folder of papers' single .tex files is not one source)."""
+    if not path.is_dir():
+        return []
+    folders = []
+    for folder in sorted({f.parent for f in path.rglob("*.tex")}):
+        tex = list(folder.glob("*.tex"))
+        main_file = any("\\documentclass" in _head(f) for f in tex)
+        if latex.accepts(folder) and main_file and len(tex) > 1 and not any(folder.is_relative_to(f) for f in folders):
+            folders.append(folder)
+    return folders
+
+
 def find(paths: Iterable[str | Path]) -> Found:
     """Sort the files under `paths` into full papers (grouped by stem) and other inputs."""
     found = Found()
@@ -82,7 +105,10 @@ def find(paths: Iterable[str | Path]) -> Found:
         if not path.exists():
             found.errors.append(LoadError(str(path), "no such file or directory"))
             continue
-        files = list(_files(path))
+        sources = _latex_folders(path)
+        for folder in sources:
+            found.papers.setdefault(folder.name, []).append(folder)
+        files = [f for f in _files(path) if not any(f.is_relative_to(folder) for folder in sources)]
         full = {f for f in files if reader_for(f) is not None}
         unknown = []
         for file in files:
@@ -109,9 +135,10 @@ def read_paper(paper_id: str, files: list[Path], errors: list[LoadError]) -> Ful
     """One paper from its files, merged: tables and sections from the first file (in READERS order) that
     has any, title and abstract from the first that states them. None when no file could be read."""
     read: list[FullPaper] = []
-    for file in sorted(files, key=lambda f: list(READERS).index(_suffix(f) or ".json")):
+    for file in sorted(files, key=lambda f: list(READERS).index(_suffix(f) or ".tex")):
+        reader = READERS[_suffix(file) or ".tex"]  # a folder is a LaTeX source
         try:
-            read.append(READERS[_suffix(file) or ".json"](file))
+            read.append(reader(file, errors) if reader in REPORTING else reader(file))  # type: ignore[call-arg]
         except LoadError as err:
             errors.append(err)
         except (OSError, ValueError, RecursionError) as err:  # a reader's bug on one file must not end the run

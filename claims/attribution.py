@@ -1,0 +1,714 @@
+"""Attribution: who a number is of, on what, against whom, under one table of preferences.
+
+The extract step finds, per sentence, the mentions (`Sentence`: the sentence's metrics, benchmarks, models,
+the paper's system, the benchmark carried from earlier sentences) and reads its numbers into phrases
+(claims/reading.py). This module then gives each number of a phrase its dataset, model and baseline by
+the constructions of `PREFERENCES`, tried in order for each field: the first construction that names a
+member decides it. A construction either reads each member alone (`whole=False`: "81.2% on COCO") or the
+phrase at once (`whole=True`: "(83.3% vs 80.8%)"), and a whole one may decide that a member has no name.
+
+Every row states the construction, what it prefers, and an invented sentence it reads
+(tests/test_attribution.py runs each row's example through the whole extractor).
+
+Outline:
+- `Sentence`: the mentions of one sentence, with what several phrases would look up found once.
+- constructions: respectively-lists, names after or before a number, the number's own list item, the nearest
+  name, the carried benchmark; parenthesized and parenthetical owners, versus and arrow pairs, changed levels,
+  compared levels, subjects and variants of the system; baseline cues.
+- `PREFERENCES`: the table; `attribute(sentence, phrase, field)`: one field of every member by the table.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
+
+from claims import names, reading, setting
+from claims.grammar import Quantity
+from claims.vocab import name_key, primary_metric
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# The gaps between a number and its name are read with `fullmatch` at their place in the abstract (no copy of
+# the text between them); each says how many words it holds at most, so that only names that near are read.
+_ON_NAME = re.compile(r"\s*\)?\s*(?:on|in|for|of|at)\s+(?:the\s+)?", re.IGNORECASE)
+_ON_NAME_WORDS = 3
+_SPLIT_WORDS = r"\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*"  # "COCO val set, with"
+_NAME_WITH = re.compile(rf"{_SPLIT_WORDS}(?:with|at|of|:)\s*(?:an?\s+)?", re.I)
+_NAME_WITH_WORDS = 5
+_BASELINE_CUE = re.compile(
+    r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beats?|"
+    r"exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with))\s+"
+    r"(?:(?:the|a|an|both|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
+    r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|"
+    r"\([^()]{1,40}\))\s+)*$",
+    re.IGNORECASE,
+)
+
+
+_VERB_CUE = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
+_HEADS_GROUP = re.compile(rf"{_SPLIT_WORDS}with\b", re.I)
+_RUN_SEPARATOR = re.compile(r"\s*(?:,|/)?\s*(?:and\s+|or\s+)?(?:the\s+)?")
+_SUBJECT_VERB = re.compile(
+    r"[\s,]*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:achiev|obtain|reach|attain|get|give|yield|set|score|boast|establish|"
+    r"improv|outperform|surpass|run|deliver|record|show)\w*\b"
+)
+
+
+class _found_once:  # noqa: N801 (used as a decorator, like `property`)
+    """A property of a sentence found when first asked for, then kept: `functools.cached_property` without
+    the lock it takes on Python 3.11 (a sentence is read by one thread), taken for every sentence read."""
+
+    def __init__(self, find: Callable[[Any], Any]) -> None:
+        self.find, self.__doc__ = find, find.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, sentence: Any, owner: type | None = None) -> Any:
+        value = sentence.__dict__[self.name] = self.find(sentence)
+        return value
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an abstract and the names found in it, found once and shared by its phrases.
+
+    Offsets are the abstract's: `text` is the whole abstract, `span` this sentence. What several phrases
+    would look up in the whole sentence is found once, when first asked for (the cached properties).
+    """
+
+    text: str
+    span: tuple[int, int]
+    metrics: names.Spans[names.Mention]
+    datasets: names.Spans[names.Mention]
+    models: names.Spans[names.Mention]
+    own_models: names.Spans[names.Mention]  # the models not introduced as something compared against
+    carried: str | None
+    system: str | None
+    numbers: list[Quantity] = field(default_factory=list)  # its result numbers, in order
+    scores: list[tuple[int, str, str | None]] = field(default_factory=list)  # (end, metric, dataset) of its scores
+    quality_scores: list[tuple[str, str | None]] = field(default_factory=list)  # those not of a cost
+
+    @_found_once
+    def compared(self) -> names.Spans[names.Mention]:
+        """The models introduced as something compared against (few phrases ask)."""
+        return names.Spans.of([m for m in self.models if is_baseline(self.text, m, self.span)])
+
+    @_found_once
+    def respectively(self) -> list[int]:
+        """Where the sentence says "respectively"."""
+        return [match.start() for match in _RESPECTIVELY.finditer(self.text, *self.span)]
+
+    def respectively_from(self, position: int) -> int | None:
+        """Where the sentence first says "respectively" at or after `position`, if it does."""
+        index = bisect_left(self.respectively, position)
+        return self.respectively[index] if index < len(self.respectively) else None
+
+    @_found_once
+    def number_index(self) -> dict[Quantity, int]:
+        """Where each number is in `numbers`."""
+        return {quantity: index for index, quantity in enumerate(self.numbers)}
+
+    @_found_once
+    def respective_datasets(self) -> list[names.Mention] | None:
+        """ "an AP of 30.1 and an NMS-AP of 26.9 on A and B, respectively": as many benchmarks as the sentence
+        has numbers, listed right after them (else right before them), when "respectively" follows them."""
+        numbers = self.numbers
+        if len(numbers) < 2 or not _RESPECTIVELY.search(self.text, numbers[-1].end, self.span[1]):
+            return None
+        runs = self.datasets.runs(self.text, _RUN_SEPARATOR)
+        run = runs.after(numbers[-1].end, least=1) or runs.before(numbers[0].start, least=1)
+        return run if run and len(run) == len(numbers) else None
+
+    @_found_once
+    def variants(self) -> names.Spans[names.Mention]:
+        """Own models named as variants of the system ("ModelX-L" of "ModelX")."""
+        key = name_key(self.system or "")
+        return names.Spans(m for m in self.own_models if (own := name_key(m.name)).startswith(key) and own != key)
+
+    @_found_once
+    def subjects(self) -> names.Spans[names.Mention]:
+        """Own models a verb of results follows ("ModelX achieves"), not after a preposition: each phrase reads
+        only these for its subject. A verb found before a phrase is also found before the end of the sentence."""
+        text = self.text
+        return names.Spans(
+            m
+            for m in self.own_models
+            if _SUBJECT_VERB.match(text, m.end, self.span[1])
+            and not re.search(r"\b(?:on|in|and|of|with|by|to|from|than)\s+$", text[max(0, m.start - 6) : m.start])
+        )
+
+
+_AFTER_SEPARATOR = re.compile(r"(?:,|\band)\s*(?:the\s+|on\s+)?$")
+
+
+def _heads_group(abstract: str, mention: names.Mention) -> bool:
+    after_separator = _AFTER_SEPARATOR.search(abstract, max(0, mention.start - 12), mention.start)
+    return bool(after_separator and _HEADS_GROUP.match(abstract, mention.end))
+
+
+_REACH = 300  # characters: a name further from a number than this, in one sentence, is not its name
+
+
+def _nearest(abstract: str, mentions: names.Spans[names.Mention], start: int, end: int) -> names.Mention | None:
+    """Prefer a mention right after ("... on COCO"), else the last before, else a later one (within `_REACH`).
+
+    A name that heads the next group ("..., and ADE20K val set with 50.9% PQ") owns what follows it.
+    """
+    after = next((m for m in mentions.starting(end, end + _REACH + 1) if not _heads_group(abstract, m)), None)
+    before = mentions.last_ending(start - _REACH, start)
+    if after and (not before or after.start - end < 60):
+        return after
+    return before
+
+
+def _respectively(
+    sentence: Sentence,
+    phrase: reading.Phrase,
+    mentions: names.Spans[names.Mention],
+    separator: re.Pattern[str] = _RUN_SEPARATOR,
+) -> list[names.Mention] | None:
+    """Names listed in order with "respectively", one per member of the phrase.
+
+    A list named after the numbers cycles through them; a list named before them
+    takes them in blocks ("A and B reach x1, x2, x3 and y1, y2, y3 on K, T, C, respectively").
+    """
+    count = len(phrase.members)
+    if count < 2:
+        return None
+    abstract = sentence.text
+    runs = mentions.runs(abstract, separator)
+    after = runs.after(phrase.end)
+    paired = all(abstract[a.end : b.start].strip() == "/" for a, b in pairwise(phrase.members))
+    # "2.1% and 1.3% on A and B": as many names listed right after the numbers pair with them in order
+    listed_after = after and len(after) == count and _LIST_ON.fullmatch(abstract, phrase.end, after[0].start)
+    if not (paired or listed_after or sentence.respectively_from(phrase.end) is not None):
+        return None
+    if after and count % len(after) == 0:
+        return after * (count // len(after))
+    before = runs.before(phrase.start)
+    if before and count % len(before) == 0:
+        block = count // len(before)
+        return [m for m in before for _ in range(block)]
+    return None
+
+
+_LIST_ON = re.compile(r"\)?\s*(?:[\w@-]+\s+){0,3}?(?:on|for|in)\s+(?:the\s+)?")
+
+
+def _respective_single(sentence: Sentence, phrase: reading.Phrase) -> list[names.Mention] | None:
+    """ "an AP of 30.1 and an NMS-AP of 26.9 on A and B, respectively": numbers of their own phrases, as many
+    as the benchmarks listed, take them in order."""
+    listed = sentence.respective_datasets if len(phrase.members) == 1 else None
+    index = sentence.number_index.get(phrase.first) if listed else None
+    return [listed[index]] if listed and index is not None else None
+
+
+def _named_after(abstract: str, position: int, mentions: names.Spans[names.Mention]) -> names.Mention | None:
+    """ "81.2% on COCO": the name right after a number, by a preposition."""
+    near = mentions.words_after(abstract, position, _ON_NAME_WORDS)
+    return next((m for m in near if _ON_NAME.fullmatch(abstract, position, m.start)), None)
+
+
+_ITEM_REACH = 160  # characters: how far a list item of one number and its names may reach
+_ITEM_TOKEN = re.compile(r"[(),;]|\b(?:and|while|whereas)\b")  # a list item's breaks, and parentheses
+_DEPTH = {"(": 1, ")": -1}
+
+
+def _item_edge(text: str, position: int, limit: int, step: int) -> int:
+    """Where the list item holding `position` ends, read towards `limit` (step -1: back to its start, +1: on
+    to its end): at a comma, semicolon or "and" outside parentheses. A number in parentheses belongs to
+    the item the parenthesis stands in ("COCO (58.2 PQ) and ADE20K (48.5 PQ)")."""
+    if step > 0:
+        tokens = list(_ITEM_TOKEN.finditer(text, position, limit))
+    else:
+        tokens = list(_ITEM_TOKEN.finditer(text, limit + 1, position))[::-1]
+    depth = 0
+    for token in tokens:
+        mark = token.group()
+        if mark in _DEPTH:
+            depth = max(0, depth + step * _DEPTH[mark])
+        elif depth == 0:
+            return token.start() if step > 0 else token.end()
+    return limit
+
+
+def _named_in_item(sentence: Sentence, quantity: Quantity) -> names.Mention | None:
+    """ "pushing the GLUE score to 80.5%, MultiNLI accuracy to 86.7%", "on COCO (58.2 PQ) and ADE20K
+    (48.5 PQ)": the benchmark the number's own list item names, after the number, else before it."""
+    text, (floor, ceiling) = sentence.text, sentence.span
+    end = _item_edge(text, quantity.end, min(ceiling, quantity.end + _ITEM_REACH), 1)
+    after = sentence.datasets.starting(quantity.end, end)
+    if after and after[0].end <= end:
+        return after[0]
+    start = _item_edge(text, quantity.start, max(floor, quantity.start - _ITEM_REACH) - 1, -1)
+    return sentence.datasets.last_ending(start, quantity.start)
+
+
+def _named_before(sentence: Sentence, phrase: reading.Phrase) -> names.Mention | None:
+    """ "COCO val set, with 50.9% PQ": the name a phrase follows by "with", "at", "of"."""
+    abstract = sentence.text
+    near = sentence.datasets.words_before(abstract, phrase.start, _NAME_WITH_WORDS, sentence.span[0])
+    return next((m for m in near if _NAME_WITH.fullmatch(abstract, m.end, phrase.start)), None)
+
+
+_OPENING = re.compile(r"\s*\(\s*")
+_CLOSING = re.compile(r"\s*\)")
+
+
+def _parenthesized_after(abstract: str, quantity: Quantity, mentions: names.Spans[names.Mention]) -> str | None:
+    opening = _OPENING.match(abstract, quantity.end)
+    if opening is None:
+        return None
+    inside = mentions.starting(opening.end(), opening.end() + 1)
+    named = [m for m in inside if _CLOSING.match(abstract, m.end)]
+    return named[0].name if named else None
+
+
+_COMPARED_LEVEL = re.compile(
+    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|(?<!more )(?<!less )(?<!fewer )(?<!rather )\bthan|\bagainst)"
+    r"\s+(?:only\s+|just\s+)?$"
+)  # "than" of a comparison, not of a bound ("more than 3%")
+_HELD_BY = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?(?:for|of|by|from|with)\s+(?:the\s+)?")
+_MODEL_RUN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*")
+_OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?)?\s*")
+_OWNER_GAP_WORDS = 2
+
+
+def _is_versus_pair(abstract: str, phrase: reading.Phrase) -> bool:
+    """ "(83.3% vs. 80.8%)": the first number is the system's, the second the compared model's."""
+    members = phrase.members
+    return len(members) == 2 and bool(
+        re.fullmatch(r"\s*(?:vs\.?|versus)\s*", abstract[members[0].end : members[1].start])
+    )
+
+
+def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
+    """ "ResNet-50 (76.1%)", "ModelX 1.4 (2.1 ms, 70.3% top-1)": the name the parenthesis follows."""
+    opening = abstract.rfind("(", max(span[0], phrase.start - 40), phrase.start)
+    if opening < 0 or ")" in abstract[opening : phrase.start]:
+        return None
+    for mention in reversed(mentions.words_before(abstract, opening, _OWNER_GAP_WORDS, span[0])):
+        if _OWNER_GAP.fullmatch(abstract, mention.end, opening):
+            return (mention.name + abstract[mention.end : opening]).strip()  # keeps a variant: "... 1.4"
+    return None
+
+
+def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """A compared model as the subject of the result, a variant of the paper's system named before the
+    number, the system, or the sentence's subject."""
+    floor, abstract = sentence.span[0], sentence.text
+    if sentence.system:
+        nearest = sentence.models.last_ending(floor, phrase.start)
+        if nearest and _others_result(nearest, phrase, abstract):
+            return nearest.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
+        variant = sentence.variants.last_ending(floor, phrase.start)
+        return variant.name if variant else _sized(sentence, phrase) or sentence.system
+
+    def says_its_result(mention: names.Mention) -> bool:
+        return _SUBJECT_VERB.match(abstract, mention.end, phrase.start) is not None
+
+    subject = sentence.subjects.last_ending(floor, phrase.start, says_its_result)
+    return subject.name if subject else None
+
+
+def task_metric(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """ "table detection (94.23 → 96.55)": the headline metric of the task the phrase's own list item names."""
+    start = _item_edge(sentence.text, phrase.start, max(sentence.span[0], phrase.start - _ITEM_REACH) - 1, -1)
+    words = sentence.text[start : phrase.start]
+    named = [task for _, task in setting.cued_tasks(words)]
+    return setting.tasks()[named[-1]].metric if named else None
+
+
+def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | None) -> str | None:
+    """ "bpc/perplexity to 0.99 on enwik8 and 18.3 on WikiText-103": of metrics named as alternatives ("A/B"),
+    each number takes the one its benchmark reports."""
+    primary = primary_metric(dataset) if metric and dataset else None
+    if not primary or primary == metric:
+        return metric
+    for first, second in pairwise(sentence.metrics):
+        if {first.name, second.name} == {metric, primary} and sentence.text[first.end : second.start].strip() == "/":
+            return primary
+    return metric
+
+
+_SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}
+_SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(?:version\s+of\s+)?", re.I)
+
+
+def _sized(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """ "our base-size BEiT achieves 83.2%": the system's variant of that size, named as variants are ("BEiT-B")."""
+    system, text = sentence.system or "", sentence.text
+    if text.find("size", sentence.span[0], phrase.start) < 0:
+        return None  # most sentences: no size said
+    for size in _SIZED.finditer(text, sentence.span[0], phrase.start):
+        if text.startswith(system, size.end()) and text[size.end() + len(system) : phrase.start].find(".") < 0:
+            return f"{system}-{_SIZES[size.group('size').lower()]}"
+    return None
+
+
+# A verb of a result right after its subject: "X achieves a top-1 accuracy of", "X taking"
+_OTHERS_RESULT = re.compile(
+    r"\s+(?:also\s+|only\s+)?(?:achiev|obtain|reach|attain|get|yield|scor|tak|requir|need)\w*\s+"
+    r"(?:(?:an?|only|just|about|around)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
+)
+
+
+def _others_result(mention: names.Mention, phrase: reading.Phrase, abstract: str) -> bool:
+    """A model compared against somewhere in the abstract ("4.3x faster than BERT-base") is the subject of
+    this result ("BERT-base taking 1.7 seconds")."""
+    return bool(_OTHERS_RESULT.fullmatch(abstract, mention.end, phrase.start)) and (
+        name_key(mention.name) in _compared_in(abstract)
+    )
+
+
+@lru_cache(maxsize=16)
+def _compared_in(abstract: str) -> frozenset[str]:
+    whole = (0, len(abstract))
+    mentions = names.model_mentions(abstract, *whole)
+    return frozenset(name_key(m.name) for m in mentions if is_baseline(abstract, m, whole))
+
+
+def is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:
+    """A name after "than", "over", "outperforms", or listed right after such a name."""
+    before = abstract[max(span[0], mention.start - 60) : mention.start]
+    return bool(
+        _BASELINE_CUE.search(before)
+        or re.search(r"(?:than|over|surpass\w*|outperform\w*)\s+[\w+.-]+\s+(?:and|,)\s*$", before)
+    )
+
+
+_BASELINE_REACH = 160  # characters between a phrase and the name it is compared with
+
+
+def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """What a change is measured against: the name after "than", "over", "outperforms"..."""
+    abstract, span = sentence.text, sentence.span
+    near = sentence.models.starting(phrase.start - _BASELINE_REACH + 1, phrase.start + _BASELINE_REACH)
+    cued = {
+        mention: cue
+        for mention in near
+        if (cue := _BASELINE_CUE.search(abstract, max(span[0], mention.start - 60), mention.start))
+    }
+    # "1.4x speedup over X": a comparison after the number is its own; "outperforms X" after it starts another
+    after = [m for m, cue in cued.items() if m.start > phrase.end and not _VERB_CUE.match(cue.group())]
+    before = [m for m in cued if m.start < phrase.start]
+    if after and after[0].start - phrase.end < 80:
+        return after[0].name
+    return before[-1].name if before else (after[0].name if after else None)
+
+
+def efficiency_datasets(
+    abstract: str, phrase: reading.Phrase, mentions: names.Spans[names.Mention], kind: str
+) -> list[str | None]:
+    """Parameters or latency belong to a model, not a benchmark: only a change measured in a sentence
+    that names the benchmark takes it; nothing is carried from earlier sentences."""
+    if kind == "score":
+        return [None] * len(phrase.members)
+    nearest = _nearest(abstract, mentions, phrase.start, phrase.end)
+    return [nearest.name if nearest else None] * len(phrase.members)
+
+
+# ---- the constructions, as rules of the table: each gives one name per member of the phrase, or None when
+# it does not apply; a member's None in a per-member rule leaves it to the next rule.
+Names = list[str | None]
+
+
+def _listed_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not sentence.datasets:
+        return None  # most sentences: no benchmark named, the carried one decides
+    ordered = _respectively(sentence, phrase, sentence.datasets) or _respective_single(sentence, phrase)
+    return [m.name for m in ordered] if ordered else None
+
+
+def _right_after(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not sentence.datasets:
+        return None
+    named = (_named_after(sentence.text, quantity.end, sentence.datasets) for quantity in phrase.members)
+    return [m.name if m else None for m in named]
+
+
+def _in_own_item(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not sentence.datasets:
+        return None
+    named = (_named_in_item(sentence, quantity) for quantity in phrase.members)
+    return [m.name if m else None for m in named]
+
+
+def _before_with(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not sentence.datasets:
+        return None
+    named = _named_before(sentence, phrase)
+    return [named.name] * len(phrase.members) if named else None
+
+
+def _nearest_in_sentence(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not sentence.datasets:
+        return None
+    named = _nearest(sentence.text, sentence.datasets, phrase.start, phrase.end)
+    return [named.name] * len(phrase.members) if named else None
+
+
+def _carried_on(sentence: Sentence, phrase: reading.Phrase) -> Names:
+    return [sentence.carried] * len(phrase.members)
+
+
+def _parenthesized(sentence: Sentence, phrase: reading.Phrase) -> Names:
+    return [_parenthesized_after(sentence.text, quantity, sentence.models) for quantity in phrase.members]
+
+
+def _versus_pair(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not _is_versus_pair(sentence.text, phrase):
+        return None
+    own = _own_model(sentence, phrase)
+    return [own, _baseline_for(sentence, phrase) or own]
+
+
+def _arrow_pair(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not reading.is_arrow_pair(sentence.text, phrase):
+        return None
+    return [_baseline_for(sentence, phrase), _own_model(sentence, phrase)]  # the level before is not the system's
+
+
+def _changed_levels(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    change = reading.changed_from(sentence.text, phrase)
+    if not change:
+        return None
+    # "raises X's accuracy from A to B", "improves X by 1.5 AP (A to B)": A is X's, B the changed X's
+    reach = max(sentence.span[0], change.start() - 60)  # "promotes X by 1.5 AP (A to B)": X is before the "by"
+    changed = [m for m in sentence.models.starting(reach, phrase.start) if m.end <= phrase.start]
+    before = changed[-1].name if changed else None
+    return [before, _own_model(sentence, phrase) or before]
+
+
+def _compared_level(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    abstract = sentence.text
+    if not _COMPARED_LEVEL.search(abstract, max(sentence.span[0], phrase.start - 30), phrase.start):
+        return None
+    # "..., compared to 33.2% for X": the level of what the system is compared with, not the system's
+    holder = _HELD_BY.match(abstract, phrase.end)
+    named = sentence.models.starting(holder.end(), holder.end() + 1) if holder else []
+    return [named[0].name if named else None] * len(phrase.members)
+
+
+def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    owner = _parenthetical_owner(sentence.text, phrase, sentence.span, sentence.models)
+    return [owner] * len(phrase.members) if owner else None
+
+
+def _models_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    ordered = _respectively(sentence, phrase, sentence.own_models, _MODEL_RUN_SEPARATOR)
+    return [m.name for m in ordered] if ordered else None
+
+
+def _own(sentence: Sentence, phrase: reading.Phrase) -> Names:
+    return [_own_model(sentence, phrase)] * len(phrase.members)
+
+
+def _no_model_named(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    return None if sentence.models else [None] * len(phrase.members)
+
+
+def _compared_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    ordered = _respectively(sentence, phrase, sentence.compared, _MODEL_RUN_SEPARATOR)
+    return [m.name for m in ordered] if ordered else None
+
+
+def _cued_baseline(sentence: Sentence, phrase: reading.Phrase) -> Names:
+    return [_baseline_for(sentence, phrase)] * len(phrase.members)
+
+
+@dataclass(frozen=True)
+class Preference:
+    """One row of the table: a construction, what it prefers, and an invented sentence it reads."""
+
+    field: str  # "dataset", "model" or "baseline"
+    construction: str
+    prefers: str
+    example: str
+    expected: dict[str, str | None]  # value_text -> the field's value in the example
+    rule: Callable[[Sentence, reading.Phrase], Names | None]
+    whole: bool  # decides every member left (a None is "no name"), else members one by one
+
+
+PREFERENCES: tuple[Preference, ...] = (
+    Preference(
+        "dataset",
+        "respectively",
+        "names listed with 'respectively' (or as many after the numbers), in order",
+        "Glimmer reaches 81.2% and 47.5% on ImageNet and COCO, respectively.",
+        {"81.2%": "ImageNet", "47.5%": "COCO"},
+        _listed_respectively,
+        True,
+    ),
+    Preference(
+        "dataset",
+        "number then name",
+        "the name a number is 'on', 'in' or 'for', right after it",
+        "Compared on ADE20K, Glimmer reaches 47.5 on COCO.",
+        {"47.5": "COCO"},
+        _right_after,
+        False,
+    ),
+    Preference(
+        "dataset",
+        "own list item",
+        "the name in the number's own list item, after it, else before it",
+        "Glimmer pushes the ImageNet accuracy to 84.1%, the COCO box AP to 51.7 and the ADE20K mIoU to 49.3.",
+        {"84.1%": "ImageNet", "51.7": "COCO", "49.3": "ADE20K"},
+        _in_own_item,
+        False,
+    ),
+    Preference(
+        "dataset",
+        "name with number",
+        "a name the phrase follows by 'with', 'at', 'of' or ':'",
+        "Among the tested sets, Glimmer leads ADE20K and COCO val set, with 52.4 AP.",
+        {"52.4": "COCO"},
+        _before_with,
+        True,
+    ),
+    Preference(
+        "dataset",
+        "nearest",
+        "a name soon after the phrase, else the last before it, in the sentence",
+        "On COCO, which is hard, Glimmer still reaches 47.5 AP.",
+        {"47.5": "COCO"},
+        _nearest_in_sentence,
+        True,
+    ),
+    Preference(
+        "dataset",
+        "carried",
+        "the only benchmark named so far in the abstract, when the sentence names none",
+        "We evaluate Glimmer on COCO. It reaches 47.5 AP.",
+        {"47.5": "COCO"},
+        _carried_on,
+        True,
+    ),
+    Preference(
+        "model",
+        "parenthesized name",
+        "a name in parentheses right after the number",
+        "Glimmer reaches 85.0% (Glim-B) and 86.4% (Glim-L) on ImageNet.",
+        {"85.0%": "Glim-B", "86.4%": "Glim-L"},
+        _parenthesized,
+        False,
+    ),
+    Preference(
+        "model",
+        "versus pair",
+        "'A vs. B': the first is the system's, the second the compared model's",
+        "Glimmer beats RoutNet on ImageNet (83.3% vs. 80.8%).",
+        {"83.3%": "Glimmer", "80.8%": "RoutNet"},
+        _versus_pair,
+        True,
+    ),
+    Preference(
+        "model",
+        "arrow pair",
+        "'A -> B': the level before is the compared model's, after it the system's",
+        "Glimmer improves over RoutNet on COCO (40.1 → 43.5 AP).",
+        {"40.1": "RoutNet", "43.5": "Glimmer"},
+        _arrow_pair,
+        True,
+    ),
+    Preference(
+        "model",
+        "changed levels",
+        "'raises X from A to B': A is X's, B the system's (else the changed X's)",
+        "Our recipe raises ResNet-101's top-1 accuracy from 77.1% to 80.4% on ImageNet.",
+        {"77.1%": "ResNet-101", "80.4%": "Glimmer"},
+        _changed_levels,
+        True,
+    ),
+    Preference(
+        "model",
+        "compared level",
+        "'compared to A for X': A is the compared model's (none when unnamed)",
+        "Glimmer reaches 47.5 AP on COCO, compared to 44.0 AP for RoutNet.",
+        {"44.0": "RoutNet", "47.5": "Glimmer"},
+        _compared_level,
+        True,
+    ),
+    Preference(
+        "model",
+        "parenthetical owner",
+        "'X (76.1%)': the name a parenthesis follows",
+        "Glimmer outperforms RoutNet (76.1%) on ImageNet.",
+        {"76.1%": "RoutNet"},
+        _parenthetical,
+        True,
+    ),
+    Preference(
+        "model",
+        "respectively",
+        "own models listed with 'respectively', in order",
+        "Glim-S and Glim-L reach 80.1% and 84.2% on ImageNet, respectively.",
+        {"80.1%": "Glim-S", "84.2%": "Glim-L"},
+        _models_respectively,
+        True,
+    ),
+    Preference(
+        "model",
+        "own",
+        "a compared model as the subject of the result, a variant of the system, the system, or the subject",
+        "Our Glimmer-L reaches 84.2% top-1 on ImageNet.",
+        {"84.2%": "Glimmer-L"},
+        _own,
+        True,
+    ),
+    Preference(
+        "baseline",
+        "none named",
+        "no model named in the sentence: no baseline",
+        "Glimmer improves top-1 accuracy by 1.2% on ImageNet.",
+        {"1.2%": None},
+        _no_model_named,
+        True,
+    ),
+    Preference(
+        "baseline",
+        "respectively",
+        "compared models listed with 'respectively', in order",
+        "Glimmer outperforms RoutNet and PathNet by 1.2% and 0.5% on ImageNet, respectively.",
+        {"1.2%": "RoutNet", "0.5%": "PathNet"},
+        _compared_respectively,
+        True,
+    ),
+    Preference(
+        "baseline",
+        "cued",
+        "the name after 'than', 'over', 'outperforms' nearest the change",
+        "Glimmer is 1.4x faster than RoutNet on ImageNet.",
+        {"1.4x": "RoutNet"},
+        _cued_baseline,
+        True,
+    ),
+)
+_BY_FIELD = {name: [p for p in PREFERENCES if p.field == name] for name in ("dataset", "model", "baseline")}
+
+
+def attribute(sentence: Sentence, phrase: reading.Phrase, field_name: str) -> Names:
+    """One field of every member of a phrase: each member by the first row of the table that names it."""
+    decided: Names = [None] * len(phrase.members)
+    undecided = list(range(len(decided)))
+    for preference in _BY_FIELD[field_name]:
+        named = preference.rule(sentence, phrase)
+        if named is None:
+            continue
+        if preference.whole:
+            for index in undecided:
+                decided[index] = named[index]
+            return decided
+        for index in undecided:
+            decided[index] = named[index]
+        undecided = [index for index in undecided if decided[index] is None]
+        if not undecided:
+            break
+    return decided
