@@ -7,6 +7,10 @@
 >>> boards = claims.leaderboards(valid, papers)   # one ranked board per task on a benchmark
 """
 
+# isort: off
+from claims import interrupted as interrupted  # first: the command takes Ctrl-C while it imports as one line
+
+# isort: on
 from claims.api import leaderboards, load, report
 from claims.extract import CLAIM_COLUMNS, extract
 from claims.loaders import LoadError

@@ -32,8 +32,10 @@ from claims.evaluate import (
 )
 from claims.evaluate import write_report as write_accuracy_report
 from claims.export import EVALUATION_TABLES, MODEL_INDEX
+from claims.interrupted import MESSAGE, imports_done
 from claims.io import TABLE_SUFFIXES, OutputSet, write_table
-from claims.leaderboard import build_comparisons, build_leaderboards
+from claims.isolation import board_by_board
+from claims.leaderboard import Board, build_comparisons, build_leaderboards
 from claims.ledger import count_statuses, papers_path
 from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
 from claims.report import write_leaderboards
@@ -41,6 +43,8 @@ from claims.tables.pipeline import load_and_extract as load_and_extract_full
 from claims.tables.select import board_claims
 from claims.validate import validate_papers
 from claims.webpage import write_report
+
+imports_done()  # the imports are over: Ctrl-C is a KeyboardInterrupt again, turned into one line by main
 
 
 def _output_path(value: str) -> Path:
@@ -128,17 +132,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("error: no paper read: earlier outputs left as they were", file=sys.stderr)
         return 1
     out: Path = args.output
-    with OutputSet() as outputs:  # in commit order: the claims, the ledger that counts them, what is built on them
-        write_table(claims, out / "claims.csv", outputs)
-        if len(quarantine):
-            write_table(quarantine, quarantine_path(out / "claims.csv"), outputs)
-        else:  # an earlier run's would pass for this one's
-            outputs.discard(quarantine_path(out / "claims.csv"))
-        write_table(result.statuses, papers_path(out / "claims.csv"), outputs)
-        boards = build_leaderboards(board_claims(claims), papers)
-        comparisons = build_comparisons(claims, papers)
-        write_leaderboards(boards, comparisons, out / "leaderboards", outputs)
-        report = write_report(boards, comparisons, out / "reports", outputs)
+    comparisons = build_comparisons(claims, papers)
+    report, boards = board_by_board(
+        build_leaderboards(board_claims(claims), papers), lambda boards: _write_run(out, result, boards, comparisons)
+    )
     seconds = time.perf_counter() - started
     print(f"claims:       {out / 'claims.csv'}")
     print(f"leaderboards: {out / 'leaderboards' / 'README.md'} ({len(boards)} boards, comparisons.md)")
@@ -151,6 +148,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     print(_accounting(len(result.statuses), count_statuses(result.statuses), papers_path(out / "claims.csv")))
     return 1 if errors and papers.empty else 0
+
+
+def _write_run(out: Path, result: ChunkResult, boards: list[Board], comparisons: pd.DataFrame) -> Path:
+    """Every output of `claims run`, replaced together; the report's path."""
+    with OutputSet() as outputs:  # in commit order: the claims, the ledger that counts them, what is built on them
+        write_table(result.claims, out / "claims.csv", outputs)
+        if len(result.quarantine):
+            write_table(result.quarantine, quarantine_path(out / "claims.csv"), outputs)
+        else:  # an earlier run's would pass for this one's
+            outputs.discard(quarantine_path(out / "claims.csv"))
+        write_table(result.statuses, papers_path(out / "claims.csv"), outputs)
+        write_leaderboards(boards, comparisons, out / "leaderboards", outputs)
+        return write_report(boards, comparisons, out / "reports", outputs)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -233,6 +243,11 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.handler(args)
+    except KeyboardInterrupt:  # Ctrl-C: the outputs are intact (claims.io.OutputSet), the traceback is noise
+        if args.debug:
+            raise
+        print(MESSAGE, file=sys.stderr)
+        return 130
     except (OSError, ClusterError) as error:  # a full disk, a folder one may not write in, a lost cluster
         if args.debug:
             raise

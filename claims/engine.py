@@ -7,18 +7,16 @@ holds a few chunks whatever the size of the corpus. Only the set of paper ids
 already written grows with it: it keeps each paper's rows once, from the
 first chunk that held the paper.
 
-The Dask engine cuts JSON Lines files into blocks of whole lines (the client
-counts their lines, so that a record's number is its line in the file) and
-Parquet files into runs of row groups, which the workers read with the
-loaders' own readers (the same records and the same errors as in this
-process); other files (pages, JSON, CSV) are read here and shipped as chunks.
-Results are written in partition order, so both engines write the same rows.
+Both engines read the input here, once (pipes too), and cut the same chunks
+(`claims.loaders.iter_paper_chunks`: which records are one paper is decided
+before any chunk is cut); the Dask engine sends each chunk to a worker and
+writes the results in chunk order, so both engines write the same rows,
+whatever the chunk size.
 """
 
 from __future__ import annotations
 
 import contextlib
-import itertools
 import logging
 import os
 import sys
@@ -38,14 +36,8 @@ from claims.ledger import count_statuses, paper_statuses, papers_path
 from claims.loaders import (
     DEFAULT_CHUNK_SIZE,
     LoadError,
-    Record,
-    file_kind,
     input_files,
     iter_paper_chunks,
-    jsonl_blocks,
-    parquet_row_counts,
-    read_jsonl_block,
-    read_parquet,
     records_to_papers,
     rows_of_papers,
 )
@@ -55,9 +47,9 @@ if TYPE_CHECKING:
     from distributed import Client, Future
 
 ENGINES = ("inprocess", "dask")
-BYTES_PER_RECORD = 2048  # a JSON Lines record with its abstract, to size blocks in papers
 WORKER_TIMEOUT = 60.0  # seconds without a Dask worker before a run gives up
 POLL_SECONDS = 1.0  # how often a run waiting for a partition checks that a worker is left
+WARM_UP_SECONDS = 600.0  # the budget of the warm-up extraction: loading, not reading, takes its time
 
 
 @dataclass
@@ -101,12 +93,36 @@ def quarantine_path(output: Path) -> Path:
     return output.with_name(output.stem + ".quarantine" + output.suffix)
 
 
+# A paper that reads every kind of name and number: extracting it once loads what extraction loads on first use
+# (vocabularies, automata, the unit registry), so that no paper's time budget pays for it.
+_WARM_UP = pd.DataFrame(
+    [
+        {
+            "paper_id": "warm-up",
+            "title": "WarmNet: a model",
+            "abstract": "WarmNet reaches 81.2% top-1 accuracy on ImageNet (zero-shot) with 21M parameters, "
+            "1.4x faster than ResNet-50, and improves BLEU by 0.6 on WMT14 En-De.",
+        }
+    ]
+)
+_warmed: list[bool] = []  # once per process: each Dask worker warms up on its first chunk
+
+
+def warm_up() -> None:
+    """Load, before any paper is timed, what extraction loads when first used (seconds on a busy machine:
+    counted in the first paper's budget, it would fail that paper on one engine and not on the other)."""
+    if not _warmed:
+        extract(_WARM_UP, [], budget=WARM_UP_SECONDS)
+        _warmed.append(True)
+
+
 def process_chunk(papers: pd.DataFrame, errors: list[LoadError] | None = None) -> ChunkResult:
     """validate papers -> extract -> validate claims, on one chunk of papers.
 
     A paper the extractor fails on (claims.guard) is quarantined with the
     reason, not only warned about: on a Dask worker a warning is lost.
     """
+    warm_up()
     valid, bad_papers = validate_papers(papers)
     failures: list[Failure] = []
     claims, bad_claims = validate_claims(extract(valid, failures), valid)
@@ -247,17 +263,22 @@ def _root_reason(error: BaseException) -> str:
 
 
 def _dask_results(
-    client: Client, files: Iterable[Path], chunk_size: int, errors: list[LoadError], worker_timeout: float
+    client: Client,
+    paths: Iterable[str | Path] | None,
+    chunk_size: int,
+    errors: list[LoadError],
+    worker_timeout: float,
 ) -> Iterator[ChunkResult]:
     """Results in partition order, with a bounded number of partitions in flight; `ClusterError` when the
     scheduler is lost (Dask cancels every future, then closes the client if it cannot reconnect)."""
+    from distributed import KilledWorker
     from distributed.client import ClosedClientError, FutureCancelledError
 
     scheduler = client.scheduler.address  # a closed client forgets it
     window = 2 * max(sum(client.nthreads().values()), 1)
     pending: deque[Future] = deque()
     try:
-        for future in _submit_partitions(client, files, chunk_size, errors):
+        for future in _submit_partitions(client, paths, chunk_size, errors):
             pending.append(future)
             if len(pending) >= window:
                 yield _result(client, scheduler, pending.popleft(), worker_timeout)
@@ -265,6 +286,9 @@ def _dask_results(
             yield _result(client, scheduler, pending.popleft(), worker_timeout)
     except ClosedClientError as error:
         raise ClusterError(f"scheduler {scheduler}: connection lost") from error
+    except KilledWorker as error:  # the workers running one partition died, again and again
+        tries = getattr(error, "allowed_failures", 0) + 1
+        raise ClusterError(f"scheduler {scheduler}: a partition's worker died {tries} times (KilledWorker)") from error
     except FutureCancelledError as error:
         lost = error.reason == "scheduler-connection-lost"
         reason = "connection lost" if lost else f"partition cancelled ({error.reason})"
@@ -295,64 +319,9 @@ def _wait_for_a_worker(client: Client, scheduler: str, seconds: float) -> None:
 
 
 def _submit_partitions(
-    client: Client, files: Iterable[Path], chunk_size: int, errors: list[LoadError]
+    client: Client, paths: Iterable[str | Path] | None, chunk_size: int, errors: list[LoadError]
 ) -> Iterator[Future]:
-    """One future per partition, in file order; runs of unpartitioned files are read here together."""
-    for partitioned, group in itertools.groupby(files, key=_is_partitioned):
-        if not partitioned:
-            for papers in iter_paper_chunks(list(group), chunk_size, errors):
-                yield client.submit(process_chunk, papers)
-            continue
-        for path in group:
-            try:
-                yield from _file_partitions(client, path, chunk_size)
-            except LoadError as err:
-                errors.append(err)
-
-
-def _is_partitioned(path: Path) -> bool:
-    """JSON Lines and Parquet files are cut into partitions that the workers read."""
-    try:
-        return file_kind(path) in ("jsonl", "parquet")
-    except (LoadError, OSError):
-        return False  # read in this process, which reports why it cannot be read
-
-
-def _file_partitions(client: Client, path: Path, chunk_size: int) -> Iterator[Future]:
-    if file_kind(path) == "parquet":
-        for groups in _row_group_runs(parquet_row_counts(path), chunk_size):
-            yield client.submit(_parquet_partition, str(path.resolve()), groups, pure=False)  # as workers see it
-        return
-    for block in jsonl_blocks(path, chunk_size * BYTES_PER_RECORD):
-        yield client.submit(_jsonl_partition, str(path.resolve()), block, str(path), pure=False)
-
-
-def _row_group_runs(row_counts: list[int], chunk_size: int) -> Iterator[range]:
-    """Consecutive row groups of about `chunk_size` rows together."""
-    start, rows = 0, 0
-    for group, count in enumerate(row_counts):
-        rows += count
-        if rows >= chunk_size:
-            yield range(start, group + 1)
-            start, rows = group + 1, 0
-    if start < len(row_counts):
-        yield range(start, len(row_counts))
-
-
-def _jsonl_partition(path: str, block: tuple[int, int, int], source: str) -> ChunkResult:
-    """One block of whole lines of a JSON Lines file (on a worker), its errors named as in this process."""
-    issues: list[LoadError] = []
-    return _records_result(read_jsonl_block(Path(path), block, source, issues), path, issues)
-
-
-def _parquet_partition(path: str, groups: range) -> ChunkResult:
-    """A run of row groups of a Parquet file (on a worker)."""
-    issues: list[LoadError] = []
-    return _records_result(read_parquet(Path(path), issues, groups), path, issues)
-
-
-def _records_result(records: list[Record], path: str, issues: list[LoadError]) -> ChunkResult:
-    name = Path(path).name
-    for record in records:
-        record["source"] = name
-    return process_chunk(records_to_papers(records), issues)
+    """One future per chunk of papers, in order: the chunks are cut here, as in this process (the papers are
+    decided before any chunk is cut, claims.identity), and each is sent to a worker."""
+    for papers in iter_paper_chunks(paths, chunk_size, errors):
+        yield client.submit(process_chunk, papers)

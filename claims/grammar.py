@@ -18,7 +18,20 @@ import pyparsing as pp
 from claims import scan
 
 # --------------------------------------------------------------------------- tokens
-NUMBER_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+"
+# What text extracted from PDFs leaves inside numbers and no reader sees: format characters (zero-width
+# space, direction marks, soft hyphen, word joiner, BOM) and combining marks. A number is read through them
+# ("8<RLM>5.3%" is 85.3%), its text kept verbatim, its value without them.
+INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u0300-\u036f"
+_GAP = f"[{INVISIBLE}]*"
+_DIGITS = rf"\d(?:{_GAP}\d)*"
+NUMBER_RE = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|{_DIGITS}(?:{_GAP}\.{_GAP}{_DIGITS})?|\.{_DIGITS}"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+# Scientific notation, read as one number: "1.2e-3", "1.2×10⁻³", "1.2 x 10^{-3}", "3\times10^5".
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+EXPONENT_RE = (
+    r"[eE][-+−]?\d{1,3}(?![\w.])"
+    r"|\s?(?:[×x*·]|\\times)\s?10(?:\^\{?[-+−]?\d{1,3}\}?|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\w.])"
+)
 
 # Compute time on accelerators: "8 GPU hours", "1.5 A100 GPU-days", "two GPU search days", "3 TPUv4 days".
 _ACCELERATORS = ("GPU", "TPU", "A100 GPU", "V100 GPU", "H100 GPU", "TPUv3", "TPUv4", "TPU v3", "TPU v4")
@@ -102,7 +115,7 @@ def _unit_regex() -> str:
 # (as pyparsing's Opt reads them), and each piece is a regex: the quantity is one `pp.Regex` of them, read
 # as one token (a hot path: a few candidates in every abstract).
 PREFIX_RE = r"(?P<symbol>\\sim\s?|sim\s?|~\s?|≈|>=|<=|≥|≤|>|<)?(?P<sign>[+\-−])?(?P<one_to>1\s?:\s?(?=\d))?"
-LOW_RE = rf"(?P<low>{NUMBER_RE})(?P<plus>\+(?![\d\w]))?"
+LOW_RE = rf"(?P<low>{NUMBER_RE})(?P<exponent>{EXPONENT_RE})?(?P<plus>\+(?![\d\w]))?"
 UNIT_RE = _unit_regex()
 RANGE_SEPARATOR_RE = r"\s?(?:-|–|~|to)\s?(?=[\d.])"
 RANGE_RE = rf"{RANGE_SEPARATOR_RE}(?P<high>{NUMBER_RE})(?P<unit>{UNIT_RE})?"
@@ -147,8 +160,18 @@ class Quantity:
         return self.high if self.high is not None else self.low
 
 
-def _to_float(text: str) -> float:
-    return float(text.replace(",", ""))
+def _to_float(text: str, exponent: str | None = None) -> float:
+    """The value of a number as written (invisible characters and thousands commas aside), times its power of ten."""
+    value = float(_INVISIBLE.sub("", text).replace(",", ""))
+    return float(f"{value!r}e{_power(exponent)}") if exponent else value  # 3e-05, not 3 * 10.0**-5
+
+
+def _power(exponent: str) -> int:
+    """The power of ten of "e-3", "×10⁻³", "x10^{-3}": the last signed integer written."""
+    plain = exponent.translate(_SUPERSCRIPTS).replace("−", "-")
+    if plain != exponent.replace("−", "-"):  # superscript digits: the power is written after the 10
+        plain = plain[plain.rindex("10") + 2 :]
+    return int(re.findall(r"[-+]?\d+", plain)[-1])
 
 
 def _clean_unit(unit: str | None) -> str | None:
@@ -186,7 +209,7 @@ def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | 
         start=position,
         end=position + len(raw),
         text=raw,
-        low=_to_float(parts["low"]),
+        low=_to_float(parts["low"], parts["exponent"]),
         high=_to_float(parts["high"]) if parts["high"] is not None else None,
         unit=unit,
         symbol=(parts.get("symbol") or "").strip().lstrip("\\") or (">=" if parts["plus"] else None),

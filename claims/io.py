@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 import stat
 import tempfile
 import time
@@ -21,6 +22,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a signed amount ("-2.5", "+0.5%", "-3x"): no operator, call or reference past its sign, so no formula
+AMOUNT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?( ?%|[A-Za-z]+)?")
+# Columns whose values are the tool's own vocabulary (schemas/tables.py checks them with `isin`), never the
+# input's: written as they are, so that pandas.read_csv gives back the bound "=" unchanged.
+OWN_VALUES = frozenset({"bound", "unit", "kind", "direction", "better", "status", "table"})
 
 
 def _file_mode(target: Path) -> int:
@@ -54,6 +61,45 @@ def naming(target: Path) -> Iterator[None]:
         raise OSError(error.errno, error.strerror or str(error), str(target)) from error
 
 
+def neutralize(text: str) -> str:
+    """Prefix a quote to text a spreadsheet would run as a formula; amounts stay as they are."""
+    if text.startswith(FORMULA_START) and not AMOUNT.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every text cell that comes from the input neutralized (names, titles, sentences); numeric
+    columns and the tool's own values (`OWN_VALUES`) are left alone."""
+    text = [c for c in frame.columns if c not in OWN_VALUES and not pd.api.types.is_numeric_dtype(frame[c])]
+    return frame.assign(**{c: frame[c].map(_neutral_cell, na_action="ignore") for c in text})
+
+
+def _neutral_cell(value: object) -> object:
+    return neutralize(value) if isinstance(value, str) else value
+
+
+def _sync(path: Path) -> None:
+    """Force a file (or a folder's entries) to disk, so that a rename never outlives the data it names."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
+    try:
+        handle = os.open(path, flags)
+    except OSError:  # a folder one may not open (Windows): the rename is still atomic
+        return
+    try:
+        with contextlib.suppress(OSError):  # a file system without fsync (some FUSE mounts)
+            os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _made_folders(folder: Path) -> list[Path]:
+    """Create `folder` with its missing parents; the ones created, deepest first (to remove if the run fails)."""
+    missing = [p for p in [folder, *folder.parents] if not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
 class OutputSet:
     """The files of one run, replaced together: each written beside its target, all renamed into place
     only when every one is complete.
@@ -71,6 +117,7 @@ class OutputSet:
     def __init__(self) -> None:
         self._temporary: dict[Path, Path | None] = {}  # target -> its temporary file once staged, in commit order
         self._discarded: set[Path] = set()
+        self._made: list[Path] = []  # folders this run created, deepest first
 
     def __enter__(self) -> OutputSet:
         return self
@@ -83,6 +130,14 @@ class OutputSet:
             for temporary in self._temporary.values():
                 if temporary is not None:
                     temporary.unlink(missing_ok=True)
+            if exc_type is not None:
+                self._remove_made_folders()
+
+    def _remove_made_folders(self) -> None:
+        """A failed run leaves no folder it made (only empty ones go: never what another process put there)."""
+        for folder in sorted(set(self._made), key=lambda p: len(p.parts), reverse=True):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
     def reserve(self, target: str | Path) -> None:
         """Give `target` its place in the commit order before it is staged (a file written later, or never)."""
@@ -93,7 +148,8 @@ class OutputSet:
         target = Path(target)
         if self._temporary.get(target) is not None:
             raise ValueError(f"{target}: written twice in one run")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        with naming(target):
+            self._made += _made_folders(target.parent)
         _remove_stale(target)
         with naming(target):
             handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -110,12 +166,15 @@ class OutputSet:
         for target, temporary in staged.items():  # before any rename: a failure here changes nothing
             with naming(target):
                 os.chmod(temporary, _file_mode(target))  # mkstemp makes it owner-only (0600)
+                _sync(temporary)  # the data on disk before the rename that makes it the output
         for target, temporary in staged.items():
             with naming(target):
                 os.replace(temporary, target)
         for target in self._discarded - staged.keys():
             with naming(target):
                 target.unlink(missing_ok=True)
+        for folder in {target.parent for target in staged}:
+            _sync(folder)  # the renames themselves
 
 
 def joined(outputs: OutputSet | None) -> contextlib.AbstractContextManager[OutputSet]:
@@ -181,8 +240,8 @@ class TableWriter:
             self._path = self._stack.enter_context(joined(self._outputs)).stage(self.target)
         elif frame.empty:
             return
-        if self.suffix == ".csv":
-            frame.to_csv(self._path, mode="a", header=first, index=False)
+        if self.suffix == ".csv":  # the one CSV writer of every table: no input text runs as a formula
+            spreadsheet_safe(frame).to_csv(self._path, mode="a", header=first, index=False)
         elif self.suffix == ".jsonl" and len(frame):
             frame.to_json(self._path, orient="records", lines=True, force_ascii=False, mode="a")
         elif self.suffix == ".parquet":

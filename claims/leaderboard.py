@@ -122,6 +122,21 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "board"
 
 
+# the leaderboards folder's own files (claims.report, claims.export): no board may be named like them
+RESERVED_NAMES = frozenset({"readme", "comparisons", "model-index", "evaluation-tables"})
+
+
+def file_name(name: str, used: set[str]) -> str:
+    """A board's file name that no other board's nor a fixed output's can be, even on a file system that does
+    not tell case apart (macOS, Windows, SMB shares): "comparisons" -> "comparisons-2"; `used` grows by it."""
+    base, number = name, 1
+    while name.casefold() in used or name.casefold() in RESERVED_NAMES:
+        number += 1
+        name = f"{base}-{number}"
+    used.add(name.casefold())
+    return name
+
+
 def format_number(value: float, bound: str = "=") -> str:
     """A value as a leaderboard cell shows it: six significant digits, bound as a prefix."""
     return f"{BOUND_PREFIX[bound]}{value:.6g}"
@@ -340,7 +355,7 @@ def _mark_shown(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
         _own=~other,
         _exact=entries["bound"] == "=",
         _cell=entries["origin"].eq("table"),  # a paper's table states its result as measured; its abstract, rounded
-        _date=pd.to_datetime(entries["published"], errors="coerce"),
+        _date=paper_dates(entries["published"]),
     ).sort_values(
         ["_own", "_exact", "_cell", "_date", "paper_id", "start"],
         ascending=[False, False, False, False, True, True],
@@ -361,9 +376,7 @@ def _ranked(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
         ranks = pd.Series(pd.NA, index=ranks.index, dtype="Int64")  # no direction, no order: listed unranked
     ranked = entries.assign(rank=entries["variant"].map(ranks).astype("Int64"), primary=entries["column"] == primary)
     position = {c: i for i, c in enumerate(_column_order(entries, primary))}
-    ranked = ranked.assign(
-        _col=ranked["column"].map(position), _date=pd.to_datetime(ranked["published"], errors="coerce")
-    )
+    ranked = ranked.assign(_col=ranked["column"].map(position), _date=paper_dates(ranked["published"]))
     ranked = ranked.sort_values(
         ["rank", "variant", "_col", "shown", "_date", "start"],
         ascending=[True, True, True, False, False, True],
@@ -377,10 +390,7 @@ def _board(key: tuple[str, str | None, str | None, str | None], entries: pd.Data
     primary = _primary_column(entries, task, dataset)
     entries = entries.assign(dataset=dataset, task=task, split=split)
     entries = _ranked(_mark_shown(entries, primary), primary)
-    name = slug("--".join(part for part in (dataset, split, task, setting) if part))
-    while name in used:
-        name += "-2"
-    used.add(name)
+    name = file_name(slug("--".join(part for part in (dataset, split, task, setting) if part)), used)
     entries = LeaderboardSchema.validate(entries[list(LeaderboardSchema.to_schema().columns)])
     found = conditions(entries["context"].iloc[0], dataset)
     return Board(
@@ -427,6 +437,14 @@ def build_comparisons(claims: pd.DataFrame, papers: pd.DataFrame | None = None) 
     return frame.sort_values(order, na_position="last")[COMPARISON_COLUMNS].reset_index(drop=True)
 
 
+CHART_YEARS = (1900, 2199)  # papers dated outside these years are listed but not charted (as undated)
+
+
+def paper_dates(published: pd.Series) -> pd.Series:
+    """The papers' dates: ISO dates, made so at load (claims.fields); anything else is no date."""
+    return pd.to_datetime(published, format="%Y-%m-%d", errors="coerce")
+
+
 def progress(board: Board) -> pd.DataFrame:
     """The entries whose values the ranking uses, over time (`date`), with the best so far (`best`).
 
@@ -436,7 +454,8 @@ def progress(board: Board) -> pd.DataFrame:
     """
     shown = board.shown
     own = shown[shown["primary"] & shown["reported_by"].isna() & board.ranked]  # no direction, no "best"
-    dated = own.assign(date=pd.to_datetime(own["published"], errors="coerce"))
+    dates = paper_dates(own["published"])
+    dated = own.assign(date=dates.where(dates.dt.year.between(*CHART_YEARS)))  # others kept, not charted
     dated = dated.sort_values(["date", "start"], na_position="last")
     best = dated["value"].cummax() if board.higher_is_better else dated["value"].cummin()
     return dated.assign(best=best).reset_index(drop=True)

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
 import io
 import itertools
 import json
+import pickle
 import re
-import unicodedata
+import sys
+import tempfile
 import warnings
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -32,6 +33,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from claims.fields import DATE_FIELDS, ID_FIELDS, JsonNumber, identifier, utc_date
+from claims.identity import PAPER, Identity
+from claims.identity import normalize_title as normalize_title  # where callers have found it
+from claims.inputs import InputError, Opened, opened, read_whole, text_lines
 
 PAPER_COLUMNS = ["paper_id", "title", "abstract", "published", "authors", "upvotes", "arxiv_id", "sources"]
 SUPPORTED_SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".csv", ".parquet"}
@@ -52,29 +58,12 @@ class LoadError(Exception):
 
 Record = dict[str, object]
 DEFAULT_CHUNK_SIZE = 2000  # papers: a chunk takes a second or two, holds a few MiB
-_HEAD_BYTES = 8192
 # csv refuses fields over 128 KiB by default, and with them the whole file; an over-long
 # abstract is refused on its own, with its reason, by the extraction guard instead.
 csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))
 
 
 # --------------------------------------------------------------------------- helpers
-def normalize_title(title: str) -> str:
-    """The key that makes one paper of the same title on several pages.
-
-    Letters and digits of any script count, accents do not ("PIXART-α" and
-    "PIXART-δ" are two papers, "Café" is "Cafe"); a title of neither is its
-    own key, so that no paper is dropped or merged for want of one.
-    """
-    text = unicodedata.normalize("NFKD", title).casefold()
-    return re.sub(r"[\W_]+", "", text) or _clean_line(text)
-
-
-def _id_of_key(key: str) -> str:
-    """A stable short id of a paper's title key (`normalize_title`)."""
-    return hashlib.sha1(key.encode()).hexdigest()[:12]
-
-
 def _clean_line(text: str) -> str:
     """Runs of whitespace as one space, none at the ends: what re.sub(r"\\s+", " ", text).strip() gives
     (str.split and \\s agree on every code point), 3x faster on abstracts; a line already clean (every
@@ -209,7 +198,7 @@ def _from_mapping(item: dict, source: str, index: int) -> Record:
     if "paper_id" in record:  # ids come from titles (one per paper, unique); the input's is kept beside
         record["source_paper_id"] = record.pop("paper_id")
     if "id" in item and "arxiv_id" not in item:
-        record["arxiv_id"] = str(item["id"])
+        record["arxiv_id"] = item["id"]  # made text with the other identifiers (claims.fields)
     if "update_date" in item and "published" not in item:
         record["published"] = item["update_date"]
     return record
@@ -225,7 +214,7 @@ def _from_hf_api(item: dict, paper: dict, source: str, index: int) -> Record:
         "title": _clean_line(title),
         "abstract": _clean_line(abstract),
         "arxiv_id": paper.get("id"),
-        "published": str(paper.get("publishedAt") or "")[:10] or None,
+        "published": paper.get("publishedAt"),  # a UTC date once the fields are typed (claims.fields)
         "upvotes": paper.get("upvotes"),
         "authors": len(authors) if isinstance(authors, list) else None,
     }
@@ -238,10 +227,24 @@ def _records(numbered: Iterable[tuple[int, object]], source: str, issues: list[L
         try:
             if not isinstance(item, dict):
                 raise LoadError(source, "record is not an object", index)
-            out.append(_whole_text(_from_mapping(item, source, index), source, index))
+            record = _whole_text(_from_mapping(item, source, index), source, index)
+            out.append(_typed_fields(record, source, index, issues))
         except LoadError as err:
             issues.append(err)
     return out
+
+
+def _typed_fields(record: Record, source: str, index: int, issues: list[LoadError]) -> Record:
+    """The record with its identifiers as text and its dates as UTC dates (claims.fields); a value that is
+    neither is left out, and reported."""
+    for field, typed in [*((f, identifier) for f in ID_FIELDS), *((f, utc_date) for f in DATE_FIELDS)]:
+        if field in record:
+            try:
+                record[field] = typed(record[field])
+            except ValueError as err:
+                issues.append(LoadError(source, f"{field}: {err}: left out", index))
+                record[field] = None
+    return record
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -269,7 +272,7 @@ def read_jsonl(text: str, source: str, issues: list[LoadError], first_line: int 
 def _loads(text: str) -> object:
     """json.loads, whose other ways of refusing a document (too deep, too long a number) are JSONDecodeErrors too."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_float=JsonNumber)  # 2301.10 stays "2301.10" as an identifier
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply", "", 0) from None
     except json.JSONDecodeError:
@@ -319,115 +322,115 @@ def read_csv(text: str, source: str, issues: list[LoadError]) -> list[Record]:
 
 
 class _CheckedLines:
-    """The lines of a text as a reader takes them, counted; `undecoded` holds the reason of the first line
-    taken since it was last cleared that is not UTF-8 (a CSV row may span several lines)."""
+    """The lines of a text as a reader takes them, counted; `undecoded` holds the reasons of the lines taken
+    since it was last cleared that are not UTF-8 (a CSV row may span several lines)."""
 
     def __init__(self, lines: Iterable[str]):
-        self.lines, self.undecoded = lines, None
+        self.lines, self.undecoded = lines, []
 
     def __iter__(self) -> Iterator[str]:
         for number, line in enumerate(self.lines, start=1):
-            self.undecoded = self.undecoded or _undecoded(line, number)
+            if reason := _undecoded(line, number):
+                self.undecoded.append(reason)
             yield line
 
     def take_undecoded(self) -> str | None:
-        reason, self.undecoded = self.undecoded, None
-        return reason
+        """Every bad line of the row, in one reason: "not UTF-8 (line 3, byte 5); not UTF-8 (line 4, byte 1)"."""
+        reasons, self.undecoded = self.undecoded, []
+        return "; ".join(reasons) or None
 
 
 def _csv_rows(lines: Iterable[str], source: str, issues: list[LoadError]) -> Iterator[tuple[int, object]]:
-    """(row number, row) of a CSV file; a row holding a line that is not UTF-8 is reported and skipped."""
+    """(row number, row) of a CSV file; a row holding a line that is not UTF-8, or one the csv module refuses,
+    is reported and skipped, and the rows after it are read."""
     checked = _CheckedLines(lines)
     reader = csv.DictReader(checked)
-    columns = reader.fieldnames  # the header, read here
+    try:
+        columns = reader.fieldnames  # the header, read here
+    except csv.Error as err:
+        raise LoadError(source, f"malformed CSV header ({err})") from None
     if header := checked.take_undecoded():
         raise LoadError(source, f"{header} in the header")
     if not columns or not {"title", "abstract"} <= set(columns):
         raise LoadError(source, "CSV needs 'title' and 'abstract' columns")
-    for index, row in enumerate(reader, start=1):
+    for index in itertools.count(1):
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:  # the reader goes on at the next line
+            checked.take_undecoded()
+            issues.append(LoadError(source, f"malformed CSV ({err}, line {reader.line_num})", index))
+            continue
         if reason := checked.take_undecoded():
             issues.append(LoadError(source, reason, index))
         else:
             yield index, row
 
 
-def read_parquet(path: Path, issues: list[LoadError], row_groups: range | None = None) -> list[Record]:
-    """Parquet with at least `title` and `abstract` columns (all row groups, or the ones named)."""
-    return _records(_parquet_rows(path, row_groups), str(path), issues)
+def read_parquet(path: Path, issues: list[LoadError]) -> list[Record]:
+    """Parquet with at least `title` and `abstract` columns."""
+    return _records(_parquet_rows(path, str(path)), str(path), issues)
 
 
-def _parquet_file(path: Path) -> pq.ParquetFile:
+def _parquet_file(path: Path, source: str) -> pq.ParquetFile:
     try:
         parquet = pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as err:
-        raise LoadError(str(path), f"not a Parquet file ({err})") from None
+        raise LoadError(source, f"not a Parquet file ({err})") from None
     if not {"title", "abstract"} <= set(parquet.schema_arrow.names):
-        raise LoadError(str(path), "Parquet needs 'title' and 'abstract' columns")
+        raise LoadError(source, "Parquet needs 'title' and 'abstract' columns")
     return parquet
 
 
-def _parquet_rows(path: Path, row_groups: range | None = None, batch_size: int = 4096) -> Iterator[tuple[int, object]]:
-    """(row number, row) of a Parquet file, read a batch at a time so memory stays flat."""
-    parquet = _parquet_file(path)
-    groups = range(parquet.num_row_groups) if row_groups is None else row_groups
-    first = sum(parquet.metadata.row_group(g).num_rows for g in range(min(groups, default=0))) + 1
-    rows = (row for batch in parquet.iter_batches(batch_size, row_groups=groups) for row in batch.to_pylist())
+def _parquet_rows(path: Path, source: str, batch_size: int = 4096) -> Iterator[tuple[int, object]]:
+    """(row number, row) of a Parquet file, read a batch at a time so memory stays flat; errors named `source`."""
+    parquet = _parquet_file(path, source)
+    rows = (row for batch in parquet.iter_batches(batch_size) for row in batch.to_pylist())
     try:
-        yield from enumerate(rows, start=first)
+        yield from enumerate(rows, start=1)
     except pa.ArrowException as err:  # a data page that does not decode: the footer alone was whole
-        raise LoadError(str(path), f"corrupt Parquet data ({err})") from None
+        raise LoadError(source, f"corrupt Parquet data ({err})") from None
 
 
 # --------------------------------------------------------------------------- dispatch
-def _decode(path: Path) -> str:
-    """The text of a file; its bytes that are not UTF-8 are kept as surrogates, for the readers to report."""
-    data = path.read_bytes()
-    _check_head(data, str(path), complete=True)
-    return data.decode("utf-8-sig", "surrogateescape")
+def _whole_records(kind: str, data: bytes, source: str, issues: list[LoadError]) -> list[Record]:
+    """The records of a page or JSON document read whole; its bytes that are not UTF-8 are kept as surrogates,
+    for the readers to report."""
+    text = data.decode("utf-8-sig", "surrogateescape")
+    try:
+        return read_json(text, source, issues) if kind == "json" else read_hf_page(text, source, issues)
+    except json.JSONDecodeError as err:
+        raise LoadError(source, f"invalid JSON ({err.msg} at line {err.lineno})") from None
 
 
-def _check_head(head: bytes, source: str, complete: bool) -> None:
-    """Refuse empty and binary files before parsing them."""
-    if complete and not head.strip():
-        raise LoadError(source, "file is empty")
-    if b"\x00" in head[:_HEAD_BYTES]:
-        raise LoadError(source, "binary file, not text")
+def _file_record_batches(path: Path, size: int, issues: list[LoadError]) -> Iterator[list[Record]]:
+    """Records of one file, read in one pass (claims.inputs): `size` at a time for JSON Lines, CSV and Parquet,
+    all at once for pages and JSON documents."""
+    source = str(path)
+    try:
+        with opened(path) as found:
+            if found.kind not in STREAMED_KINDS:
+                yield _with_source(_whole_records(found.kind, read_whole(found.stream), source, issues), path)
+                return
+            numbered = _numbered_items(found, source, issues)
+            while batch := list(itertools.islice(numbered, size)):
+                yield _with_source(_records(batch, source, issues), path)
+    except InputError as err:
+        raise LoadError(source, str(err)) from None
 
 
-def _sniff(text: str, path: Path) -> str:
-    head, suffix = text.lstrip()[:1], path.suffix.lower()
-    if head == "[" or (head == "{" and suffix == ".json"):
-        return "json"
-    if head == "{" or suffix in (".jsonl", ".ndjson"):
-        return "jsonl"
-    if suffix == ".json":
-        return "json"
-    if suffix == ".csv":
-        return "csv"
-    return "page"
+def _numbered_items(found: Opened, source: str, issues: list[LoadError]) -> Iterator[tuple[int, object]]:
+    """(record number, item) of a JSON Lines, CSV or Parquet input, read as they are consumed."""
+    if found.kind == "parquet":
+        return _parquet_rows(found.path, source)
+    lines = text_lines(found.stream, found.kind)
+    return _json_lines(lines, source, issues) if found.kind == "jsonl" else _csv_rows(lines, source, issues)
 
 
 def read_file(path: Path, issues: list[LoadError]) -> list[Record]:
     """Read one file of any supported format; record-level problems go to `issues`."""
-    source = str(path)
-    if path.suffix.lower() == ".parquet":
-        return _with_source(read_parquet(path, issues), path)
-    text = _decode(path)
-    kind = _sniff(text, path)
-    try:
-        if kind == "json":
-            records = read_json(text, source, issues)
-        elif kind == "jsonl":
-            records = read_jsonl(text, source, issues)
-        elif kind == "csv":
-            records = read_csv(text, source, issues)
-        else:
-            records = read_hf_page(text, source, issues)
-    except json.JSONDecodeError as err:
-        raise LoadError(source, f"invalid JSON ({err.msg} at line {err.lineno})") from None
-    except csv.Error as err:
-        raise LoadError(source, f"malformed CSV ({err})") from None
-    return _with_source(records, path)
+    return [record for batch in _file_record_batches(path, sys.maxsize, issues) for record in batch]
 
 
 def _with_source(records: list[Record], path: Path) -> list[Record]:
@@ -456,20 +459,21 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def records_to_papers(records: list[Record]) -> pd.DataFrame:
-    """Merge records of the same paper (normalized title) into one row each."""
-    merged: dict[str, Record] = {}  # normalized title -> record
+    """Merge the records of one paper (claims.identity) into one row each, in the order the papers first come."""
+    identity = Identity()
+    merged: dict[str, Record] = {}  # paper id -> record
     for record in records:
-        key = normalize_title(str(record["title"]))
-        if key not in merged:
-            merged[key] = {**record, "sources": [record["source"]]}
+        paper = record.pop(PAPER, None) or identity.assign(str(record["title"]), str(record.get("abstract") or ""))
+        if paper not in merged:
+            merged[paper] = {**record, "sources": [record["source"]]}
             continue
-        target = merged[key]
+        target = merged[paper]
         if record["source"] not in target["sources"]:
             target["sources"].append(record["source"])
         for field, value in record.items():
             if target.get(field) in (None, "") and value not in (None, ""):
                 target[field] = value
-    rows = [{"paper_id": _id_of_key(key), **r} for key, r in merged.items()]
+    rows = [{"paper_id": paper, **r} for paper, r in merged.items()]
     frame = pd.DataFrame(rows)
     for column in PAPER_COLUMNS:
         if column not in frame:
@@ -488,39 +492,27 @@ def _counts(values: pd.Series) -> pd.Series:
     return numbers.where((numbers % 1 == 0) & (numbers.abs() < 2.0**63)).astype("Int64")
 
 
-def load(
-    paths: Iterable[str | Path] | str | Path | None = None,
-    errors: list[LoadError] | None = None,
-    on_file: Callable[[Path], None] | None = None,
-) -> pd.DataFrame:
+def load(paths: Iterable[str | Path] | str | Path | None = None, errors: list[LoadError] | None = None) -> pd.DataFrame:
     """Read paper listings into a papers DataFrame (one row per distinct paper).
 
     `paths` are files or folders (read recursively), or one such path; None
     reads the bundled sample pages. Files or records that cannot be read are
     appended to `errors` when given, otherwise reported as warnings: a bad
-    file never stops the others from loading.
+    file never stops the others from loading. The papers are those, in the
+    order, that `iter_paper_chunks` gives.
     """
     issues: list[LoadError] = [] if errors is None else errors
     if isinstance(paths, str | Path):
         paths = [paths]
-    records: list[Record] = []
-    path_iter = sample_paths() if paths is None else _safe_expand(paths, issues)
-    for path in path_iter:
-        if on_file:
-            on_file(path)
-        before = len(issues)
-        try:
-            found = read_file(path, issues)
-            records.extend(found)
-            _none_read(path, len(found), issues, before)
-        except LoadError as err:
-            issues.append(err)
-        except OSError as err:
-            issues.append(LoadError(str(path), f"cannot read ({err.strerror})"))
+    records = [record for batch in _record_batches(paths, sys.maxsize, issues) for record in batch]
     if errors is None:
         for issue in issues:
             warnings.warn(str(issue), stacklevel=2)
-    return records_to_papers(records)
+    identity = Identity()
+    for record in records:
+        record[PAPER] = identity.assign(str(record["title"]), str(record.get("abstract") or ""))
+    chunk = next(_paper_chunks([records], identity, sys.maxsize), None)
+    return records_to_papers([]) if chunk is None else chunk
 
 
 def _none_read(path: Path, count: int, issues: list[LoadError], before: int) -> None:
@@ -556,93 +548,22 @@ def _folder_note(folder: Path) -> str | None:
 
 # --------------------------------------------------------------------------- chunked reading
 STREAMED_KINDS = ("jsonl", "csv", "parquet")
+SPOOL_RECORDS = 1000  # records per pickled batch of the spool
 
 
 def file_kind(path: Path) -> str:
-    """The reader a file needs ("page", "json", "jsonl", "csv" or "parquet"), from its first bytes.
-
-    A .json file whose first two lines are JSON objects is JSON Lines (the
-    arXiv snapshot is named so), so that it too can be streamed.
-    """
-    if path.suffix.lower() == ".parquet":
-        return "parquet"
-    with path.open("rb") as handle:
-        head = handle.read(_HEAD_BYTES)
-        _check_head(head, str(path), complete=len(head) < _HEAD_BYTES)
-        text = head.decode("utf-8-sig", errors="ignore")
-        kind = _sniff(text, path)
-        if kind == "json" and text.lstrip().startswith("{"):
-            handle.seek(0)
-            kind = "jsonl" if _starts_with_json_lines(handle) else kind
-    return kind
+    """The reader a file needs ("page", "json", "jsonl", "csv" or "parquet"), from its first bytes (a .json
+    file whose first two lines are JSON objects is JSON Lines: the arXiv snapshot is named so)."""
+    try:
+        with opened(path) as found:
+            return found.kind
+    except InputError as err:
+        raise LoadError(str(path), str(err)) from None
 
 
 def input_files(paths: Iterable[str | Path] | None, issues: list[LoadError]) -> Iterator[Path]:
     """The files `paths` name (folders read recursively), or the sample pages for None."""
     return iter(sample_paths()) if paths is None else _safe_expand(paths, issues)
-
-
-def parquet_row_counts(path: Path) -> list[int]:
-    """Rows in each row group of a Parquet file: how a Dask run partitions it."""
-    metadata = _parquet_file(path).metadata
-    return [metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)]
-
-
-def jsonl_blocks(path: Path, size: int) -> Iterator[tuple[int, int, int]]:
-    """(byte offset, byte length, first line number) of consecutive blocks of whole lines of about `size` bytes
-    (a longer line is a block of its own): how a Dask run partitions a JSON Lines file.
-
-    The lines are counted here, so that the workers number each record by its
-    line in the whole file, as the in-process reader does.
-    """
-    with path.open("rb") as handle:
-        offset, first_line = 0, 1
-        while block := handle.read(size):
-            if not block.endswith(b"\n"):
-                block += handle.readline()  # the rest of the line the block ends in
-            yield offset, len(block), first_line
-            offset, first_line = offset + len(block), first_line + block.count(b"\n")
-
-
-def read_jsonl_block(path: Path, block: tuple[int, int, int], source: str, issues: list[LoadError]) -> list[Record]:
-    """The records of one block of `jsonl_blocks`, reported as by `read_jsonl` on the whole file named `source`."""
-    offset, length, first_line = block
-    with path.open("rb") as handle:
-        handle.seek(offset)
-        data = handle.read(length)
-    text = data.decode("utf-8-sig" if offset == 0 else "utf-8", "surrogateescape")  # a BOM only starts the file
-    return read_jsonl(text, source, issues, first_line)
-
-
-def _starts_with_json_lines(handle: BinaryIO) -> bool:
-    """Whether the first two lines are JSON objects (one not UTF-8 too: it is reported when the lines are read)."""
-    try:
-        return all(isinstance(_loads(handle.readline().decode("utf-8-sig", "surrogateescape")), dict) for _ in range(2))
-    except json.JSONDecodeError:
-        return False
-
-
-def _numbered_items(path: Path, kind: str, issues: list[LoadError], stack: contextlib.ExitStack) -> Iterator:
-    """(record number, item) of a JSON Lines, CSV or Parquet file, read as they are consumed."""
-    if kind == "parquet":
-        return _parquet_rows(path)
-    newline = "\n" if kind == "jsonl" else ""
-    handle = stack.enter_context(path.open(encoding="utf-8-sig", errors="surrogateescape", newline=newline))
-    if kind == "jsonl":
-        return _json_lines(handle, str(path), issues)
-    return _csv_rows(handle, str(path), issues)
-
-
-def _file_record_batches(path: Path, size: int, issues: list[LoadError]) -> Iterator[list[Record]]:
-    """Records of one file, `size` at a time for streamed formats, all at once for the others."""
-    kind = file_kind(path)
-    if kind not in STREAMED_KINDS:
-        yield read_file(path, issues)
-        return
-    with contextlib.ExitStack() as stack:
-        numbered = _numbered_items(path, kind, issues, stack)
-        while batch := list(itertools.islice(numbered, size)):
-            yield _with_source(_records(batch, str(path), issues), path)
 
 
 def _record_batches(paths: Iterable[str | Path] | None, size: int, issues: list[LoadError]) -> Iterator[list[Record]]:
@@ -658,8 +579,6 @@ def _record_batches(paths: Iterable[str | Path] | None, size: int, issues: list[
             issues.append(err)
         except OSError as err:
             issues.append(LoadError(str(path), f"cannot read ({err.strerror})"))
-        except csv.Error as err:
-            issues.append(LoadError(str(path), f"malformed CSV ({err})"))
 
 
 def iter_paper_chunks(
@@ -667,27 +586,57 @@ def iter_paper_chunks(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     errors: list[LoadError] | None = None,
 ) -> Iterator[pd.DataFrame]:
-    """Papers DataFrames of about `chunk_size` papers each: a corpus of any size in flat memory.
+    """Papers DataFrames of `chunk_size` papers each (the last one fewer): a corpus of any size in flat memory.
 
-    JSON Lines, CSV and Parquet files are read incrementally, pages and JSON
-    files whole (they are small). Records of one paper within a chunk are
-    merged as `load` merges them; a paper already given in an earlier chunk
-    is skipped (its first record wins), so each paper comes once. Only the
-    set of paper ids seen grows with the corpus. Errors are reported as by
-    `load`.
+    Every input is read once, a batch of records at a time, into a temporary
+    spool file while each record is given its paper (claims.identity); the
+    papers are then cut into chunks from the spool, each paper when its last
+    record has come, all its records merged as `load` merges them. The papers,
+    their order and so every output are the same whatever the chunk size.
+    Only the identity of the papers seen grows with the corpus; the spool takes
+    about the corpus's size on disk. Errors are reported as by `load`, all of
+    them before the first chunk.
     """
     issues: list[LoadError] = [] if errors is None else errors
-    seen: set[str] = set()
-    pending: list[Record] = []
-    for batch in _record_batches(paths, chunk_size, issues):
-        pending.extend(batch)
-        if len(pending) >= chunk_size:
-            yield from _fresh_papers(pending, seen)
-            pending = []
-    yield from _fresh_papers(pending, seen)
-    if errors is None:
-        for issue in issues:
-            warnings.warn(str(issue), stacklevel=2)
+    identity = Identity()
+    with tempfile.TemporaryFile(prefix="claims-records-") as spool:
+        for batch in _record_batches(paths, SPOOL_RECORDS, issues):
+            for record in batch:
+                record[PAPER] = identity.assign(str(record["title"]), str(record.get("abstract") or ""))
+            pickle.dump(batch, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        if errors is None:
+            for issue in issues:
+                warnings.warn(str(issue), stacklevel=2)
+        spool.seek(0)
+        yield from _paper_chunks(_spooled(spool), identity, chunk_size)
+
+
+def _spooled(spool: BinaryIO) -> Iterator[list[Record]]:
+    """The record batches written to the spool, in order."""
+    while True:
+        try:
+            yield pickle.load(spool)
+        except EOFError:
+            return
+
+
+def _paper_chunks(batches: Iterable[list[Record]], identity: Identity, chunk_size: int) -> Iterator[pd.DataFrame]:
+    """Chunks of `chunk_size` papers, a paper's records held until its last one has come."""
+    waiting: dict[str, list[Record]] = {}
+    ready: list[Record] = []
+    papers = 0
+    for batch in batches:
+        for record in batch:
+            held = waiting.setdefault(str(record[PAPER]), [])
+            held.append(record)
+            if len(held) == identity.count(str(record[PAPER])):
+                ready += waiting.pop(str(record[PAPER]))
+                papers += 1
+            if papers == chunk_size:
+                yield records_to_papers(ready)
+                ready, papers = [], 0
+    if ready:
+        yield records_to_papers(ready)
 
 
 def rows_of_papers(frame: pd.DataFrame, paper_ids: Container[str], keep: bool = True) -> pd.DataFrame:
@@ -695,13 +644,3 @@ def rows_of_papers(frame: pd.DataFrame, paper_ids: Container[str], keep: bool = 
     Series.isin would first convert every id of the set (here all the papers seen so far)."""
     inside = (paper_id in paper_ids for paper_id in frame["paper_id"])
     return frame[np.fromiter((found == keep for found in inside), dtype=bool, count=len(frame))]
-
-
-def _fresh_papers(records: list[Record], seen: set[str]) -> Iterator[pd.DataFrame]:
-    """The papers of `records` not seen before (none, or one DataFrame)."""
-    if not records:
-        return
-    papers = rows_of_papers(records_to_papers(records), seen, keep=False).reset_index(drop=True)
-    seen.update(papers["paper_id"])
-    if len(papers):
-        yield papers

@@ -25,8 +25,6 @@ from claims.leaderboard import Board
 from claims.schemas.tables import LeaderboardSchema
 from claims.tables.results import results_table
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 MANIFEST = ".generated"
 GENERATED_SUFFIXES = (".csv", ".md", ".yaml", ".json")
 DISPUTED = " (disputed)"
@@ -97,19 +95,6 @@ def direction_word(board: Board) -> str:
 
 
 # ---- CSV and Markdown --------------------------------------------------------
-
-
-def neutralize(text: str) -> str:
-    """Prefix a quote to text a spreadsheet would run as a formula; numbers stay numbers."""
-    if text.startswith(FORMULA_START) and not NUMBER.fullmatch(text):
-        return "'" + text
-    return text
-
-
-def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with every text cell neutralized; numeric columns are left alone."""
-    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
-    return frame.assign(**{c: frame[c].map(neutralize, na_action="ignore") for c in text})
 
 
 def md_cell(value: object) -> str:
@@ -213,7 +198,7 @@ def index_markdown(boards: list[Board], comparisons: pd.DataFrame) -> str:
 
 
 def _write_csv(frame: pd.DataFrame, target: Path, outputs: OutputSet) -> Path:
-    write_table(spreadsheet_safe(frame), target, outputs)
+    write_table(frame, target, outputs)  # claims.io neutralizes formula starts in every CSV
     return target
 
 

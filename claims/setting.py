@@ -191,11 +191,15 @@ def setting_kinds() -> tuple[SettingKind, ...]:
 
 
 def _label(value: SettingKind, match: re.Match[str]) -> str:
-    """The setting as the context writes it: a benchmark named in it in its canonical form."""
+    """The setting as the context writes it: a benchmark named in it in its canonical form, an amount with its
+    unit one way ("1-year" and "1 year" horizons are one condition)."""
     if "{1}" not in value.label:
         return value.label
-    group = " ".join(match.group(1).split())
+    group = _AMOUNT_HYPHEN.sub(" ", " ".join(match.group(1).split()))
     return value.label.replace("{1}", canonical_dataset(group) or group)
+
+
+_AMOUNT_HYPHEN = re.compile(r"(?<=\d)-(?=[a-z])")  # "1-year" -> "1 year"; "ImageNet-21K", "2-8" kept
 
 
 @lru_cache(maxsize=1)
@@ -428,17 +432,16 @@ def _carried_splits(frame: pd.DataFrame, positions: list[int], splits: list[str 
     """A slash list of numbers whose sentence names no split takes the paper's slash list of splits of that
     length on that benchmark, named in another sentence ("2.1%/4.3% on test/test-other. ... 2.7%/6.3% with
     a small model"): an abstract keeps its order of splits."""
+    columns = zip(*(frame[c].tolist() for c in ("paper_id", "dataset", "sentence")), positions, strict=True)
+    rows = [(i, *row) for i, row in enumerate(columns) if isinstance(row[2], str) and _splits_of(_text(row[1]))[0]]
     lists: dict[tuple[str, str], dict[int, tuple[str, ...]]] = {}
-    for paper, dataset, sentence in zip(frame["paper_id"], frame["dataset"], frame["sentence"], strict=True):
-        for names in _split_lists(_text(dataset), sentence if isinstance(sentence, str) else ""):
+    for _, paper, dataset, sentence, _ in rows:
+        for names in _split_lists(_text(dataset), sentence):
             lists.setdefault((paper, dataset), {}).setdefault(len(names), names)
-    if not lists:
-        return splits
     carried = list(splits)
-    rows = zip(frame["paper_id"], frame["dataset"], frame["sentence"], positions, strict=True)
-    for i, (paper, dataset, sentence, position) in enumerate(rows):
+    for i, paper, dataset, sentence, position in rows:
         own = lists.get((paper, dataset))
-        if carried[i] is not None or own is None or not isinstance(sentence, str):
+        if carried[i] is not None or own is None:
             continue
         place = _slash_place(sentence, position)
         if place and place[1] in own and _splits_of(_text(dataset))[0].search(sentence) is None:
@@ -450,19 +453,25 @@ def _positions(frame: pd.DataFrame) -> list[int]:
     """Each number's place in its sentence. The sentence's offset in the abstract is the one most of its claims
     agree on (`start` minus where the value is written), so that a value written twice ("79.4% ... 79.4%")
     is placed where this claim's `start` says, not at its first writing."""
-    found: list[list[int]] = []
+    rows = list(zip(*(frame[c].tolist() for c in ("paper_id", "sentence", "value_text", "start")), strict=True))
+    found = [_writings(sentence, text) for _, sentence, text, _ in rows]
     offsets: dict[tuple[str, str], Counter[int]] = {}
-    for paper, sentence, text, start in zip(
-        frame["paper_id"], frame["sentence"], frame["value_text"], frame["start"], strict=True
-    ):
-        places = [m.start() for m in re.finditer(re.escape(text), sentence)] if isinstance(sentence, str) else []
-        found.append(places)
-        offsets.setdefault((paper, sentence), Counter()).update(int(start) - p for p in places)
+    for (paper, sentence, _, start), places in zip(rows, found, strict=True):
+        if places:
+            offsets.setdefault((paper, sentence), Counter()).update(int(start) - p for p in places)
     positions = []
-    for paper, sentence, start, places in zip(frame["paper_id"], frame["sentence"], frame["start"], found, strict=True):
-        offset = offsets[(paper, sentence)].most_common(1)[0][0] if places else 0
-        positions.append(int(start) - offset if int(start) - offset in places else (places[0] if places else 0))
+    for (paper, sentence, _, start), places in zip(rows, found, strict=True):
+        at = int(start) - offsets[(paper, sentence)].most_common(1)[0][0] if places else 0
+        positions.append(at if at in places or not places else places[0])
     return positions
+
+
+def _writings(sentence: object, text: str) -> list[int]:
+    """Where the value is written in the sentence: most values once (one `find`), some twice."""
+    if not isinstance(sentence, str) or (first := sentence.find(text)) < 0:
+        return []
+    second = sentence.find(text, first + 1)
+    return [first] if second < 0 else [m.start() for m in re.finditer(re.escape(text), sentence)]
 
 
 def _orders(frame: pd.DataFrame) -> list[tuple[int, int] | None]:
@@ -543,15 +552,16 @@ def _carried_extra_data(frame: pd.DataFrame, labels: list[list[str]], abstracts:
     """Adds to `labels` the extra training data another sentence of the abstract states, to each result on a
     benchmark whose own sentence states none of its kind (and that is not the extra data itself)."""
     patterns = [p for p, v in _label_kinds() if v.kind == "extra_data"]
+    papers, datasets_ = frame["paper_id"].tolist(), frame["dataset"].tolist()
     open_rows = [
         i
-        for i, dataset in enumerate(frame["dataset"])
+        for i, dataset in enumerate(datasets_)
         if _text(dataset) and not any(p.match(found) for p in patterns for found in labels[i])
     ]
-    papers = {frame["paper_id"].iat[i] for i in open_rows}
-    stated = {paper: _abstract_extra_data(text) for paper, text in abstracts.items() if paper in papers and text}
+    wanted = {papers[i] for i in open_rows}
+    stated = {paper: _abstract_extra_data(text) for paper, text in abstracts.items() if paper in wanted and text}
     for i in open_rows:
-        label, dataset = stated.get(frame["paper_id"].iat[i]), frame["dataset"].iat[i]
+        label, dataset = stated.get(papers[i]), datasets_[i]
         if label is not None and not label.endswith(canonical_dataset(dataset) or dataset):
             labels[i].append(label)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import count
@@ -240,7 +241,11 @@ def comparisons_html(comparisons: pd.DataFrame) -> str:
 
 
 def _chart_html(board: Board) -> str:
-    svg = chart_svg(board)
+    try:
+        svg = chart_svg(board)
+    except Exception as error:  # noqa: BLE001 -- a chart that cannot be drawn costs its board the chart only
+        print(f"error: board {board.slug}: chart left out: {type(error).__name__}: {error}", file=sys.stderr)
+        return ""
     if svg is None:
         return ""
     legend = '<span class="key dot"></span> a paper\'s value <span class="key line"></span> best so far'

@@ -93,7 +93,7 @@ class LeaderboardSchema(pa.DataFrameModel):
     rank: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
     variant: Series[str] = pa.Field(str_length={"min_value": 1}, description="the row: model under its setting")
     model: Series[str] = pa.Field(str_length={"min_value": 1})
-    setting: Series[str] = pa.Field(nullable=True, description="what makes numbers incomparable: zero-shot, extra data")
+    setting: Series[str] = pa.Field(nullable=True, description="the board's conditions: zero-shot, 384px, extra data")
     extra_data: Series[bool] = pa.Field(description="trained on data beyond the benchmark's own")
     reported_by: Series[str] = pa.Field(nullable=True, description="citing paper, for a baseline's score")
     column: Series[str] = pa.Field(str_length={"min_value": 1}, description="metric with its canonical unit")

@@ -43,7 +43,8 @@ def test_seen_and_unseen_protocols_each_take_their_parenthesized_number() -> Non
 
 
 def test_a_prediction_horizon_is_a_condition() -> None:
-    assert read("It reaches an AUC of 0.71 at a 2-year horizon.", "0.71", metric="AUC") == ["2-year horizon"]
+    assert read("It reaches an AUC of 0.71 at a 2-year horizon.", "0.71", metric="AUC") == ["2 year horizon"]
+    assert read("It reaches an AUC of 0.71 for 2 year horizons.", "0.71", metric="AUC") == ["2 year horizon"]
     assert read("Progression within 1 year was predicted with an AUC of 0.76.", "0.76", metric="AUC") == [
         "1 year horizon"
     ]

@@ -48,26 +48,38 @@ def test_sample_pages_in_one_chunk_are_what_load_reads(samples):
     pd.testing.assert_frame_equal(chunk, samples)
 
 
-def test_a_file_is_read_as_its_chunks_are_taken(write):
+def test_every_read_error_is_known_with_the_first_chunk(write):
     lines = [json.dumps({"title": f"Paper {i}", "abstract": make_abstract(str(i))}) for i in range(30)]
     path = write("corpus.jsonl", "\n".join([*lines, "{broken"]))
     errors: list = []
     chunks = iter_paper_chunks([path], chunk_size=10, errors=errors)
-    assert len(next(chunks)) == 10 and errors == []  # the broken last line is not read yet
-    assert sum(len(c) for c in chunks) == 20
+    assert len(next(chunks)) == 10  # the whole input was read once, before any chunk was cut (claims.identity)
     assert [(e.record, e.reason) for e in errors] == [
         (31, "invalid JSON: Expecting property name enclosed in double quotes (column 2)")
     ]
+    assert sum(len(c) for c in chunks) == 20
 
 
-def test_a_paper_in_a_later_chunk_comes_once_with_its_first_record(write):
-    first = {"title": "Same Paper", "abstract": make_abstract("first")}
+def test_a_paper_whose_records_are_in_two_chunks_is_merged_whatever_the_chunk_size(write):
+    empty = {"title": "Same Paper", "abstract": "", "published": "2024-01-02"}
     others = [{"title": f"Paper {i}", "abstract": make_abstract(str(i))} for i in range(5)]
-    again = {"title": "same paper!", "abstract": make_abstract("second")}
-    path = write("corpus.jsonl", "\n".join(json.dumps(r) for r in [first, *others, again]))
-    papers = pd.concat(iter_paper_chunks([path], chunk_size=2), ignore_index=True)
-    assert papers["paper_id"].is_unique and len(papers) == 6
-    assert papers.loc[papers["title"] == "Same Paper", "abstract"].item() == first["abstract"]
+    full = {"title": "same paper!", "abstract": make_abstract("first"), "arxiv_id": "2401.00001"}
+    path = write("corpus.jsonl", "\n".join(json.dumps(r) for r in [empty, *others, full]))
+    for size in (1, 2, 7):
+        papers = pd.concat(iter_paper_chunks([path], chunk_size=size), ignore_index=True)
+        assert papers["paper_id"].is_unique and len(papers) == 6
+        same = papers[papers["title"] == "Same Paper"].iloc[0]  # the first record's title, filled from the later
+        assert (same.abstract, same.published, same.arxiv_id) == (full["abstract"], "2024-01-02", "2401.00001")
+
+
+def test_near_duplicate_titles_of_different_abstracts_are_two_papers(write):
+    first = {"title": "Café Learning", "abstract": make_abstract("first")}
+    second = {"title": "cafe-learning", "abstract": make_abstract("second")}
+    again = {"title": "Café Learning", "abstract": make_abstract("first, revised")}  # the same title: one paper
+    path = write("corpus.jsonl", "\n".join(json.dumps(r) for r in [first, second, again]))
+    papers = claims.load([path], errors=[])
+    assert sorted(papers["abstract"]) == sorted([first["abstract"], second["abstract"]])
+    assert papers["paper_id"].is_unique
 
 
 def test_parquet_input_is_read_and_bad_parquet_reported(tmp_path, write):

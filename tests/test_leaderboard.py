@@ -11,8 +11,9 @@ import pytest
 from board_claims import claim, claims_table, delta, papers_table
 from claims.schemas.tables import LeaderboardSchema
 
+from claims.io import neutralize
 from claims.leaderboard import Board, build_comparisons, build_leaderboards, progress
-from claims.report import board_markdown, md_cell, neutralize, write_leaderboards
+from claims.report import board_markdown, md_cell, write_leaderboards
 
 
 def boards_by_name(*rows: dict[str, object], papers: pd.DataFrame | None = None) -> dict[str, Board]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 
@@ -16,7 +15,6 @@ from claims.loaders import (
     LoadError,
     file_kind,
     iter_paper_chunks,
-    jsonl_blocks,
     normalize_title,
     sample_paths,
 )
@@ -62,7 +60,7 @@ SubscribeMultiSensor-Home: A Wide-area Multi-modal Dataset
 Open-vocabulary Semantic Segmentation with Frozen Vision-Language Models
 {make_abstract("open-vocabulary segmentation")}
 TRANSFORMER IN TRANSFORMER!
-{make_abstract("visual transformers, again")}
+{make_abstract("visual transformers")}
 """
 
 CHROME = re.compile(
@@ -351,7 +349,8 @@ def test_hugging_face_daily_papers_api(write):
 
 def test_formats_are_mixed_in_one_call_and_deduplicated(write):
     page = write("page.txt", BLANK_LAYOUT_PAGE)
-    jsonl = write("more.jsonl", json.dumps({"title": "transformer in transformer", "abstract": "x" * 300}))
+    abstract = make_abstract("visual transformers").upper().replace(". ", ".\n  ")  # the same, laid out otherwise
+    jsonl = write("more.jsonl", json.dumps({"title": "transformer in transformer", "abstract": abstract}))
     papers = claims.load([page, jsonl], errors=[])
     assert len(papers) == 3
     tnt = papers[papers.title == "Transformer in Transformer"].iloc[0]
@@ -502,18 +501,6 @@ def test_a_record_holding_a_lone_surrogate_escape_is_refused_and_the_others_read
     papers = claims.load([write(name, text)], errors=errors)
     assert list(papers.title) == ["First", "Third"]  # pandas could not have held the second
     assert [(e.record, e.reason) for e in errors] == [(2, "lone surrogate \\udcff in the text: not Unicode text")]
-
-
-@pytest.mark.parametrize("size", [1, 50, 333, 10_000])
-def test_jsonl_blocks_are_whole_lines_that_cover_the_file_once_and_know_their_first_line(tmp_path, size):
-    path = write_papers(tmp_path / "papers.jsonl", 20, broken=[3])
-    path.write_bytes(path.read_bytes() + b"\n\n" + b'{"no": "newline at the end"}')
-    data = path.read_bytes()
-    blocks = list(jsonl_blocks(path, size))
-    assert b"".join(data[offset : offset + length] for offset, length, _ in blocks) == data
-    assert [offset for offset, _, _ in blocks] == list(itertools.accumulate((n for _, n, _ in blocks[:-1]), initial=0))
-    assert all(data[offset + length - 1 : offset + length] == b"\n" for offset, length, _ in blocks[:-1])
-    assert [first for _, _, first in blocks] == [data[:offset].count(b"\n") + 1 for offset, _, _ in blocks]
 
 
 def test_json_lines_named_json_are_streamed_though_their_first_line_is_not_utf8(tmp_path):
