@@ -44,7 +44,8 @@ def test_tei_gives_title_abstract_sections_and_table_cells(tmp_path):
     cells = paper.tables
     assert set(cells["table_id"]) == {"Table 3"}
     assert cells[cells["header"]]["text"].tolist() == ["Model", "F1"]
-    assert cells[cells["text"] == "91.6"]["bold"].item()
+    best = cells[cells["text"] == "91.6"].iloc[0]
+    assert best["bold"] and (best["row_label"], best["col_label"]) == ("GraphNER", "F1")  # labels from the grid
 
 
 def test_xml_that_is_not_tei_is_a_load_error(tmp_path):

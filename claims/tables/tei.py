@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from claims.loaders import LoadError
-from claims.tables.frame import FullPaper
+from claims.tables.frame import FullPaper, cells_frame, label_cells
 from claims.tables.pdfjson import frames, paper_id_of
 
 _NS = {"tei": "http://www.tei-c.org/ns/1.0"}
@@ -83,4 +83,7 @@ def read_tei(path: Path) -> FullPaper:
     for index, figure in enumerate(root.iter(f"{{{_NS['tei']}}}figure")):
         if figure.get("type") == "table":
             cells.extend(_table_cells(figure, index, paper_id, source))
-    return FullPaper(paper_id, source, title, abstract, *frames(cells, sections))
+    tables, sections_ = frames(None, sections)
+    if cells:  # a grid: its headers give each body cell's row and column labels, as for LaTeX and HTML tables
+        tables = label_cells(cells_frame(cells))
+    return FullPaper(paper_id, source, title, abstract, tables, sections_)
