@@ -1,6 +1,7 @@
 """Speed and memory of `claims extract`: abstracts per second and peak memory, against quantulum3.
 
     .venv/bin/python benchmarks/bench.py          # a few minutes on two cores
+    .venv/bin/python benchmarks/bench.py --only-full-papers   # full papers per second alone (NLP-TDMS dev)
 
 Runs the whole extract pipeline (read -> validate papers -> extract ->
 validate claims -> write CSV) on (a) the bundled sample pages and (b) a
@@ -8,6 +9,9 @@ synthetic corpus of 1k, 10k and 100k abstracts made of the sample sentences
 shuffled (seeded), written as JSON Lines and read back through the chunked
 reader. Each run is its own process, so that its peak memory is its own.
 quantulum3 parses the same abstracts in this process, beside `claims.extract`.
+Full papers (claims/tables): the NLP-TDMS dev folder (`--full-papers`) read from its
+GROBID TEI files and from its PDF-table JSON files, each format alone, through
+the readers and the whole full-paper extraction (abstract, sections, tables).
 """
 
 from __future__ import annotations
@@ -30,11 +34,15 @@ import pandas as pd
 import claims
 from claims.engine import process_chunk, run_extraction
 from claims.loaders import DEFAULT_CHUNK_SIZE, iter_paper_chunks
+from claims.tables.pipeline import extract_full_papers
+from claims.tables.readers import read_full_papers
 from claims.text import sentence_spans
 
 SIZES = (1_000, 10_000, 100_000)
 PEER_ABSTRACTS = 1_000
 SEED = 5
+FULL_PAPERS = Path(__file__).resolve().parents[1] / ".." / "shared" / "tdms" / "dev"
+FULL_PAPER_FORMATS = {"GROBID TEI": "tei", "PDF-table JSON": "tables"}  # a subfolder of the dev folder each
 TARGETS = {"abstracts/s at 100k": 2_000, "times quantulum3": 50, "peak memory 100k/10k at most": 1.5}
 
 
@@ -117,10 +125,40 @@ def peer_rates(papers: pd.DataFrame) -> tuple[float, float]:
 
 
 # --------------------------------------------------------------------------- report
+def _read_and_extract(folder: Path) -> int:
+    """Read the full papers of `folder` and extract them, all steps; the number of papers."""
+    papers = read_full_papers([folder])
+    extract_full_papers(papers, [])
+    return len(papers)
+
+
+def full_paper_rates(folder: Path) -> dict[str, tuple[int, float]]:
+    """Full papers per CPU second of each format in `folder` (read + extract), as (papers, rate)."""
+    rates = {}
+    extract_full_papers(read_full_papers([next((folder / "tei").iterdir())]), [])  # compile the vocabularies first
+    for label, subfolder in FULL_PAPER_FORMATS.items():
+        counted: list[int] = []
+        seconds = cpu_seconds_of(lambda sub=subfolder, out=counted: out.append(_read_and_extract(folder / sub)))
+        rates[label] = (counted[0], counted[0] / seconds)
+    return rates
+
+
+def _print_full_papers(folder: Path) -> None:
+    if not folder.is_dir():
+        print(f"\nfull papers: {folder} not found, skipped")
+        return
+    print(f"\nfull papers ({folder.resolve()}: read + abstract, sections and tables extracted)")
+    for label, (count, rate) in full_paper_rates(folder).items():
+        print(f"  {label:<16}{count:>5} papers {rate:>8.1f} full papers/s (CPU)")
+
+
 def main() -> None:
     args = _arguments()
     if args.child:
         child(args.paths, args.chunk_size)
+        return
+    if args.only_full_papers:
+        _print_full_papers(args.full_papers)
         return
     load_before = os.getloadavg()
     samples = claims.load()
@@ -139,6 +177,7 @@ def main() -> None:
         peers[f"synthetic ({len(subset):,})"] = peer_rates(subset)
     floor = import_only_peak_mib()
     _print_report(runs, peers, floor, args, load_before, os.getloadavg())
+    _print_full_papers(args.full_papers)
 
 
 def _print_report(runs: dict, peers: dict, floor: float, args: argparse.Namespace, before: tuple, after: tuple) -> None:
@@ -193,6 +232,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--peer", type=int, default=PEER_ABSTRACTS, help="synthetic abstracts for quantulum3")
     parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE)
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--full-papers", type=Path, default=FULL_PAPERS, help="a folder of NLP-TDMS full papers")
+    parser.add_argument("--only-full-papers", action="store_true", help="only the full papers' line")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     return parser.parse_args()

@@ -39,6 +39,8 @@ from claims.leaderboard import Board, build_comparisons, build_leaderboards
 from claims.ledger import count_statuses, papers_path
 from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
 from claims.report import write_leaderboards
+from claims.tables.pipeline import load_and_extract as load_and_extract_full
+from claims.tables.select import board_claims
 from claims.validate import validate_papers
 from claims.webpage import write_report
 
@@ -56,6 +58,8 @@ def _load_and_extract(paths: list[str] | None) -> tuple[pd.DataFrame, ChunkResul
 
     Returns the valid papers and the result; errors and failed papers are reported in it, not raised.
     """
+    if paths and (full := load_and_extract_full(paths, _load_and_extract)) is not None:
+        return full  # full papers (claims.tables), and the listings beside them
     errors: list[LoadError] = []
     papers = load(paths or None, errors=errors)
     return validate_papers(papers)[0], process_chunk(papers, errors)
@@ -130,7 +134,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     out: Path = args.output
     comparisons = build_comparisons(claims, papers)
     report, boards = board_by_board(
-        build_leaderboards(claims, papers), lambda boards: _write_run(out, result, boards, comparisons)
+        build_leaderboards(board_claims(claims), papers), lambda boards: _write_run(out, result, boards, comparisons)
     )
     seconds = time.perf_counter() - started
     print(f"claims:       {out / 'claims.csv'}")

@@ -53,6 +53,7 @@ COMPARISON_COLUMNS = [
     "bound", "value_text", "title", "paper_id", "arxiv_id", "link", "published", "sentence", "start",
     "end", "context",
 ]  # fmt: skip
+PROVENANCE = ("origin", "table_id", "row", "col")  # of a claim read from a full paper (claims/tables)
 SHORT_TITLE = 40
 UNNAMED = "(unnamed, "  # the row of a paper's result that names no model: "(unnamed, <short title>)"
 UNKNOWN = "unknown"  # a metric whose direction neither the vocabulary nor its name tells
@@ -203,7 +204,8 @@ def _reported_by(scores: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
         index=scores.index,
     )
     said = scores["context"].fillna("").str.contains(r"\bbaseline", case=False, regex=True)
-    return scores["title"].where(as_baseline | said | _other_level(scores), None).astype(object)
+    cited = scores["own"].eq(False) if "own" in scores else False  # a table's cited row, a text's baseline
+    return scores["title"].where(as_baseline | said | cited | _other_level(scores), None).astype(object)
 
 
 def _other_level(scores: pd.DataFrame) -> pd.Series:
@@ -236,7 +238,8 @@ def _unshown_alternatives(entries: pd.DataFrame, primary: str) -> pd.Series:
     "disputed" cell (kept for papers that disagree)."""
     other = pd.Series(False, index=entries.index)
     for _, group in entries.groupby(["paper_id", "variant"], sort=False):
-        counts = group.groupby("column")["value"].nunique()
+        # one value per origin is one result the paper states twice: where they differ, the cell is disputed
+        counts = group.groupby(["origin", "column"], dropna=False)["value"].nunique().groupby("column").max()
         if counts.max() < 2:
             continue
         lead = primary if counts.get(primary, 0) >= 2 else counts.idxmax()
@@ -343,15 +346,19 @@ def _column_order(entries: pd.DataFrame, primary: str) -> tuple[str, ...]:
 
 
 def _mark_shown(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
-    """One shown claim per (model, column), and whether its cell is disputed: papers that state different
-    values (a paper's unshown alternatives never dispute a cell)."""
+    """One shown claim per (model, column) (exact over bounded, a table's cell over a sentence, then the newest
+    paper, then the first stated), and whether its cell is disputed: papers that state different values, or
+    one paper's table and abstract (a paper's unshown alternatives never dispute a cell)."""
     cell = ["variant", "column"]
     other = _unshown_alternatives(entries, primary)
     order = entries.assign(
-        _own=~other, _exact=entries["bound"] == "=", _date=paper_dates(entries["published"])
+        _own=~other,
+        _exact=entries["bound"] == "=",
+        _cell=entries["origin"].eq("table"),  # a paper's table states its result as measured; its abstract, rounded
+        _date=paper_dates(entries["published"]),
     ).sort_values(
-        ["_own", "_exact", "_date", "paper_id", "start"],
-        ascending=[False, False, False, True, True],
+        ["_own", "_exact", "_cell", "_date", "paper_id", "start"],
+        ascending=[False, False, False, False, True, True],
         na_position="last",
     )
     shown = order.groupby(cell).cumcount() == 0
@@ -395,7 +402,7 @@ def _board(key: tuple[str, str | None, str | None, str | None], entries: pd.Data
 def build_leaderboards(claims: pd.DataFrame, papers: pd.DataFrame | None = None) -> list[Board]:
     """One board per task on a benchmark under one set of conditions (the split, where the vocabulary says
     splits differ, and the settings that make numbers incomparable) from the score claims, largest first."""
-    frame = _prepared(claims, papers)
+    frame = _prepared(claims.assign(**{c: None for c in PROVENANCE if c not in claims}), papers)
     scores = frame[(frame["kind"] == "score") & frame["dataset"].notna() & frame["metric"].notna()]
     scores = scores[~scores["metric"].map(_is_share).astype(bool)]  # "maintaining 99% performance": no score of a board
     scores = scores.assign(task=scores["task"].astype(object).where(scores["task"].notna(), None))

@@ -23,6 +23,7 @@ from claims.humanize import cell_amount, human_amount
 from claims.io import OutputSet, joined, write_table, write_text
 from claims.leaderboard import Board
 from claims.schemas.tables import LeaderboardSchema
+from claims.tables.results import results_table
 
 MANIFEST = ".generated"
 GENERATED_SUFFIXES = (".csv", ".md", ".yaml", ".json")
@@ -234,6 +235,7 @@ def write_leaderboards(
         written.append(_write_csv(comparisons, directory / "comparisons.csv", files))
         written.append(_write_md(comparisons_markdown(comparisons), directory / "comparisons.md", files))
         written.append(_write_md(index_markdown(boards, comparisons), directory / "README.md", files))
+        written.append(_write_csv(results_table(boards), directory / "results.csv", files))
         written += write_exports(boards, directory, files)
         _forget_stale(directory, written, files)
     return written

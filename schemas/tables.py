@@ -115,6 +115,11 @@ class LeaderboardSchema(pa.DataFrameModel):
     start: Series[int] = pa.Field(ge=0)
     end: Series[int] = pa.Field(ge=1)
     context: Series[str] = pa.Field(nullable=True)
+    source: Series[str] = pa.Field(nullable=True, description="the file the claim was read from")
+    origin: Series[str] = pa.Field(nullable=True, isin=["abstract", "text", "table"], description="where in the paper")
+    table_id: Series[str] = pa.Field(nullable=True, description="a table claim's table, a text claim's section")
+    row: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="a table claim's cell")
+    col: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
 
     @pa.check("value", name="value_finite", element_wise=True)
     def value_finite(cls, value: float) -> bool:

@@ -423,6 +423,7 @@ def test_written_files_and_index(tmp_path: Path) -> None:
         "comparisons.csv",
         "comparisons.md",
         "README.md",
+        "results.csv",  # one row per board entry (claims.tables.results)
         "model-index/a.yaml",  # the exports (claims.export): a model card's metadata per model
         "model-index/b.yaml",
         "model-index/d.yaml",

@@ -1,0 +1,64 @@
+"""Which claims of a full paper go on its leaderboards.
+
+A leaderboard shows a paper's result once per benchmark, split and metric: its best own model's, as
+Papers with Code's rows do. Abstract claims go on boards as they always have. Of the table and text
+claims on the test set whose metric measures quality (not "performance" in general, nor a cost such as
+parameters), per (paper, dataset, metric) the one shown is the paper's own result:
+
+- stated in a table over one stated in the text;
+- in a table that compares with cited work (the paper's main results) over one that does not;
+- with its benchmark named by the table (header, caption, a task's benchmark) over the paper's main one;
+- bold (the paper's mark of its best) over others, then the best value in the metric's direction.
+
+Cited baselines' scores in tables go on the boards as restated baselines (`own` false), one per
+(model, dataset, metric), beside the paper's own result on that benchmark and metric (what the paper
+compares with). Rows of other models (neither the paper's own nor cited), development-set
+numbers and cells whose metric or dataset is unknown stay in the claims table only.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from claims.leaderboard import _better
+from claims.tables.understand import GENERIC_METRICS
+from claims.vocab import metric_info
+
+_BODY = ("table", "text")
+
+
+def _quality(metric: object) -> bool:
+    info = metric_info(str(metric))
+    return metric not in GENERIC_METRICS and not (info is not None and info.is_efficiency)
+
+
+def _ranked(own: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Own results in order of preference (see the module's docstring)."""
+    tables = claims[claims["origin"].eq("table")]
+    comparing = set(map(tuple, tables.loc[tables["role"].eq("baseline"), ["paper_id", "table_id"]].to_numpy()))
+    lower = own["metric"].map(_better).eq("lower")
+    return own.assign(
+        _table=own["origin"].eq("table"),
+        _main=[(p, t) in comparing for p, t in zip(own["paper_id"], own["table_id"], strict=True)],
+        _named=own["dataset_from"].ne("paper"),
+        _bold=own["bold"].fillna(False).astype(bool),
+        _signed=own["value"].where(~lower, -own["value"]),
+    ).sort_values(["_table", "_main", "_named", "_bold", "_signed"], ascending=False, kind="stable")
+
+
+def board_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims a run's boards take: every abstract claim, and of table and text claims the paper's
+    shown own result per (dataset, metric) and its cited baselines."""
+    if "origin" not in claims:
+        return claims
+    body = claims["origin"].isin(_BODY)
+    usable = body & claims["dataset"].notna() & claims["metric"].notna() & claims["kind"].eq("score")
+    usable &= claims["split_kind"].isna() & claims["metric"].map(_quality).astype(bool)
+    own = claims[usable & claims["own"].eq(True)]
+    best = _ranked(own, claims).drop_duplicates(["paper_id", "dataset", "metric"])
+    cited = claims[usable & claims["role"].eq("baseline") & claims["origin"].eq("table")]
+    shown = set(map(tuple, best[["paper_id", "dataset", "metric"]].to_numpy()))
+    beside = [tuple(k) in shown for k in cited[["paper_id", "dataset", "metric"]].to_numpy()]
+    cited = cited[beside].drop_duplicates(["paper_id", "model", "dataset", "metric"])
+    kept = claims[~body].index.union(best.index).union(cited.index)
+    return claims.loc[kept.sort_values()]

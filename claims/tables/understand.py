@@ -1,0 +1,307 @@
+"""Table understanding by rules: which tables hold results, and what each of their cells measures.
+
+From the vocabularies (metrics and datasets, `claims.vocab`; the words of `schemas/tables.toml`) and the
+paper's cast (its system, from the title and abstract as `claims.names` finds it, and the benchmarks it
+names), each body cell of a results table becomes one score claim:
+
+- a results table: its caption does not call it statistics, hyper-parameters, an ablation or examples;
+  most of its numbers are scores (decimals or percentages, not counts); its caption says results, or a
+  metric is named in its headers or caption;
+- the metric is the innermost metric name of the column header, else of the row header, else the only
+  one the caption names; the dataset the same way, else the paper's benchmark of the task a header
+  names ("NER"), else the benchmark the paper names most;
+- a row is the paper's own ("Ours", "our model", the system's name or a variant of it), a baseline
+  (a citation: "Lample et al. (2016)", "[12]", a year) or another model; human, oracle and random rows
+  are no model's result;
+- a column or row header, else the caption, naming only a development or training split puts the cell
+  off the test set: it is kept, with its split, but is never a leaderboard's own result.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from claims import names
+from claims.setting import tasks
+from claims.tables.frame import FullPaper
+from claims.vocab import Scanner, canonical_dataset, canonical_metric, datasets, find_datasets, find_metrics, fold
+
+_NUMBER = re.compile(r"^\s*(?P<sign>[+\-\u2212])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)\s*(?P<unit>%)?")
+_CITATION = re.compile(
+    r"\bet\s*al\b|\(\s*(?:19|20)\d\d[a-z]?\s*\)|\[\s*\d+(?:\s*[,\u2013-]\s*\d+)*\s*\]|\b(?:19|20)\d\d[a-z]?\s*\)"
+    r"|,\s*(?:19|20)\d\d\b"
+)
+_RELATED = re.compile(r"related\s+work|background|previous\s+work|prior\s+work|literature", re.I)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    with resources.files("claims.schemas").joinpath("tables.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def _phrases(section: str, key: str) -> re.Pattern[str]:
+    """The words of one list of schemas/tables.toml as one whole-word, case-folded pattern."""
+    words = sorted(_words()[section][key], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def says(text: str, section: str, key: str) -> bool:
+    """Whether `text` holds one of the words listed under [section] key in schemas/tables.toml."""
+    return bool(_phrases(section, key).search(fold(" ".join(str(text or "").split()))))
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who and what a paper's tables are about: its system's names and the benchmarks it names."""
+
+    system: str | None
+    own_keys: tuple[str, ...]  # name keys (letters and digits, case-folded) of the system and its acronym
+    benchmarks: tuple[str, ...]  # canonical datasets the paper names, most named first
+    named: str = ""  # the title: a row whose model it names is the paper's own
+
+
+_PDF_SPACES = re.compile(r"\s+(?=[-.,)\]:%@])|(?<=[-(\[@])\s+|(?<=\b[A-Z])\s+(?=\d\b)|\s+/\s+(?=@)")
+
+
+_SUB_LEVEL = re.compile(r"\b(ROUGE|Rouge|rouge|R|RG)\s*/\s*(1|2|L|SU4)\b")
+
+
+@lru_cache(maxsize=16384)
+def tidy(label: str) -> str:
+    """A header as written before PDF extraction spaced it: "Rouge - 1" -> "Rouge-1", "Acc ." -> "Acc.",
+    "F 1" (a subscript) -> "F1"; a metric over its variants' columns, "ROUGE / 1", -> "ROUGE-1"."""
+    return _SUB_LEVEL.sub(r"\1-\2", _PDF_SPACES.sub("", " ".join(str(label or "").split())))
+
+
+def key(text: str) -> str:
+    """Letters and digits only, case-folded: "BLSTM-CNNs-CRF" and "BLSTM - CNNs - CRF" are one name."""
+    return re.sub(r"[^0-9a-z]+", "", fold(text))
+
+
+def _paper_text(paper: FullPaper) -> str:
+    parts = [paper.title or "", paper.abstract or ""]
+    if len(paper.sections):
+        own = paper.sections[~paper.sections["section"].astype(str).str.contains(_RELATED)]
+        parts.extend(own["text"].astype(str))
+    if len(paper.tables):
+        parts.extend(paper.tables["caption"].astype(str).unique())
+    return "\n".join(parts)
+
+
+def cast_of(paper: FullPaper) -> Cast:
+    """The paper's system (claims.names.system_name) and the benchmarks its text and captions name."""
+    system = names.system_name(paper.title or "", paper.abstract or "")
+    own = [system] if system else []
+    text = _paper_text(paper)
+    counts = Counter(canonical_dataset(m.group()) for m in find_datasets(text))
+    counts.pop(None, None)
+    keys = tuple(k for k in map(key, own) if len(k) >= 2)
+    named = paper.title or ""
+    return Cast(system, keys, tuple(n for n, _ in counts.most_common()), named)
+
+
+def parse_cell(text: str) -> tuple[str, float, str | None] | None:
+    """(number as written, value, "%" or None) of a cell that states a score; None for other cells.
+
+    A signed number is a difference to another row, not a score; "97.55 ± 0.1", "91.2*", "85.6 (1.2)" are
+    their first number."""
+    match = _NUMBER.match(str(text or ""))
+    if not match or match.group("sign"):
+        return None
+    number = match.group("number")
+    return number, float(number.replace(",", "")), match.group("unit")
+
+
+def _is_score(text: str) -> bool:
+    parsed = parse_cell(text)
+    return parsed is not None and ("." in parsed[0] or parsed[2] is not None)
+
+
+def is_results_table(caption: str, cells: list[dict]) -> bool:
+    """A table of results: not captioned as statistics, settings or ablations; mostly scores, not counts;
+    its caption says results, or metrics are named in its headers or caption."""
+    if says(caption, "caption", "not_results"):
+        return False
+    body = [cell for cell in cells if not cell["header"]]
+    if not body or sum(_is_score(cell["text"]) for cell in body) < 0.5 * len(body):
+        return False
+    labels = dict.fromkeys(str(cell["col_label"] or "") for cell in body)
+    named = any(_last_metric(tidy(label)) for label in labels)
+    return says(caption, "caption", "results") or named or bool(find_metrics(caption))
+
+
+@lru_cache(maxsize=1)
+def _header_metrics() -> dict[str, str]:
+    return {fold(alias): metric for metric, aliases in _words()["header_metrics"].items() for alias in aliases}
+
+
+@lru_cache(maxsize=8192)
+def _last_metric(text: str) -> str | None:
+    """The innermost metric a header names: a metric's name as written, else in any case, else a short
+    name of schemas/tables.toml [header_metrics] as a whole part of the header."""
+    for variant in (text, text.lower(), text.upper()):
+        if found := find_metrics(variant):
+            return canonical_metric(found[-1].group())
+    shorts = _header_metrics()
+    parts = [fold(p.strip(" .:()")) for p in re.split(r"\s*/\s*|\s+", text)]
+    return next((shorts[p] for p in reversed(parts) if p in shorts), None)
+
+
+GENERIC_METRICS = frozenset({"performance", "score", "ROUGE"})  # no one measure: "best performances"
+
+
+@lru_cache(maxsize=1024)
+def _caption_metric(caption: str) -> str | None:
+    """The one measure a caption names ("Accuracy on ... Best performances in bold": accuracy)."""
+    return _only_one(
+        [m for m in (canonical_metric(f.group()) for f in find_metrics(caption)) if m not in GENERIC_METRICS]
+    )
+
+
+def _only_one(found: list[str | None] | tuple[str | None, ...]) -> str | None:
+    distinct = {f for f in found if f}
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def _datasets(text: str) -> tuple[str | None, ...]:
+    """Benchmarks a header or caption names: the vocabulary's (canonical), and "on the X dataset" phrases."""
+    return tuple(m.name for m in names.dataset_mentions(text, 0, len(text)))
+
+
+@lru_cache(maxsize=1)
+def _task_cues() -> tuple[Scanner, dict[str, set[str]]]:
+    """Every task's cue words (schemas/tasks.toml, the benchmarks' tasks, the short names of
+    schemas/tables.toml) in one automaton (acronyms only as written), and the
+    tasks each cue, case-folded, names."""
+    pairs = [(cue, task.name) for task in tasks().values() for cue in (task.name, *task.cues)]
+    pairs += [(name, name) for benchmark in datasets().values() for name in benchmark.tasks]
+    pairs += [(word, task) for task, words in _words()["task_words"].items() for word in words]
+    named: dict[str, set[str]] = {}
+    for cue, task in pairs:
+        named.setdefault(fold(cue), set()).add(task)
+    cues = {cue for cue, _ in pairs}
+    return Scanner.build({c: ((-len(c), c), c.isupper()) for c in cues}, r"[\w-]", r"[\w-]"), named
+
+
+@lru_cache(maxsize=4096)
+def tasks_named(label: str) -> frozenset[str]:
+    """The tasks a header or caption names by their cue words ("NER", "POS tagging")."""
+    scanner, named = _task_cues()
+    return frozenset(t for m in scanner.finditer(label, 0, len(label)) for t in named.get(fold(m.group()), ()))
+
+
+def _task_benchmark(label: str, cast: Cast) -> str | None:
+    """The paper's benchmark of the task a header names ("NER" over CoNLL 2003 and WSJ: CoNLL 2003)."""
+    named = tasks_named(label)
+    if not named:
+        return None
+    vocab = datasets()
+    if found := next((b for b in cast.benchmarks if b in vocab and named & set(vocab[b].tasks)), None):
+        return found
+    # the paper's benchmark in its variant for the task: "Penn Treebank" read for POS tags is "Penn Treebank POS"
+    variants = [v for task in sorted(named) for v in _benchmarks_of_task().get(task, ())]
+    return next((v for b in cast.benchmarks for v in variants if v.startswith(b + " ")), None)
+
+
+@lru_cache(maxsize=1)
+def _benchmarks_of_task() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for name, entry in datasets().items():
+        for task in entry.tasks:
+            found.setdefault(task, []).append(name)
+    return {task: tuple(names_) for task, names_ in found.items()}
+
+
+@dataclass(frozen=True)
+class CellMeaning:
+    """What one cell measures and whose result it is."""
+
+    metric: str | None
+    dataset: str | None
+    split: str | None  # "dev" for a development/training split, else None (the test set)
+    model: str
+    role: str  # "own", "baseline", "other" or "none" (human, oracle, random: no model's result)
+    dataset_from: str | None = None  # where the dataset was read: header, caption, task or paper
+
+
+@lru_cache(maxsize=16384)
+def _split(col_label: str, row_label: str, caption: str) -> str | None:
+    for text in (col_label, row_label):
+        if says(text, "splits", "dev") and not says(text, "splits", "test"):
+            return "dev"
+        if says(text, "splits", "test"):
+            return None
+    return "dev" if says(caption, "splits", "dev_caption") and not says(caption, "splits", "test") else None
+
+
+def _model(row_label: str) -> str:
+    """The row's model: its first header part, markers removed ("Lample et al. (2016) ‡")."""
+    first = row_label.split(" / ")[0] if row_label else ""
+    return " ".join(re.sub(r"[\u2020\u2021*\u00a7\u00b6#]+", " ", first).split()).strip(" -") or first
+
+
+@lru_cache(maxsize=16384)
+def role_of(row_label: str, cast: Cast) -> str:
+    """own, baseline, other or none, from the row label's words, citation and the system's name."""
+    if says(row_label, "rows", "not_models"):
+        return "none"
+    if _CITATION.search(row_label) or says(row_label, "rows", "baselines"):
+        return "baseline"
+    if says(row_label, "rows", "own"):
+        return "own"
+    return "own" if names_system(row_label, cast) or named_in_title(row_label, cast) else "other"
+
+
+_HEAD_NAME = re.compile(r"^\s*([A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]{3,}[\w+-]*)")
+
+
+def named_in_title(row_label: str, cast: Cast) -> bool:
+    """The row's model, a name-shaped first word ("SummaRuNNer", "NEUSUM"), is named in the paper's title:
+    the model the paper is about (an abstract also names the baselines it beats)."""
+    match = _HEAD_NAME.match(_model(row_label))
+    if not match or len(match.group(1)) < 3 or says(match.group(1), "rows", "own"):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(match.group(1))}(?![\w-])", cast.named) is not None
+
+
+def names_system(label: str, cast: Cast) -> bool:
+    """The label names the paper's system as a word of its own, however PDF extraction spaced it."""
+    folded = fold(label)
+    return any(re.search(rf"(?<![a-z0-9])[\s-]*{_spaced(k)}(?![a-z])", folded) for k in cast.own_keys)
+
+
+def _spaced(name_key: str) -> str:
+    return r"[\s-]*".join(map(re.escape, name_key))
+
+
+def meaning(row_label: str, col_label: str, caption: str, cast: Cast) -> CellMeaning:
+    """The metric, dataset, split, model and role of one body cell."""
+    row_label, col_label, caption = tidy(row_label), tidy(col_label), tidy(caption)
+    metric = _last_metric(col_label) or _last_metric(row_label) or _caption_metric(caption)
+    dataset, where = _dataset(row_label, col_label, caption, cast)
+    split = _split(col_label, row_label, caption)
+    return CellMeaning(metric, dataset, split, _model(row_label), role_of(row_label, cast), where)
+
+
+@lru_cache(maxsize=16384)
+def _dataset(row_label: str, col_label: str, caption: str, cast: Cast) -> tuple[str | None, str | None]:
+    """The cell's benchmark and where it was read: "header", "caption", "task" (the paper's benchmark of the
+    task a header or the caption names) or "paper" (the benchmark the paper names most; the only one)."""
+    found = next((d for d in reversed(_datasets(col_label) or _datasets(row_label)) if d), None)
+    if found:
+        return found, "header"
+    if found := _only_one(_datasets(caption)):
+        return found, "caption"
+    if found := _task_benchmark(f"{col_label} | {row_label}", cast) or _task_benchmark(caption, cast):
+        return found, "task"
+    if tasks_named(f"{col_label} | {row_label}"):
+        return None, None  # a task the paper has no benchmark of: not the paper's other benchmark
+    return (cast.benchmarks[0], "paper") if cast.benchmarks else (None, None)

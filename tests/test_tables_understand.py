@@ -1,0 +1,135 @@
+"""Table understanding by rules: results tables, metrics, datasets, splits and whose row a cell is;
+table cells as claims with provenance; which of them go on boards."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from tables_fixtures import write_paper
+
+from claims.tables.cells import table_claims
+from claims.tables.frame import FullPaper
+from claims.tables.fulltext import paragraphs, reads_section
+from claims.tables.pipeline import body_claims
+from claims.tables.readers import read_full_papers
+from claims.tables.select import board_claims
+from claims.tables.understand import Cast, is_results_table, meaning, parse_cell, tidy
+
+CAST = Cast("GraphNER", ("graphner",), ("CoNLL-2003", "Penn Treebank POS"), "GraphNER: NER with graphs")
+
+
+def _cells(texts: list[str], col_label: str = "F1") -> list[dict]:
+    return [{"text": t, "header": False, "col_label": col_label, "row_label": "m"} for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("caption", "texts", "expected"),
+    [
+        ("Table 2: Results on CoNLL-2003.", ["91.2", "90.8", "89.9"], True),
+        ("Table 4: Comparison with previous work.", ["91.2", "90.8"], True),
+        ("Table 1: Hyper-parameters for all experiments.", ["0.5", "0.01"], False),
+        ("Table 5: Ablation study on the dev set.", ["91.2", "90.1"], False),
+        ("Table 3: Statistics of the datasets.", ["14041", "3250", "3453"], False),
+        ("Table 6: Results.", ["14041", "3250", "3453"], False),  # counts, not scores
+    ],
+)
+def test_results_tables_are_told_from_statistics_settings_and_ablations(caption, texts, expected):
+    assert is_results_table(caption, _cells(texts)) is expected
+
+
+def test_a_table_without_results_words_is_one_when_its_headers_name_a_metric():
+    assert is_results_table("Table 7: Our models.", _cells(["91.2", "90.1"], "Test / Acc."))
+    assert not is_results_table("Table 7: Our models.", _cells(["91.2", "90.1"], "Layer"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("97.55", ("97.55", 97.55, None)), ("91.2±0.1", ("91.2", 91.2, None)), (".52", (".52", 0.52, None)),
+     ("85.6%", ("85.6", 85.6, "%")), ("1,234.5", ("1,234.5", 1234.5, None)), ("+1.2", None), ("-", None)],
+)  # fmt: skip
+def test_a_cell_states_its_first_number_and_a_signed_one_is_a_difference(text, expected):
+    assert parse_cell(text) == expected
+
+
+def test_headers_spaced_by_pdf_extraction_are_read_as_written():
+    assert tidy("Rouge - 1") == "Rouge-1" and tidy("F 1") == "F1" and tidy("Acc .") == "Acc."
+    assert tidy("ROUGE / 1") == "ROUGE-1" and tidy("Hits / @10") == "Hits@10"
+    assert tidy("Dev / F 1") == "Dev / F1"  # the levels of a header stay apart
+
+
+def test_a_cell_reads_metric_dataset_split_and_role_from_headers_caption_and_cast():
+    caption = "Table 2: Test results on CoNLL-2003."
+    own = meaning("GraphNER ( ours )", "Test / F 1", caption, CAST)
+    assert (own.metric, own.dataset, own.dataset_from, own.split, own.role) == (
+        "F1",
+        "CoNLL-2003",
+        "caption",
+        None,
+        "own",
+    )
+    assert meaning("Lample et al . ( 2016 )", "Test / F 1", caption, CAST).role == "baseline"
+    assert meaning("BiLSTM", "Test / F 1", caption, CAST).role == "other"
+    assert meaning("GraphNER - large", "Dev / F 1", caption, CAST).split == "dev"
+    assert meaning("Human performance", "F1", caption, CAST).role == "none"
+    assert meaning("Lead-3 baseline ( ours )", "R - 1", caption, CAST).role == "baseline"
+    assert meaning("GraphNER ( our reimplementation )", "F1", caption, CAST).role == "baseline"
+
+
+def test_a_header_naming_a_task_means_the_paper_s_benchmark_of_that_task():
+    caption = "Table 3: Performance of our model on the two tasks."
+    ner = meaning("GraphNER", "NER / Test / F1", caption, CAST)
+    pos = meaning("GraphNER", "POS / Test / Acc.", caption, CAST)
+    assert (ner.dataset, ner.dataset_from) == ("CoNLL-2003", "task")
+    assert (pos.dataset, pos.metric) == ("Penn Treebank POS", "accuracy")
+    # a task the paper has no benchmark of is not its other benchmark
+    assert meaning("GraphNER", "SRL / F1", caption, CAST).dataset is None
+
+
+def test_table_claims_carry_their_cell_as_provenance(tmp_path):
+    paper = read_full_papers([write_paper(tmp_path)])[0]
+    claims = table_claims(paper)
+    assert set(claims["table_id"]) == {"Table 2"}  # the hyper-parameter table gives none
+    assert all(
+        s[a:b] == t
+        for s, a, b, t in zip(claims["sentence"], claims["start"], claims["end"], claims["value_text"], strict=True)
+    )
+    best = claims[claims["value"] == 91.62].iloc[0]
+    assert best["origin"] == "table" and best["own"] and best["bold"] and best["model"] == "GraphNER"
+    assert (
+        best["sentence"].startswith("Table 2: Test results on CoNLL-2003")
+        and "[row: GraphNER ( ours )" in best["sentence"]
+    )
+    assert (best["row"], best["col"]) == (3, 0)
+
+
+def test_boards_take_the_paper_s_best_own_test_result_and_the_baselines_beside_it(tmp_path):
+    paper = read_full_papers([write_paper(tmp_path)])[0]
+    claims = body_claims([paper], [])
+    chosen = board_claims(claims)
+    table = chosen[chosen["origin"] == "table"]
+    own = table[table["own"].eq(True)]
+    assert own["value"].tolist() == [91.62]  # bold, test set: not the dev 94.10, not the variant's 91.38
+    assert set(table[table["role"] == "baseline"]["value"]) == {90.94, 91.21}
+    assert 91.38 in set(claims["value"])  # every cell stays in the claims table
+
+
+def test_only_results_sections_are_read_and_sections_are_cut_into_paragraphs():
+    assert reads_section("5 Results") and reads_section("4.2 Main Results") and reads_section("Experiments")
+    assert not reads_section("2 Related Work") and not reads_section("Introduction")
+    long = ("A sentence of words. " * 2000).strip()
+    parts = paragraphs(long + "\nSecond paragraph.", limit=1000)
+    assert all(len(p) <= 1000 for p in parts) and parts[-1] == "Second paragraph."
+    assert "".join(parts[:-1]).replace(" ", "") == long.replace(" ", "")
+
+
+def test_a_related_work_number_is_never_the_paper_s(tmp_path):
+    paper = read_full_papers([write_paper(tmp_path)])[0]
+    text = body_claims([paper], [])
+    text = text[text["origin"] == "text"]
+    assert 90.9 not in set(text["value"])
+    assert set(text["table_id"]) <= {"5 Results"}
+
+
+def test_a_paper_without_tables_or_sections_gives_no_body_claims():
+    assert body_claims([FullPaper("p", "p.json")], []).empty
+    assert isinstance(body_claims([FullPaper("p", "p.json")], []), pd.DataFrame)
