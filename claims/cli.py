@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import signal
 import sys
+import tempfile
 import time
 from importlib.metadata import version
 from pathlib import Path
@@ -40,6 +42,7 @@ from claims.ledger import count_statuses, papers_path
 from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
 from claims.report import write_leaderboards
 from claims.tables.pipeline import load_and_extract as load_and_extract_full
+from claims.tables.score import tdms_score
 from claims.tables.select import board_claims
 from claims.validate import validate_papers
 from claims.webpage import write_report
@@ -186,7 +189,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 1
     write_accuracy_report(results, args.output)
     print(f"look-half errors listed in {args.output}")
+    _eval_full_papers(args.tdms or default_gold_dir().parents[2] / "shared" / "tdms" / "dev")
     return 0
+
+
+def _eval_full_papers(folder: Path) -> None:
+    """NLP-TDMS (full papers and their tables): `claims run` on its papers, scored by the shared scorer."""
+    scorer = folder.parents[1] / "eval" / "tdms_score.py"
+    if not (folder / "results.jsonl").exists() or not scorer.exists():
+        print(f"NLP-TDMS: {folder} or its scorer not found: not scored (name the folder with --tdms)")
+        return
+    with tempfile.TemporaryDirectory() as out, contextlib.redirect_stdout(io.StringIO()):
+        main(["run", str(folder), "-o", out])
+        lines = tdms_score(Path(out) / "leaderboards" / "results.csv", folder, scorer)
+    print("NLP-TDMS dev (full papers: tables, text and abstracts; micro P/R/F1 of curated results):")
+    print("\n".join("  " + line for line in lines))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -227,6 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder with score.py and the gold sets (default: the checkout's tests/gold)",
     )
     eval_cmd.add_argument("--errors", action="store_true", help="list the look halves' errors here too")
+    eval_cmd.add_argument(
+        "--tdms", type=Path, help="NLP-TDMS folder of papers and curated results (default: ../shared/tdms/dev)"
+    )
     eval_cmd.add_argument("-o", "--output", type=Path, default=Path("reports/accuracy.md"))
     eval_cmd.set_defaults(handler=cmd_eval)
     return parser
