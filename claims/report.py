@@ -227,9 +227,10 @@ def write_leaderboards(
     written (committed with the run's `outputs` when given, else together here)."""
     directory = Path(directory)
     written = []
+    if boards:  # every board's CSV checked before any is written (the checks go board by board)
+        LeaderboardSchema.validate(pd.concat([board.entries for board in boards], ignore_index=True))
     with joined(outputs) as files:
         for board in boards:
-            LeaderboardSchema.validate(board.entries)
             written.append(_write_csv(board.entries, directory / f"{board.slug}.csv", files))
             written.append(_write_md(board_markdown(board), directory / f"{board.slug}.md", files))
         written.append(_write_csv(comparisons, directory / "comparisons.csv", files))
