@@ -585,7 +585,7 @@ PREFERENCES: tuple[Preference, ...] = (
     Preference(
         "dataset",
         "carried",
-        "the only benchmark named so far in the abstract, when the sentence names none",
+        "the only benchmark named so far, or the one whose splits the sentence names, when it names none",
         "We evaluate Glimmer on COCO. It reaches 47.5 AP.",
         {"47.5": "COCO"},
         _carried_on,
