@@ -1,6 +1,6 @@
 """Ctrl-C while the command imports its libraries is one line and exit 130, as it is while the command runs.
 
-Importing pandas, pyarrow, pandera and matplotlib takes seconds on a busy
+Importing pandas, pyarrow, pandera and dask takes seconds on a busy
 machine; a Ctrl-C then would print a 30-line traceback from deep inside them.
 The package imports this module before any other: in the `claims` command (its
 console script), and only there, it sets a SIGINT handler for the time of the
