@@ -432,6 +432,8 @@ def validated(boards: list[Board]) -> list[Board]:
     if not boards:
         return boards
     checked = LeaderboardSchema.validate(pd.concat([b.entries for b in boards], keys=range(len(boards))))
+    # Arrow-backed text costs a conversion per value that renderers read row by row: Python objects instead
+    checked = checked.astype({c: object for c, t in checked.dtypes.items() if isinstance(t, pd.StringDtype)})
     return [replace(b, entries=checked.loc[i]) for i, b in enumerate(boards)]
 
 
