@@ -241,13 +241,17 @@ def _item_edge(text: str, position: int, limit: int, step: int) -> int:
 def _named_in_item(sentence: Sentence, quantity: Quantity) -> names.Mention | None:
     """ "pushing the GLUE score to 80.5%, MultiNLI accuracy to 86.7%", "on COCO (58.2 PQ) and ADE20K
     (48.5 PQ)": the benchmark the number's own list item names, after the number, else before it."""
-    text, (floor, ceiling) = sentence.text, sentence.span
+    text, ceiling = sentence.text, sentence.span[1]
     end = _item_edge(text, quantity.end, min(ceiling, quantity.end + _ITEM_REACH), 1)
     after = sentence.datasets.starting(quantity.end, end)
     if after and after[0].end <= end:
         return after[0]
-    start = _item_edge(text, quantity.start, max(floor, quantity.start - _ITEM_REACH) - 1, -1)
-    return sentence.datasets.last_ending(start, quantity.start)
+    return sentence.datasets.last_ending(_item_start(sentence, quantity.start), quantity.start)
+
+
+def _item_start(sentence: Sentence, position: int) -> int:
+    """Where the list item holding `position` starts, within its sentence and `_ITEM_REACH`."""
+    return _item_edge(sentence.text, position, max(sentence.span[0], position - _ITEM_REACH) - 1, -1)
 
 
 def _named_before(sentence: Sentence, phrase: reading.Phrase) -> names.Mention | None:
@@ -319,8 +323,7 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
 def task_metric(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """ "table detection (94.23 → 96.55)": the headline metric of the task the phrase's own list item names."""
-    start = _item_edge(sentence.text, phrase.start, max(sentence.span[0], phrase.start - _ITEM_REACH) - 1, -1)
-    words = sentence.text[start : phrase.start]
+    words = sentence.text[_item_start(sentence, phrase.start) : phrase.start]
     named = [task for _, task in setting.cued_tasks(words)]
     return setting.tasks()[named[-1]].metric if named else None
 
