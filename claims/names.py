@@ -246,6 +246,12 @@ _DIRECT_NAME = re.compile(
     r"\s+(?:(?:a|an|the|our|novel|new|simple|efficient|general|unified)\s+){0,3}"
     r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
 )
+# "we propose SWAT, a sparse window attention transformer": the apposition says the name is a system's,
+# though a benchmark has the same name
+_SYSTEM_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:model|network|method|framework|architecture|transformer|approach|"
+    r"system|algorithm|detector|tracker|agent|pipeline|module|encoder|decoder)s?\b"
+)
 _NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)")
 _ACRONYM = re.compile(r"\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
 _ACRONYM_SHAPE = re.compile(r"[A-Z][\w+-]*[A-Z0-9+][\w+-]*")
@@ -318,9 +324,10 @@ _TASK_WORD = re.compile(
 _GENERIC_ARCHITECTURES = {"ViT", "ViTs", "DiT", "DiTs", "Transformer", "Transformers"}
 
 
-def _looks_like_name(token: str) -> bool:
-    """CamelCase, acronyms, digits: not a capitalized word or hyphenated Title-Case words."""
-    if token in _COMMON_CAPS or token in _GENERIC_ARCHITECTURES or dataset_at(token):
+def _looks_like_name(token: str, dataset_too: bool = False) -> bool:
+    """CamelCase, acronyms, digits: not a capitalized word or hyphenated Title-Case words (nor a benchmark's
+    name, unless the sentence says it is a system: `dataset_too`)."""
+    if token in _COMMON_CAPS or token in _GENERIC_ARCHITECTURES or (dataset_at(token) and not dataset_too):
         return False
     parts = [p for p in re.split(r"[-\s]", token) if p]
     titlecase = all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts)
@@ -397,7 +404,7 @@ def _is_apposition(clause: str, token: re.Match[str]) -> bool:
 # "our proposed model, DeepLabv3+, extends ...", "the resulting network (X)", "our models (BigGANs)": the name
 # set off right after the words for the paper's own system
 _SYSTEM_NOUN_NAME = re.compile(
-    r"(?<!\w)(?:[Oo]ur|[Tt]he\s+(?:resulting|proposed|new))\s+(?:proposed\s+|final\s+|new\s+)?"
+    r"(?<!\w)(?:[Oo]ur|[Tt]he\s+(?:resulting|proposed|new))\s+(?:[\w-]+\s+){0,2}?"  # "our largest 7B model, X,"
     r"(?:model|method|approach|network|architecture|framework|system|detector|algorithm)s?\s*[,(]\s*"
     r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s*[,)]"
 )
@@ -418,7 +425,8 @@ _NEW_SYSTEM_NAMED_LED = scan.led(_NEW_SYSTEM_NAMED, r"\w")
 
 def _own_apposition(abstract: str) -> str | None:
     named = next(scan.finditer(_SYSTEM_NOUN_NAME, _SYSTEM_NOUN_NAME_LED, abstract), None)
-    if named and _looks_like_name(named.group("name")):
+    # "our model, Polyglot-Instruct,": the construction says it is a name, though its words are Title-Case
+    if named and named.group("name") not in _COMMON_CAPS and not dataset_at(named.group("name")):
         return singular(named.group("name"), abstract)
     named = next(scan.finditer(_NEW_SYSTEM_NAMED, _NEW_SYSTEM_NAMED_LED, abstract), None)
     if named and named.group("name") not in _COMMON_CAPS:
@@ -461,7 +469,8 @@ def _introduced(abstract: str) -> str | None:
     read = (0, -1)
     for match in sorted(introductions, key=lambda m: m.start()):
         direct = _DIRECT_NAME.match(abstract, match.end())
-        if direct and _looks_like_name(direct.group("name").rstrip(".-")):
+        system = bool(direct) and bool(_SYSTEM_APPOSITION.match(abstract, direct.end()))
+        if direct and _looks_like_name(direct.group("name").rstrip(".-"), dataset_too=system):
             return singular(direct.group("name").rstrip(".-"), abstract)
         if read[0] <= match.end() <= read[1]:
             continue

@@ -599,6 +599,7 @@ _COMPARATIVE_METRIC = {"smaller": "model size", "larger": "model size", "lighter
 _COMPARATIVE_NOUN = re.compile(
     rf"^\s*(?:more|better|higher|greater)\s+{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))"
 )
+_FEWER_NOUN = re.compile(rf"^\s*(?:fewer|less)\s+{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))")
 _ADJECTIVE_METRIC = {"accurate": "accuracy", "efficient": "efficiency", "robust": "robustness"}
 _NOT_A_METRIC = re.compile(
     r"^(?:the|a|an|it|this|that|them|which|margin|large margin|factor|average|up|only|performance gap|"
@@ -637,6 +638,8 @@ def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind
     ):
         if match and (name := _metric_phrase(match.group("np"))):
             return name
+    if (fewer := _FEWER_NOUN.match(after)) and (known := metric_info(fewer.group("np"))):
+        return known.name  # "35% fewer training steps": a cost the vocabulary knows, never a guess
     return None
 
 
@@ -720,6 +723,9 @@ _FUNCTION_WORD = re.compile(
 _NAME_SHAPED_WORD = re.compile(r"^(?=[\w-]*[a-z])(?=(?:[\w-]*[A-Z]){2})[\w-]+$")  # "ModelX", "BERT-large"
 
 
+_COMPETITOR_VERB = re.compile(r"^(?:outperform|surpass|beat|exceed|outpac|outstrip|trail)\w*$", re.I)
+
+
 def _metric_phrase(noun_phrase: str) -> str | None:
     """The trailing content words of a noun phrase, as a vocabulary metric when one ends it."""
     words = noun_phrase.split()
@@ -728,6 +734,8 @@ def _metric_phrase(noun_phrase: str) -> str | None:
     start = len(words)
     while start > 0 and not _FUNCTION_WORD.match(words[start - 1]):
         start -= 1
+    if start > 0 and _COMPETITOR_VERB.match(words[start - 1]):
+        return None  # "surpassing ModelX by 9%": what a result is compared against, not what it measures
     words = words[start:]
     if not words or _NOT_A_METRIC.match(" ".join(words)):
         return None

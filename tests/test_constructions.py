@@ -696,3 +696,40 @@ def test_levels_in_parentheses_after_an_absolute_change_are_two_scores() -> None
     table = claims_of("Glimmer improves the previous best result on NLVR by 22% absolute (54% to 76%).", TITLE)
     assert table.value_text.tolist() == ["22%", "54%", "76%"]
     assert table.kind.tolist() == ["delta", "score", "score"]
+
+
+# --------------------------------------------------------------------------- unseen-style abstracts (issue 16)
+
+
+def test_the_system_a_result_is_compared_against_is_not_its_metric() -> None:
+    table = claims_of("Glimmer reaches 85.1% top-1 accuracy on ImageNet, surpassing QUARTZ by 9.3%.")
+    gain = row(table, "9.3%")
+    assert (gain.metric, gain.baseline) == ("top-1 accuracy", "QUARTZ")
+
+
+def test_fewer_of_a_known_cost_names_the_metric() -> None:
+    table = claims_of("Glimmer reaches an FID of 2.1 on ImageNet while using 35% fewer training iterations.")
+    saving = row(table, "35%")
+    assert (saving.metric, saving.kind, saving.direction) == ("training steps", "delta", "down")
+
+
+def test_fewer_of_an_unknown_noun_is_no_metric_guess() -> None:
+    table = claims_of("Glimmer reaches an FID of 2.1 on ImageNet while using 35% fewer lamps.")
+    assert "lamps" not in table.metric.tolist()
+
+
+def test_a_system_named_like_a_benchmark_is_the_system_when_the_apposition_says_so() -> None:
+    table = claims_of(
+        "We propose SWAT, a sparse window attention transformer. SWAT obtains 76.4 mIoU on ScanNet.",
+        "Efficient Point Cloud Segmentation with Sparse Window Attention",
+    )
+    assert row(table, "76.4").model == "SWAT"
+
+
+def test_our_sized_model_named_in_an_apposition_is_the_system_for_later_pronouns() -> None:
+    table = claims_of(
+        "We study tuning across many languages. Our 7B model, Polyglot-Instruct, scores 58.3% on MMLU. "
+        "On GSM8K, it reaches 41.7% accuracy.",
+        "Scaling Laws for Multilingual Instruction Tuning",
+    )
+    assert row(table, "41.7%").model == "Polyglot-Instruct"
