@@ -596,10 +596,9 @@ _MORE_ADJECTIVE = re.compile(r"^\s*(?:more|less)\s+(?P<adj>accurate|efficient|ro
 _COMPARATIVE_ADJECTIVE = re.compile(r"^\s*(?P<adj>smaller|larger|lighter|bigger|faster|slower|cheaper)\b")
 _COMPARATIVE_METRIC = {"smaller": "model size", "larger": "model size", "lighter": "model size", "bigger": "model size",
                        "faster": "speed", "slower": "speed", "cheaper": "cost"}  # fmt: skip
-_COMPARATIVE_NOUN = re.compile(
-    rf"^\s*(?:more|better|higher|greater)\s+{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))"
-)
-_FEWER_NOUN = re.compile(rf"^\s*(?:fewer|less)\s+{_NOUN_PHRASE}(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))")
+_NOUN_PHRASE_END = r"(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))"
+_COMPARATIVE_NOUN = re.compile(rf"^\s*(?:more|better|higher|greater)\s+{_NOUN_PHRASE}{_NOUN_PHRASE_END}")
+_FEWER_NOUN = re.compile(rf"^\s*(?:fewer|less)\s+{_NOUN_PHRASE}{_NOUN_PHRASE_END}")
 _ADJECTIVE_METRIC = {"accurate": "accuracy", "efficient": "efficiency", "robust": "robustness"}
 _NOT_A_METRIC = re.compile(
     r"^(?:the|a|an|it|this|that|them|which|margin|large margin|factor|average|up|only|performance gap|"
