@@ -279,6 +279,10 @@ _COMPARED_LEVEL = re.compile(
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
 _HELD_BY = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?(?:for|of|by|from|with)\s+(?:the\s+)?")
+_HOLDER_CUE = re.compile(r"\b(?:for|of)\s")
+_HELD_FOR = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?for\s+(?:the\s+)?")  # "72.1 (normalized score) for X"
+_HELD_OF = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?of\s+(?:the\s+)?")  # after "the": "the 3.98 of X"
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 _MODEL_RUN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*")
 _OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?)?\s*")
 _OWNER_GAP_WORDS = 2
@@ -482,8 +486,11 @@ def _changed_levels(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     change = reading.changed_from(sentence.text, phrase)
     if not change:
         return None
-    # "raises X's accuracy from A to B", "improves X by 1.5 AP (A to B)": A is X's, B the changed X's
-    reach = max(sentence.span[0], change.start() - 60)  # "promotes X by 1.5 AP (A to B)": X is before the "by"
+    # "raises X's accuracy from A to B", "improves X by 1.5 AP (A to B)": A is X's, B the changed X's;
+    # "X reduces the error from A to B": the subject made the change, A is what it started from;
+    # "promotes X by 1.5 AP (A to B)": X is before the "by"
+    by_first = change.group().lower().startswith("by")
+    reach = max(sentence.span[0], change.start() - 60) if by_first else change.start()
     changed = [m for m in sentence.models.starting(reach, phrase.start) if m.end <= phrase.start]
     before = changed[-1].name if changed else None
     return [before, _own_model(sentence, phrase) or before]
@@ -493,10 +500,36 @@ def _compared_level(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     abstract = sentence.text
     if not _COMPARED_LEVEL.search(abstract, max(sentence.span[0], phrase.start - 30), phrase.start):
         return None
-    # "..., compared to 33.2% for X": the level of what the system is compared with, not the system's
-    holder = _HELD_BY.match(abstract, phrase.end)
+    # "..., compared to 33.2% for X": the level of what the system is compared with, not the system's;
+    # "compared with 72.1 for X and 75.3 for Y": each item's own holder
+    return [_held_by(sentence, quantity.end) or _held_by(sentence, phrase.end) for quantity in phrase.members]
+
+
+def _held_by(sentence: Sentence, end: int) -> str | None:
+    holder = _HELD_BY.match(sentence.text, end)
     named = sentence.models.starting(holder.end(), holder.end() + 1) if holder else []
-    return [named[0].name if named else None] * len(phrase.members)
+    return named[0].name if named else None
+
+
+def _held_level(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if not _HOLDER_CUE.search(sentence.text, phrase.end, phrase.end + 40):
+        return None  # most phrases: no "for"/"of" after them
+    if reading.kinds_of(sentence.text, phrase, sentence.span)[0] != "score":
+        return None  # "gains of 1.2% for X": the change made to X, not X's level
+    held = [_holder(sentence, quantity) for quantity in phrase.members]
+    if held[-1] and not any(held[:-1]):
+        held = [held[-1]] * len(held)  # "48.1% and 49.5% for X"
+    return held if any(held) else None
+
+
+def _holder(sentence: Sentence, quantity: Quantity) -> str | None:
+    """ "72.1 for X", "the 3.98 of X": the model whose level a score is."""
+    text = sentence.text
+    held = _HELD_FOR.match(text, quantity.end)
+    if held is None and _THE_BEFORE.search(text, max(0, quantity.start - 5), quantity.start):
+        held = _HELD_OF.match(text, quantity.end)
+    named = sentence.models.starting(held.end(), held.end() + 1) if held else []
+    return named[0].name if named else None
 
 
 def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
@@ -634,7 +667,7 @@ PREFERENCES: tuple[Preference, ...] = (
         "model",
         "compared level",
         "'compared to A for X': A is the compared model's (none when unnamed)",
-        "Glimmer reaches 47.5 AP on COCO, compared to 44.0 AP for RoutNet.",
+        "Glimmer reaches 47.5 AP on COCO, compared to 44.0 AP obtained by RoutNet.",
         {"44.0": "RoutNet", "47.5": "Glimmer"},
         _compared_level,
         True,
@@ -656,6 +689,15 @@ PREFERENCES: tuple[Preference, ...] = (
         {"80.1%": "Glim-S", "84.2%": "Glim-L"},
         _models_respectively,
         True,
+    ),
+    Preference(
+        "model",
+        "held level",
+        "a score 'for X', or 'the' score 'of X': X's level",
+        "Glimmer reaches 47.5 AP on COCO, well above the 45.1 AP of PathNet.",
+        {"47.5": "Glimmer", "45.1": "PathNet"},
+        _held_level,
+        False,
     ),
     Preference(
         "model",

@@ -257,6 +257,11 @@ def _efficiency_aware(
 
 # after a score and the words naming it ("92.4% accuracy, ..."): a comma, maybe "which is", "i.e."
 _APPOSITION = re.compile(r"(?:\s+[A-Za-z][\w@-]*){0,3},\s*(?:which\s+is\s+|i\.e\.,?\s*|or\s+)?")
+_CHANGE_NOUN_APPOSITION = re.compile(
+    r"(?:\s+[A-Za-z][\w@-]*){0,6},\s*an?\s+(?:absolute\s+|relative\s+)?"
+    r"(?P<change>improvement|gain|increase|reduction|boost)\s+of\s+(?:about\s+|nearly\s+|around\s+|over\s+)?"
+)
+_COMPARED = re.compile(r"\s*(?:over|than|compared|relative\s+to|against)\b")
 # "40% lower than X", "a 12% improvement": a comparison that names no quantity of its own ("20% faster" does)
 _BARE_COMPARISON = re.compile(
     r"\s*(?:absolute\s+|relative\s+)?(?:(?:lower|higher|better|worse)\s+(?:than|compared|over)\b|"
@@ -272,13 +277,25 @@ def _apposed_to_score(
         return None
     end, metric, dataset = sentence.scores[-1]
     comparison = _BARE_COMPARISON.match(sentence.text, phrase.end)
-    if not _APPOSITION.fullmatch(sentence.text, end, phrase.start) or not comparison:
+    if comparison and _APPOSITION.fullmatch(sentence.text, end, phrase.start):
+        said = comparison.group()
+    elif (named := _CHANGE_NOUN_APPOSITION.fullmatch(sentence.text, end, phrase.start)) and _COMPARED.match(
+        sentence.text, phrase.end
+    ):
+        said = named.group("change")  # "61.3% on A, an improvement of 4.7% over the previous best"
+    else:
         return None
-    if _is_cost(metric) and _QUALITY_COMPARISON.match(comparison.group()):
+    if _is_cost(metric) and _QUALITY_COMPARISON.match(said):
         # "83.2% top-1 with 4.1 GFLOPs, 1.5% higher than X": higher is said of the quality, not of the cost
         if not sentence.quality_scores:
             return None
         metric, dataset = sentence.quality_scores[-1]
+    if not reading.compatible(metric, phrase.family, kind):
+        # "32.6 dB PSNR and 0.899 SSIM, 0.15 dB higher than X": the change is of the score its unit can measure
+        fitting = [(m, d) for _, m, d in sentence.scores if m and reading.compatible(m, phrase.family, kind)]
+        if not fitting:
+            return None
+        metric, dataset = fitting[-1]
     count = len(phrase.members)
     return [metric] * count, [dataset] * count
 

@@ -255,7 +255,7 @@ _TO = re.compile(r"\s*to\s*")
 # one clause), or the levels in parentheses after a change, "improves X by 1.5 AP (A to B)".
 _CHANGED_FROM = re.compile(
     r"(?:\b(?:drop|fall|fell|declin|decreas|increas|ris|rose|improv|reduc|boost|rais|grow|grew|jump|climb|shrink|"
-    r"cut|lower|go|went|push|lift|bring|brought)\w*\s+(?:[\w’'.+/-]+\s+){0,6}?from\s+|"
+    r"cut|lower|go|went|push|lift|bring|brought)\w*\s+(?:[\w’'.+/-]+\s+){0,8}?from\s+|"
     r"\bby\s+[+]?\d[\d.]*\s*(?:\\?%|[A-Za-z]+(?:\s[A-Za-z]+)?)?(?:\s+(?:absolute|relative|points?))?\s*\(\s*)$",
     re.IGNORECASE,
 )
@@ -289,13 +289,21 @@ def split_changes(text: str, found: list[Quantity]) -> list[Quantity]:
     split: list[Quantity] = []
     for quantity in found:
         separator = _FROM_TO.search(quantity.text) if quantity.high is not None else None
-        if separator is None or not _CHANGED_FROM.search(text, max(0, quantity.start - 60), quantity.start):
+        changed = separator is not None and (
+            _falls(quantity) or _CHANGED_FROM.search(text, max(0, quantity.start - 60), quantity.start)
+        )
+        if not changed:
             split.append(quantity)
             continue
         before = quantity_at(text, quantity.start, quantity.start + separator.start())
         after = quantity_at(text, quantity.start + separator.end(), quantity.end)
         split.extend([before, after] if before and after else [quantity])
     return split
+
+
+def _falls(quantity: Quantity) -> bool:
+    """ "from 0.095 to 0.074": a range is written low to high, so a falling pair is a change."""
+    return quantity.high is not None and quantity.low > quantity.high
 
 
 def bound_of(text: str, phrase: Phrase, quantity: Quantity) -> str:
@@ -482,7 +490,7 @@ _FAMILY_UNITS = {
 }
 
 
-def _compatible(metric: str, family: str | None, kind: str) -> bool:
+def compatible(metric: str, family: str | None, kind: str) -> bool:
     """Whether a metric can be measured in the unit the number is written in."""
     info = metric_info(metric)
     unit = info.unit if info else "%"
@@ -521,7 +529,7 @@ def _narrowed(text: str, metric: Mention, metrics: Spans[Mention], phrase: Phras
 
 def _usable(found: list[Mention], phrase: Phrase, kind: str) -> list[Mention]:
     """The metrics of `found` that can be measured in the unit the phrase is written in."""
-    return [m for m in found if _compatible(m.name, phrase.family, kind)]
+    return [m for m in found if compatible(m.name, phrase.family, kind)]
 
 
 def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Spans[Mention], kind: str) -> str | None:
@@ -546,7 +554,7 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
     linked = metrics.words_before(text, phrase.start, _LINK_WORDS, sentence[0])
     tight = [m for m in linked if _LINK.fullmatch(text, m.end, phrase.start)]
     named = tight[-1] if tight else None
-    if named and not _compatible(named.name, phrase.family, kind) and phrase.family == "percent" and kind == "score":
+    if named and not compatible(named.name, phrase.family, kind) and phrase.family == "percent" and kind == "score":
         return named.name  # "SPIDEr scores of 33.8%": named with the number, though usually not in %
     if phrase.family == "factor" and (implied := _implied_metric(text, phrase, sentence, metrics, kind)):
         return implied  # "5 times faster": the cue word names what changed

@@ -733,3 +733,33 @@ def test_our_sized_model_named_in_an_apposition_is_the_system_for_later_pronouns
         "Scaling Laws for Multilingual Instruction Tuning",
     )
     assert row(table, "41.7%").model == "Polyglot-Instruct"
+
+
+def test_a_falling_pair_after_from_is_two_levels_not_a_range() -> None:
+    table = claims_of("NetX reduces the AbsRel error on NYU Depth V2 from 0.095 to 0.074.")
+    assert table.value_text.tolist() == ["0.095", "0.074"]
+    assert row(table, "0.074").model == "NetX"
+    assert row(table, "0.095").model == ""  # the level the change started from is not the subject's
+
+
+def test_a_decibel_change_apposed_to_scores_changes_the_decibel_score() -> None:
+    table = claims_of("Glimmer achieves 32.58 dB PSNR and 0.899 SSIM on Set5, 0.15 dB higher than RoutNet.")
+    assert row(table, "0.15 dB").metric == "PSNR"
+
+
+def test_an_improvement_apposed_to_a_score_is_on_that_score_s_benchmark() -> None:
+    table = claims_of(
+        "Glimmer achieves R@1 of 61.3% for text-to-video retrieval on MSR-VTT, an improvement of 4.7% over "
+        "the previous best, and 58.4% R@1 on DiDeMo."
+    )
+    assert (row(table, "4.7%").dataset, row(table, "4.7%").metric) == ("MSR-VTT", "R@1")
+    assert row(table, "58.4%").dataset == "DiDeMo"
+
+
+def test_a_score_for_a_named_model_is_that_model_s() -> None:
+    table = claims_of(
+        "On D4RL, NetX attains a normalized score of 78.4, compared with 72.1 for RoutNet and 75.3 for IQL. "
+        "In listening tests NetX reaches a MOS of 4.41, above the 3.98 of PathNet."
+    )
+    models = {v: row(table, v).model for v in ("78.4", "72.1", "75.3", "4.41", "3.98")}
+    assert models == {"78.4": "NetX", "72.1": "RoutNet", "75.3": "IQL", "4.41": "NetX", "3.98": "PathNet"}
