@@ -63,6 +63,12 @@ _DATA_SHARE_AFTER = re.compile(
     r"images|training set|training data|queries|demonstrations)\b",
     re.I,
 )
+# "with 40% corrupted labels", "under 80% symmetric label noise": how spoiled the training data is
+_DATA_CONDITION_AFTER = re.compile(
+    r"^\s*(?:(?:noisy|corrupted|flipped|mislabell?ed|wrong|incorrect|random|missing)\s+"
+    r"(?:training\s+)?(?:labels|data|samples|examples|annotations|values)|(?:[\w-]+\s+)?(?:label\s+)?noise)\b",
+    re.I,
+)
 # "10 hours of labeled data", "10min, 1h and 10h fine-tuning subsets": how much speech a model learned from
 _DATA_TIME_AFTER = re.compile(
     r"^(?:\s*,?\s*(?:and\s+)?\d[\d,.]*\s*(?:min|minutes?|h|hours?|hrs?)\b)*\s*(?:of\s+)?"
@@ -149,7 +155,7 @@ def starts_metric(metrics: Spans[Mention], position: int) -> bool:
 _POINTS_CHANGED = re.compile(
     r"(?:\bby|\b(?:gain|boost|improv|increas|rais|add|lift|outperform|surpass|lead|drop|los|reduc|decreas|lower|"
     r"exceed|beat|trail|lag)\w*)\s+(?:(?:almost|nearly|about|over|up to|roughly|around|more than|at least|"
-    r"an average of|on average)\s+)?$",
+    r"an average of|on average|only|just|merely)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -180,7 +186,7 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True  # "0.76(0.04)"
     if bare and re.match(r"^[A-Za-z]", after) and not starts_metric(metrics, quantity.end):
         return True  # glued letters: "3D", "2nd"
-    if quantity.family == "percent" and _DATA_SHARE_AFTER.match(after):
+    if quantity.family == "percent" and (_DATA_SHARE_AFTER.match(after) or _DATA_CONDITION_AFTER.match(after)):
         return True
     if quantity.family == "factor" and _SCALE_SETTING_AFTER.match(after):
         return True
@@ -253,9 +259,14 @@ _FROM_TO = re.compile(r"\s?to\s?(?=[\d.])")
 _TO = re.compile(r"\s*to\s*")
 # A change from one level to another: "raises X's top-1 accuracy from A to B" (the words between stay in
 # one clause), or the levels in parentheses after a change, "improves X by 1.5 AP (A to B)".
+_VERB_FROM = (
+    r"\b(?:drop|fall|fell|declin|decreas|increas|ris|rose|improv|reduc|boost|rais|grow|grew|jump|climb|shrink|"
+    r"cut|lower|go|went|push|lift|bring|brought)\w*\s+(?:[\w’'.+/-]+\s+){0,8}?from\s+"
+)
+_CHANGE_VERB_FROM = re.compile(_VERB_FROM, re.IGNORECASE)
+_AND_FROM = re.compile(r"\band\s+(?:(?:on|in|for)\s+[^,;.]{1,40}?\s+)?from\s+$")
 _CHANGED_FROM = re.compile(
-    r"(?:\b(?:drop|fall|fell|declin|decreas|increas|ris|rose|improv|reduc|boost|rais|grow|grew|jump|climb|shrink|"
-    r"cut|lower|go|went|push|lift|bring|brought)\w*\s+(?:[\w’'.+/-]+\s+){0,8}?from\s+|"
+    rf"(?:{_VERB_FROM}|"
     r"\bby\s+[+]?\d[\d.]*\s*(?:\\?%|[A-Za-z]+(?:\s[A-Za-z]+)?)?(?:\s+(?:absolute|relative|points?))?\s*\(\s*)$",
     re.IGNORECASE,
 )
@@ -266,7 +277,17 @@ def is_change_link(text: str, first: Quantity, second: Quantity) -> bool:
     between = text[first.end : second.start]
     if _ARROW.fullmatch(between):
         return True
-    return bool(_TO.fullmatch(between) and _CHANGED_FROM.search(text, max(0, first.start - 60), first.start))
+    return bool(_TO.fullmatch(between) and _change_before(text, first.start))
+
+
+def _change_before(text: str, start: int) -> re.Match[str] | None:
+    """The words before a level that make it the start of a change: "raises X's accuracy from", or "and (on B)
+    from" after such a change ("raises accuracy on A from 85.4% to 91.2% and on B from 49.8% to 58.6%")."""
+    if said := _CHANGED_FROM.search(text, max(0, start - 60), start):
+        return said
+    if not _AND_FROM.search(text, max(0, start - 60), start):
+        return None
+    return next(reversed(list(_CHANGE_VERB_FROM.finditer(text, max(0, start - 200), start))), None)
 
 
 def changed_from(text: str, phrase: Phrase) -> re.Match[str] | None:
@@ -274,7 +295,7 @@ def changed_from(text: str, phrase: Phrase) -> re.Match[str] | None:
     members = phrase.members
     if len(members) != 2 or not is_change_link(text, *members):
         return None
-    return _CHANGED_FROM.search(text, max(0, members[0].start - 60), members[0].start)
+    return _change_before(text, members[0].start)
 
 
 def is_arrow_pair(text: str, phrase: Phrase) -> bool:
@@ -289,10 +310,7 @@ def split_changes(text: str, found: list[Quantity]) -> list[Quantity]:
     split: list[Quantity] = []
     for quantity in found:
         separator = _FROM_TO.search(quantity.text) if quantity.high is not None else None
-        changed = separator is not None and (
-            _falls(quantity) or _CHANGED_FROM.search(text, max(0, quantity.start - 60), quantity.start)
-        )
-        if not changed:
+        if separator is None or not (_falls(quantity) or _change_before(text, quantity.start)):
             split.append(quantity)
             continue
         before = quantity_at(text, quantity.start, quantity.start + separator.start())
@@ -811,6 +829,7 @@ def _implied_metric(
     return None
 
 
+_DIGIT = re.compile(r"\d")
 _FACTOR_AFTER = [
     (
         re.compile(
@@ -841,7 +860,11 @@ def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phra
             return _speed_variant(metric, before + after[:40])
     if re.search(r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:[\w-]+\s+){0,3}?by\s+(?:up\s*to\s+|about\s+)?$", before):
         return _speed_variant("speed", before + after[:40])  # "accelerating pruning by up to 12 times"
-    named_after = [m for m in metrics if 0 <= m.start - phrase.end <= 30]
+    # a metric after the factor names what changed, unless another number comes first ("by 8x with less than
+    # 1% accuracy drop": the accuracy is the 1%'s)
+    named_after = [
+        m for m in metrics if 0 <= m.start - phrase.end <= 30 and not _DIGIT.search(after, 0, m.start - phrase.end)
+    ]
     if named_after:
         return named_after[0].name
     sped_up = re.search(r"(speed[- ]?up|accelerat\w*|faster)\D*$", before[-50:]) or re.match(r"^\s*improvement", after)

@@ -763,3 +763,31 @@ def test_a_score_for_a_named_model_is_that_model_s() -> None:
     )
     models = {v: row(table, v).model for v in ("78.4", "72.1", "75.3", "4.41", "3.98")}
     assert models == {"78.4": "NetX", "72.1": "RoutNet", "75.3": "IQL", "4.41": "NetX", "3.98": "PathNet"}
+
+
+def test_a_second_pair_after_and_from_continues_the_change() -> None:
+    table = claims_of(
+        "Applied to RoutNet, NetX raises accuracy on GSM8K from 85.4% to 91.2% and on MATH from 49.8% to 58.6%."
+    )
+    assert table.value_text.tolist() == ["85.4%", "91.2%", "49.8%", "58.6%"]
+    assert [row(table, v).model for v in ("49.8%", "58.6%")] == ["", "NetX"]
+    assert row(table, "58.6%").dataset == "MATH"
+
+
+def test_a_factor_takes_no_metric_that_belongs_to_a_later_number() -> None:
+    table = claims_of("NetX compresses the KV cache by 8x with less than 1% accuracy drop on LongBench.")
+    assert (row(table, "8x").metric, row(table, "8x").direction) == ("KV cache", "down")
+    assert row(table, "1%").metric == "accuracy"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Training with 40% corrupted labels reduces accuracy on MMLU by only 2.1 points.",
+        "Under 40% symmetric label noise, NetX reduces accuracy on MMLU by only 2.1 points.",
+    ],
+)
+def test_how_spoiled_the_training_labels_are_is_a_setting(sentence: str) -> None:
+    table = claims_of(sentence)
+    assert table.value_text.tolist() == ["2.1 points"]
+    assert (row(table, "2.1 points").kind, row(table, "2.1 points").direction) == ("delta", "down")
