@@ -220,7 +220,7 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
         and cues.RETAINED_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 40), phrase.start)
     ):
         return "performance retained"  # "while maintaining 99% performance"
-    if metric in (None, "performance") and phrase.family == "percent" and kind != "ratio":
+    if metric in (None, "performance") and phrase.family in ("percent", "points") and kind != "ratio":
         metric = primary_metric(dataset) or metric
     if metric is None and kind == "score" and _bare_score_on_benchmark(sentence, phrase):
         metric = primary_metric(dataset)  # "78.6 on COCO test-dev" is in COCO's primary metric

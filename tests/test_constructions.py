@@ -791,3 +791,9 @@ def test_how_spoiled_the_training_labels_are_is_a_setting(sentence: str) -> None
     table = claims_of(sentence)
     assert table.value_text.tolist() == ["2.1 points"]
     assert (row(table, "2.1 points").kind, row(table, "2.1 points").direction) == ("delta", "down")
+
+
+def test_points_gained_on_a_benchmark_are_in_its_headline_metric() -> None:
+    table = claims_of("A small NetX model outperforms GPT on GLUE by 1.3 points.")
+    gain = row(table, "1.3 points")
+    assert (gain.metric, gain.kind, gain.direction, gain.dataset) == ("GLUE score", "delta", "up", "GLUE")
