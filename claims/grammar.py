@@ -11,7 +11,7 @@ LaTeX leftovers of page text ("87.7\\%", "16times", "118\\times", "sim 50%",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pyparsing as pp
 
@@ -231,9 +231,14 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
             continue
         quantity = quantity_at(text, match.start(), end)
         if quantity is not None:
+            if quantity.unit is None and _FACTOR_OF.search(text, max(0, quantity.start - 20), quantity.start):
+                quantity = replace(quantity, unit="x", family="factor")  # "by a factor of 2": a factor
             found.append(quantity)
             covered = quantity.end
     return found
+
+
+_FACTOR_OF = re.compile(r"\bfactor\s+of\s+(?:about\s+|around\s+|nearly\s+|up\s+to\s+)?$", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- numbers in words

@@ -622,6 +622,7 @@ _MORE_ADJECTIVE = re.compile(r"^\s*(?:more|less)\s+(?P<adj>accurate|efficient|ro
 _COMPARATIVE_ADJECTIVE = re.compile(r"^\s*(?P<adj>smaller|larger|lighter|bigger|faster|slower|cheaper)\b")
 _COMPARATIVE_METRIC = {"smaller": "model size", "larger": "model size", "lighter": "model size", "bigger": "model size",
                        "faster": "speed", "slower": "speed", "cheaper": "cost"}  # fmt: skip
+_SPED_UP_BY = re.compile(r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:[\w-]+\s+){0,3}?by\s+(?:up\s+to\s+|about\s+)?$")
 _NOUN_PHRASE_END = r"(?=\s*(?:[,.;()]|$|\s(?:than|with|for|on|in|compared|over)\b))"
 _COMPARATIVE_NOUN = re.compile(rf"^\s*(?:more|better|higher|greater)\s+{_NOUN_PHRASE}{_NOUN_PHRASE_END}")
 _FEWER_NOUN = re.compile(rf"^\s*(?:fewer|less)\s+{_NOUN_PHRASE}{_NOUN_PHRASE_END}")
@@ -655,6 +656,8 @@ def _open_tail_metric(text: str, phrase: Phrase, sentence: tuple[int, int], kind
     if adjective := _MORE_ADJECTIVE.match(after):
         return _ADJECTIVE_METRIC[adjective.group("adj")]
     before = text[max(sentence[0], phrase.start - 80) : phrase.start]
+    if _SPED_UP_BY.search(before):
+        return _speed_variant("speed", before)  # "speeds up training by 40%": a change of speed
     for match in (
         _OPEN_AFTER.match(after),
         _COMPARATIVE_NOUN.match(after),
@@ -879,7 +882,11 @@ def _speed_variant(metric: str, context: str) -> str:
         return metric
     if re.search(r"\bconverge", context):
         return "convergence speed"
-    if re.search(r"\btraining\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\btrain(?:s|ing)?\s+faster", context):
+    if re.search(
+        r"\btraining\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\btrain(?:s|ing)?\s+faster|"
+        r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:the\s+)?(?:pre-?)?training\b",
+        context,
+    ):
         return "training speed"
     if re.search(
         r"\binference\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\bfaster\s+inference|decoding\s+speed",

@@ -797,3 +797,14 @@ def test_points_gained_on_a_benchmark_are_in_its_headline_metric() -> None:
     table = claims_of("A small NetX model outperforms GPT on GLUE by 1.3 points.")
     gain = row(table, "1.3 points")
     assert (gain.metric, gain.kind, gain.direction, gain.dataset) == ("GLUE score", "delta", "up", "GLUE")
+
+
+def test_a_factor_of_n_is_a_factor() -> None:
+    table = claims_of("NetX reduces the error rate of ResNet-50 by a factor of 2 on CIFAR-100.")
+    factor = row(table, "2")
+    assert (factor.kind, factor.unit, factor.direction, factor.metric) == ("ratio", "x", "down", "error rate")
+
+
+def test_speeding_up_training_by_a_percentage_changes_training_speed() -> None:
+    table = claims_of("NetX speeds up training by 40% compared with BERT-large.")
+    assert (row(table, "40%").metric, row(table, "40%").direction) == ("training speed", "up")
