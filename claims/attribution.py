@@ -315,6 +315,8 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
         nearest = sentence.models.last_ending(floor, phrase.start)
         if nearest and _others_result(nearest, phrase, abstract):
             return nearest.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
+        if nearest and _contrasted_subject(nearest, phrase, abstract, floor):
+            return nearest.name  # "..., while DeiT-S only reaches 75.3%"
         variant = sentence.variants.last_ending(floor, phrase.start)
         return variant.name if variant else _sized(sentence, phrase) or sentence.system
 
@@ -371,6 +373,23 @@ def _others_result(mention: names.Mention, phrase: reading.Phrase, abstract: str
     this result ("BERT-base taking 1.7 seconds")."""
     return bool(_OTHERS_RESULT.fullmatch(abstract, mention.end, phrase.start)) and (
         name_key(mention.name) in _compared_in(abstract)
+    )
+
+
+# What sets another system's result against the paper's: "while X reaches", "in comparison, X obtains",
+# "the strongest baseline, X, scores", "methods such as X achieve"
+_CONTRAST_BEFORE = re.compile(
+    r"(?:\bwhile|\bwhereas|\b(?:in|by)\s+(?:comparison|contrast),?|\bbaselines?,?|\bsuch\s+as|\be\.g\.,?)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CONTRASTED_RESULT = re.compile(rf",?{_OTHERS_RESULT.pattern}")
+
+
+def _contrasted_subject(mention: names.Mention, phrase: reading.Phrase, abstract: str, floor: int) -> bool:
+    """Another system set against the paper's is the subject of this result."""
+    return bool(_CONTRASTED_RESULT.fullmatch(abstract, mention.end, phrase.start)) and bool(
+        _CONTRAST_BEFORE.search(abstract, max(floor, mention.start - 40), mention.start)
     )
 
 

@@ -264,7 +264,7 @@ _VERB_FROM = (
     r"cut|lower|go|went|push|lift|bring|brought)\w*\s+(?:[\w’'.+/-]+\s+){0,8}?from\s+"
 )
 _CHANGE_VERB_FROM = re.compile(_VERB_FROM, re.IGNORECASE)
-_AND_FROM = re.compile(r"\band\s+(?:(?:on|in|for)\s+[^,;.]{1,40}?\s+)?from\s+$")
+_AND_FROM = re.compile(r"\band\s+(?:[^,;.]{1,50}?\s+)?from\s+$")  # "and on B from", "and that of Y from"
 _CHANGED_FROM = re.compile(
     rf"(?:{_VERB_FROM}|"
     r"\bby\s+[+]?\d[\d.]*\s*(?:\\?%|[A-Za-z]+(?:\s[A-Za-z]+)?)?(?:\s+(?:absolute|relative|points?))?\s*\(\s*)$",

@@ -808,3 +808,27 @@ def test_a_factor_of_n_is_a_factor() -> None:
 def test_speeding_up_training_by_a_percentage_changes_training_speed() -> None:
     table = claims_of("NetX speeds up training by 40% compared with BERT-large.")
     assert (row(table, "40%").metric, row(table, "40%").direction) == ("training speed", "up")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "model"),
+    [
+        ("NetX achieves 80.1% accuracy on ImageNet, while DeiT-S only reaches 75.3%.", "75.3%", "DeiT-S"),
+        ("On COCO, the strongest baseline, DETR-R50, scores 42.0 AP, and NetX reaches 46.3 AP.", "42.0", "DETR-R50"),
+        ("NetX reaches 88.2 F1 on SQuAD. In comparison, BERT-base obtains 85.1 F1.", "85.1", "BERT-base"),
+        (
+            "Methods such as PointNet++ achieve at most 60.2% mIoU on S3DIS, whereas NetX achieves 70.4%.",
+            "60.2%",
+            "PointNet++",
+        ),
+    ],
+)
+def test_another_system_set_against_the_paper_s_owns_its_result(sentence: str, value_text: str, model: str) -> None:
+    assert row(claims_of(sentence), value_text).model == model
+
+
+def test_and_that_of_y_from_continues_the_change() -> None:
+    table = claims_of(
+        "NetX improves the AP of RoutNet from 37.4 to 40.2 and that of PathNet from 36.5 to 38.9 on COCO."
+    )
+    assert [row(table, v).model for v in ("36.5", "38.9")] == ["PathNet", "NetX"]
