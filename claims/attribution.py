@@ -311,12 +311,12 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """A compared model as the subject of the result, a variant of the paper's system named before the
     number, the system, or the sentence's subject."""
     floor, abstract = sentence.span[0], sentence.text
+    nearest = sentence.models.last_ending(floor, phrase.start)
+    if nearest and _contrasted_subject(nearest, phrase, abstract, floor):
+        return nearest.name  # "..., while DeiT-S only reaches 75.3%"
     if sentence.system:
-        nearest = sentence.models.last_ending(floor, phrase.start)
         if nearest and _others_result(nearest, phrase, abstract):
             return nearest.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
-        if nearest and _contrasted_subject(nearest, phrase, abstract, floor):
-            return nearest.name  # "..., while DeiT-S only reaches 75.3%"
         variant = sentence.variants.last_ending(floor, phrase.start)
         return variant.name if variant else _sized(sentence, phrase) or sentence.system
 
@@ -363,7 +363,7 @@ def _sized(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
 # A verb of a result right after its subject: "X achieves a top-1 accuracy of", "X taking"
 _OTHERS_RESULT = re.compile(
-    r"\s+(?:also\s+|only\s+)?(?:achiev|obtain|reach|attain|get|yield|scor|tak|requir|need)\w*\s+"
+    r"\s+(?:also\s+|only\s+)?(?:achiev|obtain|reach|attain|get|yield|scor|tak|requir|need|solv)\w*\s+"
     r"(?:(?:an?|only|just|about|around)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
 )
 
@@ -379,8 +379,8 @@ def _others_result(mention: names.Mention, phrase: reading.Phrase, abstract: str
 # What sets another system's result against the paper's: "while X reaches", "in comparison, X obtains",
 # "the strongest baseline, X, scores", "methods such as X achieve"
 _CONTRAST_BEFORE = re.compile(
-    r"(?:\bwhile|\bwhereas|\b(?:in|by)\s+(?:comparison|contrast),?|\bbaselines?,?|\bsuch\s+as|\be\.g\.,?)"
-    r"\s+(?:the\s+)?$",
+    r"(?:(?:\bwhile|\bwhereas|\b(?:in|by)\s+(?:comparison|contrast),?|\bsuch\s+as|\be\.g\.,?)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:model|method|baseline|system|approach)s?,\s+)?|\bbaselines?,?\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _CONTRASTED_RESULT = re.compile(rf",?{_OTHERS_RESULT.pattern}")
@@ -389,7 +389,7 @@ _CONTRASTED_RESULT = re.compile(rf",?{_OTHERS_RESULT.pattern}")
 def _contrasted_subject(mention: names.Mention, phrase: reading.Phrase, abstract: str, floor: int) -> bool:
     """Another system set against the paper's is the subject of this result."""
     return bool(_CONTRASTED_RESULT.fullmatch(abstract, mention.end, phrase.start)) and bool(
-        _CONTRAST_BEFORE.search(abstract, max(floor, mention.start - 40), mention.start)
+        _CONTRAST_BEFORE.search(abstract, max(floor, mention.start - 60), mention.start)
     )
 
 

@@ -786,12 +786,27 @@ def _nearest_in_clause(
 ) -> str | None:
     """A metric named earlier in the same sentence governs a later bare result ("FID scores of 1.70 ... and 2.89")."""
     before = _usable(metrics.ending(max(sentence[0], phrase.start - 120), phrase.start), phrase, kind)
-    if before and not _CLAUSE_BREAK.search(text[before[-1].end : phrase.start]):
+    gap = text[before[-1].end : phrase.start] if before else ""
+    if before and not _CLAUSE_BREAK.search(gap):
         return before[-1].name
+    if before and phrase.family == "percent" and kind == "score" and _parallel_clause(gap):
+        return before[-1].name  # "X reaches 62.1% accuracy, while Y solves only 38.4%": the same measure
     after = _usable(metrics.starting(phrase.end, min(sentence[1], phrase.end + 60) + 1), phrase, kind)
     if after and phrase.family in ("percent", None) and _no_break(text, phrase.end, after[0].start):
         return after[0].name
     return None
+
+
+_CONTRAST_CLAUSE = re.compile(r",?\s+(?:while|whereas)\b")
+
+
+def _parallel_clause(gap: str) -> bool:
+    """The number is in a "while"/"whereas" clause set against the one the metric is named in, and in no other."""
+    contrasts = _CONTRAST_CLAUSE.findall(gap)
+    return len(contrasts) == 1 and not _CLAUSE_BREAK.search(_CONTRAST_CLAUSE.sub(" ", gap)) and not _NUMBER.search(gap)
+
+
+_NUMBER = re.compile(r"(?<![\w-])\d")  # a number of its own, not a digit of a name ("Llama-3-70B")
 
 
 _CLAUSE_BREAK = re.compile(

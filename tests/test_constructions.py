@@ -832,3 +832,14 @@ def test_and_that_of_y_from_continues_the_change() -> None:
         "NetX improves the AP of RoutNet from 37.4 to 40.2 and that of PathNet from 36.5 to 38.9 on COCO."
     )
     assert [row(table, v).model for v in ("36.5", "38.9")] == ["PathNet", "NetX"]
+
+
+def test_a_bare_percent_in_a_while_clause_takes_the_measure_of_the_clause_it_is_set_against() -> None:
+    table = claims_of(
+        "We introduce MathBench, a benchmark of competition problems. The best model, GPT-4o, reaches 62.1% "
+        "accuracy, while the strongest open model, Llama-3-70B, solves only 38.4%.",
+        "MathBench: A Benchmark for Mathematical Reasoning",
+    )
+    weaker = row(table, "38.4%")
+    assert (weaker.metric, weaker.model, weaker.dataset) == ("accuracy", "Llama-3-70B", "MathBench")
+    assert row(table, "62.1%").model == "GPT-4o"
