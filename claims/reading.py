@@ -161,9 +161,11 @@ _POINTS_CHANGED = re.compile(
 
 
 def _is_change_in_points(text: str, quantity: Quantity) -> bool:
-    return bool(
-        _POINTS_CHANGED.search(_before(text, quantity.start, 40)) or cues.DELTA_AFTER.match(_after(text, quantity.end))
-    )
+    before = _SLASHED_BEFORE.sub("", _before(text, quantity.start, 60))  # "by 2.1/1.8 points": the list's start
+    return bool(_POINTS_CHANGED.search(before[-40:]) or cues.DELTA_AFTER.match(_after(text, quantity.end)))
+
+
+_SLASHED_BEFORE = re.compile(r"(?:[+]?\d[\d.]*\s*/\s*)+$")
 
 
 def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -> bool:
@@ -629,6 +631,7 @@ _FEWER_NOUN = re.compile(rf"^\s*(?:fewer|less)\s+{_NOUN_PHRASE}{_NOUN_PHRASE_END
 _ADJECTIVE_METRIC = {"accurate": "accuracy", "efficient": "efficiency", "robust": "robustness"}
 _NOT_A_METRIC = re.compile(
     r"^(?:the|a|an|it|this|that|them|which|margin|large margin|factor|average|up|only|performance gap|"
+    r"relative|absolute|overall|total|significant|substantial|considerable|"
     r"(?:[\w-]+\s+)*(?:model|models|method|methods|approach|baseline|baselines|counterparts?|settings?|tasks?|cases?|"
     r"art|state-of-the-art|SOTA|best|previous best|prior art|competitors?|rivals?))$",
     re.IGNORECASE,
@@ -694,7 +697,7 @@ def listed_metrics(text: str, phrase: Phrase, sentence: tuple[int, int]) -> list
 # "top-1 and top-5 error rates of 37.5% and 17.0%", "EM/F1 of 88.6/94.1": metrics listed before as many numbers
 _LISTED_BEFORE = re.compile(
     r"(?<![\w@.-])(?P<items>[\w@.-]+(?:\s*(?:/|,)\s*[\w@.-]+)*(?:,?\s+and\s+|\s*/\s*)[\w@.-]+)"
-    r"(?P<head>(?:\s+[a-z][\w-]*){0,2}?)\s*(?:of|:|=|are|were|reach\w*|achiev\w*)?\s*(?:about\s+)?$"
+    r"(?P<head>(?:\s+[a-z][\w-]*){0,2}?)\s*(?:of|:|=|are|were|reach\w*|achiev\w*|by)?\s*(?:about\s+)?$"
 )
 _LIST_SPLIT = re.compile(r"\s*(?:/|,\s*and|,|and)\s+|\s*/\s*")
 

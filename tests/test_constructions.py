@@ -843,3 +843,16 @@ def test_a_bare_percent_in_a_while_clause_takes_the_measure_of_the_clause_it_is_
     weaker = row(table, "38.4%")
     assert (weaker.metric, weaker.model, weaker.dataset) == ("accuracy", "Llama-3-70B", "MathBench")
     assert row(table, "62.1%").model == "GPT-4o"
+
+
+def test_changes_listed_by_slashes_take_the_metrics_listed_by_slashes() -> None:
+    table = claims_of("NetX improves EM/F1 by 2.1/1.8 points on SQuAD v1.1.")
+    assert [(row(table, v).metric, row(table, v).kind) for v in ("2.1", "1.8 points")] == [
+        ("exact match", "delta"),
+        ("F1", "delta"),
+    ]
+
+
+def test_relative_is_no_metric_of_a_relative_reduction() -> None:
+    table = claims_of("NetX reduces the character error rate from 8.3% to 5.1% on IAM, a 38.6% relative reduction.")
+    assert (row(table, "38.6%").metric, row(table, "38.6%").direction) == ("CER", "down")
