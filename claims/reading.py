@@ -576,10 +576,6 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
     named = tight[-1] if tight else None
     if named and not compatible(named.name, phrase.family, kind) and phrase.family == "percent" and kind == "score":
         return named.name  # "SPIDEr scores of 33.8%": named with the number, though usually not in %
-    if phrase.family == "percent" and kind == "score":
-        glued = [m for m in metrics.words_after(text, phrase.end, 0) if _SPACES.fullmatch(text, phrase.end, m.start)]
-        if glued and not compatible(glued[0].name, phrase.family, kind):
-            return glued[0].name  # "with 1.5% RMSE": named right after the number, though usually not in %
     if phrase.family == "factor" and (implied := _implied_metric(text, phrase, sentence, metrics, kind)):
         return implied  # "5 times faster": the cue word names what changed
     near_after = _usable(metrics.starting(phrase.end, phrase.end + 26), phrase, kind)
