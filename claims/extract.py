@@ -220,6 +220,8 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
         and cues.RETAINED_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 40), phrase.start)
     ):
         return "performance retained"  # "while maintaining 99% performance"
+    if metric is None and reading.named_in_other_unit(sentence.text, phrase, sentence.metrics, kind):
+        return None  # "reaches 1.5% RMSE on GSM8K" is no GSM8K accuracy
     if metric in (None, "performance") and phrase.family in ("percent", "points") and kind != "ratio":
         metric = primary_metric(dataset) or metric
     if metric is None and kind == "score" and _bare_score_on_benchmark(sentence, phrase):

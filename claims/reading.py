@@ -552,6 +552,15 @@ def _usable(found: list[Mention], phrase: Phrase, kind: str) -> list[Mention]:
     return [m for m in found if compatible(m.name, phrase.family, kind)]
 
 
+def named_in_other_unit(text: str, phrase: Phrase, metrics: Spans[Mention], kind: str) -> bool:
+    """ "1.5% RMSE": a percent score named right after by a metric not in percent, which no headline metric of
+    a benchmark can stand in for."""
+    if phrase.family != "percent" or kind != "score":
+        return False
+    glued = [m for m in metrics.words_after(text, phrase.end, 0) if _SPACES.fullmatch(text, phrase.end, m.start)]
+    return bool(glued) and not compatible(glued[0].name, phrase.family, kind)
+
+
 def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Spans[Mention], kind: str) -> str | None:
     """The metric the phrase measures: named right after it, right before it, implied by its unit, or nearby.
     Each place is read only for the metrics near enough to be named there."""

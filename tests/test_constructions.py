@@ -856,3 +856,8 @@ def test_changes_listed_by_slashes_take_the_metrics_listed_by_slashes() -> None:
 def test_relative_is_no_metric_of_a_relative_reduction() -> None:
     table = claims_of("NetX reduces the character error rate from 8.3% to 5.1% on IAM, a 38.6% relative reduction.")
     assert (row(table, "38.6%").metric, row(table, "38.6%").direction) == ("CER", "down")
+
+
+def test_a_percent_named_by_a_unitless_metric_is_never_the_benchmark_s_headline_score() -> None:
+    table = claims_of("NetX reaches 1.5% root mean square error (RMSE) on GSM8K.")
+    assert "accuracy" not in table.metric.tolist()
