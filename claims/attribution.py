@@ -284,6 +284,10 @@ _HELD_FOR = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?for\s+(?:the\s+)?")  # "72.1
 _HELD_OF = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?of\s+(?:the\s+)?")  # after "the": "the 3.98 of X"
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _MODEL_RUN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*")
+_COMPARED_NAME = re.compile(
+    r"\b(?:than|over|surpass\w*|outperform\w*|beat\w*|versus|vs\.?|compared\s+(?:to|with))\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,2})\s*$"
+)
 _OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?)?\s*")
 _OWNER_GAP_WORDS = 2
 
@@ -304,7 +308,8 @@ def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
     for mention in reversed(mentions.words_before(abstract, opening, _OWNER_GAP_WORDS, span[0])):
         if _OWNER_GAP.fullmatch(abstract, mention.end, opening):
             return (mention.name + abstract[mention.end : opening]).strip()  # keeps a variant: "... 1.4"
-    return None
+    compared = _COMPARED_NAME.search(abstract, max(span[0], opening - 60), opening)
+    return compared.group("name") if compared else None  # "surpassing Longformer (92.1%)": a name by construction
 
 
 def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
@@ -318,7 +323,10 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
         if nearest and _others_result(nearest, phrase, abstract):
             return nearest.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
         variant = sentence.variants.last_ending(floor, phrase.start)
-        return variant.name if variant else _sized(sentence, phrase) or sentence.system
+        sized = _sized(sentence, phrase)
+        if sized and (variant is None or sized[0] > variant.end):
+            return sized[1]  # "NetX-L reaches ..., and our base model outperforms ...": the nearer names it
+        return variant.name if variant else sentence.system
 
     def says_its_result(mention: names.Mention) -> bool:
         return _SUBJECT_VERB.match(abstract, mention.end, phrase.start) is not None
@@ -348,17 +356,25 @@ def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | No
 
 _SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}
 _SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(?:version\s+of\s+)?", re.I)
+_SIZED_OWN = re.compile(r"\b(?:our|the)\s+(?P<size>tiny|small|base|large|huge|giant)\s+(?:model|version|variant)\b")
 
 
-def _sized(sentence: Sentence, phrase: reading.Phrase) -> str | None:
-    """ "our base-size BEiT achieves 83.2%": the system's variant of that size, named as variants are ("BEiT-B")."""
+def _sized(sentence: Sentence, phrase: reading.Phrase) -> tuple[int, str] | None:
+    """ "our base-size BEiT achieves 83.2%", "our large model reaches": where the sentence names the system's
+    variant of that size, and its name as variants are named ("BEiT-B")."""
     system, text = sentence.system or "", sentence.text
-    if text.find("size", sentence.span[0], phrase.start) < 0:
-        return None  # most sentences: no size said
-    for size in _SIZED.finditer(text, sentence.span[0], phrase.start):
-        if text.startswith(system, size.end()) and text[size.end() + len(system) : phrase.start].find(".") < 0:
-            return f"{system}-{_SIZES[size.group('size').lower()]}"
-    return None
+    if text.find("size", sentence.span[0], phrase.start) >= 0:
+        for size in _SIZED.finditer(text, sentence.span[0], phrase.start):
+            if text.startswith(system, size.end()) and text[size.end() + len(system) : phrase.start].find(".") < 0:
+                return size.end() + len(system), _size_name(system, text, size.group("size"))
+    sized = [m for m in _SIZED_OWN.finditer(text, sentence.span[0], phrase.start)] if system else []
+    return (sized[-1].end(), _size_name(system, text, sized[-1].group("size"))) if sized else None
+
+
+def _size_name(system: str, text: str, size: str) -> str:
+    """A size variant named as the abstract names its variants: "X-Base" beside "X-Large", else "X-B"."""
+    worded = re.search(rf"{re.escape(system)}[- ](?:Tiny|Small|Base|Large|Huge|Giant)\b", text, re.I)
+    return f"{system}-{size.capitalize() if worded else _SIZES[size.lower()]}"
 
 
 # A verb of a result right after its subject: "X achieves a top-1 accuracy of", "X taking"

@@ -165,7 +165,9 @@ def _is_change_in_points(text: str, quantity: Quantity) -> bool:
     return bool(_POINTS_CHANGED.search(before[-40:]) or cues.DELTA_AFTER.match(_after(text, quantity.end)))
 
 
-_SLASHED_BEFORE = re.compile(r"(?:[+]?\d[\d.]*\s*/\s*)+$")
+_SLASHED_BEFORE = re.compile(
+    r"(?:[+]?\d[\d.]*\s*(?:/|,|,?\s+and)\s*)+$"
+)  # "by 2.1/1.8 points", "by 0.8 and 1.9 points"
 
 
 def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -> bool:
@@ -756,7 +758,8 @@ def members_own_metrics(text: str, phrase: Phrase, metrics: Spans[Mention]) -> l
 
 
 _FUNCTION_WORD = re.compile(
-    r"^(?:the|a|an|its|their|our|we|it|and|or|while|whereas|by|of|in|on|with|for|to|than|overall|needed|required|"
+    r"^(?:the|a|an|its|their|our|we|it|and|or|while|whereas|by|of|in|on|with|for|to|than|over|against|overall|"
+    r"needed|required|"
     r"(?:reduc|improv|increas|decreas|surpass|outperform|achiev|obtain|yield|boost|lower|cut|sav|enhanc|"
     r"accelerat|rais|show|deliver|bring)\w*|[A-Za-z]*[A-Z]\w*-[A-Z][\w-]*|\S*\d\S*)$"
 )

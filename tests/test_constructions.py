@@ -861,3 +861,26 @@ def test_relative_is_no_metric_of_a_relative_reduction() -> None:
 def test_a_percent_named_by_a_unitless_metric_is_never_the_benchmark_s_headline_score() -> None:
     table = claims_of("NetX reaches 1.5% root mean square error (RMSE) on GSM8K.")
     assert "accuracy" not in table.metric.tolist()
+
+
+def test_our_sized_model_after_a_named_variant_is_the_variant_of_its_size() -> None:
+    table = claims_of(
+        "NetX-Large obtains 91.3 accuracy on MNLI-m, and our base model outperforms RoBERTa-base by 1.1 points on GLUE."
+    )
+    assert (row(table, "91.3").model, row(table, "1.1 points").model) == ("NetX-Large", "NetX-Base")
+
+
+def test_changes_listed_respectively_after_scores_in_points_take_their_scores() -> None:
+    table = claims_of(
+        "NetX achieves 44.2 ROUGE-1 on CNN/DailyMail and 47.1 ROUGE-1 on XSum, improving over BART-large by 0.8 and "
+        "1.9 points, respectively."
+    )
+    assert [(row(table, v).metric, row(table, v).dataset) for v in ("0.8", "1.9 points")] == [
+        ("ROUGE-1", "CNN/DailyMail"),
+        ("ROUGE-1", "XSum"),
+    ]
+
+
+def test_a_plain_capitalized_name_a_comparison_puts_before_a_score_in_parentheses_owns_it() -> None:
+    table = claims_of("NetX achieves 93.5% accuracy on IMDb, surpassing Longformer (92.1%).")
+    assert row(table, "92.1%").model == "Longformer"
