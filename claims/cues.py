@@ -58,7 +58,7 @@ DELTA_BEFORE = re.compile(
     r"(?:\bby\s+(?:an?\s+)?(?:(?:impressive|notable|significant|large|substantial|average|absolute|relative)\s+)*"
     r"(?:(?:margin|gain|improvement)\s+of\s+)?|"
     r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margin|lead|accelerations?|speed-?ups?|"
-    r"gaps?)\s*(?:of|,?\s*such as|:)\s+(?:up\s+to\s+)?|"
+    r"gaps?)\s*(?:of|,?\s*such as|:)\s+(?:up\s+to\s+|between\s+)?|"
     r"\(\s*(?:absolute|relative)\s+|"  # "lower error (absolute 7.8%) than X"
     r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*|beat\w*)\s+"
     r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?|"

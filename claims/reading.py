@@ -323,6 +323,30 @@ def split_changes(text: str, found: list[Quantity]) -> list[Quantity]:
     return split
 
 
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+")
+
+
+def join_between(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "improvements of between 0.3% and 31%": one range, claimed at its top, not two results."""
+    if "between" not in text:
+        return found  # most abstracts
+    joined: list[Quantity] = []
+    for quantity in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.high is None
+            and last.family == quantity.family
+            and _AND.fullmatch(text, last.end, quantity.start)
+            and _BETWEEN.search(text, max(0, last.start - 10), last.start)
+        ):
+            joined[-1] = replace(last, end=quantity.end, text=text[last.start : quantity.end], high=quantity.value)
+            continue
+        joined.append(quantity)
+    return joined
+
+
 def _falls(quantity: Quantity) -> bool:
     """ "from 0.095 to 0.074": a range is written low to high, so a falling pair is a change."""
     return quantity.high is not None and quantity.low > quantity.high

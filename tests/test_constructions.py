@@ -884,3 +884,10 @@ def test_changes_listed_respectively_after_scores_in_points_take_their_scores() 
 def test_a_plain_capitalized_name_a_comparison_puts_before_a_score_in_parentheses_owns_it() -> None:
     table = claims_of("NetX achieves 93.5% accuracy on IMDb, surpassing Longformer (92.1%).")
     assert row(table, "92.1%").model == "Longformer"
+
+
+def test_between_a_and_b_is_one_range_claimed_at_its_top() -> None:
+    table = claims_of("NetX obtains performance improvements of between 0.3% and 31% over BERT-large on GLUE.")
+    assert table.value_text.tolist() == ["0.3% and 31%"]
+    gain = row(table, "0.3% and 31%")
+    assert (gain.value, gain.bound, gain.kind, gain.direction) == (31.0, "<=", "delta", "up")
