@@ -380,10 +380,11 @@ def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | No
     before = _before(text, phrase.start, 80, sentence[0])
     if phrase.family == "percent" and cues.QUALITY_SHARE_AFTER.match(after):
         return "ratio"  # "retains 99% of the teacher's accuracy"
-    if _is_share(text, phrase, sentence) and re.search(
-        r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$", before
+    if _is_share(text, phrase, sentence) and (
+        re.search(r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$", before)
+        or _SHARE_OF_ANOTHER.match(text, phrase.end)
     ):
-        return "ratio"
+        return "ratio"  # "16% of the model size of BERT-large": a share of another system's cost
     if cues.DELTA_AFTER.match(after) or cues.DELTA_BEFORE.search(before):
         return "delta"
     if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and re.match(r"\s*of\b", after):
@@ -414,6 +415,11 @@ def _member_kind(quantity: Quantity, said: str | None) -> str:
     if quantity.family == "points":
         return "delta"  # kept only as a change (`is_setting_or_name`)
     return said or "score"
+
+
+_SHARE_OF_ANOTHER = re.compile(
+    rf"{cues.SHARE_AFTER.pattern[1:]}\s+(?:of|in)\s+(?:the\s+)?(?:original\s+)?(?-i:[A-Z][\w-]*[A-Z0-9])", re.IGNORECASE
+)
 
 
 def _is_share(text: str, phrase: Phrase, sentence: tuple[int, int]) -> bool:

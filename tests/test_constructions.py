@@ -891,3 +891,9 @@ def test_between_a_and_b_is_one_range_claimed_at_its_top() -> None:
     assert table.value_text.tolist() == ["0.3% and 31%"]
     gain = row(table, "0.3% and 31%")
     assert (gain.value, gain.bound, gain.kind, gain.direction) == (31.0, "<=", "delta", "up")
+
+
+def test_a_share_of_a_named_system_s_cost_is_a_ratio() -> None:
+    table = claims_of("NetX needs 16% of the model size of BERT-large.")
+    share = row(table, "16%")
+    assert (share.kind, share.direction, share.metric) == ("ratio", "down", "model size")
