@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from tables_fixtures import write_paper
 
-from claims.tables.cells import table_claims
+from claims.tables.cells import bold_own_roles, table_claims
 from claims.tables.frame import FullPaper
 from claims.tables.fulltext import paragraphs, reads_section
 from claims.tables.pipeline import body_claims
@@ -133,3 +133,22 @@ def test_a_related_work_number_is_never_the_paper_s(tmp_path):
 def test_a_paper_without_tables_or_sections_gives_no_body_claims():
     assert body_claims([FullPaper("p", "p.json")], []).empty
     assert isinstance(body_claims([FullPaper("p", "p.json")], []), pd.DataFrame)
+
+
+def test_a_split_numbered_by_its_size_is_off_the_test_set():
+    caption = "Table 4: Results on the Gigaword valid-2000 set."
+    assert meaning("GraphNER", "Gigaword Valid - 2000 / R - 1", caption, CAST).split == "dev"
+    assert meaning("GraphNER", "R - 1", "Table 7: Results on the Gigaword test-1951 set.", CAST).split is None
+
+
+def test_a_generic_header_metric_gives_way_to_the_one_the_caption_names():
+    caption = "Table 3: Bits-per-character on the text8 test sequence."
+    assert meaning("GraphNER", "performance of models / text8", caption, CAST).metric == "bits per character"
+    assert meaning("GraphNER", "performance", "Table 3: Results on text8.", CAST).metric == "performance"
+
+
+def test_an_uncited_bold_row_is_the_paper_s_own_only_in_a_table_comparing_with_cited_work():
+    assert bold_own_roles(["baseline", "other", "other"], [False, True, False]) == ["baseline", "own", "other"]
+    # a table that names the paper's rows says which are its own; one citing nothing compares with nothing
+    assert bold_own_roles(["baseline", "own", "other"], [False, False, True]) == ["baseline", "own", "other"]
+    assert bold_own_roles(["other", "other"], [True, False]) == ["other", "other"]

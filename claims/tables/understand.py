@@ -232,8 +232,14 @@ class CellMeaning:
     dataset_from: str | None = None  # where the dataset was read: header, caption, task or paper
 
 
+_NUMBERED_SPLIT = re.compile(r"(?<=[A-Za-z])-(?=\d)")
+
+
 @lru_cache(maxsize=16384)
 def _split(col_label: str, row_label: str, caption: str) -> str | None:
+    """ "dev" where a header (else the caption) names only a split other than the test set; a split numbered by
+    its size or year ("valid-2000", "test-1951") is named as the split."""
+    col_label, row_label, caption = (_NUMBERED_SPLIT.sub(" ", t) for t in (col_label, row_label, caption))
     for text in (col_label, row_label):
         if says(text, "splits", "dev") and not says(text, "splits", "test"):
             return "dev"
@@ -285,7 +291,9 @@ def _spaced(name_key: str) -> str:
 def meaning(row_label: str, col_label: str, caption: str, cast: Cast) -> CellMeaning:
     """The metric, dataset, split, model and role of one body cell."""
     row_label, col_label, caption = tidy(row_label), tidy(col_label), tidy(caption)
-    metric = _last_metric(col_label) or _last_metric(row_label) or _caption_metric(caption)
+    metric = _last_metric(col_label) or _last_metric(row_label)
+    if metric is None or metric in GENERIC_METRICS:  # "performance" over a column the caption says is in BPC
+        metric = _caption_metric(caption) or metric
     dataset, where = _dataset(row_label, col_label, caption, cast)
     split = _split(col_label, row_label, caption)
     return CellMeaning(metric, dataset, split, _model(row_label), role_of(row_label, cast), where)
