@@ -152,3 +152,11 @@ def test_an_uncited_bold_row_is_the_paper_s_own_only_in_a_table_comparing_with_c
     # a table that names the paper's rows says which are its own; one citing nothing compares with nothing
     assert bold_own_roles(["baseline", "own", "other"], [False, False, True]) == ["baseline", "own", "other"]
     assert bold_own_roles(["other", "other"], [True, False]) == ["other", "other"]
+
+
+def test_a_cell_naming_no_benchmark_takes_the_paper_s_benchmark_measured_in_its_metric():
+    cast = Cast("GraphNER", ("graphner",), ("IMDb", "WMT 2014 English-German"), "GraphNER")
+    caption = "Table 5: Our models."
+    assert meaning("GraphNER", "BLEU", caption, cast).dataset == "WMT 2014 English-German"
+    assert meaning("GraphNER", "Acc.", caption, cast).dataset == "IMDb"
+    assert meaning("GraphNER", "MRR", caption, cast).dataset is None  # no benchmark of the paper's is in MRR

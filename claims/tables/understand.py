@@ -294,15 +294,18 @@ def meaning(row_label: str, col_label: str, caption: str, cast: Cast) -> CellMea
     metric = _last_metric(col_label) or _last_metric(row_label)
     if metric is None or metric in GENERIC_METRICS:  # "performance" over a column the caption says is in BPC
         metric = _caption_metric(caption) or metric
-    dataset, where = _dataset(row_label, col_label, caption, cast)
+    dataset, where = _dataset(row_label, col_label, caption, cast, metric)
     split = _split(col_label, row_label, caption)
     return CellMeaning(metric, dataset, split, _model(row_label), role_of(row_label, cast), where)
 
 
 @lru_cache(maxsize=16384)
-def _dataset(row_label: str, col_label: str, caption: str, cast: Cast) -> tuple[str | None, str | None]:
+def _dataset(
+    row_label: str, col_label: str, caption: str, cast: Cast, metric: str | None = None
+) -> tuple[str | None, str | None]:
     """The cell's benchmark and where it was read: "header", "caption", "task" (the paper's benchmark of the
-    task a header or the caption names) or "paper" (the benchmark the paper names most; the only one)."""
+    task a header or the caption names) or "paper" (the benchmark the paper names most of those measured in
+    the cell's metric)."""
     found = next((d for d in reversed(_datasets(col_label) or _datasets(row_label)) if d), None)
     if found:
         return found, "header"
@@ -312,4 +315,20 @@ def _dataset(row_label: str, col_label: str, caption: str, cast: Cast) -> tuple[
         return found, "task"
     if tasks_named(f"{col_label} | {row_label}"):
         return None, None  # a task the paper has no benchmark of: not the paper's other benchmark
-    return (cast.benchmarks[0], "paper") if cast.benchmarks else (None, None)
+    found = next((b for b in cast.benchmarks if measured_in(b, metric)), None)
+    return (found, "paper") if found else (None, None)
+
+
+def measured_in(benchmark: str, metric: str | None) -> bool:
+    """Whether results on a benchmark are stated in this metric: its primary metric, or a metric of one of its
+    tasks (schemas/tasks.toml) - BLEU is no metric of a sentiment benchmark."""
+    entry = datasets().get(benchmark)
+    if metric is None or entry is None:
+        return False
+    if metric == entry.metric:
+        return True
+    known = tasks()
+    return any(
+        metric == task.metric or metric in task.same or metric in task.metrics
+        for task in (known[name] for name in entry.tasks if name in known)
+    )
