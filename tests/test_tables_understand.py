@@ -160,3 +160,12 @@ def test_a_cell_naming_no_benchmark_takes_the_paper_s_benchmark_measured_in_its_
     assert meaning("GraphNER", "BLEU", caption, cast).dataset == "WMT 2014 English-German"
     assert meaning("GraphNER", "Acc.", caption, cast).dataset == "IMDb"
     assert meaning("GraphNER", "MRR", caption, cast).dataset is None  # no benchmark of the paper's is in MRR
+
+
+def test_a_header_part_naming_a_benchmark_by_its_table_short_name_is_that_benchmark():
+    caption = "Table 5: Test error rates of our models."
+    assert meaning("GraphNER", "DBP .", caption, CAST).dataset == "DBpedia"
+    assert meaning("GraphNER", "Unsup . / Yelp . f", caption, CAST).dataset == "Yelp Review Full"
+    assert meaning("GraphNER", "PKU / F", caption, CAST).dataset == "PKU"
+    # a short name is a whole header part, never a piece of a longer one
+    assert meaning("GraphNER", "AGE / F1", "Table 5: Results.", CAST).dataset != "AG News"

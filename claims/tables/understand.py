@@ -307,7 +307,7 @@ def _dataset(
     task a header or the caption names) or "paper" (the benchmark the paper names most of those measured in
     the cell's metric)."""
     found = next((d for d in reversed(_datasets(col_label) or _datasets(row_label)) if d), None)
-    if found:
+    if found := found or _short_dataset(col_label) or _short_dataset(row_label):
         return found, "header"
     if found := _only_one(_datasets(caption)):
         return found, "caption"
@@ -317,6 +317,19 @@ def _dataset(
         return None, None  # a task the paper has no benchmark of: not the paper's other benchmark
     found = next((b for b in cast.benchmarks if measured_in(b, metric)), None)
     return (found, "paper") if found else (None, None)
+
+
+@lru_cache(maxsize=1)
+def _header_datasets() -> dict[str, str]:
+    return {key(alias): name for name, aliases in _words()["header_datasets"].items() for alias in aliases}
+
+
+@lru_cache(maxsize=8192)
+def _short_dataset(label: str) -> str | None:
+    """The benchmark a header part names by a short name of schemas/tables.toml [header_datasets] ("DBP ."),
+    the innermost part first."""
+    shorts = _header_datasets()
+    return next((shorts[k] for part in reversed(label.split(" / ")) if (k := key(part)) in shorts), None)
 
 
 def measured_in(benchmark: str, metric: str | None) -> bool:
