@@ -152,6 +152,8 @@ def test_an_uncited_bold_row_is_the_paper_s_own_only_in_a_table_comparing_with_c
     # a table that names the paper's rows says which are its own; one citing nothing compares with nothing
     assert bold_own_roles(["baseline", "own", "other"], [False, False, True]) == ["baseline", "own", "other"]
     assert bold_own_roles(["other", "other"], [True, False]) == ["other", "other"]
+    # a caption presenting the paper's own models ("Test error of our models") makes its bold rows the paper's
+    assert bold_own_roles(["other", "other"], [True, False], captioned_own=True) == ["own", "other"]
 
 
 def test_a_cell_naming_no_benchmark_takes_the_paper_s_benchmark_measured_in_its_metric():

@@ -17,7 +17,7 @@ import pandas as pd
 from claims.normalize import normalize_units
 from claims.setting import add_settings, task_of
 from claims.tables.frame import FullPaper
-from claims.tables.understand import Cast, CellMeaning, cast_of, is_results_table, meaning, parse_cell
+from claims.tables.understand import Cast, CellMeaning, cast_of, is_results_table, meaning, parse_cell, says
 
 # provenance and reading of a claim that came from a full paper, beside claims.extract.CLAIM_COLUMNS
 FULL_PAPER_COLUMNS = ["origin", "table_id", "row", "col", "own", "role", "dataset_from", "bold", "split_kind"]
@@ -55,7 +55,11 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
         found = meaning(str(cell["row_label"] or ""), str(cell["col_label"] or ""), caption, cast)
         if found.role != "none":
             read.append((cell, parsed, found))
-    roles = bold_own_roles([found.role for _, _, found in read], [bool(cell["bold"]) for cell, _, _ in read])
+    roles = bold_own_roles(
+        [found.role for _, _, found in read],
+        [bool(cell["bold"]) for cell, _, _ in read],
+        says(caption, "caption", "own"),
+    )
     rows = []
     for (cell, (number_text, number, unit), found), role in zip(read, roles, strict=True):
         found = replace(found, role=role)
@@ -76,11 +80,11 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
     return rows
 
 
-def bold_own_roles(roles: list[str], bold: list[bool]) -> list[str]:
-    """Roles of a table's cells, with a bold value of an uncited row the paper's own where the table compares
-    with cited work and names no row of its own: a paper marks its best in bold, and the rows it compares
-    with cite their papers."""
-    if "own" in roles or "baseline" not in roles:
+def bold_own_roles(roles: list[str], bold: list[bool], captioned_own: bool = False) -> list[str]:
+    """Roles of a table's cells, with a bold value of an uncited row the paper's own where the table names no
+    row of its own but compares with cited work or is captioned as the paper's ("our models"): a paper marks
+    its best in bold, and the rows it compares with cite their papers."""
+    if "own" in roles or not ("baseline" in roles or captioned_own):
         return roles
     return ["own" if role == "other" and is_bold else role for role, is_bold in zip(roles, bold, strict=True)]
 
