@@ -171,3 +171,23 @@ def test_a_header_part_naming_a_benchmark_by_its_table_short_name_is_that_benchm
     assert meaning("GraphNER", "PKU / F", caption, CAST).dataset == "PKU"
     # a short name is a whole header part, never a piece of a longer one
     assert meaning("GraphNER", "AGE / F1", "Table 5: Results.", CAST).dataset != "AG News"
+
+
+def test_an_abstract_number_of_a_paper_with_results_tables_goes_on_boards_only_when_a_table_states_it():
+    def claim(paper: str, origin: str, value: float, **more: object) -> dict:
+        return {"paper_id": paper, "origin": origin, "value": value, "metric": "F1", "dataset": "CoNLL-2003",
+                "kind": "score", "split_kind": None, "own": True, "role": "own", "table_id": "Table 2",
+                "dataset_from": "caption", "bold": True, "row": 1, "col": 1} | more  # fmt: skip
+
+    claims = pd.DataFrame(
+        [
+            claim("a", "table", 91.62),
+            claim("a", "abstract", 91.62),  # the table's number, restated
+            claim("a", "abstract", 3.65, metric="error rate", dataset="CIFAR-10"),  # no table of the paper's holds it
+            claim("b", "abstract", 88.1),  # a paper without tables keeps its abstract's claims
+        ]
+    )
+    shown = board_claims(claims)
+    assert sorted(zip(shown["paper_id"], shown["origin"], shown["value"], strict=True)) == [
+        ("a", "abstract", 91.62), ("a", "table", 91.62), ("b", "abstract", 88.1)
+    ]  # fmt: skip

@@ -1,9 +1,11 @@
 """Which claims of a full paper go on its leaderboards.
 
 A leaderboard shows a paper's result once per benchmark, split and metric: its best own model's, as
-Papers with Code's rows do. Abstract claims go on boards as they always have. Of the table and text
-claims on the test set whose metric measures quality (not "performance" in general, nor a cost such as
-parameters), per (paper, dataset, metric) the one shown is the paper's own result:
+Papers with Code's rows do. Abstract claims go on boards as they always have, but for a full paper
+with results tables only those a table's number or a shown body result on their benchmark and metric
+backs. Of the table and text claims on the test set whose metric measures quality (not "performance" in
+general, nor a cost such as parameters), per (paper, dataset, metric) the one shown is the paper's own
+result:
 
 - stated in a table over one stated in the text;
 - in a table that compares with cited work (the paper's main results) over one that does not;
@@ -46,6 +48,20 @@ def _ranked(own: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     ).sort_values(["_table", "_main", "_named", "_bold", "_signed"], ascending=False, kind="stable")
 
 
+def _unconfirmed(claims: pd.DataFrame, best: pd.DataFrame) -> pd.Series:
+    """Abstract claims of a full paper with results tables that neither a table's number nor a shown body
+    result on the same benchmark and metric backs: a headline number the tables do not hold is of another
+    setting (a cost, a cited result, another benchmark). Where the body gives its own result on the same
+    benchmark and metric, the abstract's stays beside it (a disagreement is for the reader to see)."""
+    tables = claims[claims["origin"].eq("table")]
+    stated = set(zip(tables["paper_id"], tables["value"].round(6), strict=True))
+    shown = set(zip(best["paper_id"], best["dataset"], best["metric"], strict=True))
+    abstract = claims["origin"].eq("abstract") & claims["paper_id"].isin(set(tables["paper_id"]))
+    keys = zip(claims["paper_id"], claims["value"].round(6), claims["dataset"], claims["metric"], strict=True)
+    backed = [(p, v) in stated or (p, d, m) in shown for p, v, d, m in keys]
+    return abstract & ~pd.Series(backed, index=claims.index)
+
+
 def board_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """The claims a run's boards take: every abstract claim, and of table and text claims the paper's
     shown own result per (dataset, metric) and its cited baselines."""
@@ -60,5 +76,5 @@ def board_claims(claims: pd.DataFrame) -> pd.DataFrame:
     shown = set(map(tuple, best[["paper_id", "dataset", "metric"]].to_numpy()))
     beside = [tuple(k) in shown for k in cited[["paper_id", "dataset", "metric"]].to_numpy()]
     cited = cited[beside].drop_duplicates(["paper_id", "model", "dataset", "metric"])
-    kept = claims[~body].index.union(best.index).union(cited.index)
+    kept = claims[~body & ~_unconfirmed(claims, best)].index.union(best.index).union(cited.index)
     return claims.loc[kept.sort_values()]
