@@ -191,3 +191,12 @@ def test_an_abstract_number_of_a_paper_with_results_tables_goes_on_boards_only_w
     assert sorted(zip(shown["paper_id"], shown["origin"], shown["value"], strict=True)) == [
         ("a", "abstract", 91.62), ("a", "table", 91.62), ("b", "abstract", 88.1)
     ]  # fmt: skip
+
+
+def test_a_header_naming_a_language_pair_means_the_benchmark_of_that_pair():
+    cast = Cast("Transformer", ("transformer",), ("WMT 2014 English-German",), "Attention")
+    caption = "Table 2: BLEU scores on the WMT 2014 English-German and English-French newstest2014 tests."
+    assert meaning("Transformer", "BLEU / EN - DE", caption, cast).dataset == "WMT 2014 English-German"
+    # the pair not named as a benchmark: the paper's benchmark of another pair, with this one put in
+    assert meaning("Transformer", "EN - FR / BLEU", caption, cast).dataset == "WMT 2014 English-French"
+    assert meaning("Transformer", "De→En / BLEU", caption, cast).dataset == "WMT 2014 German-English"

@@ -309,6 +309,8 @@ def _dataset(
     found = next((d for d in reversed(_datasets(col_label) or _datasets(row_label)) if d), None)
     if found := found or _short_dataset(col_label) or _short_dataset(row_label):
         return found, "header"
+    if found := _pair_benchmark(col_label, caption, cast) or _pair_benchmark(row_label, caption, cast):
+        return found, "header"
     if found := _only_one(_datasets(caption)):
         return found, "caption"
     if found := _task_benchmark(f"{col_label} | {row_label}", cast) or _task_benchmark(caption, cast):
@@ -330,6 +332,31 @@ def _short_dataset(label: str) -> str | None:
     the innermost part first."""
     shorts = _header_datasets()
     return next((shorts[k] for part in reversed(label.split(" / ")) if (k := key(part)) in shorts), None)
+
+
+@lru_cache(maxsize=1)
+def _pair_pattern() -> re.Pattern[str]:
+    codes = "|".join(sorted(_words()["languages"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({codes})\s*(?:-|→|->|⇒|>|2)\s*({codes})(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _pair_benchmark(label: str, caption: str, cast: Cast) -> str | None:
+    """The benchmark of the language pair a header names ("EN-DE"): the caption's or the paper's benchmark
+    of that pair, else of another pair with this one put in ("WMT 2014 English-French" for "EN-DE" read
+    as "WMT 2014 English-German")."""
+    match = _pair_pattern().search(label)
+    if not match:
+        return None
+    names = _words()["languages"]
+    pair = f"{names[match.group(1).lower()]}-{names[match.group(2).lower()]}"
+    candidates = [d for d in (*_datasets(caption), *cast.benchmarks) if d]
+    if found := next((d for d in candidates if d.endswith(" " + pair)), None):
+        return found
+    other = re.compile(r"(?<= )[A-Z][a-z]+-[A-Z][a-z]+$")
+    vocab = datasets()
+    swapped = (other.sub(pair, d) for d in candidates if other.search(d))
+    return next((d for d in swapped if d in vocab), None)
 
 
 def measured_in(benchmark: str, metric: str | None) -> bool:
