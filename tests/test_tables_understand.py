@@ -55,6 +55,7 @@ def test_headers_spaced_by_pdf_extraction_are_read_as_written():
     assert tidy("Rouge - 1") == "Rouge-1" and tidy("F 1") == "F1" and tidy("Acc .") == "Acc."
     assert tidy("ROUGE / 1") == "ROUGE-1" and tidy("Hits / @10") == "Hits@10"
     assert tidy("Dev / F 1") == "Dev / F1"  # the levels of a header stay apart
+    assert tidy("Dev / F / 1") == "Dev / F1" and tidy("F / 10") == "F / 10"  # a subscript set apart as a level
 
 
 def test_a_cell_reads_metric_dataset_split_and_role_from_headers_caption_and_cast():
@@ -200,3 +201,9 @@ def test_a_header_naming_a_language_pair_means_the_benchmark_of_that_pair():
     # the pair not named as a benchmark: the paper's benchmark of another pair, with this one put in
     assert meaning("Transformer", "EN - FR / BLEU", caption, cast).dataset == "WMT 2014 English-French"
     assert meaning("Transformer", "De→En / BLEU", caption, cast).dataset == "WMT 2014 German-English"
+
+
+def test_response_selection_headers_name_recall_at_k_of_n_candidates():
+    caption = "Table 3: Evaluation results on the two data sets."
+    assert meaning("SMN", "Ubuntu Corpus / R10@1", caption, CAST).metric == "R10@1"
+    assert meaning("SMN", "Ubuntu Corpus / R2@1", caption, CAST).metric == "R2@1"

@@ -71,13 +71,14 @@ _PDF_SPACES = re.compile(r"\s+(?=[-.,)\]:%@])|(?<=[-(\[@])\s+|(?<=\b[A-Z])\s+(?=
 
 
 _SUB_LEVEL = re.compile(r"\b(ROUGE|Rouge|rouge|R|RG)\s*/\s*(1|2|L|SU4)\b")
+_F_LEVEL = re.compile(r"(?<![\w-])F\s*/\s*(1|0\.5)(?![\w.])")  # an F whose subscript PDF extraction set apart
 
 
 @lru_cache(maxsize=16384)
 def tidy(label: str) -> str:
     """A header as written before PDF extraction spaced it: "Rouge - 1" -> "Rouge-1", "Acc ." -> "Acc.",
-    "F 1" (a subscript) -> "F1"; a metric over its variants' columns, "ROUGE / 1", -> "ROUGE-1"."""
-    return _SUB_LEVEL.sub(r"\1-\2", _PDF_SPACES.sub("", " ".join(str(label or "").split())))
+    "F 1" or "F / 1" (a subscript) -> "F1"; a metric over its variants' columns, "ROUGE / 1", -> "ROUGE-1"."""
+    return _F_LEVEL.sub(r"F\1", _SUB_LEVEL.sub(r"\1-\2", _PDF_SPACES.sub("", " ".join(str(label or "").split()))))
 
 
 def key(text: str) -> str:
