@@ -178,7 +178,8 @@ def test_an_abstract_number_of_a_paper_with_results_tables_goes_on_boards_only_w
     def claim(paper: str, origin: str, value: float, **more: object) -> dict:
         return {"paper_id": paper, "origin": origin, "value": value, "metric": "F1", "dataset": "CoNLL-2003",
                 "kind": "score", "split_kind": None, "own": True, "role": "own", "table_id": "Table 2",
-                "dataset_from": "caption", "bold": True, "row": 1, "col": 1} | more  # fmt: skip
+                "dataset_from": "caption", "bold": True, "row": 1, "col": 1,
+                "sentence": "Table 2: Results on CoNLL-2003."} | more  # fmt: skip
 
     claims = pd.DataFrame(
         [
@@ -207,3 +208,23 @@ def test_response_selection_headers_name_recall_at_k_of_n_candidates():
     caption = "Table 3: Evaluation results on the two data sets."
     assert meaning("SMN", "Ubuntu Corpus / R10@1", caption, CAST).metric == "R10@1"
     assert meaning("SMN", "Ubuntu Corpus / R2@1", caption, CAST).metric == "R2@1"
+
+
+def test_a_table_neither_comparing_nor_captioned_with_its_benchmark_or_as_the_paper_s_gives_no_board_result():
+    def cell(table: str, caption: str, value: float, role: str = "own", **more: object) -> dict:
+        return {"paper_id": "a", "origin": "table", "value": value, "metric": "F1", "dataset": "CoNLL-2003",
+                "kind": "score", "split_kind": None, "own": role == "own", "role": role, "table_id": table,
+                "dataset_from": "header", "bold": True, "row": 1, "col": 1, "model": "m",
+                "sentence": f"{caption} [row: m | column: F1 | cell: {value}]"} | more  # fmt: skip
+
+    analysis = "Table 6: F1 by sentence length."
+    assert board_claims(pd.DataFrame([cell("Table 6", analysis, 95.1)])).empty
+    mine = "Table 5: F1 of our models."
+    assert board_claims(pd.DataFrame([cell("Table 5", mine, 91.2)]))["value"].tolist() == [91.2]
+    named = cell("Table 4", "Table 4: Results on CoNLL-2003.", 91.3, dataset_from="caption")
+    assert board_claims(pd.DataFrame([named]))["value"].tolist() == [91.3]
+    compared = [
+        cell("Table 2", "Table 2: Comparison.", 91.4),
+        cell("Table 2", "Table 2: Comparison.", 90.9, "baseline"),
+    ]
+    assert board_claims(pd.DataFrame(compared))["value"].tolist() == [91.4, 90.9]
