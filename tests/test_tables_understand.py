@@ -84,6 +84,8 @@ def test_a_header_naming_a_task_means_the_paper_s_benchmark_of_that_task():
     assert (pos.dataset, pos.metric) == ("Penn Treebank POS", "accuracy")
     # a task the paper has no benchmark of is not its other benchmark
     assert meaning("GraphNER", "SRL / F1", caption, CAST).dataset is None
+    # nor is the task's benchmark one whose results are never in the cell's metric
+    assert meaning("GraphNER", "POS / BLEU", caption, CAST).dataset is None
 
 
 def test_table_claims_carry_their_cell_as_provenance(tmp_path):

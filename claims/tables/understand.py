@@ -314,7 +314,8 @@ def _dataset(
         return found, "header"
     if found := _only_one(_datasets(caption)):
         return found, "caption"
-    if found := _task_benchmark(f"{col_label} | {row_label}", cast) or _task_benchmark(caption, cast):
+    found = _task_benchmark(f"{col_label} | {row_label}", cast) or _task_benchmark(caption, cast)
+    if found and (metric is None or measured_in(found, metric)):
         return found, "task"
     if tasks_named(f"{col_label} | {row_label}"):
         return None, None  # a task the paper has no benchmark of: not the paper's other benchmark
