@@ -27,6 +27,7 @@ from claims.engine import (
 from claims.evaluate import (
     FIGURE_MEANINGS,
     GOLD_SETS,
+    PARTS,
     default_gold_dir,
     error_lines,
     evaluate_set,
@@ -189,21 +190,31 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 1
     write_accuracy_report(results, args.output)
     print(f"look-half errors listed in {args.output}")
-    _eval_full_papers(args.tdms or default_gold_dir().parents[2] / "shared" / "tdms" / "dev")
+    _eval_full_papers(args.tdms or default_gold_dir().parents[2] / "shared" / "tdms" / "dev", args.errors)
     return 0
 
 
-def _eval_full_papers(folder: Path) -> None:
-    """NLP-TDMS (full papers and their tables): `claims run` on its papers, scored by the shared scorer."""
+def _eval_full_papers(folder: Path, errors: bool = False) -> None:
+    """NLP-TDMS (full papers and their tables): `claims run` on its papers, scored by the shared scorer on
+    the look half, the check half and all; with `errors`, the look half's misses and extras."""
     scorer = folder.parents[1] / "eval" / "tdms_score.py"
     if not (folder / "results.jsonl").exists() or not scorer.exists():
         print(f"NLP-TDMS: {folder} or its scorer not found: not scored (name the folder with --tdms)")
         return
-    with tempfile.TemporaryDirectory() as out, contextlib.redirect_stdout(io.StringIO()):
-        main(["run", str(folder), "-o", out])
-        lines = tdms_score(Path(out) / "leaderboards" / "results.csv", folder, scorer)
+    with tempfile.TemporaryDirectory() as out:
+        with contextlib.redirect_stdout(io.StringIO()):
+            main(["run", str(folder), "-o", out])
+        results = Path(out) / "leaderboards" / "results.csv"
+        scored = {part: tdms_score(results, folder, scorer, errors and part == "look", _half(part)) for part in PARTS}
     print("NLP-TDMS dev (full papers: tables, text and abstracts; micro P/R/F1 of curated results):")
-    print("\n".join("  " + line for line in lines))
+    for part, lines in scored.items():
+        print("\n".join(f"  {part:5s} {line}" for line in lines[:3]))
+    if errors:
+        print("\n".join("  " + line for line in scored["look"][3:]))
+
+
+def _half(part: str) -> str | None:
+    return None if part == "all" else part
 
 
 def build_parser() -> argparse.ArgumentParser:

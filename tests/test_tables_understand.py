@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from tables_fixtures import write_paper
 
-from claims.tables.cells import table_claims
+from claims.tables.cells import bold_own_roles, table_claims
 from claims.tables.frame import FullPaper
 from claims.tables.fulltext import paragraphs, reads_section
 from claims.tables.pipeline import body_claims
@@ -55,6 +55,7 @@ def test_headers_spaced_by_pdf_extraction_are_read_as_written():
     assert tidy("Rouge - 1") == "Rouge-1" and tidy("F 1") == "F1" and tidy("Acc .") == "Acc."
     assert tidy("ROUGE / 1") == "ROUGE-1" and tidy("Hits / @10") == "Hits@10"
     assert tidy("Dev / F 1") == "Dev / F1"  # the levels of a header stay apart
+    assert tidy("Dev / F / 1") == "Dev / F1" and tidy("F / 10") == "F / 10"  # a subscript set apart as a level
 
 
 def test_a_cell_reads_metric_dataset_split_and_role_from_headers_caption_and_cast():
@@ -83,6 +84,8 @@ def test_a_header_naming_a_task_means_the_paper_s_benchmark_of_that_task():
     assert (pos.dataset, pos.metric) == ("Penn Treebank POS", "accuracy")
     # a task the paper has no benchmark of is not its other benchmark
     assert meaning("GraphNER", "SRL / F1", caption, CAST).dataset is None
+    # nor is the task's benchmark one whose results are never in the cell's metric
+    assert meaning("GraphNER", "POS / BLEU", caption, CAST).dataset is None
 
 
 def test_table_claims_carry_their_cell_as_provenance(tmp_path):
@@ -133,3 +136,97 @@ def test_a_related_work_number_is_never_the_paper_s(tmp_path):
 def test_a_paper_without_tables_or_sections_gives_no_body_claims():
     assert body_claims([FullPaper("p", "p.json")], []).empty
     assert isinstance(body_claims([FullPaper("p", "p.json")], []), pd.DataFrame)
+
+
+def test_a_split_numbered_by_its_size_is_off_the_test_set():
+    caption = "Table 4: Results on the Gigaword valid-2000 set."
+    assert meaning("GraphNER", "Gigaword Valid - 2000 / R - 1", caption, CAST).split == "dev"
+    assert meaning("GraphNER", "R - 1", "Table 7: Results on the Gigaword test-1951 set.", CAST).split is None
+
+
+def test_a_generic_header_metric_gives_way_to_the_one_the_caption_names():
+    caption = "Table 3: Bits-per-character on the text8 test sequence."
+    assert meaning("GraphNER", "performance of models / text8", caption, CAST).metric == "bits per character"
+    assert meaning("GraphNER", "performance", "Table 3: Results on text8.", CAST).metric == "performance"
+
+
+def test_an_uncited_bold_row_is_the_paper_s_own_only_in_a_table_comparing_with_cited_work():
+    assert bold_own_roles(["baseline", "other", "other"], [False, True, False]) == ["baseline", "own", "other"]
+    # a table that names the paper's rows says which are its own; one citing nothing compares with nothing
+    assert bold_own_roles(["baseline", "own", "other"], [False, False, True]) == ["baseline", "own", "other"]
+    assert bold_own_roles(["other", "other"], [True, False]) == ["other", "other"]
+    # a caption presenting the paper's own models ("Test error of our models") makes its bold rows the paper's
+    assert bold_own_roles(["other", "other"], [True, False], captioned_own=True) == ["own", "other"]
+
+
+def test_a_cell_naming_no_benchmark_takes_the_paper_s_benchmark_measured_in_its_metric():
+    cast = Cast("GraphNER", ("graphner",), ("IMDb", "WMT 2014 English-German"), "GraphNER")
+    caption = "Table 5: Our models."
+    assert meaning("GraphNER", "BLEU", caption, cast).dataset == "WMT 2014 English-German"
+    assert meaning("GraphNER", "Acc.", caption, cast).dataset == "IMDb"
+    assert meaning("GraphNER", "MRR", caption, cast).dataset is None  # no benchmark of the paper's is in MRR
+
+
+def test_a_header_part_naming_a_benchmark_by_its_table_short_name_is_that_benchmark():
+    caption = "Table 5: Test error rates of our models."
+    assert meaning("GraphNER", "DBP .", caption, CAST).dataset == "DBpedia"
+    assert meaning("GraphNER", "Unsup . / Yelp . f", caption, CAST).dataset == "Yelp Review Full"
+    assert meaning("GraphNER", "PKU / F", caption, CAST).dataset == "PKU"
+    # a short name is a whole header part, never a piece of a longer one
+    assert meaning("GraphNER", "AGE / F1", "Table 5: Results.", CAST).dataset != "AG News"
+
+
+def test_an_abstract_number_of_a_paper_with_results_tables_goes_on_boards_only_when_a_table_states_it():
+    def claim(paper: str, origin: str, value: float, **more: object) -> dict:
+        return {"paper_id": paper, "origin": origin, "value": value, "metric": "F1", "dataset": "CoNLL-2003",
+                "kind": "score", "split_kind": None, "own": True, "role": "own", "table_id": "Table 2",
+                "dataset_from": "caption", "bold": True, "row": 1, "col": 1,
+                "sentence": "Table 2: Results on CoNLL-2003."} | more  # fmt: skip
+
+    claims = pd.DataFrame(
+        [
+            claim("a", "table", 91.62),
+            claim("a", "abstract", 91.62),  # the table's number, restated
+            claim("a", "abstract", 3.65, metric="error rate", dataset="CIFAR-10"),  # no table of the paper's holds it
+            claim("b", "abstract", 88.1),  # a paper without tables keeps its abstract's claims
+        ]
+    )
+    shown = board_claims(claims)
+    assert sorted(zip(shown["paper_id"], shown["origin"], shown["value"], strict=True)) == [
+        ("a", "abstract", 91.62), ("a", "table", 91.62), ("b", "abstract", 88.1)
+    ]  # fmt: skip
+
+
+def test_a_header_naming_a_language_pair_means_the_benchmark_of_that_pair():
+    cast = Cast("Transformer", ("transformer",), ("WMT 2014 English-German",), "Attention")
+    caption = "Table 2: BLEU scores on the WMT 2014 English-German and English-French newstest2014 tests."
+    assert meaning("Transformer", "BLEU / EN - DE", caption, cast).dataset == "WMT 2014 English-German"
+    # the pair not named as a benchmark: the paper's benchmark of another pair, with this one put in
+    assert meaning("Transformer", "EN - FR / BLEU", caption, cast).dataset == "WMT 2014 English-French"
+    assert meaning("Transformer", "De→En / BLEU", caption, cast).dataset == "WMT 2014 German-English"
+
+
+def test_response_selection_headers_name_recall_at_k_of_n_candidates():
+    caption = "Table 3: Evaluation results on the two data sets."
+    assert meaning("SMN", "Ubuntu Corpus / R10@1", caption, CAST).metric == "R10@1"
+    assert meaning("SMN", "Ubuntu Corpus / R2@1", caption, CAST).metric == "R2@1"
+
+
+def test_a_table_neither_comparing_nor_captioned_with_its_benchmark_or_as_the_paper_s_gives_no_board_result():
+    def cell(table: str, caption: str, value: float, role: str = "own", **more: object) -> dict:
+        return {"paper_id": "a", "origin": "table", "value": value, "metric": "F1", "dataset": "CoNLL-2003",
+                "kind": "score", "split_kind": None, "own": role == "own", "role": role, "table_id": table,
+                "dataset_from": "header", "bold": True, "row": 1, "col": 1, "model": "m",
+                "sentence": f"{caption} [row: m | column: F1 | cell: {value}]"} | more  # fmt: skip
+
+    analysis = "Table 6: F1 by sentence length."
+    assert board_claims(pd.DataFrame([cell("Table 6", analysis, 95.1)])).empty
+    mine = "Table 5: F1 of our models."
+    assert board_claims(pd.DataFrame([cell("Table 5", mine, 91.2)]))["value"].tolist() == [91.2]
+    named = cell("Table 4", "Table 4: Results on CoNLL-2003.", 91.3, dataset_from="caption")
+    assert board_claims(pd.DataFrame([named]))["value"].tolist() == [91.3]
+    compared = [
+        cell("Table 2", "Table 2: Comparison.", 91.4),
+        cell("Table 2", "Table 2: Comparison.", 90.9, "baseline"),
+    ]
+    assert board_claims(pd.DataFrame(compared))["value"].tolist() == [91.4, 90.9]

@@ -10,12 +10,14 @@ caption, task or paper: where the dataset was read), `bold`, `split_kind` ("dev"
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from claims.normalize import normalize_units
 from claims.setting import add_settings, task_of
 from claims.tables.frame import FullPaper
-from claims.tables.understand import Cast, CellMeaning, cast_of, is_results_table, meaning, parse_cell
+from claims.tables.understand import Cast, CellMeaning, cast_of, is_results_table, meaning, parse_cell, says
 
 # provenance and reading of a claim that came from a full paper, beside claims.extract.CLAIM_COLUMNS
 FULL_PAPER_COLUMNS = ["origin", "table_id", "row", "col", "own", "role", "dataset_from", "bold", "split_kind"]
@@ -45,16 +47,23 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
     caption = str(cells[0]["caption"] or "")
     if not is_results_table(caption, cells):
         return []
-    rows = []
+    read = []
     for cell in cells:
         parsed = None if cell["header"] else parse_cell(cell["text"])
         if parsed is None:
             continue
-        number_text, number, unit = parsed
+        found = meaning(str(cell["row_label"] or ""), str(cell["col_label"] or ""), caption, cast)
+        if found.role != "none":
+            read.append((cell, parsed, found))
+    roles = bold_own_roles(
+        [found.role for _, _, found in read],
+        [bool(cell["bold"]) for cell, _, _ in read],
+        says(caption, "caption", "own"),
+    )
+    rows = []
+    for (cell, (number_text, number, unit), found), role in zip(read, roles, strict=True):
+        found = replace(found, role=role)
         row_label, col_label = str(cell["row_label"] or ""), str(cell["col_label"] or "")
-        found = meaning(row_label, col_label, caption, cast)
-        if found.role == "none":
-            continue
         sentence, start, _ = cell_sentence(caption, row_label, col_label, str(cell["text"]).strip())
         rows.append(
             {
@@ -69,6 +78,15 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
             }
         )  # fmt: skip
     return rows
+
+
+def bold_own_roles(roles: list[str], bold: list[bool], captioned_own: bool = False) -> list[str]:
+    """Roles of a table's cells, with a bold value of an uncited row the paper's own where the table names no
+    row of its own but compares with cited work or is captioned as the paper's ("our models"): a paper marks
+    its best in bold, and the rows it compares with cite their papers."""
+    if "own" in roles or not ("baseline" in roles or captioned_own):
+        return roles
+    return ["own" if role == "other" and is_bold else role for role, is_bold in zip(roles, bold, strict=True)]
 
 
 def table_rows(paper: FullPaper, cast: Cast | None = None) -> list[dict]:

@@ -1,9 +1,12 @@
 """Which claims of a full paper go on its leaderboards.
 
 A leaderboard shows a paper's result once per benchmark, split and metric: its best own model's, as
-Papers with Code's rows do. Abstract claims go on boards as they always have. Of the table and text
-claims on the test set whose metric measures quality (not "performance" in general, nor a cost such as
-parameters), per (paper, dataset, metric) the one shown is the paper's own result:
+Papers with Code's rows do. Abstract claims go on boards as they always have, but for a full paper
+with results tables only those a table's number or a shown body result on their benchmark and metric
+backs. Of the table and text claims on the test set whose metric measures quality (not "performance" in
+general, nor a cost such as parameters), of a table that compares with cited work or whose caption names
+its benchmark or presents the paper's own models (the others analyse variants), per (paper, dataset,
+metric) the one shown is the paper's own result:
 
 - stated in a table over one stated in the text;
 - in a table that compares with cited work (the paper's main results) over one that does not;
@@ -21,7 +24,7 @@ from __future__ import annotations
 import pandas as pd
 
 from claims.leaderboard import _better
-from claims.tables.understand import GENERIC_METRICS
+from claims.tables.understand import GENERIC_METRICS, says
 from claims.vocab import metric_info
 
 _BODY = ("table", "text")
@@ -32,10 +35,28 @@ def _quality(metric: object) -> bool:
     return metric not in GENERIC_METRICS and not (info is not None and info.is_efficiency)
 
 
+def _comparing(claims: pd.DataFrame) -> set[tuple[str, str]]:
+    """(paper, table) of the tables that compare with cited work: a paper's main results tables."""
+    tables = claims[claims["origin"].eq("table")]
+    return set(map(tuple, tables.loc[tables["role"].eq("baseline"), ["paper_id", "table_id"]].to_numpy()))
+
+
+def _main_or_captioned(claims: pd.DataFrame) -> pd.Series:
+    """Table claims of a table comparing with cited work, or captioned with its benchmark or as the paper's
+    own models' results; a table that is none of these analyses the paper's variants (per benchmark, per
+    setting) rather than stating its results."""
+    comparing = _comparing(claims)
+    main = pd.Series(
+        [(p, t) in comparing for p, t in zip(claims["paper_id"], claims["table_id"], strict=True)], index=claims.index
+    )
+    captions = claims["sentence"].fillna("").str.split(" [row: ", n=1, regex=False).str[0]
+    own = captions.map(lambda caption: says(caption, "caption", "own")).astype(bool)
+    return ~claims["origin"].eq("table") | main | claims["dataset_from"].eq("caption") | own
+
+
 def _ranked(own: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Own results in order of preference (see the module's docstring)."""
-    tables = claims[claims["origin"].eq("table")]
-    comparing = set(map(tuple, tables.loc[tables["role"].eq("baseline"), ["paper_id", "table_id"]].to_numpy()))
+    comparing = _comparing(claims)
     lower = own["metric"].map(_better).eq("lower")
     return own.assign(
         _table=own["origin"].eq("table"),
@@ -46,6 +67,20 @@ def _ranked(own: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     ).sort_values(["_table", "_main", "_named", "_bold", "_signed"], ascending=False, kind="stable")
 
 
+def _unconfirmed(claims: pd.DataFrame, best: pd.DataFrame) -> pd.Series:
+    """Abstract claims of a full paper with results tables that neither a table's number nor a shown body
+    result on the same benchmark and metric backs: a headline number the tables do not hold is of another
+    setting (a cost, a cited result, another benchmark). Where the body gives its own result on the same
+    benchmark and metric, the abstract's stays beside it (a disagreement is for the reader to see)."""
+    tables = claims[claims["origin"].eq("table")]
+    stated = set(zip(tables["paper_id"], tables["value"].round(6), strict=True))
+    shown = set(zip(best["paper_id"], best["dataset"], best["metric"], strict=True))
+    abstract = claims["origin"].eq("abstract") & claims["paper_id"].isin(set(tables["paper_id"]))
+    keys = zip(claims["paper_id"], claims["value"].round(6), claims["dataset"], claims["metric"], strict=True)
+    backed = [(p, v) in stated or (p, d, m) in shown for p, v, d, m in keys]
+    return abstract & ~pd.Series(backed, index=claims.index)
+
+
 def board_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """The claims a run's boards take: every abstract claim, and of table and text claims the paper's
     shown own result per (dataset, metric) and its cited baselines."""
@@ -53,12 +88,12 @@ def board_claims(claims: pd.DataFrame) -> pd.DataFrame:
         return claims
     body = claims["origin"].isin(_BODY)
     usable = body & claims["dataset"].notna() & claims["metric"].notna() & claims["kind"].eq("score")
-    usable &= claims["split_kind"].isna() & claims["metric"].map(_quality).astype(bool)
+    usable &= claims["split_kind"].isna() & claims["metric"].map(_quality).astype(bool) & _main_or_captioned(claims)
     own = claims[usable & claims["own"].eq(True)]
     best = _ranked(own, claims).drop_duplicates(["paper_id", "dataset", "metric"])
     cited = claims[usable & claims["role"].eq("baseline") & claims["origin"].eq("table")]
     shown = set(map(tuple, best[["paper_id", "dataset", "metric"]].to_numpy()))
     beside = [tuple(k) in shown for k in cited[["paper_id", "dataset", "metric"]].to_numpy()]
     cited = cited[beside].drop_duplicates(["paper_id", "model", "dataset", "metric"])
-    kept = claims[~body].index.union(best.index).union(cited.index)
+    kept = claims[~body & ~_unconfirmed(claims, best)].index.union(best.index).union(cited.index)
     return claims.loc[kept.sort_values()]

@@ -71,13 +71,14 @@ _PDF_SPACES = re.compile(r"\s+(?=[-.,)\]:%@])|(?<=[-(\[@])\s+|(?<=\b[A-Z])\s+(?=
 
 
 _SUB_LEVEL = re.compile(r"\b(ROUGE|Rouge|rouge|R|RG)\s*/\s*(1|2|L|SU4)\b")
+_F_LEVEL = re.compile(r"(?<![\w-])F\s*/\s*(1|0\.5)(?![\w.])")  # an F whose subscript PDF extraction set apart
 
 
 @lru_cache(maxsize=16384)
 def tidy(label: str) -> str:
     """A header as written before PDF extraction spaced it: "Rouge - 1" -> "Rouge-1", "Acc ." -> "Acc.",
-    "F 1" (a subscript) -> "F1"; a metric over its variants' columns, "ROUGE / 1", -> "ROUGE-1"."""
-    return _SUB_LEVEL.sub(r"\1-\2", _PDF_SPACES.sub("", " ".join(str(label or "").split())))
+    "F 1" or "F / 1" (a subscript) -> "F1"; a metric over its variants' columns, "ROUGE / 1", -> "ROUGE-1"."""
+    return _F_LEVEL.sub(r"F\1", _SUB_LEVEL.sub(r"\1-\2", _PDF_SPACES.sub("", " ".join(str(label or "").split()))))
 
 
 def key(text: str) -> str:
@@ -232,8 +233,14 @@ class CellMeaning:
     dataset_from: str | None = None  # where the dataset was read: header, caption, task or paper
 
 
+_NUMBERED_SPLIT = re.compile(r"(?<=[A-Za-z])-(?=\d)")
+
+
 @lru_cache(maxsize=16384)
 def _split(col_label: str, row_label: str, caption: str) -> str | None:
+    """ "dev" where a header (else the caption) names only a split other than the test set; a split numbered by
+    its size or year ("valid-2000", "test-1951") is named as the split."""
+    col_label, row_label, caption = (_NUMBERED_SPLIT.sub(" ", t) for t in (col_label, row_label, caption))
     for text in (col_label, row_label):
         if says(text, "splits", "dev") and not says(text, "splits", "test"):
             return "dev"
@@ -285,23 +292,85 @@ def _spaced(name_key: str) -> str:
 def meaning(row_label: str, col_label: str, caption: str, cast: Cast) -> CellMeaning:
     """The metric, dataset, split, model and role of one body cell."""
     row_label, col_label, caption = tidy(row_label), tidy(col_label), tidy(caption)
-    metric = _last_metric(col_label) or _last_metric(row_label) or _caption_metric(caption)
-    dataset, where = _dataset(row_label, col_label, caption, cast)
+    metric = _last_metric(col_label) or _last_metric(row_label)
+    if metric is None or metric in GENERIC_METRICS:  # "performance" over a column the caption says is in BPC
+        metric = _caption_metric(caption) or metric
+    dataset, where = _dataset(row_label, col_label, caption, cast, metric)
     split = _split(col_label, row_label, caption)
     return CellMeaning(metric, dataset, split, _model(row_label), role_of(row_label, cast), where)
 
 
 @lru_cache(maxsize=16384)
-def _dataset(row_label: str, col_label: str, caption: str, cast: Cast) -> tuple[str | None, str | None]:
+def _dataset(
+    row_label: str, col_label: str, caption: str, cast: Cast, metric: str | None = None
+) -> tuple[str | None, str | None]:
     """The cell's benchmark and where it was read: "header", "caption", "task" (the paper's benchmark of the
-    task a header or the caption names) or "paper" (the benchmark the paper names most; the only one)."""
+    task a header or the caption names) or "paper" (the benchmark the paper names most of those measured in
+    the cell's metric)."""
     found = next((d for d in reversed(_datasets(col_label) or _datasets(row_label)) if d), None)
-    if found:
+    if found := found or _short_dataset(col_label) or _short_dataset(row_label):
+        return found, "header"
+    if found := _pair_benchmark(col_label, caption, cast) or _pair_benchmark(row_label, caption, cast):
         return found, "header"
     if found := _only_one(_datasets(caption)):
         return found, "caption"
-    if found := _task_benchmark(f"{col_label} | {row_label}", cast) or _task_benchmark(caption, cast):
+    found = _task_benchmark(f"{col_label} | {row_label}", cast) or _task_benchmark(caption, cast)
+    if found and (metric is None or measured_in(found, metric)):
         return found, "task"
     if tasks_named(f"{col_label} | {row_label}"):
         return None, None  # a task the paper has no benchmark of: not the paper's other benchmark
-    return (cast.benchmarks[0], "paper") if cast.benchmarks else (None, None)
+    found = next((b for b in cast.benchmarks if measured_in(b, metric)), None)
+    return (found, "paper") if found else (None, None)
+
+
+@lru_cache(maxsize=1)
+def _header_datasets() -> dict[str, str]:
+    return {key(alias): name for name, aliases in _words()["header_datasets"].items() for alias in aliases}
+
+
+@lru_cache(maxsize=8192)
+def _short_dataset(label: str) -> str | None:
+    """The benchmark a header part names by a short name of schemas/tables.toml [header_datasets] ("DBP ."),
+    the innermost part first."""
+    shorts = _header_datasets()
+    return next((shorts[k] for part in reversed(label.split(" / ")) if (k := key(part)) in shorts), None)
+
+
+@lru_cache(maxsize=1)
+def _pair_pattern() -> re.Pattern[str]:
+    codes = "|".join(sorted(_words()["languages"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({codes})\s*(?:-|→|->|⇒|>|2)\s*({codes})(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _pair_benchmark(label: str, caption: str, cast: Cast) -> str | None:
+    """The benchmark of the language pair a header names ("EN-DE"): the caption's or the paper's benchmark
+    of that pair, else of another pair with this one put in ("WMT 2014 English-French" for "EN-DE" read
+    as "WMT 2014 English-German")."""
+    match = _pair_pattern().search(label)
+    if not match:
+        return None
+    names = _words()["languages"]
+    pair = f"{names[match.group(1).lower()]}-{names[match.group(2).lower()]}"
+    candidates = [d for d in (*_datasets(caption), *cast.benchmarks) if d]
+    if found := next((d for d in candidates if d.endswith(" " + pair)), None):
+        return found
+    other = re.compile(r"(?<= )[A-Z][a-z]+-[A-Z][a-z]+$")
+    vocab = datasets()
+    swapped = (other.sub(pair, d) for d in candidates if other.search(d))
+    return next((d for d in swapped if d in vocab), None)
+
+
+def measured_in(benchmark: str, metric: str | None) -> bool:
+    """Whether results on a benchmark are stated in this metric: its primary metric, or a metric of one of its
+    tasks (schemas/tasks.toml) - BLEU is no metric of a sentiment benchmark."""
+    entry = datasets().get(benchmark)
+    if metric is None or entry is None:
+        return False
+    if metric == entry.metric:
+        return True
+    known = tasks()
+    return any(
+        metric == task.metric or metric in task.same or metric in task.metrics
+        for task in (known[name] for name in entry.tasks if name in known)
+    )
