@@ -359,7 +359,12 @@ def bound_of(text: str, phrase: Phrase, quantity: Quantity) -> str:
     if quantity.high is not None:
         return "<="
     match = cues.BOUND_BEFORE.search(_before(text, phrase.start, 30))
-    return cues.BOUND_WORDS[match.group(1).lower()] if match else "="
+    bound = cues.BOUND_WORDS[match.group(1).lower()] if match else "="
+    # "less than 1/4 of the cost" is a factor of more than 4: a share read as the factor it divides by flips
+    return _FLIPPED.get(bound, bound) if is_fraction(phrase) else bound
+
+
+_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
 def kinds_of(text: str, phrase: Phrase, sentence: tuple[int, int]) -> list[str]:

@@ -897,3 +897,9 @@ def test_a_share_of_a_named_system_s_cost_is_a_ratio() -> None:
     table = claims_of("NetX needs 16% of the model size of BERT-large.")
     share = row(table, "16%")
     assert (share.kind, share.direction, share.metric) == ("ratio", "down", "model size")
+
+
+def test_a_bound_on_a_share_read_as_a_factor_flips() -> None:
+    table = claims_of("NetX reaches 86.4 on GLUE while using less than 1/4 training cost.")
+    share = row(table, "1/4")
+    assert (share.value, share.unit, share.direction, share.bound) == (4.0, "x", "down", ">")
