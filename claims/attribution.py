@@ -356,7 +356,9 @@ def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | No
 
 _SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}
 _SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(?:version\s+of\s+)?", re.I)
-_SIZED_OWN = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+(?P<size>tiny|small|base|large|huge|giant)\s+(?:model|version|variant)\b")
+_SIZED_OWN = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he)\s+(?P<size>tiny|small|base|large|huge|giant)\s+(?:model|version|variant)\b"
+)
 
 
 def _sized(sentence: Sentence, phrase: reading.Phrase) -> tuple[int, str] | None:

@@ -53,6 +53,17 @@ _SAMPLING_RATIO = re.compile(
 )
 _HARDWARE_AFTER = re.compile(r"^\s*(?:NVIDIA\s+)?(?:[A-Z]+\d+|GPUs?\b|memory GPUs?)")
 _OPERATING_POINT = re.compile(r"(?:^|[,.;]\s*|\b[Ww]hen\s+|^\s*)\b[Aa]t\s+(?:an?\s+)?(?:the same\s+)?$")
+_AT_NAMED_POINT = re.compile(r"\b[Aa]t\s+(?:an?|the)\s+(?:[\w-]+\s+){1,3}?(?:of|=)\s*$")
+_AT_RESULT_WORDS = re.compile(r"cost|expense|price|speed|throughput|latency|accuracy|drop|loss", re.I)
+_POINT_FAMILIES = ("percent", "level", None)  # conditions are levels; a rate, time or size "at" is a result
+
+
+def _at_named_point(before: str) -> bool:
+    """ "at an SNR of", "at a false positive rate of": a condition; "at the cost of" names a result."""
+    point = _AT_NAMED_POINT.search(before)
+    return point is not None and not _AT_RESULT_WORDS.search(point.group())
+
+
 _ENUMERATOR = re.compile(r"(?:\(|(?:^|[:;,.]|\band|\bor)\s+)\s*$")  # "(1) ...", ": 1) ..., 2) ..."
 # A citation key or a web address: "cite{Smith:2015:ILS:2846547}", "https://host/v2.1"
 _REFERENCE_BEFORE = re.compile(r"(?:\bcite[pt]?\s*\{[^}\s]*|\b(?:https?://|www\.)\S*)$")
@@ -206,6 +217,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True  # the length of generated media, not how long it took
     if quantity.family == "percent" and _OPERATING_POINT.search(_before(text, quantity.start, 12)):
         return True  # "at 80% top-1 accuracy, X is 5 times faster": a condition, not a result
+    if quantity.family in _POINT_FAMILIES and _at_named_point(_before(text, quantity.start, 40)):
+        return True  # "at an SNR of 0 dB", "at a false positive rate of 1%": where a result is measured
     if quantity.family == "memory" and _HARDWARE_AFTER.match(after):
         return True  # "32GB V100 GPUs" describes hardware
     if quantity.family in ("memory", "time") and _is_data_amount(text, quantity, after, metrics):
@@ -621,6 +634,9 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
     tight = [m for m in linked if _LINK.fullmatch(text, m.end, phrase.start)]
     named = tight[-1] if tight else None
     if named and not compatible(named.name, phrase.family, kind) and phrase.family == "percent" and kind == "score":
+        glued = [m for m in metrics.words_after(text, phrase.end, 0) if _SPACES.fullmatch(text, phrase.end, m.start)]
+        if glued and compatible(glued[0].name, phrase.family, kind):
+            return glued[0].name  # "at the cost of 0.3% accuracy": the metric after it is the number's
         return named.name  # "SPIDEr scores of 33.8%": named with the number, though usually not in %
     if phrase.family == "factor" and (implied := _implied_metric(text, phrase, sentence, metrics, kind)):
         return implied  # "5 times faster": the cue word names what changed
@@ -814,6 +830,12 @@ def _metric_phrase(noun_phrase: str) -> str | None:
         start -= 1
     if start > 0 and _COMPETITOR_VERB.match(words[start - 1]):
         return None  # "surpassing ModelX by 9%": what a result is compared against, not what it measures
+    if (
+        start > 1
+        and words[start - 1].lower() == "of"
+        and (known := metric_info(f"{' '.join(words[start:])} {words[start - 2]}"))
+    ):
+        return known.name  # "the cost of training": the training cost
     words = words[start:]
     if not words or _NOT_A_METRIC.match(" ".join(words)):
         return None

@@ -903,3 +903,29 @@ def test_a_bound_on_a_share_read_as_a_factor_flips() -> None:
     table = claims_of("NetX reaches 86.4 on GLUE while using less than 1/4 training cost.")
     share = row(table, "1/4")
     assert (share.value, share.unit, share.direction, share.bound) == (4.0, "x", "down", ">")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NetX loses only 2% accuracy on MMLU at an SNR of 0 dB.",
+        "NetX reaches 95% recall on MIMIC-CXR at a false positive rate of 1%.",
+    ],
+)
+def test_the_operating_point_a_result_is_measured_at_is_no_claim(sentence: str) -> None:
+    assert len(claims_of(sentence)) == 1
+
+
+def test_at_the_cost_of_is_a_loss_of_the_metric_after_it() -> None:
+    table = claims_of("NetX doubles the speed at the cost of 0.3% top-1 accuracy on ImageNet.")
+    loss = row(table, "0.3%")
+    assert (loss.kind, loss.direction, loss.metric) == ("delta", "down", "top-1 accuracy")
+
+
+def test_the_cost_of_training_is_the_training_cost() -> None:
+    assert row(claims_of("NetX reduces the cost of training by 40%."), "40%").metric == "training cost"
+
+
+def test_lowercase_n_of_ndcg_names_the_metric() -> None:
+    table = claims_of("NetX achieves an nDCG@10 of 0.735 on TREC DL 2019.")
+    assert row(table, "0.735").metric == "NDCG@10"
