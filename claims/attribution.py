@@ -283,6 +283,7 @@ _HOLDER_CUE = re.compile(r"\b(?:for|of)\s")
 _HELD_FOR = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?for\s+(?:the\s+)?")  # "72.1 (normalized score) for X"
 _HELD_OF = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?of\s+(?:the\s+)?")  # after "the": "the 3.98 of X"
 _THE_BEFORE = re.compile(r"\bthe\s+$")
+_SLASHED_SUFFIXES = re.compile(r"(?P<stem>.+?[-_ ])(?P<suffixes>[A-Za-z0-9]+(?:/[A-Za-z0-9]+)+)")  # "X-T/S/B"
 _MODEL_RUN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*")
 _COMPARED_NAME = re.compile(
     r"\b(?:than|over|surpass\w*|outperform\w*|beat\w*|versus|vs\.?|compared\s+(?:to|with))\s+(?:the\s+)?"
@@ -574,6 +575,17 @@ def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     return [owner] * len(phrase.members) if owner else None
 
 
+def _slashed_variants(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    count = len(phrase.members)
+    text = sentence.text
+    if count < 2 or any(text[a.end : b.start].strip() != "/" for a, b in pairwise(phrase.members)):
+        return None  # not "80.1/82.3/83.5"
+    named = sentence.models.last_ending(sentence.span[0], phrase.start)
+    slashed = _SLASHED_SUFFIXES.fullmatch(named.name) if named else None
+    suffixes = slashed.group("suffixes").split("/") if slashed else []
+    return [slashed.group("stem") + suffix for suffix in suffixes] if len(suffixes) == count else None
+
+
 def _models_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     ordered = _respectively(sentence, phrase, sentence.own_models, _MODEL_RUN_SEPARATOR)
     return [m.name for m in ordered] if ordered else None
@@ -716,6 +728,15 @@ PREFERENCES: tuple[Preference, ...] = (
         "Glimmer outperforms RoutNet (76.1%) on ImageNet.",
         {"76.1%": "RoutNet"},
         _parenthetical,
+        True,
+    ),
+    Preference(
+        "model",
+        "slashed variants",
+        "'X-S/B 80.1/82.3': the variants named by the slashed suffixes, in order",
+        "Glimmer-S/B reach 80.1/82.3% top-1 accuracy on ImageNet.",
+        {"80.1": "Glimmer-S", "82.3%": "Glimmer-B"},
+        _slashed_variants,
         True,
     ),
     Preference(
