@@ -215,7 +215,7 @@ _INTRODUCING = re.compile(
 )
 _INTRODUCING_LED = scan.led(_INTRODUCING, r"\w")  # the same matches, scanned faster (claims/scan.py)
 _GERUNDS = ("introducing", "proposing", "presenting", "developing", "designing")
-_NAMING_WORDS = ("namely", "called", "named", "dubbed", "termed", "coined", "call ", "refer")
+_NAMING_WORDS = ("namely", "called", "named", "dubbed", "termed", "coined", "call ", "name ", "refer")
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -236,7 +236,7 @@ _OWN_APPOSITION = re.compile(r",\s+(?:our|the proposed)\s+")
 _NAME_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|to|by|with|than|from)\s+$")
 _NAMING = re.compile(
-    r"(?<!\w)(?:namely|called|named|dubbed|termed|coined|call (?:it|them|our \w+|this \w+|the \w+)|"
+    r"(?<!\w)(?:namely|called|named|dubbed|termed|coined|(?:call|name) (?:it|them|our \w+|this \w+|the \w+)|"
     r"refer(?:red)?\s+to\s+(?:it\s+|them\s+)?as)\s*,?\s+"
     r"(?:the\s+|as\s+)?(?P<quote>[\"“‘'])?"
     r"(?P<name>(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])[A-Za-z][\w+-]*|[A-Za-z][\w+-]*)"  # "named conditional DETR"
@@ -251,6 +251,10 @@ _DIRECT_NAME = re.compile(
 _SYSTEM_APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:model|network|method|framework|architecture|transformer|approach|"
     r"system|algorithm|detector|tracker|agent|pipeline|module|encoder|decoder)s?\b"
+)
+# A name the apposition after it vouches for, whatever its shape: "Orca", "Mistral 7B", "phi-1"
+_LOOSE_NAME = re.compile(
+    r"\s+(?:(?:a|an|the|our|novel|new)\s+){0,2}(?P<name>[A-Z][\w.+-]*(?:\s+\d[\w.]*)?|[a-z]+-\d[\w.]*)(?=,)"
 )
 _NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)")
 _ACRONYM = re.compile(r"\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
@@ -322,6 +326,10 @@ _TASK_WORD = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_ARCHITECTURES = {"ViT", "ViTs", "DiT", "DiTs", "Transformer", "Transformers"}
+
+
+def _generic(token: str) -> bool:
+    return token in _COMMON_CAPS or token in _GENERIC_ARCHITECTURES
 
 
 def _looks_like_name(token: str, dataset_too: bool = False) -> bool:
@@ -463,6 +471,8 @@ def _introduced(abstract: str) -> str | None:
         name = match.group("name").rstrip(".-")
         if _looks_like_name(name) or (match.group("quote") and name[0].isupper()):  # 'refer to as "Bort"'
             return singular(name, abstract)
+        if name[0].isupper() and name not in _COMMON_CAPS and _uses(name, abstract) >= 2:
+            return name  # "a family of models called Lumen. Lumen reaches ...": named, then used as a name
     introductions = list(_INTRODUCE.finditer(abstract))
     if _has_any(abstract, _GERUNDS):
         introductions += scan.finditer(_INTRODUCING, _INTRODUCING_LED, abstract)
@@ -472,6 +482,9 @@ def _introduced(abstract: str) -> str | None:
         system = bool(direct) and bool(_SYSTEM_APPOSITION.match(abstract, direct.end()))
         if direct and _looks_like_name(direct.group("name").rstrip(".-"), dataset_too=system):
             return singular(direct.group("name").rstrip(".-"), abstract)
+        loose = _LOOSE_NAME.match(abstract, match.end())
+        if loose and _SYSTEM_APPOSITION.match(abstract, loose.end()) and not _generic(loose.group("name")):
+            return loose.group("name")  # "we build Orca, an open-source vision model", "Mistral 7B, a ... model"
         if read[0] <= match.end() <= read[1]:
             continue
         clause = _clause_after(abstract, match.end())
