@@ -21,13 +21,18 @@ def separator(inside: str) -> str:
     return "[" + "".join(f"\\x{code:02x}" for code in outside) + "\\x80-\\U0010ffff]"
 
 
-def led(pattern: re.Pattern[str], before: str) -> re.Pattern[str]:
+def led(pattern: re.Pattern[str], before: str, first: str = "") -> re.Pattern[str]:
     """`pattern`, which starts with the lookbehind (?<!`before`), led instead by the character before
-    a match: at least wherever `pattern` matches (text's start apart), the led pattern matches one earlier."""
+    a match: at least wherever `pattern` matches (text's start apart), the led pattern matches one earlier.
+
+    `first`: a class of every character a match can start with, looked ahead of first (under the pattern's
+    flags, so in the same cases): a case-insensitive alternation of words is otherwise tried whole after
+    each space."""
     lookbehind = f"(?<!{before})"
     if not pattern.pattern.startswith(lookbehind):
         raise ValueError(f"{pattern.pattern[:40]!r} does not start with {lookbehind}")
-    return re.compile(f"{separator(before)}(?:{pattern.pattern[len(lookbehind) :]})", pattern.flags)
+    ahead = f"(?={first})" if first else ""
+    return re.compile(f"{separator(before)}{ahead}(?:{pattern.pattern[len(lookbehind) :]})", pattern.flags)
 
 
 def finditer(

@@ -308,3 +308,18 @@ def test_led_scans_find_what_the_patterns_find(which: str, pieces: list[str], da
     plain = [m.span() for m in re.compile(written).finditer(text, start, end)]
     assert [m.span() for m in pattern.finditer(text, start, end)] == plain
     assert [m.span() for m in scan.finditer(pattern, led, text, start, end)] == plain
+
+
+# Pieces of numbers in words, in changed cases and with the characters (?i) pairs with ASCII letters
+_WORD_NUMBER_PIECES = [
+    *grammar.NUMBER_WORDS, *grammar.FRACTION_WORDS, "one", "a single", "1/", "10", "times", "fold", "-fold",
+    " of the ", "parameters", "GPU days", "TPU-hours", "to", " ", "  ", "-", ",", "x", "ſix", "\u212aB", "ınto",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.builds(_case_changed, st.sampled_from(_WORD_NUMBER_PIECES), st.lists(st.booleans())), max_size=20))
+def test_word_quantities_led_by_their_first_letters_are_those_of_the_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = [m.span() for m in grammar.WORD_QUANTITY.finditer(text)]
+    assert [m.span() for m in scan.finditer(grammar.WORD_QUANTITY, grammar._WORD_QUANTITY_LED, text)] == plain
