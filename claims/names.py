@@ -420,7 +420,8 @@ def _own_apposition(abstract: str) -> str | None:
     named = next(scan.finditer(_SYSTEM_NOUN_NAME, _SYSTEM_NOUN_NAME_LED, abstract), None)
     if named and _looks_like_name(named.group("name")):
         return singular(named.group("name"), abstract)
-    named = next(scan.finditer(_NEW_SYSTEM_NAMED, _NEW_SYSTEM_NAMED_LED, abstract), None)
+    new_system = _has_any(abstract, ("new", "novel")) and _has_any(abstract, ("propose", "introduce", "present"))
+    named = new_system and next(scan.finditer(_NEW_SYSTEM_NAMED, _NEW_SYSTEM_NAMED_LED, abstract), None)
     if named and named.group("name") not in _COMMON_CAPS:
         return singular(named.group("name"), abstract)
     for cue in _OWN_APPOSITION.finditer(abstract):
