@@ -210,6 +210,7 @@ _INTRODUCE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work)|, and|and then)\s+(?:[a-z]+\s+){0,6}?"
     r"(?:propose|introduce|present|develop|design|build|train|call|name|term|dub)[sd]?\b"
 )
+_INTRODUCE_STARTS = ("We", "we", "This ", "this ", ", and", "and then")  # what each match begins with
 _INTRODUCING = re.compile(
     r"(?<!\w)(?:[Bb]y|[Tt]hrough|[Vv]ia)\s+(?:introducing|proposing|presenting|developing|designing)\b"
 )
@@ -456,7 +457,7 @@ def _introduced(abstract: str) -> str | None:
         name = match.group("name").rstrip(".-")
         if _looks_like_name(name) or (match.group("quote") and name[0].isupper()):  # 'refer to as "Bort"'
             return singular(name, abstract)
-    introductions = list(_INTRODUCE.finditer(abstract))
+    introductions = list(scan.finditer_from(_INTRODUCE, _INTRODUCE_STARTS, abstract))
     if _has_any(abstract, _GERUNDS):
         introductions += scan.finditer(_INTRODUCING, _INTRODUCING_LED, abstract)
     read = (0, -1)
@@ -491,7 +492,10 @@ def _introduced_by_title(title: str) -> str | None:
     return match.group("name") if match else None
 
 
-_BENCHMARK_NOUN = r"(?:benchmark|dataset|data set|corpus|test suite|suite|challenge set|test set|evaluation set)"
+_BENCHMARK_NOUNS = (
+    "benchmark", "dataset", "data set", "corpus", "test suite", "suite", "challenge set", "test set", "evaluation set"
+)  # fmt: skip
+_BENCHMARK_NOUN = "(?:" + "|".join(_BENCHMARK_NOUNS) + ")"
 _INTRODUCED_BENCHMARK = re.compile(
     rf"(?<!\w)(?:[Ww]e\s+(?:\w+\s+)?|[Tt]his (?:paper|work)\s+|by\s+)"
     rf"(?:introduc|present|propos|releas|construct|build|buil|creat|curat|collect)\w*\s+(?:the\s+)?"
@@ -507,13 +511,10 @@ _BENCHMARK_TITLE = re.compile(
 )
 
 
-_BENCHMARK_NOUN_WORD = re.compile(_BENCHMARK_NOUN)
-
-
 def introduced_benchmark(title: str, abstract: str) -> str | None:
     """The benchmark a paper introduces ("X: A Benchmark for ...", "we introduce X, a new dataset"): the
     results it reports are measured on it, and it is no system."""
-    if not (_BENCHMARK_NOUN_WORD.search(title.lower()) or _BENCHMARK_NOUN_WORD.search(abstract)):
+    if not (_has_any(title.lower(), _BENCHMARK_NOUNS) or _has_any(abstract, _BENCHMARK_NOUNS)):
         return None  # most abstracts: no word a benchmark is introduced with
     titled = _BENCHMARK_TITLE.match(title)
     name = titled.group("name").strip(" `'\"") if titled else ""
@@ -557,10 +558,12 @@ _DEFINED_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+)(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s+is\s+an?\s+(?:[\w-]+\s+){0,5}?"
     r"(?:model|network|method|framework|architecture|system|approach|transformer|encoder|decoder|detector)\b"
 )
+_STOPS = (".", "!", "?")
 
 
 def _defined_subject(abstract: str) -> list[str]:
-    found = _DEFINED_SUBJECT.search(abstract)
+    # the search, tried only at the text's start and at each stop (claims/scan.py)
+    found = _DEFINED_SUBJECT.match(abstract) or next(scan.finditer_from(_DEFINED_SUBJECT, _STOPS, abstract), None)
     return [found.group("name")] if found and _looks_like_name(found.group("name")) else []
 
 
@@ -584,8 +587,9 @@ def _title_as_name(title: str, abstract: str) -> list[str]:
 _RESULT_VERBS = frozenset(
     "achieves obtains outperforms reaches sets surpasses attains establishes improves yields runs beats exceeds".split()  # noqa: SIM905
 )
-# led by a class of their first letters, which the regex engine jumps between; the word then looked up
+# a lower-case word ending in "s", tried where a verb of results is written (claims/scan.py); the word then looked up
 _RESULT_VERB = re.compile(r"[aoresiyb][a-z]{2,10}s\b")
+_RESULT_VERB_WORDS = tuple(sorted(_RESULT_VERBS))
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.;,]\s+(?:[Oo]ur\s+)?|(?<![\w-])[Oo]ur\s+)(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
     r"\s+(?:\([^)]{1,30}\)\s+)?(?:also\s+|further\s+|consistently\s+|significantly\s+)?$"
@@ -595,7 +599,9 @@ _SUBJECT_BEFORE = re.compile(
 def _result_subjects(abstract: str) -> list[str]:
     """Systems an abstract credits with results, for a paper whose title and wording name none."""
     found = []
-    for verb in _RESULT_VERB.finditer(abstract):
+    # Tried only where a verb of results is written: a match that starts elsewhere and covers one is a longer
+    # word, which has a letter before the verb (skipped below either way).
+    for verb in scan.finditer_from(_RESULT_VERB, _RESULT_VERB_WORDS, abstract):
         if verb.group() not in _RESULT_VERBS or (verb.start() and abstract[verb.start() - 1].isalpha()):
             continue  # not a verb of results, or inside a word ("preaches")
         subject = _SUBJECT_BEFORE.search(abstract, max(0, verb.start() - 90), verb.start())

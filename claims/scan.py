@@ -51,3 +51,24 @@ def finditer(
         if match is not None:
             yield match
         position = match.end() if match is not None else at + 1
+
+
+def finditer_from(
+    pattern: re.Pattern[str], starts: tuple[str, ...], text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, start, end) for a pattern that never matches empty and whose every match begins
+    with one of the strings `starts` (as written): tried only where `str.find` finds one. A pattern led by
+    `\\b`, `^` or a class of common letters gives the regex engine nothing to jump to: it tries every character."""
+    end = len(text) if end is None else end
+    position = start
+    for at in sorted({at for literal in starts for at in _occurrences(text, literal, start, end)}):
+        if at >= position and (match := pattern.match(text, at, end)) is not None:
+            yield match
+            position = match.end()
+
+
+def _occurrences(text: str, literal: str, start: int, end: int) -> Iterator[int]:
+    at = text.find(literal, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1, end)
