@@ -72,7 +72,16 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with every text cell that comes from the input neutralized (names, titles, sentences); numeric
     columns and the tool's own values (`OWN_VALUES`) are left alone."""
     text = [c for c in frame.columns if c not in OWN_VALUES and not pd.api.types.is_numeric_dtype(frame[c])]
-    return frame.assign(**{c: frame[c].map(_neutral_cell, na_action="ignore") for c in text})
+    return frame.assign(**{c: _neutral_column(frame[c]) for c in text})
+
+
+def _neutral_column(column: pd.Series) -> pd.Series:
+    """A text column neutralized: a column of strings only where a cell starts like a formula (found at once,
+    not cell by cell: most columns have none), any other cell by cell."""
+    if not pd.api.types.is_string_dtype(column):
+        return column.map(_neutral_cell, na_action="ignore")
+    risky = column.str.startswith(FORMULA_START, na=False)
+    return column.mask(risky, column[risky].map(neutralize)) if risky.any() else column
 
 
 def _neutral_cell(value: object) -> object:

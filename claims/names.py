@@ -210,6 +210,7 @@ _INTRODUCE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work)|, and|and then)\s+(?:[a-z]+\s+){0,6}?"
     r"(?:propose|introduce|present|develop|design|build|train|call|name|term|dub)[sd]?\b"
 )
+_INTRODUCE_STARTS = ("We", "we", "This ", "this ", ", and", "and then")  # what each match begins with
 _INTRODUCING = re.compile(
     r"(?<!\w)(?:[Bb]y|[Tt]hrough|[Vv]ia)\s+(?:introducing|proposing|presenting|developing|designing)\b"
 )
@@ -436,7 +437,8 @@ def _own_apposition(abstract: str) -> str | None:
     # "our model, Polyglot-Instruct,": the construction says it is a name, though its words are Title-Case
     if named and named.group("name") not in _COMMON_CAPS and not dataset_at(named.group("name")):
         return singular(named.group("name"), abstract)
-    named = next(scan.finditer(_NEW_SYSTEM_NAMED, _NEW_SYSTEM_NAMED_LED, abstract), None)
+    new_system = _has_any(abstract, ("new", "novel")) and _has_any(abstract, ("propose", "introduce", "present"))
+    named = new_system and next(scan.finditer(_NEW_SYSTEM_NAMED, _NEW_SYSTEM_NAMED_LED, abstract), None)
     if named and named.group("name") not in _COMMON_CAPS:
         return singular(named.group("name"), abstract)
     for cue in _OWN_APPOSITION.finditer(abstract):
@@ -473,7 +475,7 @@ def _introduced(abstract: str) -> str | None:
             return singular(name, abstract)
         if name[0].isupper() and name not in _COMMON_CAPS and _uses(name, abstract) >= 2:
             return name  # "a family of models called Lumen. Lumen reaches ...": named, then used as a name
-    introductions = list(_INTRODUCE.finditer(abstract))
+    introductions = list(scan.finditer_from(_INTRODUCE, _INTRODUCE_STARTS, abstract))
     if _has_any(abstract, _GERUNDS):
         introductions += scan.finditer(_INTRODUCING, _INTRODUCING_LED, abstract)
     read = (0, -1)
@@ -512,7 +514,10 @@ def _introduced_by_title(title: str) -> str | None:
     return match.group("name") if match else None
 
 
-_BENCHMARK_NOUN = r"(?:benchmark|dataset|data set|corpus|test suite|suite|challenge set|test set|evaluation set)"
+_BENCHMARK_NOUNS = (
+    "benchmark", "dataset", "data set", "corpus", "test suite", "suite", "challenge set", "test set", "evaluation set"
+)  # fmt: skip
+_BENCHMARK_NOUN = "(?:" + "|".join(_BENCHMARK_NOUNS) + ")"
 _INTRODUCED_BENCHMARK = re.compile(
     rf"(?<!\w)(?:[Ww]e\s+(?:\w+\s+)?|[Tt]his (?:paper|work)\s+|by\s+)"
     rf"(?:introduc|present|propos|releas|construct|build|buil|creat|curat|collect)\w*\s+(?:the\s+)?"
@@ -528,13 +533,10 @@ _BENCHMARK_TITLE = re.compile(
 )
 
 
-_BENCHMARK_NOUN_WORD = re.compile(_BENCHMARK_NOUN)
-
-
 def introduced_benchmark(title: str, abstract: str) -> str | None:
     """The benchmark a paper introduces ("X: A Benchmark for ...", "we introduce X, a new dataset"): the
     results it reports are measured on it, and it is no system."""
-    if not (_BENCHMARK_NOUN_WORD.search(title.lower()) or _BENCHMARK_NOUN_WORD.search(abstract)):
+    if not (_has_any(title.lower(), _BENCHMARK_NOUNS) or _has_any(abstract, _BENCHMARK_NOUNS)):
         return None  # most abstracts: no word a benchmark is introduced with
     titled = _BENCHMARK_TITLE.match(title)
     name = titled.group("name").strip(" `'\"") if titled else ""
@@ -578,10 +580,12 @@ _DEFINED_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+)(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s+is\s+an?\s+(?:[\w-]+\s+){0,5}?"
     r"(?:model|network|method|framework|architecture|system|approach|transformer|encoder|decoder|detector)\b"
 )
+_STOPS = (".", "!", "?")
 
 
 def _defined_subject(abstract: str) -> list[str]:
-    found = _DEFINED_SUBJECT.search(abstract)
+    # the search, tried only at the text's start and at each stop (claims/scan.py)
+    found = _DEFINED_SUBJECT.match(abstract) or next(scan.finditer_from(_DEFINED_SUBJECT, _STOPS, abstract), None)
     return [found.group("name")] if found and _looks_like_name(found.group("name")) else []
 
 
@@ -605,8 +609,9 @@ def _title_as_name(title: str, abstract: str) -> list[str]:
 _RESULT_VERBS = frozenset(
     "achieves obtains outperforms reaches sets surpasses attains establishes improves yields runs beats exceeds".split()  # noqa: SIM905
 )
-# led by a class of their first letters, which the regex engine jumps between; the word then looked up
+# a lower-case word ending in "s", tried where a verb of results is written (claims/scan.py); the word then looked up
 _RESULT_VERB = re.compile(r"[aoresiyb][a-z]{2,10}s\b")
+_RESULT_VERB_WORDS = tuple(sorted(_RESULT_VERBS))
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.;,]\s+(?:[Oo]ur\s+)?|(?<![\w-])[Oo]ur\s+)(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
     r"\s+(?:\([^)]{1,30}\)\s+)?(?:also\s+|further\s+|consistently\s+|significantly\s+)?$"
@@ -616,7 +621,9 @@ _SUBJECT_BEFORE = re.compile(
 def _result_subjects(abstract: str) -> list[str]:
     """Systems an abstract credits with results, for a paper whose title and wording name none."""
     found = []
-    for verb in _RESULT_VERB.finditer(abstract):
+    # Tried only where a verb of results is written: a match that starts elsewhere and covers one is a longer
+    # word, which has a letter before the verb (skipped below either way).
+    for verb in scan.finditer_from(_RESULT_VERB, _RESULT_VERB_WORDS, abstract):
         if verb.group() not in _RESULT_VERBS or (verb.start() and abstract[verb.start() - 1].isalpha()):
             continue  # not a verb of results, or inside a word ("preaches")
         subject = _SUBJECT_BEFORE.search(abstract, max(0, verb.start() - 90), verb.start())

@@ -21,13 +21,18 @@ def separator(inside: str) -> str:
     return "[" + "".join(f"\\x{code:02x}" for code in outside) + "\\x80-\\U0010ffff]"
 
 
-def led(pattern: re.Pattern[str], before: str) -> re.Pattern[str]:
+def led(pattern: re.Pattern[str], before: str, first: str = "") -> re.Pattern[str]:
     """`pattern`, which starts with the lookbehind (?<!`before`), led instead by the character before
-    a match: at least wherever `pattern` matches (text's start apart), the led pattern matches one earlier."""
+    a match: at least wherever `pattern` matches (text's start apart), the led pattern matches one earlier.
+
+    `first`: a class of every character a match can start with, looked ahead of first (under the pattern's
+    flags, so in the same cases): a case-insensitive alternation of words is otherwise tried whole after
+    each space."""
     lookbehind = f"(?<!{before})"
     if not pattern.pattern.startswith(lookbehind):
         raise ValueError(f"{pattern.pattern[:40]!r} does not start with {lookbehind}")
-    return re.compile(f"{separator(before)}(?:{pattern.pattern[len(lookbehind) :]})", pattern.flags)
+    ahead = f"(?={first})" if first else ""
+    return re.compile(f"{separator(before)}{ahead}(?:{pattern.pattern[len(lookbehind) :]})", pattern.flags)
 
 
 def finditer(
@@ -46,3 +51,24 @@ def finditer(
         if match is not None:
             yield match
         position = match.end() if match is not None else at + 1
+
+
+def finditer_from(
+    pattern: re.Pattern[str], starts: tuple[str, ...], text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, start, end) for a pattern that never matches empty and whose every match begins
+    with one of the strings `starts` (as written): tried only where `str.find` finds one. A pattern led by
+    `\\b`, `^` or a class of common letters gives the regex engine nothing to jump to: it tries every character."""
+    end = len(text) if end is None else end
+    position = start
+    for at in sorted({at for literal in starts for at in _occurrences(text, literal, start, end)}):
+        if at >= position and (match := pattern.match(text, at, end)) is not None:
+            yield match
+            position = match.end()
+
+
+def _occurrences(text: str, literal: str, start: int, end: int) -> Iterator[int]:
+    at = text.find(literal, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1, end)

@@ -25,7 +25,7 @@ from claims.chart import chart_svg
 from claims.cli import main
 from claims.engine import run_extraction
 from claims.grammar import quantities
-from claims.io import OutputSet
+from claims.io import OutputSet, neutralize, spreadsheet_safe
 from claims.leaderboard import RESERVED_NAMES, build_comparisons, build_leaderboards, file_name
 from claims.loaders import LoadError, iter_paper_chunks
 from claims.report import write_leaderboards
@@ -184,6 +184,21 @@ def test_claims_csv_of_both_commands_neutralizes_formulas_and_keeps_its_own_valu
     boards = list((tmp_path / "run" / "leaderboards").glob("*.csv"))
     read_back = pd.concat([pd.read_csv(p) for p in boards if p.stem != "comparisons"])
     assert "=" in set(read_back["bound"])  # the tool's own value, read back as the tool meant it
+
+
+def test_spreadsheet_safe_columns_are_those_neutralized_cell_by_cell() -> None:
+    cells = ["=1+1", "+HYPERLINK()", "-2", "-2.5", "@SUM(A1)", "\tx", "\rx", "plain", "", None, "a=b", "+0.5%"]
+    frame = pd.DataFrame(
+        {"text": pd.array(cells, dtype="string"), "objects": pd.Series(cells, dtype=object), "bound": ["="] * 12}
+    )
+    safe = spreadsheet_safe(frame)
+    for column in ("text", "objects"):
+        expected = [neutralize(c) if isinstance(c, str) else c for c in cells]
+        assert [None if pd.isna(c) else c for c in safe[column]] == expected
+    assert safe["bound"].tolist() == ["="] * 12  # the tool's own values as they are
+    assert safe.to_csv(index=False) == frame.assign(
+        **{c: frame[c].map(lambda v: neutralize(v) if isinstance(v, str) else v) for c in ("text", "objects")}
+    ).to_csv(index=False)
 
 
 # ---- 6: identity before chunking -----------------------------------------------------------------------------

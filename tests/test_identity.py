@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import sys
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from synthetic import synthetic_records, write_synthetic
 
 import claims
 from claims.engine import quarantine_path, run_extraction
+from claims.identity import normalize_title
 from claims.ledger import papers_path
 
 RECORDS = int(os.environ.get("CLAIMS_IDENTITY_RECORDS", "80"))
@@ -62,3 +68,27 @@ def test_claims_run_reads_the_papers_extract_reads(corpus: Path, outputs) -> Non
     ledger = pd.read_csv(io.BytesIO(outputs[RUNS[0]]["claims.papers.csv"]))
     papers = claims.load([corpus], errors=[])
     assert sorted(ledger["paper_id"]) == sorted(papers["paper_id"])
+
+
+def _reference_key(title: str) -> str:
+    """`normalize_title` as first written: the fast paths must give exactly its keys."""
+    text = unicodedata.normalize("NFKD", title).casefold()
+    return re.sub(r"[\W_]+", "", text) or " ".join(text.split())
+
+
+def test_what_the_key_drops_is_what_isalnum_refuses_on_every_code_point() -> None:
+    dropped = re.compile(r"[\W_]")
+    assert all((dropped.fullmatch(chr(c)) is None) == chr(c).isalnum() for c in range(sys.maxunicode + 1))
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("Aa1_- .,:;()[]ßİﬁé\u0301"), max_size=40))
+def test_title_keys_are_those_of_the_regex(title: str) -> None:
+    ascii_only = title.encode("ascii", "ignore").decode()
+    assert normalize_title(title) == _reference_key(title)
+    assert normalize_title(ascii_only) == _reference_key(ascii_only)
+
+
+def test_sample_title_and_abstract_keys_are_those_of_the_regex() -> None:
+    papers = claims.load()
+    texts = [*papers["title"], *papers["abstract"]]
+    assert [normalize_title(t) for t in texts] == [_reference_key(t) for t in texts]

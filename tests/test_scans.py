@@ -308,3 +308,70 @@ def test_led_scans_find_what_the_patterns_find(which: str, pieces: list[str], da
     plain = [m.span() for m in re.compile(written).finditer(text, start, end)]
     assert [m.span() for m in pattern.finditer(text, start, end)] == plain
     assert [m.span() for m in scan.finditer(pattern, led, text, start, end)] == plain
+
+
+# Pieces of numbers in words, in changed cases and with the characters (?i) pairs with ASCII letters
+_WORD_NUMBER_PIECES = [
+    *grammar.NUMBER_WORDS, *grammar.FRACTION_WORDS, "one", "a single", "1/", "10", "times", "fold", "-fold",
+    " of the ", "parameters", "GPU days", "TPU-hours", "to", " ", "  ", "-", ",", "x", "ſix", "\u212aB", "ınto",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.builds(_case_changed, st.sampled_from(_WORD_NUMBER_PIECES), st.lists(st.booleans())), max_size=20))
+def test_word_quantities_led_by_their_first_letters_are_those_of_the_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = [m.span() for m in grammar.WORD_QUANTITY.finditer(text)]
+    assert [m.span() for m in scan.finditer(grammar.WORD_QUANTITY, grammar._WORD_QUANTITY_LED, text)] == plain
+
+
+_INTRODUCTION_PIECES = [
+    "We", "we", "This paper", "this work", "This", ", and", "and then", "and", " ", "  ", ",", ".", "! ", "? ",
+    "propose", "introduces", "present", "trained", "call", "named", "dubs", "s", "d", "a", "an", "is", "GPT-2",
+    "FooNet", "model", "network", "detector", "Our", "achieves", "outperforms", "sets", "re", "p", "_", "3",
+    "(fast)", "new", "x",
+]  # fmt: skip
+_FROM_LITERALS = {
+    "introduce": (names._INTRODUCE, names._INTRODUCE_STARTS),
+    "defined subject": (names._DEFINED_SUBJECT, names._STOPS),
+}
+
+
+def _result_subjects_scanning_every_verb(abstract: str) -> list[str]:
+    """names._result_subjects as it was: every match of the verb pattern read."""
+    found = []
+    for verb in names._RESULT_VERB.finditer(abstract):
+        if verb.group() not in names._RESULT_VERBS or (verb.start() and abstract[verb.start() - 1].isalpha()):
+            continue
+        subject = names._SUBJECT_BEFORE.search(abstract, max(0, verb.start() - 90), verb.start())
+        if subject is None:
+            continue
+        name = subject.group("name").rstrip(".-")
+        if names._looks_like_name(name) and not vocab.metric_info(name):
+            found.append(names.singular(name, abstract))
+    return found
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(sorted(_FROM_LITERALS)), st.lists(st.sampled_from(_INTRODUCTION_PIECES), max_size=40))
+def test_scans_from_their_first_words_find_what_the_patterns_find(which: str, pieces: list[str]) -> None:
+    pattern, starts = _FROM_LITERALS[which]
+    text = "".join(pieces)
+    plain = [m.span() for m in pattern.finditer(text)]
+    if which == "defined subject":  # searched from the text's start, then from each stop
+        first = pattern.match(text) or next(scan.finditer_from(pattern, starts, text), None)
+        assert (first and first.span()) == (plain[0] if plain else None)
+    else:
+        assert [m.span() for m in scan.finditer_from(pattern, starts, text)] == plain
+    assert names._result_subjects(text) == _result_subjects_scanning_every_verb(text)
+
+
+def test_scans_from_first_words_on_the_sample_abstracts() -> None:
+    for abstract in loaders.load()["abstract"]:
+        introductions = scan.finditer_from(names._INTRODUCE, names._INTRODUCE_STARTS, abstract)
+        assert [m.span() for m in introductions] == [m.span() for m in names._INTRODUCE.finditer(abstract)]
+        defined = names._DEFINED_SUBJECT.search(abstract)
+        assert names._defined_subject(abstract) == (
+            [defined.group("name")] if defined and names._looks_like_name(defined.group("name")) else []
+        )
+        assert names._result_subjects(abstract) == _result_subjects_scanning_every_verb(abstract)
