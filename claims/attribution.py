@@ -279,6 +279,7 @@ _COMPARED_LEVEL = re.compile(
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
 _HELD_BY = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?(?:for|of|by|from|with)\s+(?:the\s+)?")
+_PLAIN_LIST = re.compile(r"\s*(?:,|/|,?\s*and)\s*")
 _HOLDER_CUE = re.compile(r"\b(?:for|of)\s")
 _HELD_FOR = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?for\s+(?:the\s+)?")  # "72.1 (normalized score) for X"
 _HELD_OF = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?of\s+(?:the\s+)?")  # after "the": "the 3.98 of X"
@@ -555,8 +556,9 @@ def _held_level(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     if reading.kinds_of(sentence.text, phrase, sentence.span)[0] != "score":
         return None  # "gains of 1.2% for X": the change made to X, not X's level
     held = [_holder(sentence, quantity) for quantity in phrase.members]
-    if held[-1] and not any(held[:-1]):
-        held = [held[-1]] * len(held)  # "48.1% and 49.5% for X"
+    plain = all(_PLAIN_LIST.fullmatch(sentence.text, a.end, b.start) for a, b in pairwise(phrase.members))
+    if held[-1] and not any(held[:-1]) and plain:
+        held = [held[-1]] * len(held)  # "48.1% and 49.5% for X", not "1.2 on A, versus 2.8 for X"
     return held if any(held) else None
 
 

@@ -820,9 +820,14 @@ _NAME_SHAPED_WORD = re.compile(r"^(?=[\w-]*[a-z])(?=(?:[\w-]*[A-Z]){2})[\w-]+$")
 _COMPETITOR_VERB = re.compile(r"^(?:outperform|surpass|beat|exceed|outpac|outstrip|trail)\w*$", re.I)
 
 
+_PLACE_PREPOSITIONS = frozenset(("on", "across", "over"))
+
+
 def _metric_phrase(noun_phrase: str) -> str | None:
     """The trailing content words of a noun phrase, as a vocabulary metric when one ends it."""
     words = noun_phrase.split()
+    placed = next((i for i, word in enumerate(words) if i and word.lower() in _PLACE_PREPOSITIONS), len(words))
+    words = words[:placed]  # "forgetting on Split CIFAR-100": the measure, not where it was measured
     while words and _FUNCTION_WORD.match(words[-1]):
         words.pop()  # "annotations needed"
     start = len(words)

@@ -929,3 +929,19 @@ def test_the_cost_of_training_is_the_training_cost() -> None:
 def test_lowercase_n_of_ndcg_names_the_metric() -> None:
     table = claims_of("NetX achieves an nDCG@10 of 0.735 on TREC DL 2019.")
     assert row(table, "0.735").metric == "NDCG@10"
+
+
+def test_where_a_change_was_measured_is_not_its_metric() -> None:
+    table = claims_of("NetX reduces forgetting on Split CIFAR-100 by 35%.")
+    assert (row(table, "35%").metric, row(table, "35%").dataset) == ("forgetting", "CIFAR-100")
+
+
+def test_fewer_communication_rounds_is_a_cost() -> None:
+    table = claims_of("On FEMNIST, NetX reaches 85% accuracy with 60% fewer communication rounds than FedAvg.")
+    assert (row(table, "60%").metric, row(table, "60%").direction) == ("communication rounds", "down")
+    assert row(table, "85%").dataset == "FEMNIST"
+
+
+def test_a_score_versus_another_s_keeps_its_own_model() -> None:
+    table = claims_of("NetX achieves a Frechet Audio Distance of 1.2 on MusicCaps, versus 2.8 for MusicLM.")
+    assert (row(table, "1.2").model, row(table, "2.8").model) == ("NetX", "MusicLM")
