@@ -87,7 +87,7 @@ UP_WORDS = re.compile(
     re.IGNORECASE,
 )
 DOWN_WORDS = re.compile(
-    r"\b(?:fewer|less|lower|reduc\w*|decreas\w*|drops?|smaller|sav\w*|cheaper|cuts?|compress\w*|"
+    r"\b(?:fewer|less|lower(?:s|ed|ing)?|reduc\w*|decreas\w*|drops?|smaller|sav\w*|cheaper|cuts?|compress\w*|"
     r"shrink\w*|lighter|slashes|halv\w*|shorter|declines?|compact|efficient|los(?:e|es|ing|s)|sacrific\w*|degrad\w*|"
     r"deduct\w*|cost\s+of)\b",
     re.IGNORECASE,

@@ -820,7 +820,7 @@ _NAME_SHAPED_WORD = re.compile(r"^(?=[\w-]*[a-z])(?=(?:[\w-]*[A-Z]){2})[\w-]+$")
 _COMPETITOR_VERB = re.compile(r"^(?:outperform|surpass|beat|exceed|outpac|outstrip|trail)\w*$", re.I)
 
 
-_PLACE_PREPOSITIONS = frozenset(("on", "across", "over"))
+_PLACE_PREPOSITIONS = frozenset(("on", "across", "over", "for", "in", "at"))
 
 
 def _metric_phrase(noun_phrase: str) -> str | None:

@@ -945,3 +945,16 @@ def test_fewer_communication_rounds_is_a_cost() -> None:
 def test_a_score_versus_another_s_keeps_its_own_model() -> None:
     table = claims_of("NetX achieves a Frechet Audio Distance of 1.2 on MusicCaps, versus 2.8 for MusicLM.")
     assert (row(table, "1.2").model, row(table, "2.8").model) == ("NetX", "MusicLM")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "metric", "direction"),
+    [
+        ("NetX raises throughput for long sequences by 2x.", "2x", "throughput", "up"),
+        ("NetX lowers the word error rate of Whisper by 12% on noisy speech.", "12%", "WER", "down"),
+        ("NetX lowered the latency by 30%.", "30%", "latency", "down"),
+    ],
+)
+def test_the_measure_a_verb_changes(sentence: str, value_text: str, metric: str, direction: str) -> None:
+    change = row(claims_of(sentence), value_text)
+    assert (change.metric, change.direction) == (metric, direction)
