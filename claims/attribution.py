@@ -324,7 +324,7 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     if sentence.system:
         if nearest and _others_result(nearest, phrase, abstract):
             return nearest.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
-        variant = sentence.variants.last_ending(floor, phrase.start)
+        variant = sentence.variants.last_ending(floor, phrase.start) or _variant_it_means(sentence, phrase)
         sized = _sized(sentence, phrase)
         if sized and (variant is None or sized[0] > variant.end):
             return sized[1]  # "NetX-L reaches ..., and our base model outperforms ...": the nearer names it
@@ -335,6 +335,24 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
     subject = sentence.subjects.last_ending(floor, phrase.start, says_its_result)
     return subject.name if subject else None
+
+
+_IT_SUBJECT = re.compile(r"(?:(?<![^.!?]\s)(?<=\s)|^|,\s+)[Ii]t\s+(?:also\s+|further\s+|still\s+)?[a-z]+")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _variant_it_means(sentence: Sentence, phrase: reading.Phrase) -> names.Mention | None:
+    """ "NetX-L reaches 86.1%. It also achieves 54.2 AP": "it" is the variant the sentence before named."""
+    floor, text = sentence.span[0], sentence.text
+    if not _IT_SUBJECT.search(text, floor, phrase.start):
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, floor - 400), max(0, floor - 2))]
+    before = (ends[-1] if ends else max(0, floor - 400), floor)  # the sentence just before
+    key = name_key(sentence.system or "")
+    named = [
+        m for m in names.model_mentions(text, *before) if name_key(m.name).startswith(key) and name_key(m.name) != key
+    ]
+    return named[-1] if named else None
 
 
 def task_metric(sentence: Sentence, phrase: reading.Phrase) -> str | None:

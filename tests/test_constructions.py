@@ -958,3 +958,10 @@ def test_a_score_versus_another_s_keeps_its_own_model() -> None:
 def test_the_measure_a_verb_changes(sentence: str, value_text: str, metric: str, direction: str) -> None:
     change = row(claims_of(sentence), value_text)
     assert (change.metric, change.direction) == (metric, direction)
+
+
+def test_it_after_a_sentence_about_a_variant_is_that_variant() -> None:
+    table = claims_of("NetX-L reaches 86.1% top-1 accuracy on ImageNet. It also achieves 54.2 box AP on COCO.")
+    assert row(table, "54.2").model == "NetX-L"
+    other = claims_of("NetX-S is fast. NetX reaches 80% on COCO. It reaches 79.2% on ImageNet.")
+    assert row(other, "79.2%").model == "NetX"  # the sentence just before names the system itself
