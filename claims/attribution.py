@@ -780,8 +780,9 @@ PREFERENCES: tuple[Preference, ...] = (
     Preference(
         "model",
         "own",
-        "a system set against the paper's ('while X only reaches') or compared against elsewhere as the subject of "
-        "the result, a variant of the system (named here, by its size, or by 'it' after it), the system, or the subject",
+        "a system set against the paper's ('while X only reaches') or compared against elsewhere as the subject "
+        "of the result, a variant of the system (named here, by its size, or by 'it' after it), the system, or "
+        "the subject",
         "Our Glimmer-L reaches 84.2% top-1 on ImageNet.",
         {"84.2%": "Glimmer-L"},
         _own,
