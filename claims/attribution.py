@@ -275,7 +275,8 @@ def _parenthesized_after(abstract: str, quantity: Quantity, mentions: names.Span
 
 
 _COMPARED_LEVEL = re.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|(?<!more )(?<!less )(?<!fewer )(?<!rather )\bthan|\bagainst)"
+    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|(?<!more )(?<!less )(?<!fewer )(?<!rather )\bthan|\bagainst|"
+    r"\b(?:up|down)\s+from)"  # "49.0%, up from 33.4% for the previous best"
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
 _HELD_BY = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?(?:for|of|by|from|with)\s+(?:the\s+)?")

@@ -965,3 +965,10 @@ def test_it_after_a_sentence_about_a_variant_is_that_variant() -> None:
     assert row(table, "54.2").model == "NetX-L"
     other = claims_of("NetX-S is fast. NetX reaches 80% on COCO. It reaches 79.2% on ImageNet.")
     assert row(other, "79.2%").model == "NetX"  # the sentence just before names the system itself
+
+
+def test_the_level_a_result_is_up_from_is_not_the_system_s() -> None:
+    table = claims_of(
+        "On SWE-bench Verified, NetX resolves 49.0% of issues, up from 33.4% for the previous best agent."
+    )
+    assert (row(table, "49.0%").model, row(table, "33.4%").model) == ("NetX", "")
