@@ -291,7 +291,7 @@ _COMPARED_NAME = re.compile(
     r"\b(?:than|over|surpass\w*|outperform\w*|beat\w*|versus|vs\.?|compared\s+(?:to|with))\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,2})\s*$"
 )
-_OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?)?\s*")
+_OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?|[vV]\d+(?:\.\d+)?)?\s*")  # "ModelX 1.4 (", "MoCo v2 ("
 _OWNER_GAP_WORDS = 2
 
 

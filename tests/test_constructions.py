@@ -972,3 +972,8 @@ def test_the_level_a_result_is_up_from_is_not_the_system_s() -> None:
         "On SWE-bench Verified, NetX resolves 49.0% of issues, up from 33.4% for the previous best agent."
     )
     assert (row(table, "49.0%").model, row(table, "33.4%").model) == ("NetX", "")
+
+
+def test_a_versioned_name_before_a_parenthesized_score_owns_it() -> None:
+    table = claims_of("NetX reaches 76.3% top-1 accuracy, outperforming SimCLR (69.3%) and MoCo v2 (71.1%).")
+    assert [row(table, v).model for v in ("76.3%", "69.3%", "71.1%")] == ["NetX", "SimCLR", "MoCo v2"]
