@@ -473,8 +473,6 @@ def _introduced(abstract: str) -> str | None:
         name = match.group("name").rstrip(".-")
         if _looks_like_name(name) or (match.group("quote") and name[0].isupper()):  # 'refer to as "Bort"'
             return singular(name, abstract)
-        if name[0].isupper() and name not in _COMMON_CAPS and _uses(name, abstract) >= 2:
-            return name  # "a family of models called Lumen. Lumen reaches ...": named, then used as a name
     introductions = list(scan.finditer_from(_INTRODUCE, _INTRODUCE_STARTS, abstract))
     if _has_any(abstract, _GERUNDS):
         introductions += scan.finditer(_INTRODUCING, _INTRODUCING_LED, abstract)
