@@ -126,9 +126,12 @@ def _is_score(text: str) -> bool:
 
 
 def is_results_table(caption: str, cells: list[dict]) -> bool:
-    """A table of results: not captioned as statistics, settings or ablations; mostly scores, not counts;
-    its caption says results, or metrics are named in its headers or caption."""
+    """A table of results: not captioned as statistics, settings or ablations (nor as the datasets used,
+    unless the caption names a measure: "Test error rates on the datasets used by X"); mostly scores, not
+    counts; its caption says results, or metrics are named in its headers or caption."""
     if says(caption, "caption", "not_results"):
+        return False
+    if says(caption, "caption", "not_results_unless_scored") and not _scored(caption):
         return False
     body = [cell for cell in cells if not cell["header"]]
     if not body or sum(_is_score(cell["text"]) for cell in body) < 0.5 * len(body):
@@ -136,6 +139,11 @@ def is_results_table(caption: str, cells: list[dict]) -> bool:
     labels = dict.fromkeys(str(cell["col_label"] or "") for cell in body)
     named = any(_last_metric(tidy(label)) for label in labels)
     return says(caption, "caption", "results") or named or bool(find_metrics(caption))
+
+
+def _scored(caption: str) -> bool:
+    """A caption naming a measure of quality: it presents scores, whatever else it says."""
+    return any(canonical_metric(m.group()) not in GENERIC_METRICS for m in find_metrics(caption))
 
 
 @lru_cache(maxsize=1)
