@@ -3,6 +3,8 @@ table cells as claims with provenance; which of them go on boards."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 from tables_fixtures import write_paper
@@ -232,3 +234,15 @@ def test_a_table_neither_comparing_nor_captioned_with_its_benchmark_or_as_the_pa
         cell("Table 2", "Table 2: Comparison.", 90.9, "baseline"),
     ]
     assert board_claims(pd.DataFrame(compared))["value"].tolist() == [91.4, 90.9]
+
+
+def test_a_cell_under_a_column_header_holding_a_caption_has_no_known_column(tmp_path):
+    folder = write_paper(tmp_path)
+    tables = json.loads((folder / "tables" / "2101.00001.json").read_text(encoding="utf-8"))
+    tables[1]["numberCells"].append(  # PDF extraction gave another table's number the caption's line as header
+        {"number": "47.22", "isBolded": True, "associatedRows": ["GraphNER ( ours )"],
+         "associatedColumns": ["Table 2 : Test results on CoNLL-2003"], "associatedMergedColumns": []}
+    )  # fmt: skip
+    (folder / "tables" / "2101.00001.json").write_text(json.dumps(tables), encoding="utf-8")
+    claims = table_claims(read_full_papers([folder])[0])
+    assert 47.22 not in set(claims["value"]) and 91.62 in set(claims["value"])

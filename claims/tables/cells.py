@@ -10,6 +10,7 @@ caption, task or paper: where the dataset was read), `bold`, `split_kind` ("dev"
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -49,7 +50,7 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
         return []
     read = []
     for cell in cells:
-        parsed = None if cell["header"] else parse_cell(cell["text"])
+        parsed = None if cell["header"] or captioned_header(str(cell["col_label"] or "")) else parse_cell(cell["text"])
         if parsed is None:
             continue
         found = meaning(str(cell["row_label"] or ""), str(cell["col_label"] or ""), caption, cast)
@@ -78,6 +79,16 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
             }
         )  # fmt: skip
     return rows
+
+
+_CAPTION_HEAD = re.compile(r"\bTable\s*\d+\s*:")
+
+
+def captioned_header(col_label: str) -> bool:
+    """A column header holding a caption ("Table 1 : Quantitative results ..."): PDF extraction took the
+    caption's line for the header of numbers it could not place, often another table's: the cell's column,
+    and so its metric, is unknown."""
+    return bool(_CAPTION_HEAD.search(col_label))
 
 
 def bold_own_roles(roles: list[str], bold: list[bool], captioned_own: bool = False) -> list[str]:
