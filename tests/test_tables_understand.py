@@ -15,7 +15,7 @@ from claims.tables.fulltext import paragraphs, reads_section
 from claims.tables.pipeline import body_claims
 from claims.tables.readers import read_full_papers
 from claims.tables.select import board_claims
-from claims.tables.understand import Cast, is_results_table, meaning, parse_cell, tidy
+from claims.tables.understand import Cast, is_results_table, meaning, merged_order, parse_cell, tidy
 
 CAST = Cast("GraphNER", ("graphner",), ("CoNLL-2003", "Penn Treebank POS"), "GraphNER: NER with graphs")
 
@@ -246,3 +246,22 @@ def test_a_cell_under_a_column_header_holding_a_caption_has_no_known_column(tmp_
     (folder / "tables" / "2101.00001.json").write_text(json.dumps(tables), encoding="utf-8")
     claims = table_claims(read_full_papers([folder])[0])
     assert 47.22 not in set(claims["value"]) and 91.62 in set(claims["value"])
+
+
+def test_a_header_merged_from_rouge_columns_gives_each_number_of_a_row_its_rouge(tmp_path):
+    assert merged_order("Rouge - 1 Rouge - 2 Rouge - L", 3) == ("ROUGE-1", "ROUGE-L", "ROUGE-2")
+    assert merged_order("R-1 R-2", 2) == ("ROUGE-1", "ROUGE-2")
+    assert merged_order("Rouge - 1 Rouge - 2 Rouge - L", 2) is None  # not one number per metric
+    assert merged_order("P R F1", 3) is None  # no order their values keep
+    folder = write_paper(tmp_path)
+    tables = json.loads((folder / "tables" / "2101.00001.json").read_text(encoding="utf-8"))
+    merged = ["Rouge - 1 Rouge - 2 Rouge - L"]
+    tables[1]["numberCells"] = [
+        {"number": n, "isBolded": True, "associatedRows": ["GraphNER ( ours )"], "associatedColumns": merged,
+         "associatedMergedColumns": []} for n in ("38.1", "13.9", "34.0")
+    ]  # fmt: skip
+    (folder / "tables" / "2101.00001.json").write_text(json.dumps(tables), encoding="utf-8")
+    claims = table_claims(read_full_papers([folder])[0])
+    assert dict(zip(claims["value"], claims["metric"], strict=True)) == {
+        38.1: "ROUGE-1", 34.0: "ROUGE-L", 13.9: "ROUGE-2"
+    }  # fmt: skip

@@ -163,6 +163,24 @@ def _last_metric(text: str) -> str | None:
     return next((shorts[p] for p in reversed(parts) if p in shorts), None)
 
 
+@lru_cache(maxsize=4096)
+def merged_order(col_label: str, count: int) -> tuple[str, ...] | None:
+    """The metrics of `count` numbers under one header naming that many metrics of a family whose values keep
+    one order (schemas/tables.toml [merged_order]: ROUGE-1 >= ROUGE-L >= ROUGE-2 of one summary), largest
+    value first; None for any other header."""
+    label = tidy(col_label)
+    named = [canonical_metric(m.group()) for m in find_metrics(label)]
+    if len(named) < count:  # short names of headers: "R-1 R-2 R-L"
+        shorts = _header_metrics()
+        named = [shorts[p] for p in (fold(w.strip(" .:()")) for w in label.split()) if p in shorts]
+    if count < 2 or len(named) != count or len(set(named)) != count:
+        return None
+    for family in _words()["merged_order"].values():
+        if set(named) <= set(family):
+            return tuple(m for m in family if m in named)
+    return None
+
+
 GENERIC_METRICS = frozenset({"performance", "score", "ROUGE"})  # no one measure: "best performances"
 
 
