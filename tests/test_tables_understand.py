@@ -265,3 +265,17 @@ def test_a_header_merged_from_rouge_columns_gives_each_number_of_a_row_its_rouge
     assert dict(zip(claims["value"], claims["metric"], strict=True)) == {
         38.1: "ROUGE-1", 34.0: "ROUGE-L", 13.9: "ROUGE-2"
     }  # fmt: skip
+
+
+def test_precision_and_recall_columns_beside_an_f1_are_theirs_and_on_no_board():
+    caption = "Table 1: Results on the CoNLL-2003 test set. The final column (Avg. F1) is the main metric."
+    assert meaning("GraphNER", "MUC / Rec .", caption, CAST).metric == "recall"
+    assert meaning("GraphNER", "MUC / Prec .", caption, CAST).metric == "precision"
+    assert meaning("GraphNER", "Avg . F1", caption, CAST).metric == "F1"
+    cells = [
+        {"paper_id": "a", "origin": "table", "value": v, "metric": m, "dataset": "CoNLL-2003", "kind": "score",
+         "split_kind": None, "own": True, "role": "own", "table_id": "Table 1", "dataset_from": "caption",
+         "bold": True, "row": 1, "col": c, "model": "m", "sentence": f"{caption} [row: m | column: {m} | cell: {v}]"}
+        for c, (m, v) in enumerate([("precision", 93.1), ("recall", 90.2), ("F1", 91.6)])
+    ]  # fmt: skip
+    assert board_claims(pd.DataFrame(cells))["metric"].tolist() == ["F1"]

@@ -45,6 +45,11 @@ def _words() -> dict:
         return tomllib.load(handle)
 
 
+def board_words() -> dict:
+    """schemas/tables.toml [boards]: what of a results table no leaderboard takes."""
+    return _words()["boards"]
+
+
 @cache
 def _phrases(section: str, key: str) -> re.Pattern[str]:
     """The words of one list of schemas/tables.toml as one whole-word, case-folded pattern."""
