@@ -279,3 +279,9 @@ def test_precision_and_recall_columns_beside_an_f1_are_theirs_and_on_no_board():
         for c, (m, v) in enumerate([("precision", 93.1), ("recall", 90.2), ("F1", 91.6)])
     ]  # fmt: skip
     assert board_claims(pd.DataFrame(cells))["metric"].tolist() == ["F1"]
+
+
+def test_a_multimodal_sentiment_table_s_a2_is_binary_accuracy_and_a7_another_measure():
+    caption = "Table 1: Sentiment analysis results on CMU-MOSI."
+    assert meaning("MARN", "( - ) / Binary / A 2 / -", caption, CAST).metric == "accuracy"
+    assert meaning("MARN", "Multiclass / A 7", caption, CAST).metric is None
