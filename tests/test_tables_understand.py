@@ -285,3 +285,13 @@ def test_a_multimodal_sentiment_table_s_a2_is_binary_accuracy_and_a7_another_mea
     caption = "Table 1: Sentiment analysis results on CMU-MOSI."
     assert meaning("MARN", "( - ) / Binary / A 2 / -", caption, CAST).metric == "accuracy"
     assert meaning("MARN", "Multiclass / A 7", caption, CAST).metric is None
+
+
+def test_a_row_bearing_the_mark_a_caption_gives_cited_results_is_a_baseline():
+    caption = "Table 3: ROUGE F1 on Gigaword. † indicates the value is cited from the corresponding paper."
+    assert meaning("FTSum † / 3 Sum", "RG - 1", caption, CAST).role == "baseline"
+    assert meaning("PIPELINE / 3 Sum / †", "RG - 1", caption, CAST).role == "other"  # the mark of a later part
+    significance = "Table 3: ROUGE F1 on Gigaword. * indicates statistical significance over the baseline."
+    assert meaning("FTSum *", "RG - 1", significance, CAST).role == "other"
+    reruns = "Table 5: Results with * are from our runs on their released implementations."
+    assert meaning("LSTM-CRF *", "F1", reruns, CAST).role == "baseline"

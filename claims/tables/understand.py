@@ -328,7 +328,28 @@ def meaning(row_label: str, col_label: str, caption: str, cast: Cast) -> CellMea
         metric = _caption_metric(caption) or metric
     dataset, where = _dataset(row_label, col_label, caption, cast, metric)
     split = _split(col_label, row_label, caption)
-    return CellMeaning(metric, dataset, split, _model(row_label), role_of(row_label, cast), where)
+    role = role_of(row_label, cast)
+    if role == "other" and marked_cited(row_label, caption):
+        role = "baseline"
+    return CellMeaning(metric, dataset, split, _model(row_label), role, where)
+
+
+_MARKS = "\u2020\u2021*\u00a7\u00b6#\u22c6\u2217\u2660\u2663\u2666\u2665"  # dagger, double dagger, star, ...
+
+
+@lru_cache(maxsize=1024)
+def _cited_marks(caption: str) -> frozenset[str]:
+    """The marks a caption says flag cited or re-run results ("† indicates the value is cited from the
+    corresponding paper", "Results with * are from our runs on their released implementations")."""
+    words = "|".join(re.escape(w) for w in sorted(_words()["caption"]["cited_marks"], key=len, reverse=True))
+    pattern = rf"([{_MARKS}])\s*(?:[\w,()-]+\s+){{0,6}}?(?:{words})(?![\w-])"
+    return frozenset(m.group(1) for m in re.finditer(pattern, fold(caption)))
+
+
+def marked_cited(row_label: str, caption: str) -> bool:
+    """The row's model (its first header part) bears a mark the caption gives cited results: a baseline."""
+    first = row_label.split(" / ")[0]
+    return any(mark in first for mark in _cited_marks(caption))
 
 
 @lru_cache(maxsize=16384)
