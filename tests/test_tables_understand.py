@@ -295,3 +295,6 @@ def test_a_row_bearing_the_mark_a_caption_gives_cited_results_is_a_baseline():
     assert meaning("FTSum *", "RG - 1", significance, CAST).role == "other"
     reruns = "Table 5: Results with * are from our runs on their released implementations."
     assert meaning("LSTM-CRF *", "F1", reruns, CAST).role == "baseline"
+    # a mark another caption of the paper gives cited results ("Notation follows that of Table 2")
+    marked = Cast("GraphNER", ("graphner",), ("CoNLL-2003",), "GraphNER", frozenset({"†"}))
+    assert meaning("FTSum †", "RG - 1", "Table 4: ROUGE F1. Notation follows Table 2.", marked).role == "baseline"

@@ -70,6 +70,7 @@ class Cast:
     own_keys: tuple[str, ...]  # name keys (letters and digits, case-folded) of the system and its acronym
     benchmarks: tuple[str, ...]  # canonical datasets the paper names, most named first
     named: str = ""  # the title: a row whose model it names is the paper's own
+    cited_marks: frozenset[str] = frozenset()  # marks a caption of the paper gives cited results ("†")
 
 
 _PDF_SPACES = re.compile(r"\s+(?=[-.,)\]:%@])|(?<=[-(\[@])\s+|(?<=\b[A-Z])\s+(?=\d\b)|\s+/\s+(?=@)")
@@ -110,7 +111,9 @@ def cast_of(paper: FullPaper) -> Cast:
     counts.pop(None, None)
     keys = tuple(k for k in map(key, own) if len(k) >= 2)
     named = paper.title or ""
-    return Cast(system, keys, tuple(n for n, _ in counts.most_common()), named)
+    captions = paper.tables["caption"].astype(str).unique() if len(paper.tables) else ()
+    marks = frozenset().union(*(_cited_marks(tidy(c)) for c in captions))
+    return Cast(system, keys, tuple(n for n, _ in counts.most_common()), named, marks)
 
 
 def parse_cell(text: str) -> tuple[str, float, str | None] | None:
@@ -329,7 +332,7 @@ def meaning(row_label: str, col_label: str, caption: str, cast: Cast) -> CellMea
     dataset, where = _dataset(row_label, col_label, caption, cast, metric)
     split = _split(col_label, row_label, caption)
     role = role_of(row_label, cast)
-    if role == "other" and marked_cited(row_label, caption):
+    if role == "other" and marked_cited(row_label, caption, cast):
         role = "baseline"
     return CellMeaning(metric, dataset, split, _model(row_label), role, where)
 
@@ -346,10 +349,12 @@ def _cited_marks(caption: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in re.finditer(pattern, fold(caption)))
 
 
-def marked_cited(row_label: str, caption: str) -> bool:
-    """The row's model (its first header part) bears a mark the caption gives cited results: a baseline."""
+def marked_cited(row_label: str, caption: str, cast: Cast | None = None) -> bool:
+    """The row's model (its first header part) bears a mark its caption, or another caption of the paper ("Notation
+    follows that of Table 2"), gives cited results: a baseline."""
     first = row_label.split(" / ")[0]
-    return any(mark in first for mark in _cited_marks(caption))
+    marks = _cited_marks(caption) | (cast.cited_marks if cast else frozenset())
+    return any(mark in first for mark in marks)
 
 
 @lru_cache(maxsize=16384)
