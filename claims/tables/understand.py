@@ -11,7 +11,8 @@ names), each body cell of a results table becomes one score claim:
   one the caption names; the dataset the same way, else the paper's benchmark of the task a header
   names ("NER"), else the benchmark the paper names most;
 - a row is the paper's own ("Ours", "our model", the system's name or a variant of it), a baseline
-  (a citation: "Lample et al. (2016)", "[12]", a year) or another model; human, oracle and random rows
+  (a citation: "Lample et al. (2016)", "[12]", a year; or the mark a caption gives cited results: "†")
+  or another model; human, oracle and random rows
   are no model's result;
 - a column or row header, else the caption, naming only a development or training split puts the cell
   off the test set: it is kept, with its split, but is never a leaderboard's own result.
