@@ -3,6 +3,8 @@ table cells as claims with provenance; which of them go on boards."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 from tables_fixtures import write_paper
@@ -13,7 +15,7 @@ from claims.tables.fulltext import paragraphs, reads_section
 from claims.tables.pipeline import body_claims
 from claims.tables.readers import read_full_papers
 from claims.tables.select import board_claims
-from claims.tables.understand import Cast, is_results_table, meaning, parse_cell, tidy
+from claims.tables.understand import Cast, is_results_table, meaning, merged_order, parse_cell, tidy
 
 CAST = Cast("GraphNER", ("graphner",), ("CoNLL-2003", "Penn Treebank POS"), "GraphNER: NER with graphs")
 
@@ -31,6 +33,8 @@ def _cells(texts: list[str], col_label: str = "F1") -> list[dict]:
         ("Table 5: Ablation study on the dev set.", ["91.2", "90.1"], False),
         ("Table 3: Statistics of the datasets.", ["14041", "3250", "3453"], False),
         ("Table 6: Results.", ["14041", "3250", "3453"], False),  # counts, not scores
+        ("Table 3: Test error rates (%) on the datasets used by Zhang et al. (2015).", ["5.01", "0.80"], True),
+        ("Table 1: Summary of the datasets used.", ["0.52", "0.31"], False),
     ],
 )
 def test_results_tables_are_told_from_statistics_settings_and_ablations(caption, texts, expected):
@@ -230,3 +234,67 @@ def test_a_table_neither_comparing_nor_captioned_with_its_benchmark_or_as_the_pa
         cell("Table 2", "Table 2: Comparison.", 90.9, "baseline"),
     ]
     assert board_claims(pd.DataFrame(compared))["value"].tolist() == [91.4, 90.9]
+
+
+def test_a_cell_under_a_column_header_holding_a_caption_has_no_known_column(tmp_path):
+    folder = write_paper(tmp_path)
+    tables = json.loads((folder / "tables" / "2101.00001.json").read_text(encoding="utf-8"))
+    tables[1]["numberCells"].append(  # PDF extraction gave another table's number the caption's line as header
+        {"number": "47.22", "isBolded": True, "associatedRows": ["GraphNER ( ours )"],
+         "associatedColumns": ["Table 2 : Test results on CoNLL-2003"], "associatedMergedColumns": []}
+    )  # fmt: skip
+    (folder / "tables" / "2101.00001.json").write_text(json.dumps(tables), encoding="utf-8")
+    claims = table_claims(read_full_papers([folder])[0])
+    assert 47.22 not in set(claims["value"]) and 91.62 in set(claims["value"])
+
+
+def test_a_header_merged_from_rouge_columns_gives_each_number_of_a_row_its_rouge(tmp_path):
+    assert merged_order("Rouge - 1 Rouge - 2 Rouge - L", 3) == ("ROUGE-1", "ROUGE-L", "ROUGE-2")
+    assert merged_order("R-1 R-2", 2) == ("ROUGE-1", "ROUGE-2")
+    assert merged_order("Rouge - 1 Rouge - 2 Rouge - L", 2) is None  # not one number per metric
+    assert merged_order("P R F1", 3) is None  # no order their values keep
+    folder = write_paper(tmp_path)
+    tables = json.loads((folder / "tables" / "2101.00001.json").read_text(encoding="utf-8"))
+    merged = ["Rouge - 1 Rouge - 2 Rouge - L"]
+    tables[1]["numberCells"] = [
+        {"number": n, "isBolded": True, "associatedRows": ["GraphNER ( ours )"], "associatedColumns": merged,
+         "associatedMergedColumns": []} for n in ("38.1", "13.9", "34.0")
+    ]  # fmt: skip
+    (folder / "tables" / "2101.00001.json").write_text(json.dumps(tables), encoding="utf-8")
+    claims = table_claims(read_full_papers([folder])[0])
+    assert dict(zip(claims["value"], claims["metric"], strict=True)) == {
+        38.1: "ROUGE-1", 34.0: "ROUGE-L", 13.9: "ROUGE-2"
+    }  # fmt: skip
+
+
+def test_precision_and_recall_columns_beside_an_f1_are_theirs_and_on_no_board():
+    caption = "Table 1: Results on the CoNLL-2003 test set. The final column (Avg. F1) is the main metric."
+    assert meaning("GraphNER", "MUC / Rec .", caption, CAST).metric == "recall"
+    assert meaning("GraphNER", "MUC / Prec .", caption, CAST).metric == "precision"
+    assert meaning("GraphNER", "Avg . F1", caption, CAST).metric == "F1"
+    cells = [
+        {"paper_id": "a", "origin": "table", "value": v, "metric": m, "dataset": "CoNLL-2003", "kind": "score",
+         "split_kind": None, "own": True, "role": "own", "table_id": "Table 1", "dataset_from": "caption",
+         "bold": True, "row": 1, "col": c, "model": "m", "sentence": f"{caption} [row: m | column: {m} | cell: {v}]"}
+        for c, (m, v) in enumerate([("precision", 93.1), ("recall", 90.2), ("F1", 91.6)])
+    ]  # fmt: skip
+    assert board_claims(pd.DataFrame(cells))["metric"].tolist() == ["F1"]
+
+
+def test_a_multimodal_sentiment_table_s_a2_is_binary_accuracy_and_a7_another_measure():
+    caption = "Table 1: Sentiment analysis results on CMU-MOSI."
+    assert meaning("MARN", "( - ) / Binary / A 2 / -", caption, CAST).metric == "accuracy"
+    assert meaning("MARN", "Multiclass / A 7", caption, CAST).metric is None
+
+
+def test_a_row_bearing_the_mark_a_caption_gives_cited_results_is_a_baseline():
+    caption = "Table 3: ROUGE F1 on Gigaword. † indicates the value is cited from the corresponding paper."
+    assert meaning("FTSum † / 3 Sum", "RG - 1", caption, CAST).role == "baseline"
+    assert meaning("PIPELINE / 3 Sum / †", "RG - 1", caption, CAST).role == "other"  # the mark of a later part
+    significance = "Table 3: ROUGE F1 on Gigaword. * indicates statistical significance over the baseline."
+    assert meaning("FTSum *", "RG - 1", significance, CAST).role == "other"
+    reruns = "Table 5: Results with * are from our runs on their released implementations."
+    assert meaning("LSTM-CRF *", "F1", reruns, CAST).role == "baseline"
+    # a mark another caption of the paper gives cited results ("Notation follows that of Table 2")
+    marked = Cast("GraphNER", ("graphner",), ("CoNLL-2003",), "GraphNER", frozenset({"†"}))
+    assert meaning("FTSum †", "RG - 1", "Table 4: ROUGE F1. Notation follows Table 2.", marked).role == "baseline"

@@ -10,6 +10,7 @@ caption, task or paper: where the dataset was read), `bold`, `split_kind` ("dev"
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -17,7 +18,16 @@ import pandas as pd
 from claims.normalize import normalize_units
 from claims.setting import add_settings, task_of
 from claims.tables.frame import FullPaper
-from claims.tables.understand import Cast, CellMeaning, cast_of, is_results_table, meaning, parse_cell, says
+from claims.tables.understand import (
+    Cast,
+    CellMeaning,
+    cast_of,
+    is_results_table,
+    meaning,
+    merged_order,
+    parse_cell,
+    says,
+)
 
 # provenance and reading of a claim that came from a full paper, beside claims.extract.CLAIM_COLUMNS
 FULL_PAPER_COLUMNS = ["origin", "table_id", "row", "col", "own", "role", "dataset_from", "bold", "split_kind"]
@@ -49,12 +59,13 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
         return []
     read = []
     for cell in cells:
-        parsed = None if cell["header"] else parse_cell(cell["text"])
+        parsed = None if cell["header"] or captioned_header(str(cell["col_label"] or "")) else parse_cell(cell["text"])
         if parsed is None:
             continue
         found = meaning(str(cell["row_label"] or ""), str(cell["col_label"] or ""), caption, cast)
         if found.role != "none":
             read.append((cell, parsed, found))
+    read = _merged_metrics(read)
     roles = bold_own_roles(
         [found.role for _, _, found in read],
         [bool(cell["bold"]) for cell, _, _ in read],
@@ -78,6 +89,35 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
             }
         )  # fmt: skip
     return rows
+
+
+def _merged_metrics(read: list[tuple]) -> list[tuple]:
+    """Cells of a row under one header naming several metrics ("Rouge-1 Rouge-2 Rouge-L": PDF extraction
+    merged the columns' headers), as many as it names, each in its metric by the order their values keep
+    (`merged_order`); other cells as read."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, (cell, _, _) in enumerate(read):
+        groups.setdefault((str(cell["row_label"] or ""), str(cell["col_label"] or "")), []).append(i)
+    read = list(read)
+    for (_, col_label), members in groups.items():
+        order = merged_order(col_label, len(members))
+        if order is None:
+            continue
+        ranked = sorted(members, key=lambda i: read[i][1][1], reverse=True)
+        for i, metric in zip(ranked, order, strict=True):
+            cell, parsed, found = read[i]
+            read[i] = (cell, parsed, replace(found, metric=metric))
+    return read
+
+
+_CAPTION_HEAD = re.compile(r"\bTable\s*\d+\s*:")
+
+
+def captioned_header(col_label: str) -> bool:
+    """A column header holding a caption ("Table 1 : Quantitative results ..."): PDF extraction took the
+    caption's line for the header of numbers it could not place, often another table's: the cell's column,
+    and so its metric, is unknown."""
+    return bool(_CAPTION_HEAD.search(col_label))
 
 
 def bold_own_roles(roles: list[str], bold: list[bool], captioned_own: bool = False) -> list[str]:

@@ -24,15 +24,19 @@ from __future__ import annotations
 import pandas as pd
 
 from claims.leaderboard import _better
-from claims.tables.understand import GENERIC_METRICS, says
+from claims.tables.understand import GENERIC_METRICS, board_words, says
 from claims.vocab import metric_info
 
 _BODY = ("table", "text")
 
 
 def _quality(metric: object) -> bool:
+    """A measure a leaderboard ranks by: not "performance" in general, a cost, nor the precision or recall an
+    F1 combines (schemas/tables.toml [boards] components)."""
     info = metric_info(str(metric))
-    return metric not in GENERIC_METRICS and not (info is not None and info.is_efficiency)
+    if metric in GENERIC_METRICS or metric in board_words()["components"]:
+        return False
+    return not (info is not None and info.is_efficiency)
 
 
 def _comparing(claims: pd.DataFrame) -> set[tuple[str, str]]:

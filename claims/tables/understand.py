@@ -11,7 +11,8 @@ names), each body cell of a results table becomes one score claim:
   one the caption names; the dataset the same way, else the paper's benchmark of the task a header
   names ("NER"), else the benchmark the paper names most;
 - a row is the paper's own ("Ours", "our model", the system's name or a variant of it), a baseline
-  (a citation: "Lample et al. (2016)", "[12]", a year) or another model; human, oracle and random rows
+  (a citation: "Lample et al. (2016)", "[12]", a year; or the mark a caption gives cited results: "†")
+  or another model; human, oracle and random rows
   are no model's result;
 - a column or row header, else the caption, naming only a development or training split puts the cell
   off the test set: it is kept, with its split, but is never a leaderboard's own result.
@@ -45,6 +46,11 @@ def _words() -> dict:
         return tomllib.load(handle)
 
 
+def board_words() -> dict:
+    """schemas/tables.toml [boards]: what of a results table no leaderboard takes."""
+    return _words()["boards"]
+
+
 @cache
 def _phrases(section: str, key: str) -> re.Pattern[str]:
     """The words of one list of schemas/tables.toml as one whole-word, case-folded pattern."""
@@ -65,6 +71,7 @@ class Cast:
     own_keys: tuple[str, ...]  # name keys (letters and digits, case-folded) of the system and its acronym
     benchmarks: tuple[str, ...]  # canonical datasets the paper names, most named first
     named: str = ""  # the title: a row whose model it names is the paper's own
+    cited_marks: frozenset[str] = frozenset()  # marks a caption of the paper gives cited results ("†")
 
 
 _PDF_SPACES = re.compile(r"\s+(?=[-.,)\]:%@])|(?<=[-(\[@])\s+|(?<=\b[A-Z])\s+(?=\d\b)|\s+/\s+(?=@)")
@@ -105,7 +112,9 @@ def cast_of(paper: FullPaper) -> Cast:
     counts.pop(None, None)
     keys = tuple(k for k in map(key, own) if len(k) >= 2)
     named = paper.title or ""
-    return Cast(system, keys, tuple(n for n, _ in counts.most_common()), named)
+    captions = paper.tables["caption"].astype(str).unique() if len(paper.tables) else ()
+    marks = frozenset().union(*(_cited_marks(tidy(c)) for c in captions))
+    return Cast(system, keys, tuple(n for n, _ in counts.most_common()), named, marks)
 
 
 def parse_cell(text: str) -> tuple[str, float, str | None] | None:
@@ -126,9 +135,12 @@ def _is_score(text: str) -> bool:
 
 
 def is_results_table(caption: str, cells: list[dict]) -> bool:
-    """A table of results: not captioned as statistics, settings or ablations; mostly scores, not counts;
-    its caption says results, or metrics are named in its headers or caption."""
+    """A table of results: not captioned as statistics, settings or ablations (nor as the datasets used,
+    unless the caption names a measure: "Test error rates on the datasets used by X"); mostly scores, not
+    counts; its caption says results, or metrics are named in its headers or caption."""
     if says(caption, "caption", "not_results"):
+        return False
+    if says(caption, "caption", "not_results_unless_scored") and not _scored(caption):
         return False
     body = [cell for cell in cells if not cell["header"]]
     if not body or sum(_is_score(cell["text"]) for cell in body) < 0.5 * len(body):
@@ -136,6 +148,11 @@ def is_results_table(caption: str, cells: list[dict]) -> bool:
     labels = dict.fromkeys(str(cell["col_label"] or "") for cell in body)
     named = any(_last_metric(tidy(label)) for label in labels)
     return says(caption, "caption", "results") or named or bool(find_metrics(caption))
+
+
+def _scored(caption: str) -> bool:
+    """A caption naming a measure of quality: it presents scores, whatever else it says."""
+    return any(canonical_metric(m.group()) not in GENERIC_METRICS for m in find_metrics(caption))
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +170,24 @@ def _last_metric(text: str) -> str | None:
     shorts = _header_metrics()
     parts = [fold(p.strip(" .:()")) for p in re.split(r"\s*/\s*|\s+", text)]
     return next((shorts[p] for p in reversed(parts) if p in shorts), None)
+
+
+@lru_cache(maxsize=4096)
+def merged_order(col_label: str, count: int) -> tuple[str, ...] | None:
+    """The metrics of `count` numbers under one header naming that many metrics of a family whose values keep
+    one order (schemas/tables.toml [merged_order]: ROUGE-1 >= ROUGE-L >= ROUGE-2 of one summary), largest
+    value first; None for any other header."""
+    label = tidy(col_label)
+    named = [canonical_metric(m.group()) for m in find_metrics(label)]
+    if len(named) < count:  # short names of headers: "R-1 R-2 R-L"
+        shorts = _header_metrics()
+        named = [shorts[p] for p in (fold(w.strip(" .:()")) for w in label.split()) if p in shorts]
+    if count < 2 or len(named) != count or len(set(named)) != count:
+        return None
+    for family in _words()["merged_order"].values():
+        if set(named) <= set(family):
+            return tuple(m for m in family if m in named)
+    return None
 
 
 GENERIC_METRICS = frozenset({"performance", "score", "ROUGE"})  # no one measure: "best performances"
@@ -297,7 +332,30 @@ def meaning(row_label: str, col_label: str, caption: str, cast: Cast) -> CellMea
         metric = _caption_metric(caption) or metric
     dataset, where = _dataset(row_label, col_label, caption, cast, metric)
     split = _split(col_label, row_label, caption)
-    return CellMeaning(metric, dataset, split, _model(row_label), role_of(row_label, cast), where)
+    role = role_of(row_label, cast)
+    if role == "other" and marked_cited(row_label, caption, cast):
+        role = "baseline"
+    return CellMeaning(metric, dataset, split, _model(row_label), role, where)
+
+
+_MARKS = "\u2020\u2021*\u00a7\u00b6#\u22c6\u2217\u2660\u2663\u2666\u2665"  # dagger, double dagger, star, ...
+
+
+@lru_cache(maxsize=1024)
+def _cited_marks(caption: str) -> frozenset[str]:
+    """The marks a caption says flag cited or re-run results ("† indicates the value is cited from the
+    corresponding paper", "Results with * are from our runs on their released implementations")."""
+    words = "|".join(re.escape(w) for w in sorted(_words()["caption"]["cited_marks"], key=len, reverse=True))
+    pattern = rf"([{_MARKS}])\s*(?:[\w,()-]+\s+){{0,6}}?(?:{words})(?![\w-])"
+    return frozenset(m.group(1) for m in re.finditer(pattern, fold(caption)))
+
+
+def marked_cited(row_label: str, caption: str, cast: Cast | None = None) -> bool:
+    """The row's model (its first header part) bears a mark its caption, or another caption of the paper ("Notation
+    follows that of Table 2"), gives cited results: a baseline."""
+    first = row_label.split(" / ")[0]
+    marks = _cited_marks(caption) | (cast.cited_marks if cast else frozenset())
+    return any(mark in first for mark in marks)
 
 
 @lru_cache(maxsize=16384)
