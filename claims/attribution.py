@@ -316,8 +316,9 @@ def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
 
 
 def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
-    """A compared model as the subject of the result, a variant of the paper's system named before the
-    number, the system, or the sentence's subject."""
+    """A system set against the paper's or compared against elsewhere as the subject of the result, a variant
+    of the paper's system (named before the number, by its size, or by "it" after a sentence naming it), the
+    system, or the sentence's subject."""
     floor, abstract = sentence.span[0], sentence.text
     nearest = sentence.models.last_ending(floor, phrase.start)
     if nearest and _contrasted_subject(nearest, phrase, abstract, floor):
@@ -390,7 +391,7 @@ def _sized(sentence: Sentence, phrase: reading.Phrase) -> tuple[int, str] | None
         for size in _SIZED.finditer(text, sentence.span[0], phrase.start):
             if text.startswith(system, size.end()) and text[size.end() + len(system) : phrase.start].find(".") < 0:
                 return size.end() + len(system), _size_name(system, text, size.group("size"))
-    sized = [m for m in _SIZED_OWN.finditer(text, sentence.span[0], phrase.start)] if system else []
+    sized = list(_SIZED_OWN.finditer(text, sentence.span[0], phrase.start)) if system else []
     return (sized[-1].end(), _size_name(system, text, sized[-1].group("size"))) if sized else None
 
 
@@ -564,6 +565,7 @@ def _compared_level(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 
 
 def _held_by(sentence: Sentence, end: int) -> str | None:
+    """The model a level right before `end` is held by ("... for X", "... of X", "... by X")."""
     holder = _HELD_BY.match(sentence.text, end)
     named = sentence.models.starting(holder.end(), holder.end() + 1) if holder else []
     return named[0].name if named else None
