@@ -413,7 +413,8 @@ def _is_apposition(clause: str, token: re.Match[str]) -> bool:
 # "our proposed model, DeepLabv3+, extends ...", "the resulting network (X)", "our models (BigGANs)": the name
 # set off right after the words for the paper's own system
 _SYSTEM_NOUN_NAME = re.compile(
-    r"(?<!\w)(?:[Oo]ur|[Tt]he\s+(?:resulting|proposed|new))\s+(?:[\w-]+\s+){0,2}?"  # "our largest 7B model, X,"
+    r"(?<!\w)(?:[Oo]ur|[Tt]he\s+(?:resulting|proposed|new))\s+"
+    r"(?:(?:\d[\w.]*|largest|best|final|proposed|new|full|resulting|smallest|biggest|flagship|strongest)\s+){0,2}"
     r"(?:model|method|approach|network|architecture|framework|system|detector|algorithm)s?\s*[,(]\s*"
     r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s*[,)]"
 )
