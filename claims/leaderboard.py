@@ -237,7 +237,11 @@ def _unshown_alternatives(entries: pd.DataFrame, primary: str) -> pd.Series:
     stated with it (the i-th of as many, else the nearest); True for the claims it does not show. Never a
     "disputed" cell (kept for papers that disagree)."""
     other = pd.Series(False, index=entries.index)
-    for _, group in entries.groupby(["paper_id", "variant"], sort=False):
+    values = entries.groupby(["paper_id", "variant", "origin", "column"], dropna=False, sort=False)["value"].nunique()
+    several = {(paper, variant) for (paper, variant, _, _), count in values.items() if count >= 2}
+    for key, group in entries.groupby(["paper_id", "variant"], sort=False):
+        if key not in several:
+            continue  # most rows: one value a cell (read once for all, not group by group)
         # one value per origin is one result the paper states twice: where they differ, the cell is disputed
         counts = group.groupby(["origin", "column"], dropna=False)["value"].nunique().groupby("column").max()
         if counts.max() < 2:
@@ -363,7 +367,10 @@ def _mark_shown(entries: pd.DataFrame, primary: str) -> pd.DataFrame:
     )
     shown = order.groupby(cell).cumcount() == 0
     values = order["value"].where(order["_own"])
-    spread = values.groupby([order[c] for c in cell]).transform(lambda v: not np.isclose(v.min(), v.max()))
+    grouped = values.groupby([order[c] for c in cell])
+    spread = pd.Series(
+        ~np.isclose(grouped.transform("min"), grouped.transform("max")), index=order.index
+    )  # a cell's own values differ (no own value at all counts as differing, as NaN is close to nothing)
     return entries.assign(shown=shown.reindex(entries.index), disputed=spread.reindex(entries.index).astype(bool))
 
 
