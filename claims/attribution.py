@@ -30,6 +30,7 @@ from typing import Any
 
 from claims import names, reading, setting
 from claims.grammar import Quantity
+from claims.text import sentence_spans
 from claims.vocab import name_key, primary_metric
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -184,7 +185,7 @@ def _respectively(
     abstract = sentence.text
     runs = mentions.runs(abstract, separator)
     after = runs.after(phrase.end)
-    paired = all(abstract[a.end : b.start].strip() == "/" for a, b in pairwise(phrase.members))
+    paired = _slash_paired(abstract, phrase)
     # "2.1% and 1.3% on A and B": as many names listed right after the numbers pair with them in order
     listed_after = after and len(after) == count and _LIST_ON.fullmatch(abstract, phrase.end, after[0].start)
     if not (paired or listed_after or sentence.respectively_from(phrase.end) is not None):
@@ -280,7 +281,6 @@ _COMPARED_LEVEL = re.compile(
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
 _HELD_BY = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?(?:for|of|by|from|with)\s+(?:the\s+)?")
-_PLAIN_LIST = re.compile(r"\s*(?:,|/|,?\s*and)\s*")
 _HOLDER_CUE = re.compile(r"\b(?:for|of)\s")
 _HELD_FOR = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?for\s+(?:the\s+)?")  # "72.1 (normalized score) for X"
 _HELD_OF = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?of\s+(?:the\s+)?")  # after "the": "the 3.98 of X"
@@ -340,7 +340,6 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
 
 _IT_SUBJECT = re.compile(r"(?:(?<![^.!?]\s)(?<=\s)|^|,\s+)[Ii]t\s+(?:also\s+|further\s+|still\s+)?[a-z]+")
-_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def _variant_it_means(sentence: Sentence, phrase: reading.Phrase) -> names.Mention | None:
@@ -348,8 +347,8 @@ def _variant_it_means(sentence: Sentence, phrase: reading.Phrase) -> names.Menti
     floor, text = sentence.span[0], sentence.text
     if not _IT_SUBJECT.search(text, floor, phrase.start):
         return None
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, floor - 400), max(0, floor - 2))]
-    before = (ends[-1] if ends else max(0, floor - 400), floor)  # the sentence just before
+    starts = [start for start, _ in sentence_spans(text) if start < floor]
+    before = (starts[-1], floor) if starts else (0, floor)  # the sentence just before
     key = name_key(sentence.system or "")
     named = [
         m for m in names.model_mentions(text, *before) if name_key(m.name).startswith(key) and name_key(m.name) != key
@@ -566,21 +565,25 @@ def _compared_level(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 
 def _held_by(sentence: Sentence, end: int) -> str | None:
     """The model a level right before `end` is held by ("... for X", "... of X", "... by X")."""
-    holder = _HELD_BY.match(sentence.text, end)
-    named = sentence.models.starting(holder.end(), holder.end() + 1) if holder else []
+    return _model_at(sentence, _HELD_BY.match(sentence.text, end))
+
+
+def _model_at(sentence: Sentence, lead: re.Match[str] | None) -> str | None:
+    """The model named right where `lead` (the words that lead to a holder) ends."""
+    named = sentence.models.starting(lead.end(), lead.end() + 1) if lead else []
     return named[0].name if named else None
 
 
 def _held_level(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     if not _HOLDER_CUE.search(sentence.text, phrase.end, phrase.end + 40):
         return None  # most phrases: no "for"/"of" after them
-    if reading.kinds_of(sentence.text, phrase, sentence.span)[0] != "score":
-        return None  # "gains of 1.2% for X": the change made to X, not X's level
     held = [_holder(sentence, quantity) for quantity in phrase.members]
-    plain = all(_PLAIN_LIST.fullmatch(sentence.text, a.end, b.start) for a, b in pairwise(phrase.members))
+    if not any(held) or reading.kinds_of(sentence.text, phrase, sentence.span)[0] != "score":
+        return None  # none named, or "gains of 1.2% for X": the change made to X, not X's level
+    plain = all(_MODEL_RUN_SEPARATOR.fullmatch(sentence.text, a.end, b.start) for a, b in pairwise(phrase.members))
     if held[-1] and not any(held[:-1]) and plain:
         held = [held[-1]] * len(held)  # "48.1% and 49.5% for X", not "1.2 on A, versus 2.8 for X"
-    return held if any(held) else None
+    return held
 
 
 def _holder(sentence: Sentence, quantity: Quantity) -> str | None:
@@ -589,8 +592,7 @@ def _holder(sentence: Sentence, quantity: Quantity) -> str | None:
     held = _HELD_FOR.match(text, quantity.end)
     if held is None and _THE_BEFORE.search(text, max(0, quantity.start - 5), quantity.start):
         held = _HELD_OF.match(text, quantity.end)
-    named = sentence.models.starting(held.end(), held.end() + 1) if held else []
-    return named[0].name if named else None
+    return _model_at(sentence, held)
 
 
 def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
@@ -598,10 +600,15 @@ def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     return [owner] * len(phrase.members) if owner else None
 
 
+def _slash_paired(text: str, phrase: reading.Phrase) -> bool:
+    """ "80.1/82.3/83.5": members joined by slashes alone."""
+    return all(text[a.end : b.start].strip() == "/" for a, b in pairwise(phrase.members))
+
+
 def _slashed_variants(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     count = len(phrase.members)
     text = sentence.text
-    if count < 2 or any(text[a.end : b.start].strip() != "/" for a, b in pairwise(phrase.members)):
+    if count < 2 or not _slash_paired(text, phrase):
         return None  # not "80.1/82.3/83.5"
     named = sentence.models.last_ending(sentence.span[0], phrase.start)
     slashed = _SLASHED_SUFFIXES.fullmatch(named.name) if named else None

@@ -237,15 +237,13 @@ def _unshown_alternatives(entries: pd.DataFrame, primary: str) -> pd.Series:
     stated with it (the i-th of as many, else the nearest); True for the claims it does not show. Never a
     "disputed" cell (kept for papers that disagree)."""
     other = pd.Series(False, index=entries.index)
-    values = entries.groupby(["paper_id", "variant", "origin", "column"], dropna=False, sort=False)["value"].nunique()
-    several = {(paper, variant) for (paper, variant, _, _), count in values.items() if count >= 2}
+    # one value per origin is one result the paper states twice: where they differ, the cell is disputed
+    stated = entries.groupby(["paper_id", "variant", "origin", "column"], dropna=False, sort=False)["value"].nunique()
+    several = {(paper, variant) for (paper, variant, _, _), count in stated.items() if count >= 2}
     for key, group in entries.groupby(["paper_id", "variant"], sort=False):
         if key not in several:
-            continue  # most rows: one value a cell (read once for all, not group by group)
-        # one value per origin is one result the paper states twice: where they differ, the cell is disputed
+            continue  # most rows: one value a cell (counted once for all rows, not group by group)
         counts = group.groupby(["origin", "column"], dropna=False)["value"].nunique().groupby("column").max()
-        if counts.max() < 2:
-            continue
         lead = primary if counts.get(primary, 0) >= 2 else counts.idxmax()
         anchors = _stated(group[group["column"] == lead])
         numbers = pd.Series(

@@ -336,7 +336,7 @@ def _generic(token: str) -> bool:
 def _looks_like_name(token: str, dataset_too: bool = False) -> bool:
     """CamelCase, acronyms, digits: not a capitalized word or hyphenated Title-Case words (nor a benchmark's
     name, unless the sentence says it is a system: `dataset_too`)."""
-    if token in _COMMON_CAPS or token in _GENERIC_ARCHITECTURES or (dataset_at(token) and not dataset_too):
+    if _generic(token) or (dataset_at(token) and not dataset_too):
         return False
     parts = [p for p in re.split(r"[-\s]", token) if p]
     titlecase = all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts)

@@ -602,13 +602,18 @@ def _usable(found: list[Mention], phrase: Phrase, kind: str) -> list[Mention]:
     return [m for m in found if compatible(m.name, phrase.family, kind)]
 
 
+def _glued_after(text: str, end: int, metrics: Spans[Mention]) -> Mention | None:
+    """The metric named right after a number, only spaces between ("1.5% RMSE")."""
+    return next((m for m in metrics.words_after(text, end, 0) if _SPACES.fullmatch(text, end, m.start)), None)
+
+
 def named_in_other_unit(text: str, phrase: Phrase, metrics: Spans[Mention], kind: str) -> bool:
     """ "1.5% RMSE": a percent score named right after by a metric not in percent, which no headline metric of
     a benchmark can stand in for."""
     if phrase.family != "percent" or kind != "score":
         return False
-    glued = [m for m in metrics.words_after(text, phrase.end, 0) if _SPACES.fullmatch(text, phrase.end, m.start)]
-    return bool(glued) and not compatible(glued[0].name, phrase.family, kind)
+    glued = _glued_after(text, phrase.end, metrics)
+    return glued is not None and not compatible(glued.name, phrase.family, kind)
 
 
 def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Spans[Mention], kind: str) -> str | None:
@@ -634,9 +639,9 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
     tight = [m for m in linked if _LINK.fullmatch(text, m.end, phrase.start)]
     named = tight[-1] if tight else None
     if named and not compatible(named.name, phrase.family, kind) and phrase.family == "percent" and kind == "score":
-        glued = [m for m in metrics.words_after(text, phrase.end, 0) if _SPACES.fullmatch(text, phrase.end, m.start)]
-        if glued and compatible(glued[0].name, phrase.family, kind):
-            return glued[0].name  # "at the cost of 0.3% accuracy": the metric after it is the number's
+        glued = _glued_after(text, phrase.end, metrics)
+        if glued and compatible(glued.name, phrase.family, kind):
+            return glued.name  # "at the cost of 0.3% accuracy": the metric after it is the number's
         return named.name  # "SPIDEr scores of 33.8%": named with the number, though usually not in %
     if phrase.family == "factor" and (implied := _implied_metric(text, phrase, sentence, metrics, kind)):
         return implied  # "5 times faster": the cue word names what changed
