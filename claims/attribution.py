@@ -41,9 +41,13 @@ _ON_NAME_WORDS = 3
 _SPLIT_WORDS = r"\s*(?:val(?:idation)?|test(?:-dev)?)?\s*(?:set|split)?\s*,?\s*"  # "COCO val set, with"
 _NAME_WITH = re.compile(rf"{_SPLIT_WORDS}(?:with|at|of|:)\s*(?:an?\s+)?", re.I)
 _NAME_WITH_WORDS = 5
-_BASELINE_CUE = re.compile(
+# The words a compared system follows: "than X", "outperforms X", "on par with X"
+_COMPARISON = (
     r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beats?|"
     r"exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with))\s+"
+)
+_BASELINE_CUE = re.compile(
+    rf"{_COMPARISON}"
     r"(?:(?:the|a|an|both|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
     r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|"
     r"\([^()]{1,40}\))\s+)*$",
@@ -287,10 +291,7 @@ _HELD_OF = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?of\s+(?:the\s+)?")  # after "
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _SLASHED_SUFFIXES = re.compile(r"(?P<stem>.+?[-_ ])(?P<suffixes>[A-Za-z0-9]+(?:/[A-Za-z0-9]+)+)")  # "X-T/S/B"
 _MODEL_RUN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*")
-_COMPARED_NAME = re.compile(
-    r"\b(?:than|over|surpass\w*|outperform\w*|beat\w*|versus|vs\.?|compared\s+(?:to|with))\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,2})\s*$"
-)
+_COMPARED_NAME = re.compile(rf"{_COMPARISON}(?:the\s+)?(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){{0,2}})\s*$")
 _OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?|[vV]\d+(?:\.\d+)?)?\s*")  # "ModelX 1.4 (", "MoCo v2 ("
 _OWNER_GAP_WORDS = 2
 
