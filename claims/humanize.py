@@ -55,7 +55,8 @@ def human_amount(value: float, unit: str, metric: str | None = None, bound: str 
     if not reached:  # below every scale; zero reads in the unit itself when it is one of them
         reached = [next((s for s in options if s[0] == 1 and size == 0), options[0])]
     texts = [(_mantissa(value, factor), suffix) for factor, suffix in reversed(reached)]
-    number, suffix = min(texts, key=lambda text: len(text[0]))  # the larger scale on a tie
+    plain = [text for text in texts if "e" not in text[0]] or texts  # "57.8704 d", not "5e+06 s" for being short
+    number, suffix = min(plain, key=lambda text: len(text[0]))  # the larger scale on a tie
     return BOUND_PREFIX[bound] + number + suffix
 
 
