@@ -32,11 +32,11 @@ from pathlib import Path
 import pandas as pd
 
 import claims
-from claims.engine import process_chunk, run_extraction
-from claims.loaders import DEFAULT_CHUNK_SIZE, iter_paper_chunks
+from claims.extraction.text import sentence_spans
+from claims.ingest.loaders import DEFAULT_CHUNK_SIZE, iter_paper_chunks
+from claims.runtime.engine import process_chunk, run_extraction
 from claims.tables.pipeline import extract_full_papers
 from claims.tables.readers import read_full_papers
-from claims.text import sentence_spans
 
 SIZES = (1_000, 10_000, 100_000)
 PEER_ABSTRACTS = 1_000
@@ -100,7 +100,7 @@ def run_in_child(paths: list[Path], chunk_size: int) -> dict:
 
 def import_only_peak_mib() -> float:
     """Peak memory of a process that only imports the pipeline: the floor under every run."""
-    code = "import resource, claims.engine; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    code = "import resource, claims.runtime.engine; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
 
 

@@ -28,7 +28,7 @@ import pandas as pd
 from bench import SEED, write_corpus
 
 import claims
-from claims.ledger import papers_path
+from claims.runtime.ledger import papers_path
 
 NESTING = 20_000  # levels of lists: far past the JSON parser's recursion limit
 

@@ -23,8 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from synthetic import write_synthetic  # noqa: E402 (the tests' corpus)
 
-from claims.engine import quarantine_path, run_extraction  # noqa: E402
-from claims.ledger import papers_path  # noqa: E402
+from claims.runtime.engine import quarantine_path, run_extraction  # noqa: E402
+from claims.runtime.ledger import papers_path  # noqa: E402
 
 # the quick runs first
 RUNS = [("inprocess", 2000), ("dask", 2000), ("inprocess", 7), ("dask", 7), ("dask", 1), ("inprocess", 1)]

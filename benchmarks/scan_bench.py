@@ -8,7 +8,7 @@ The vocabularies are about to grow tenfold (benchmarks, metrics, aliases). The
 prefixes with the old ones as real aliases do. Both scans find every dataset
 and metric name in whole abstracts (shuffled sentences of the sample pages,
 seeded); each figure is CPU time, best of `--repeat`. The old scan is kept here
-as it was in claims/vocab.py (commit 9226b69): a case-sensitive trie regex over
+as it was in claims/extraction/vocab.py (commit 9226b69): a case-sensitive trie regex over
 the lower-cased text led by the character before a name, the case-aware trie
 regex deciding at each place. The two no longer find quite the same spans: the
 automaton takes the longest name found at a place whatever the case of shorter
@@ -28,9 +28,9 @@ import time
 from collections.abc import Callable, Iterator
 
 import claims
-from claims import vocab
-from claims.scan import separator
-from claims.text import sentence_spans
+from claims.extraction import vocab
+from claims.extraction.scan import separator
+from claims.extraction.text import sentence_spans
 
 _AFFIXES = ("{} v3", "{}-XL", "Open{}", "{} Lite", "Multi-{}")
 
@@ -117,7 +117,7 @@ def old_scans(datasets: list[str], metrics: list[str]) -> tuple[Callable, Callab
 
 
 def new_scans(datasets: list[str], metrics: list[str]) -> tuple[Callable, Callable]:
-    """The automata of claims/vocab.py, for these names."""
+    """The automata of claims/extraction/vocab.py, for these names."""
     dataset, metric = vocab.dataset_scanner(datasets), vocab.metric_scanner(metrics)
     return (
         lambda text: list(dataset.finditer(text, 0, len(text))),

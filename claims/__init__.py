@@ -8,14 +8,14 @@
 """
 
 # isort: off
-from claims import interrupted as interrupted  # first: the command takes Ctrl-C while it imports as one line
+from claims.runtime import interrupted as interrupted  # first: the command takes Ctrl-C while it imports as one line
 
 # isort: on
 from claims.api import leaderboards, load, report
-from claims.extract import CLAIM_COLUMNS, extract
-from claims.loaders import LoadError
-from claims.validate import validate_claims as validate
-from claims.validate import validate_papers
+from claims.extraction.extract import CLAIM_COLUMNS, extract
+from claims.extraction.validate import validate_claims as validate
+from claims.extraction.validate import validate_papers
+from claims.ingest.loaders import LoadError
 
 __all__ = [
     "CLAIM_COLUMNS",

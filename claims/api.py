@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from claims import loaders
-from claims.io import OutputSet
-from claims.leaderboard import Board, build_comparisons, build_leaderboards
-from claims.report import write_leaderboards
-from claims.webpage import write_report
+from claims.boards.leaderboard import Board, build_comparisons, build_leaderboards
+from claims.boards.report import write_leaderboards
+from claims.boards.webpage import write_report
+from claims.ingest import loaders
+from claims.runtime.io import OutputSet
 
 
 def _named(paths: Iterable[str | Path] | str | Path | None) -> list[str | Path]:
@@ -31,7 +31,7 @@ def load(
     paths: Iterable[str | Path] | str | Path | None = None,
     errors: list[loaders.LoadError] | None = None,
 ) -> pd.DataFrame:
-    """Papers DataFrame of `paths` (files or folders; None: the bundled sample pages), as claims.loaders.load.
+    """Papers DataFrame of `paths` (files or folders; None: the bundled sample pages), as claims.ingest.loaders.load.
 
     Without `errors`, a path that does not exist raises FileNotFoundError naming it: a mistyped path is
     not an empty corpus. With `errors`, it is reported there like any unreadable file.

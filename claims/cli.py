@@ -14,16 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from claims.engine import (
-    ENGINES,
-    WORKER_TIMEOUT,
-    ChunkResult,
-    ClusterError,
-    NoPapersRead,
-    process_chunk,
-    quarantine_path,
-    run_extraction,
-)
+from claims.boards.export import EVALUATION_TABLES, MODEL_INDEX
+from claims.boards.isolation import board_by_board
+from claims.boards.leaderboard import Board, build_comparisons, build_leaderboards
+from claims.boards.report import write_leaderboards
+from claims.boards.webpage import write_report
 from claims.evaluate import (
     FIGURE_MEANINGS,
     GOLD_SETS,
@@ -34,19 +29,24 @@ from claims.evaluate import (
     summary_lines,
 )
 from claims.evaluate import write_report as write_accuracy_report
-from claims.export import EVALUATION_TABLES, MODEL_INDEX
-from claims.interrupted import MESSAGE, imports_done
-from claims.io import TABLE_SUFFIXES, OutputSet, write_table
-from claims.isolation import board_by_board
-from claims.leaderboard import Board, build_comparisons, build_leaderboards
-from claims.ledger import count_statuses, papers_path
-from claims.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
-from claims.report import write_leaderboards
+from claims.extraction.validate import validate_papers
+from claims.ingest.loaders import DEFAULT_CHUNK_SIZE, LoadError, load
+from claims.runtime.engine import (
+    ENGINES,
+    WORKER_TIMEOUT,
+    ChunkResult,
+    ClusterError,
+    NoPapersRead,
+    process_chunk,
+    quarantine_path,
+    run_extraction,
+)
+from claims.runtime.interrupted import MESSAGE, imports_done
+from claims.runtime.io import TABLE_SUFFIXES, OutputSet, write_table
+from claims.runtime.ledger import count_statuses, papers_path
 from claims.tables.pipeline import load_and_extract as load_and_extract_full
 from claims.tables.score import tdms_score
 from claims.tables.select import board_claims
-from claims.validate import validate_papers
-from claims.webpage import write_report
 
 imports_done()  # the imports are over: Ctrl-C is a KeyboardInterrupt again, turned into one line by main
 
@@ -58,7 +58,7 @@ def _output_path(value: str) -> Path:
 
 
 def _load_and_extract(paths: list[str] | None) -> tuple[pd.DataFrame, ChunkResult]:
-    """load -> validate papers -> extract -> validate claims, the corpus as one chunk (claims.engine).
+    """load -> validate papers -> extract -> validate claims, the corpus as one chunk (claims.runtime.engine).
 
     Returns the valid papers and the result; errors and failed papers are reported in it, not raised.
     """
@@ -75,7 +75,7 @@ def _report_errors(errors: list[LoadError]) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Chunk by chunk (claims.engine), so that a corpus of any size runs in flat memory."""
+    """Chunk by chunk (claims.runtime.engine), so that a corpus of any size runs in flat memory."""
     started = time.perf_counter()
     errors: list[LoadError] = []
     try:
@@ -106,7 +106,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _accounting(papers: int, counts: dict[str, int], statuses: Path) -> str:
-    """Where every paper read went (claims.ledger): the sum adds up, and the file names each paper's status."""
+    """Where every paper read went (claims.runtime.ledger): the sum adds up, and the file names each paper's status."""
     return (
         f"papers read {papers} = {counts['ok']} with claims + {counts['no-claims']} without "
         f"+ {counts['failed']} failed  -> {statuses}"
@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.handler(args)
-    except KeyboardInterrupt:  # Ctrl-C: the outputs are intact (claims.io.OutputSet), the traceback is noise
+    except KeyboardInterrupt:  # Ctrl-C: the outputs are intact (claims.runtime.io.OutputSet), the traceback is noise
         if args.debug:
             raise
         print(MESSAGE, file=sys.stderr)

@@ -25,7 +25,7 @@ from types import ModuleType
 
 import pandas as pd
 
-from claims.io import write_text
+from claims.runtime.io import write_text
 
 FIGURES = ("detection", "tuple", "leaderboard")
 FIGURE_MEANINGS = {

@@ -1,7 +1,7 @@
 """pandera schemas of the papers and claims tables: the contract of GUIDELINES.md.
 
 Every run checks its tables against these; rows that fail are moved to a
-quarantine table with the failing check (claims/validate.py), never dropped.
+quarantine table with the failing check (claims/extraction/validate.py), never dropped.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class ClaimsSchema(pa.DataFrameModel):
 
 
 class LeaderboardSchema(pa.DataFrameModel):
-    """One row per score claim on a leaderboard (claims/leaderboard.py).
+    """One row per score claim on a leaderboard (claims/boards/leaderboard.py).
 
     Every claim is kept with its provenance; one per (model, column) is shown,
     and the ranks must follow the shown primary values in the metric's direction.

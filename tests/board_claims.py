@@ -36,7 +36,7 @@ def claim(**fields: object) -> dict[str, object]:
 
 
 def claims_table(*rows: dict[str, object]) -> pd.DataFrame:
-    """A claims table that passed validation, as claims.validate returns it."""
+    """A claims table that passed validation, as claims.extraction.validate returns it."""
     valid, quarantine = claims.validate(pd.DataFrame(list(rows)))
     assert quarantine.empty, quarantine
     return valid

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from claims.loaders import sample_paths
+from claims.ingest.loaders import sample_paths
 
 # Property-based tests: "ci" (the default) keeps the fuzz tests to well under a minute on two
 # cores; HYPOTHESIS_PROFILE=long is the developers' long fuzz run (README, "Robustness").

@@ -9,9 +9,9 @@ import pytest
 from board_claims import claim, claims_table, papers_table
 
 import claims
-import claims.engine
-from claims.engine import NoPapersRead, run_extraction
-from claims.loaders import LoadError
+import claims.runtime.engine
+from claims.ingest.loaders import LoadError
+from claims.runtime.engine import NoPapersRead, run_extraction
 
 
 def test_load_without_a_path_reads_the_bundled_samples() -> None:
@@ -50,7 +50,7 @@ def test_a_missing_input_fails_before_any_cluster_starts(
     def no_cluster(*args: object) -> None:
         raise AssertionError("a cluster was started for an input that does not exist")
 
-    monkeypatch.setattr(claims.engine, "_dask_client", no_cluster)
+    monkeypatch.setattr(claims.runtime.engine, "_dask_client", no_cluster)
     errors: list[LoadError] = []
     with pytest.raises(NoPapersRead):
         run_extraction([tmp_path / "missing.jsonl"], tmp_path / "claims.csv", engine=engine, errors=errors)

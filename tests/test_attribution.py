@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from claims import attribution
-from claims.attribution import PREFERENCES, Preference
+from claims.extraction import attribution
+from claims.extraction.attribution import PREFERENCES, Preference
 from tests.test_extract import claims_of
 
 TITLE = "Glimmer: Sparse Routing for Efficient Recognition"

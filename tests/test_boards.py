@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from board_claims import claim, claims_table
 
+from claims.boards.leaderboard import Board, build_leaderboards
 from claims.cli import main
-from claims.leaderboard import Board, build_leaderboards
-from claims.setting import add_settings, conditions
+from claims.extraction.setting import add_settings, conditions
 
 
 def boards_of(*rows: dict[str, object]) -> dict[str, Board]:

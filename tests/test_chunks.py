@@ -9,8 +9,8 @@ import pytest
 from conftest import SAMPLE_PAPERS, make_abstract
 
 import claims
-from claims.io import TableWriter, write_table
-from claims.loaders import file_kind, iter_paper_chunks
+from claims.ingest.loaders import file_kind, iter_paper_chunks
+from claims.runtime.io import TableWriter, write_table
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_every_read_error_is_known_with_the_first_chunk(write):
     path = write("corpus.jsonl", "\n".join([*lines, "{broken"]))
     errors: list = []
     chunks = iter_paper_chunks([path], chunk_size=10, errors=errors)
-    assert len(next(chunks)) == 10  # the whole input was read once, before any chunk was cut (claims.identity)
+    assert len(next(chunks)) == 10  # the whole input was read once, before any chunk was cut (claims.ingest.identity)
     assert [(e.record, e.reason) for e in errors] == [
         (31, "invalid JSON: Expecting property name enclosed in double quotes (column 2)")
     ]

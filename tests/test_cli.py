@@ -15,7 +15,7 @@ from conftest import GOLD_DIR, SAMPLE_PAPERS
 
 import claims
 from claims.cli import main
-from claims.io import write_table
+from claims.runtime.io import write_table
 
 SUMMARY = re.compile(
     r"^papers (?P<papers>\d+)\s+claims (?P<claims>\d+)\s+quarantined (?P<quarantined>\d+)\s+"
@@ -240,7 +240,7 @@ def test_a_scheduler_address_means_the_dask_engine(monkeypatch, tmp_path):
 
     def fake_run(paths, output, **options):
         seen.update(options)
-        raise claims.engine.NoPapersRead("stop here")
+        raise claims.runtime.engine.NoPapersRead("stop here")
 
     monkeypatch.setattr(claims.cli, "run_extraction", fake_run)
     assert main(["extract", "-o", str(tmp_path / "c.csv"), "--scheduler", "tcp://127.0.0.1:1"]) == 1

@@ -286,7 +286,7 @@ def test_a_benchmark_named_far_from_a_number_in_a_long_sentence_is_not_its_bench
 
 
 def test_benchmarks_listed_after_including_or_such_as_are_benchmarks() -> None:
-    from claims.names import dataset_mentions
+    from claims.extraction.names import dataset_mentions
 
     text = (
         "We evaluate on four benchmarks, including Quokka-1K, Wombat and Numbat-V2. "
@@ -322,7 +322,7 @@ def test_bits_per_unit_are_a_metric_not_a_bit_width() -> None:
 
 
 def test_a_benchmark_named_by_a_word_in_capitals_matches_only_in_capitals() -> None:
-    from claims.vocab import find_datasets
+    from claims.extraction.vocab import find_datasets
 
     text = "Our agent succeeds on ALFRED, unlike Alfred's agent, and reaches 41.2% on FLORES."
     assert [m.group() for m in find_datasets(text)] == ["ALFRED", "FLORES"]
@@ -407,7 +407,7 @@ def test_a_qualified_score_named_in_words_is_the_metric() -> None:
 
 
 def test_an_english_word_benchmark_is_not_found_outside_a_naming_context() -> None:
-    from claims.vocab import find_datasets
+    from claims.extraction.vocab import find_datasets
 
     text = "We denoise images via Weather Messenger units (Spring release), and report errors on Weather."
     assert [m.group() for m in find_datasets(text)] == ["Weather"]
@@ -615,7 +615,7 @@ def test_scores_listed_before_a_separate_change_stay_scores() -> None:
     ],
 )
 def test_the_system_is_found_where_the_abstract_names_it(title: str, abstract: str, system: str) -> None:
-    from claims.names import system_name
+    from claims.extraction.names import system_name
 
     assert system_name(title, abstract) == system
 
@@ -632,7 +632,7 @@ def test_the_system_is_found_where_the_abstract_names_it(title: str, abstract: s
     ],
 )
 def test_the_system_named_by_a_title_or_a_defining_sentence(title: str, abstract: str, system: str) -> None:
-    from claims.names import system_name
+    from claims.extraction.names import system_name
 
     assert system_name(title, abstract) == system
 
@@ -651,7 +651,7 @@ def test_metrics_named_as_alternatives_go_to_the_benchmarks_that_report_them() -
 
 
 def test_a_new_architecture_named_by_apposition_is_the_system_even_as_a_plain_word() -> None:
-    from claims.names import system_name
+    from claims.extraction.names import system_name
 
     abstract = "We propose a new simple network architecture, the Router, based solely on gates. It is fast."
     assert system_name("Gates Are All You Need", abstract) == "Router"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from board_claims import claim, claims_table
 
-from claims.leaderboard import build_comparisons, build_leaderboards
-from claims.webpage import report_html
+from claims.boards.leaderboard import build_comparisons, build_leaderboards
+from claims.boards.webpage import report_html
 
 SENTENCE = "SMT with 11.5M / 2.4GFLOPs and 32M / 7.7GFLOPs can achieve 82.2% and 84.3% top-1 accuracy on ImageNet."
 

@@ -19,8 +19,8 @@ from distributed import LocalCluster
 
 import claims
 from claims.cli import main
-from claims.engine import ClusterError, _Sink, quarantine_path, run_extraction
-from claims.validate import validate_claims, validate_papers
+from claims.extraction.validate import validate_claims, validate_papers
+from claims.runtime.engine import ClusterError, _Sink, quarantine_path, run_extraction
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
@@ -134,7 +134,7 @@ def test_a_failed_run_leaves_the_previous_output_whole(tmp_path, monkeypatch):
     def broken(papers, errors=None):
         raise RuntimeError("extractor bug")
 
-    monkeypatch.setattr("claims.engine.process_chunk", broken)
+    monkeypatch.setattr("claims.runtime.engine.process_chunk", broken)
     with pytest.raises(RuntimeError):
         run_extraction(None, out)
     assert out.read_text() == "previous\n"
@@ -170,7 +170,7 @@ def _after_the_first_chunk(monkeypatch: pytest.MonkeyPatch, action: Callable[[],
     real_add = _Sink.add
     done: list[bool] = []
 
-    def add(sink: _Sink, result: claims.engine.ChunkResult) -> None:
+    def add(sink: _Sink, result: claims.runtime.engine.ChunkResult) -> None:
         real_add(sink, result)
         if not done:
             done.append(True)

@@ -17,14 +17,14 @@ from board_claims import claim, claims_table, papers_table
 from huggingface_hub import ModelCardData, metadata_load
 
 import claims.cli
+from claims.boards.export import EVALUATION_TABLES, MODEL_INDEX, board_task, evaluation_tables, metric_name, model_index
+from claims.boards.hub import hub_dataset, hub_metric, hub_task, task_ids
+from claims.boards.leaderboard import UNNAMED, Board, build_comparisons, build_leaderboards, format_number
+from claims.boards.pwc import categories, task_name
+from claims.boards.report import MANIFEST, write_leaderboards
 from claims.cli import main
-from claims.export import EVALUATION_TABLES, MODEL_INDEX, board_task, evaluation_tables, metric_name, model_index
-from claims.hub import hub_dataset, hub_metric, hub_task, task_ids
-from claims.leaderboard import UNNAMED, Board, build_comparisons, build_leaderboards, format_number
-from claims.pwc import categories, task_name
-from claims.report import MANIFEST, write_leaderboards
-from claims.setting import tasks
-from claims.vocab import datasets, metric_info
+from claims.extraction.setting import tasks
+from claims.extraction.vocab import datasets, metric_info
 
 PAPERS = papers_table(p1="2021-03-01", p2="2022-05-01", p3=None, p4=None)
 ROW_FIELDS = {"model_name", "metrics", "paper_title", "paper_url", "paper_date", "uses_additional_data"}

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import claims
-from claims.extract import read_paper, sentences_of
-from claims.grammar import quantities
-from claims.loaders import LoadError, normalize_title, records_to_papers
-from claims.text import sentence_spans
+from claims.extraction.extract import read_paper, sentences_of
+from claims.extraction.grammar import quantities
+from claims.extraction.text import sentence_spans
+from claims.ingest.loaders import LoadError, normalize_title, records_to_papers
 
 FRAGMENTS = [
     "We", "propose", "Our", "model", "X-Net", "achieves", "outperforms", "surpasses", "ResNet-50", "ViT-B/16",
@@ -60,7 +60,7 @@ def papers_of(*abstracts: str, first: int = 0) -> pd.DataFrame:
 
 
 def extracted(papers: pd.DataFrame) -> pd.DataFrame:
-    """claims.extract with no paper failing: a failure here is an extractor bug the guard would hide."""
+    """claims.extraction.extract with no paper failing: a failure here is an extractor bug the guard would hide."""
     failures: list = []
     table = claims.extract(papers, failures, budget=600)
     assert failures == []
@@ -210,7 +210,7 @@ def _agree(abstract: str, known: str) -> bool:
 
 
 def _expected_papers(records: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(title key, abstract) of the papers the records make, by the rule of claims.identity written out: a
+    """(title key, abstract) of the papers the records make, by the rule of claims.ingest.identity written out: a
     record joins the first paper of its title key whose first title it has, or whose first abstract it does
     not contradict (one of them empty, or the same letters and digits); the paper's abstract is its first one."""
     papers: list[list[str]] = []  # [key, first title, first non-empty abstract]

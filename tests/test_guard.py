@@ -15,10 +15,12 @@ import pandas as pd
 import pytest
 
 import claims
-from claims.guard import MAX_ABSTRACT_CHARS, Failure, alarm_handler, guarded, time_limit
-from claims.loaders import records_to_papers
+from claims.ingest.loaders import records_to_papers
+from claims.runtime.guard import MAX_ABSTRACT_CHARS, Failure, alarm_handler, guarded, time_limit
 
-EXTRACT = importlib.import_module("claims.extract")  # the module: `claims.extract` is its function
+EXTRACT = importlib.import_module(
+    "claims.extraction.extract"
+)  # the module: `claims.extraction.extract` is its function
 needs_alarm = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM timers on this platform")
 ABSTRACT = "Our X-Net reaches 81.5% top-1 accuracy on ImageNet, 1.4x faster than ResNet-50."
 
@@ -87,7 +89,7 @@ def test_the_previous_alarm_handler_comes_back_and_no_timer_is_left() -> None:
         assert signal.getsignal(signal.SIGALRM) is mine
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
         failures: list[Failure] = []
-        with alarm_handler():  # one handler for a run of papers, as claims.extract installs it
+        with alarm_handler():  # one handler for a run of papers, as claims.extraction.extract installs it
             assert guarded(spin, "p1", "Stuck", ABSTRACT, None, 0.1, failures) == []
             assert guarded(EXTRACT.read_paper, "p2", "Fine", ABSTRACT, None, 60, failures)
             assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

@@ -19,16 +19,16 @@ from conftest import make_abstract
 
 import claims
 import claims.cli
-import claims.engine
-import claims.inputs
-from claims.chart import chart_svg
+import claims.ingest.inputs
+import claims.runtime.engine
+from claims.boards.chart import chart_svg
+from claims.boards.leaderboard import RESERVED_NAMES, build_comparisons, build_leaderboards, file_name
+from claims.boards.report import write_leaderboards
 from claims.cli import main
-from claims.engine import run_extraction
-from claims.grammar import quantities
-from claims.io import OutputSet, neutralize, spreadsheet_safe
-from claims.leaderboard import RESERVED_NAMES, build_comparisons, build_leaderboards, file_name
-from claims.loaders import LoadError, iter_paper_chunks
-from claims.report import write_leaderboards
+from claims.extraction.grammar import quantities
+from claims.ingest.loaders import LoadError, iter_paper_chunks
+from claims.runtime.engine import run_extraction
+from claims.runtime.io import OutputSet, neutralize, spreadsheet_safe
 
 FORMULAS = ["=cmd|'/Ccalc'!A0", "@SUM(1+1)", '+HYPERLINK("http://x")', "-2+3+cmd|' /C calc'!A0"]
 
@@ -160,8 +160,8 @@ def test_dev_zero_is_refused_on_its_head_by_both_commands(tmp_path: Path, capsys
 
 
 def test_a_document_read_whole_is_bounded(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(claims.inputs, "MAX_WHOLE_BYTES", 10_000)
-    monkeypatch.setattr(claims.inputs.read_whole, "__defaults__", (10_000,))
+    monkeypatch.setattr(claims.ingest.inputs, "MAX_WHOLE_BYTES", 10_000)
+    monkeypatch.setattr(claims.ingest.inputs.read_whole, "__defaults__", (10_000,))
     page = tmp_path / "page.txt"
     page.write_text("\n\n".join(f"Paper {i}\n\n{make_abstract(str(i))}" for i in range(100)), encoding="utf-8")
     errors: list[LoadError] = []
@@ -326,7 +326,7 @@ def test_a_killed_worker_is_one_line(tmp_path: Path, monkeypatch, scheduler: str
     def killed(*args: object) -> None:
         raise KilledWorker("process_chunk-1", None, 3)
 
-    monkeypatch.setattr(claims.engine, "_result", killed)
+    monkeypatch.setattr(claims.runtime.engine, "_result", killed)
     path = jsonl(tmp_path / "p.jsonl", CORPUS[:2])
     assert main(["extract", str(path), "-o", str(tmp_path / "c.csv"), "--scheduler", scheduler, "-q"]) == 1
     assert (

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.loaders import LoadError
+from claims.ingest.loaders import LoadError
 from claims.tables.html import parse_html, read_html, text_of
 
 PAGE = Path(__file__).parent / "fixtures" / "html" / "pe3r_excerpt.html"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.humanize import cell_amount, human_amount, scales
-from claims.units import CANONICAL_UNITS, normalize
+from claims.boards.humanize import cell_amount, human_amount, scales
+from claims.extraction.units import CANONICAL_UNITS, normalize
 
 SHOWN = re.compile(r"(?P<bound>~|<=? |>=? )?(?P<number>-?[\d.]+(?:e[-+]\d+)?)(?P<suffix>.*)")
 READ_AS = {"/s": "1/s"}  # the reader takes a rate written "1/s", not a bare "/s"

@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from synthetic import synthetic_records, write_synthetic
 
 import claims
-from claims.engine import quarantine_path, run_extraction
-from claims.identity import normalize_title
-from claims.ledger import papers_path
+from claims.ingest.identity import normalize_title
+from claims.runtime.engine import quarantine_path, run_extraction
+from claims.runtime.ledger import papers_path
 
 RECORDS = int(os.environ.get("CLAIMS_IDENTITY_RECORDS", "80"))
 RUNS = [("inprocess", 1), ("inprocess", 7), ("inprocess", 2000), ("dask", 1), ("dask", 7), ("dask", 2000)]

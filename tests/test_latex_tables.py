@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.loaders import LoadError
+from claims.ingest.loaders import LoadError
 from claims.tables import latex_source
 from claims.tables.frame import TABLE_COLUMNS, label_cells
 from claims.tables.latex import read_latex

@@ -11,9 +11,9 @@ import pytest
 from board_claims import claim, claims_table, delta, papers_table
 from claims.schemas.tables import LeaderboardSchema
 
-from claims.io import neutralize
-from claims.leaderboard import Board, build_comparisons, build_leaderboards, progress
-from claims.report import board_markdown, md_cell, write_leaderboards
+from claims.boards.leaderboard import Board, build_comparisons, build_leaderboards, progress
+from claims.boards.report import board_markdown, md_cell, write_leaderboards
+from claims.runtime.io import neutralize
 
 
 def boards_by_name(*rows: dict[str, object], papers: pd.DataFrame | None = None) -> dict[str, Board]:
@@ -424,7 +424,7 @@ def test_written_files_and_index(tmp_path: Path) -> None:
         "comparisons.md",
         "README.md",
         "results.csv",  # one row per board entry (claims.tables.results)
-        "model-index/a.yaml",  # the exports (claims.export): a model card's metadata per model
+        "model-index/a.yaml",  # the exports (claims.boards.export): a model card's metadata per model
         "model-index/b.yaml",
         "model-index/d.yaml",
         "evaluation-tables.json",

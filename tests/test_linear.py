@@ -3,8 +3,8 @@
 The time budget cannot stop a Dask worker inside a sentence, so no sentence may
 cost the product of its numbers and its names. Work is counted in Python
 operations (bytecodes executed), not timed: the counts do not depend on the
-machine or its load. The lookups that replace scans of every name (claims.names.Spans,
-claims.names.Runs) are checked against the scans they replace.
+machine or its load. The lookups that replace scans of every name (claims.extraction.names.Spans,
+claims.extraction.names.Runs) are checked against the scans they replace.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import names, reading
+from claims.extraction import names, reading
 
-EXTRACT = importlib.import_module("claims.extract")  # the module: `claims.extract` is its function
+EXTRACT = importlib.import_module(
+    "claims.extraction.extract"
+)  # the module: `claims.extraction.extract` is its function
 DOUBLING_AT_MOST = 2.5  # the work of twice the numbers: twice the work, and some slack for what is fixed
 
 

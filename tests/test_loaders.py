@@ -10,7 +10,7 @@ import pytest
 from conftest import SAMPLE_PAPERS, SAMPLES_DIR, make_abstract, undecoded_errors, write_papers
 
 import claims
-from claims.loaders import (
+from claims.ingest.loaders import (
     PAPER_COLUMNS,
     LoadError,
     file_kind,

@@ -16,13 +16,13 @@ from board_claims import claim, claims_table, delta, papers_table
 from claims.schemas.tables import BOUNDS
 
 import claims
-from claims.chart import chart_caption, chart_svg, date_ticks, nice_ticks
+from claims.boards.chart import chart_caption, chart_svg, date_ticks, nice_ticks
+from claims.boards.leaderboard import Board, build_comparisons, build_leaderboards, progress
+from claims.boards.report import claim_amount, write_leaderboards
+from claims.boards.webpage import number_places, report_html, write_report
 from claims.cli import main
-from claims.io import OWN_VALUES
-from claims.leaderboard import Board, build_comparisons, build_leaderboards, progress
-from claims.report import claim_amount, write_leaderboards
-from claims.vocab import better_of, metric_info
-from claims.webpage import number_places, report_html, write_report
+from claims.extraction.vocab import better_of, metric_info
+from claims.runtime.io import OWN_VALUES
 
 PAPERS = papers_table(p1="2021-03-01", p2="2022-05-01", p3=None)
 ROWS = [
@@ -383,7 +383,7 @@ def test_rows_with_extra_training_data_are_flagged_in_a_column_of_their_own() ->
     ]
     table = claims_table(*rows)
     page = report_html(build_leaderboards(table), build_comparisons(table))
-    # extra training data makes numbers incomparable: its rows are a board of their own (claims/leaderboard.py)
+    # extra training data makes numbers incomparable: its rows are a board of their own (claims/boards/leaderboard.py)
     own, extra, kinetics = re.findall(r'<section class="board" id="board-.*?</section>', page, re.S)
     assert '<th scope="col"><button type="button">extra data</button></th>' in extra
     assert extra.count('<tr data-extra="yes">') == 1 and own.count('<tr data-extra="no">') == 1

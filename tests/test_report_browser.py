@@ -16,8 +16,8 @@ from typing import Any, NoReturn
 import pytest
 from board_claims import claim, claims_table, delta, papers_table
 
-from claims.leaderboard import build_comparisons, build_leaderboards
-from claims.webpage import write_report
+from claims.boards.leaderboard import build_comparisons, build_leaderboards
+from claims.boards.webpage import write_report
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

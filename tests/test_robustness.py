@@ -25,13 +25,13 @@ import pytest
 from conftest import make_abstract, undecoded_errors, write_papers
 
 import claims
-import claims.engine
+import claims.runtime.engine
 from claims.cli import main
-from claims.engine import quarantine_path, run_extraction
-from claims.guard import MAX_ABSTRACT_CHARS
-from claims.io import OutputSet
-from claims.ledger import STATUS_COLUMNS, papers_path
-from claims.loaders import LoadError, sample_paths
+from claims.ingest.loaders import LoadError, sample_paths
+from claims.runtime.engine import quarantine_path, run_extraction
+from claims.runtime.guard import MAX_ABSTRACT_CHARS
+from claims.runtime.io import OutputSet
+from claims.runtime.ledger import STATUS_COLUMNS, papers_path
 
 ACCOUNTING = re.compile(
     r"^papers read (?P<read>\d+) = (?P<ok>\d+) with claims \+ (?P<without>\d+) without \+ (?P<failed>\d+) failed"
@@ -42,7 +42,7 @@ HUGE = "We reach 81.5% top-1 accuracy on ImageNet. " * (5_000_000 // 44)  # a 5 
 
 
 def temporary_files(folder: Path) -> list[Path]:
-    """What atomic writes leave behind when they fail to clean up (claims.io names them .<name>.*.tmp)."""
+    """What atomic writes leave behind when they fail to clean up (claims.runtime.io names them .<name>.*.tmp)."""
     return sorted(folder.rglob(".*.tmp"))
 
 
@@ -176,7 +176,7 @@ def _previous_outputs(out: Path) -> dict[Path, str]:
 def test_a_run_failing_after_some_chunks_were_written_leaves_the_previous_outputs(tmp_path, monkeypatch) -> None:
     out = tmp_path / "claims.csv"
     previous = _previous_outputs(out)
-    real = claims.engine.paper_statuses
+    real = claims.runtime.engine.paper_statuses
     calls = []
 
     def fails_on_the_third_chunk(*args: object) -> pd.DataFrame:
@@ -185,7 +185,7 @@ def test_a_run_failing_after_some_chunks_were_written_leaves_the_previous_output
             raise RuntimeError("a bug in the third chunk")
         return real(*args)
 
-    monkeypatch.setattr(claims.engine, "paper_statuses", fails_on_the_third_chunk)
+    monkeypatch.setattr(claims.runtime.engine, "paper_statuses", fails_on_the_third_chunk)
     with pytest.raises(RuntimeError, match="third chunk"):
         run_extraction(None, out, chunk_size=50)
     assert {path: path.read_text() for path in previous} == previous
@@ -373,7 +373,7 @@ def test_a_killed_extraction_leaves_the_previous_output_and_no_temporary_file(tm
 def test_a_writer_whose_close_fails_leaves_no_temporary_file(tmp_path: Path, monkeypatch) -> None:
     import pyarrow.parquet as pq
 
-    from claims.io import TableWriter
+    from claims.runtime.io import TableWriter
 
     failed: list[bool] = []
 
@@ -390,7 +390,7 @@ def test_a_writer_whose_close_fails_leaves_no_temporary_file(tmp_path: Path, mon
 
 
 def test_a_later_run_removes_the_stale_temporary_files_of_its_output_only(tmp_path: Path) -> None:
-    from claims.io import STALE_SECONDS, write_table
+    from claims.runtime.io import STALE_SECONDS, write_table
 
     stale = tmp_path / ".claims.csv.abc123.tmp"  # what a SIGKILL'd run leaves
     live = tmp_path / ".claims.csv.def456.tmp"  # another run still appending to its own

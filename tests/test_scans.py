@@ -8,8 +8,9 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import grammar, loaders, names, scan, vocab
-from claims import text as ctext
+from claims.extraction import grammar, names, scan, vocab
+from claims.extraction import text as ctext
+from claims.ingest import loaders
 
 
 def _longest_names(names: dict[str, bool], before: str, after: str):

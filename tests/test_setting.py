@@ -1,12 +1,12 @@
-"""Task and setting of a claim (claims/setting.py), on invented sentences: constructions, not papers."""
+"""Task and setting of a claim (claims/extraction/setting.py), on invented sentences: constructions, not papers."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from claims.setting import add_settings, conditions, settings_of, task_of, tasks
-from claims.vocab import datasets, metric_info, metrics
+from claims.extraction.setting import add_settings, conditions, settings_of, task_of, tasks
+from claims.extraction.vocab import datasets, metric_info, metrics
 
 
 def labels(sentence: str, number: str, order: tuple[int, int] | None = None) -> list[str]:

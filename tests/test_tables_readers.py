@@ -7,7 +7,7 @@ import json
 import pytest
 from tables_fixtures import ABSTRACT, TDMS_DEV, TEI, TEXT, TITLE, write_paper
 
-from claims.loaders import LoadError
+from claims.ingest.loaders import LoadError
 from claims.tables.pdfjson import read_pdfjson
 from claims.tables.readers import find, read_full_papers
 from claims.tables.tei import read_tei

@@ -9,9 +9,9 @@ import pint
 import pytest
 from claims.schemas.tables import UNITS as SCHEMA_UNITS
 
-from claims import units
-from claims.grammar import UNIT_FAMILY, quantities
-from claims.normalize import canonical_value
+from claims.extraction import units
+from claims.extraction.grammar import UNIT_FAMILY, quantities
+from claims.extraction.normalize import canonical_value
 
 # The pint unit each canonical unit of the claims table stands for.
 CANONICAL_PINT = {
@@ -200,7 +200,7 @@ def test_b_after_a_number_is_billions_and_bytes_stay_bytes():
 
 @pytest.mark.parametrize("surface", sorted(s for s, family in UNIT_FAMILY.items() if family != "points"))
 def test_every_unit_the_grammar_reads_is_known(surface):
-    # (points are in the unit of the metric they change: claims/normalize.py, not pint)
+    # (points are in the unit of the metric they change: claims/extraction/normalize.py, not pint)
     # the grammar keeps a leading "-" or space of "-fold", " percent" out of Quantity.unit
     assert units.known_unit(surface.strip(" -")), surface
 

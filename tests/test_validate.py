@@ -10,8 +10,8 @@ import pytest
 from conftest import make_abstract
 
 import claims
-from claims.loaders import records_to_papers
-from claims.validate import QUARANTINE_COLUMNS
+from claims.extraction.validate import QUARANTINE_COLUMNS
+from claims.ingest.loaders import records_to_papers
 
 TITLE = "EfficientFormer: Vision Transformers at MobileNet Speed"
 ABSTRACT = make_abstract("efficient vision transformers")

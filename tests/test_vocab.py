@@ -25,7 +25,7 @@ import pytest
 import wordfreq
 
 import claims
-from claims import vocab
+from claims.extraction import vocab
 
 SCHEMAS = Path(__file__).parent.parent / "schemas"
 GOLD_DIR = Path(__file__).parent / "gold"

@@ -15,8 +15,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from claims.normalize import normalize_units
-from claims.setting import add_settings, task_of
+from claims.extraction.normalize import normalize_units
+from claims.extraction.setting import add_settings, task_of
 from claims.tables.frame import FullPaper
 from claims.tables.understand import (
     Cast,
@@ -29,7 +29,7 @@ from claims.tables.understand import (
     says,
 )
 
-# provenance and reading of a claim that came from a full paper, beside claims.extract.CLAIM_COLUMNS
+# provenance and reading of a claim that came from a full paper, beside claims.extraction.extract.CLAIM_COLUMNS
 FULL_PAPER_COLUMNS = ["origin", "table_id", "row", "col", "own", "role", "dataset_from", "bold", "split_kind"]
 
 

@@ -1,6 +1,6 @@
 """Sections -> claims: the sentences of a paper's results and experiments sections go through the same
-extractor as abstracts (`claims.extract`), a paragraph at a time, so that the abstract length limit of
-claims/guard.py (a guard against a runaway abstract) never refuses a section. Related-work sections are
+extractor as abstracts (`claims.extraction.extract`), a paragraph at a time, so that the abstract length limit of
+claims/runtime/guard.py (a guard against a runaway abstract) never refuses a section. Related-work sections are
 not read: a number there is the cited paper's, never this one's.
 
 A text claim keeps its paragraph's sentence and offsets (into the paragraph), its section's name in
@@ -13,8 +13,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from claims.extract import extract
-from claims.guard import MAX_ABSTRACT_CHARS, Failure
+from claims.extraction.extract import extract
+from claims.runtime.guard import MAX_ABSTRACT_CHARS, Failure
 from claims.tables.frame import FullPaper
 from claims.tables.understand import Cast, names_system, says
 
@@ -61,7 +61,7 @@ def section_rows(paper: FullPaper) -> list[dict]:
 
 
 def text_claims(rows: list[dict], casts: dict[str, Cast], failures: list[Failure]) -> pd.DataFrame:
-    """The claims of results paragraphs (`section_rows` of any number of papers), as `claims.extract` reads
+    """The claims of results paragraphs (`section_rows` of any number of papers), as `claims.extraction.extract` reads
     them, with origin "text", the section's name in `table_id` and whether each is the paper's own."""
     if not rows:
         return pd.DataFrame()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from claims.loaders import LoadError
+from claims.ingest.loaders import LoadError
 from claims.tables.frame import (
     FullPaper,
     cells_frame,

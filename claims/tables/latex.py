@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyparsing as pp
 
-from claims.loaders import LoadError
+from claims.ingest.loaders import LoadError
 from claims.tables.frame import FullPaper, cells_frame, label_cells, sections_frame, spread_row_cites
 from claims.tables.latex_source import INPUT_MARK, LatexError, Source, read_group, read_source
 from claims.tables.latex_tabular import Cell, build_grid, parse_rows

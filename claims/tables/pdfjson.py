@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claims.loaders import LoadError
+from claims.ingest.loaders import LoadError
 from claims.tables.frame import SECTION_COLUMNS, TABLE_COLUMNS, FullPaper, empty_sections, empty_tables
 
 # "Table 3: ...", "Table 3. ...", "TABLE III ...": the last one in the field is the caption proper

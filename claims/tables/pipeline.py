@@ -1,4 +1,4 @@
-"""Full papers -> one claims table: abstract claims (exactly as `claims.extract` reads abstracts), table
+"""Full papers -> one claims table: abstract claims (exactly as `claims.extraction.extract` reads abstracts), table
 claims (claims/tables/cells.py) and text claims (claims/tables/fulltext.py), each with its `origin`.
 
 Abstract claims are validated against their abstracts as always; table and text claims quote their own
@@ -15,24 +15,24 @@ from dataclasses import asdict
 
 import pandas as pd
 
-from claims.engine import ChunkResult
-from claims.extract import CLAIM_COLUMNS, extract
-from claims.guard import Failure
-from claims.ledger import paper_statuses
-from claims.loaders import PAPER_COLUMNS, LoadError
+from claims.extraction.extract import CLAIM_COLUMNS, extract
+from claims.extraction.validate import empty_quarantine, validate_claims, validate_papers
+from claims.ingest.loaders import PAPER_COLUMNS, LoadError
+from claims.runtime.engine import ChunkResult
+from claims.runtime.guard import Failure
+from claims.runtime.ledger import paper_statuses
 from claims.tables.cells import FULL_PAPER_COLUMNS, claims_of_rows, table_rows
 from claims.tables.frame import FullPaper
 from claims.tables.fulltext import section_rows, text_claims
 from claims.tables.readers import find, read_paper
 from claims.tables.understand import Cast, cast_of
-from claims.validate import empty_quarantine, validate_claims, validate_papers
 
 _ARXIV_ID = re.compile(r"^\d{4}\.\d{4,5}$")
 FULL_CLAIM_COLUMNS = CLAIM_COLUMNS + FULL_PAPER_COLUMNS
 
 
 def papers_frame(papers: list[FullPaper]) -> pd.DataFrame:
-    """The papers table of full papers (claims.loaders.PAPER_COLUMNS); a paper without a title is named by its id."""
+    """The papers table of full papers (ingest.loaders.PAPER_COLUMNS); a paper without a title is named by its id."""
     rows = [
         {
             "paper_id": p.paper_id, "title": p.title or p.paper_id, "abstract": p.abstract or "", "published": None,
@@ -80,7 +80,7 @@ def body_claims(papers: list[FullPaper], failures: list[Failure]) -> pd.DataFram
 def extract_full_papers(
     papers: list[FullPaper], errors: list[LoadError] | None = None
 ) -> tuple[pd.DataFrame, ChunkResult]:
-    """(valid papers, result) for full papers, as `claims.engine.process_chunk` gives them for abstracts."""
+    """(valid papers, result) for full papers, as `claims.runtime.engine.process_chunk` gives them for abstracts."""
     frame = papers_frame(papers)
     valid, bad_papers = validate_papers(frame)
     failures: list[Failure] = []

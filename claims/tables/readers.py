@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claims.loaders import SUPPORTED_SUFFIXES, LoadError
+from claims.ingest.loaders import SUPPORTED_SUFFIXES, LoadError
 from claims.tables import latex
 from claims.tables.frame import FullPaper, PaperReader
 from claims.tables.html import read_html

@@ -21,7 +21,7 @@ def _column(entries: pd.DataFrame, name: str) -> pd.Series:
 
 
 def results_table(boards: list) -> pd.DataFrame:
-    """The board entries of every board (`claims.leaderboard.Board`), one row each."""
+    """The board entries of every board (`claims.boards.leaderboard.Board`), one row each."""
     frames = []
     for board in boards:
         shown = board.shown

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from claims.leaderboard import _better
+from claims.boards.leaderboard import _better
+from claims.extraction.vocab import metric_info
 from claims.tables.understand import GENERIC_METRICS, board_words, says
-from claims.vocab import metric_info
 
 _BODY = ("table", "text")
 

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from claims.loaders import LoadError
+from claims.ingest.loaders import LoadError
 from claims.tables.frame import FullPaper, cells_frame, label_cells
 from claims.tables.pdfjson import frames, paper_id_of
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from claims.loaders import LoadError
+from claims.ingest.loaders import LoadError
 from claims.tables.frame import FullPaper
 from claims.tables.pdfjson import frames, paper_id_of
 

@@ -1,7 +1,7 @@
 """Table understanding by rules: which tables hold results, and what each of their cells measures.
 
-From the vocabularies (metrics and datasets, `claims.vocab`; the words of `schemas/tables.toml`) and the
-paper's cast (its system, from the title and abstract as `claims.names` finds it, and the benchmarks it
+From the vocabularies (metrics and datasets, `claims.extraction.vocab`; the words of `schemas/tables.toml`) and the
+paper's cast (its system, from the title and abstract as `claims.extraction.names` finds it, and the benchmarks it
 names), each body cell of a results table becomes one score claim:
 
 - a results table: its caption does not call it statistics, hyper-parameters, an ablation or examples;
@@ -27,10 +27,18 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from claims import names
-from claims.setting import tasks
+from claims.extraction import names
+from claims.extraction.setting import tasks
+from claims.extraction.vocab import (
+    Scanner,
+    canonical_dataset,
+    canonical_metric,
+    datasets,
+    find_datasets,
+    find_metrics,
+    fold,
+)
 from claims.tables.frame import FullPaper
-from claims.vocab import Scanner, canonical_dataset, canonical_metric, datasets, find_datasets, find_metrics, fold
 
 _NUMBER = re.compile(r"^\s*(?P<sign>[+\-\u2212])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)\s*(?P<unit>%)?")
 _CITATION = re.compile(
@@ -104,7 +112,7 @@ def _paper_text(paper: FullPaper) -> str:
 
 
 def cast_of(paper: FullPaper) -> Cast:
-    """The paper's system (claims.names.system_name) and the benchmarks its text and captions name."""
+    """The paper's system (claims.extraction.names.system_name) and the benchmarks its text and captions name."""
     system = names.system_name(paper.title or "", paper.abstract or "")
     own = [system] if system else []
     text = _paper_text(paper)

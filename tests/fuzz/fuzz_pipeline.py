@@ -23,7 +23,7 @@ import atheris
 
 with atheris.instrument_imports(include=["claims"]):
     import claims
-    from claims.extract import read_paper
+    from claims.extraction.extract import read_paper
 
 SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".parquet")
 FOLDER = Path(tempfile.mkdtemp(prefix="claims-fuzz-"))

@@ -34,10 +34,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from claims.fields import DATE_FIELDS, ID_FIELDS, JsonNumber, identifier, utc_date
-from claims.identity import PAPER, Identity
-from claims.identity import normalize_title as normalize_title  # where callers have found it
-from claims.inputs import InputError, Opened, opened, read_whole, text_lines
+from claims.ingest.fields import DATE_FIELDS, ID_FIELDS, JsonNumber, identifier, utc_date
+from claims.ingest.identity import PAPER, Identity
+from claims.ingest.identity import normalize_title as normalize_title  # where callers have found it
+from claims.ingest.inputs import InputError, Opened, opened, read_whole, text_lines
 
 PAPER_COLUMNS = ["paper_id", "title", "abstract", "published", "authors", "upvotes", "arxiv_id", "sources"]
 SUPPORTED_SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".csv", ".parquet"}
@@ -198,7 +198,7 @@ def _from_mapping(item: dict, source: str, index: int) -> Record:
     if "paper_id" in record:  # ids come from titles (one per paper, unique); the input's is kept beside
         record["source_paper_id"] = record.pop("paper_id")
     if "id" in item and "arxiv_id" not in item:
-        record["arxiv_id"] = item["id"]  # made text with the other identifiers (claims.fields)
+        record["arxiv_id"] = item["id"]  # made text with the other identifiers (claims.ingest.fields)
     if "update_date" in item and "published" not in item:
         record["published"] = item["update_date"]
     return record
@@ -214,7 +214,7 @@ def _from_hf_api(item: dict, paper: dict, source: str, index: int) -> Record:
         "title": _clean_line(title),
         "abstract": _clean_line(abstract),
         "arxiv_id": paper.get("id"),
-        "published": paper.get("publishedAt"),  # a UTC date once the fields are typed (claims.fields)
+        "published": paper.get("publishedAt"),  # a UTC date once the fields are typed (claims.ingest.fields)
         "upvotes": paper.get("upvotes"),
         "authors": len(authors) if isinstance(authors, list) else None,
     }
@@ -235,7 +235,7 @@ def _records(numbered: Iterable[tuple[int, object]], source: str, issues: list[L
 
 
 def _typed_fields(record: Record, source: str, index: int, issues: list[LoadError]) -> Record:
-    """The record with its identifiers as text and its dates as UTC dates (claims.fields); a value that is
+    """The record with its identifiers as text and its dates as UTC dates (claims.ingest.fields); a value that is
     neither is left out, and reported."""
     for field, typed in [*((f, identifier) for f in ID_FIELDS), *((f, utc_date) for f in DATE_FIELDS)]:
         if field in record:
@@ -413,7 +413,7 @@ def _whole_records(kind: str, data: bytes, source: str, issues: list[LoadError])
 
 
 def _file_record_batches(path: Path, size: int, issues: list[LoadError]) -> Iterator[list[Record]]:
-    """Records of one file, read in one pass (claims.inputs): `size` at a time for JSON Lines, CSV and Parquet,
+    """Records of one file, read in one pass (claims.ingest.inputs): `size` at a time for JSON Lines, CSV and Parquet,
     all at once for pages and JSON documents."""
     source = str(path)
     try:
@@ -467,7 +467,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def records_to_papers(records: list[Record]) -> pd.DataFrame:
-    """Merge the records of one paper (claims.identity) into one row each, in the order the papers first come."""
+    """Merge the records of one paper (claims.ingest.identity) into one row each, in the order the papers first come."""
     identity = Identity()
     merged: dict[str, Record] = {}  # paper id -> record
     for record in records:
@@ -597,7 +597,7 @@ def iter_paper_chunks(
     """Papers DataFrames of `chunk_size` papers each (the last one fewer): a corpus of any size in flat memory.
 
     Every input is read once, a batch of records at a time, into a temporary
-    spool file while each record is given its paper (claims.identity); the
+    spool file while each record is given its paper (claims.ingest.identity); the
     papers are then cut into chunks from the spool, each paper when its last
     record has come, all its records merged as `load` merges them. The papers,
     their order and so every output are the same whatever the chunk size.

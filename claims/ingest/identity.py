@@ -11,7 +11,7 @@ stay two papers.
 
 `Identity.assign` gives each record its paper id as the records stream by
 and counts the papers of more than one record, so that a chunked reader can
-hold a paper's records until the last one has come (claims.loaders): the
+hold a paper's records until the last one has come (claims.ingest.loaders): the
 papers, and with them every output, are then the same whatever the chunk
 size or the engine. Memory: one small integer per paper.
 """

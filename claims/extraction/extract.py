@@ -1,7 +1,7 @@
 """Extract step: papers table -> claims table.
 
-For each abstract: sentences (claims/text.py) -> quantities (grammar) ->
-readings (claims/reading.py) -> one row per claim with its provenance, then
+For each abstract: sentences (claims/extraction/text.py) -> quantities (grammar) ->
+readings (claims/extraction/reading.py) -> one row per claim with its provenance, then
 the normalize-units step. The same paper always gives the same rows,
 whatever else is in the run.
 """
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from claims import cues, names, reading
-from claims.attribution import (
+from claims.extraction import cues, names, reading
+from claims.extraction.attribution import (
     Sentence,
     alternative_metric,
     attribute,
@@ -23,13 +23,13 @@ from claims.attribution import (
     is_baseline,
     task_metric,
 )
-from claims.grammar import Quantity, quantities, word_quantities, word_triggers
-from claims.guard import DEFAULT_BUDGET, Failure, alarm_handler, checkpoint, guarded, warn_failures
-from claims.normalize import normalize_units
-from claims.setting import add_settings
-from claims.text import sentence_spans
-from claims.vocab import datasets as vocab_datasets
-from claims.vocab import metric_info, name_key, primary_metric
+from claims.extraction.grammar import Quantity, quantities, word_quantities, word_triggers
+from claims.extraction.normalize import normalize_units
+from claims.extraction.setting import add_settings
+from claims.extraction.text import sentence_spans
+from claims.extraction.vocab import datasets as vocab_datasets
+from claims.extraction.vocab import metric_info, name_key, primary_metric
+from claims.runtime.guard import DEFAULT_BUDGET, Failure, alarm_handler, checkpoint, guarded, warn_failures
 
 CLAIM_COLUMNS = [
     "paper_id",
@@ -339,7 +339,7 @@ def extract(
     One row per claimed number with the columns of GUIDELINES.md plus
     provenance (`paper_id`, `sentence`, `start`, `end`, `source`), where
     `abstract[start:end] == value_text`. A paper whose extraction fails or
-    takes over `budget` seconds gives no rows and a `claims.guard.Failure`,
+    takes over `budget` seconds gives no rows and a `claims.runtime.guard.Failure`,
     appended to `failures` when given, else reported as a warning.
     """
     rows: list[dict] = []

@@ -2,7 +2,7 @@
 
 The extract step finds, per sentence, the mentions (`Sentence`: the sentence's metrics, benchmarks, models,
 the paper's system, the benchmark carried from earlier sentences) and reads its numbers into phrases
-(claims/reading.py). This module then gives each number of a phrase its dataset, model and baseline by
+(claims/extraction/reading.py). This module then gives each number of a phrase its dataset, model and baseline by
 the constructions of `PREFERENCES`, tried in order for each field: the first construction that names a
 member decides it. A construction either reads each member alone (`whole=False`: "81.2% on COCO") or the
 phrase at once (`whole=True`: "(83.3% vs 80.8%)"), and a whole one may decide that a member has no name.
@@ -28,10 +28,10 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from claims import names, reading, setting
-from claims.grammar import Quantity
-from claims.text import sentence_spans
-from claims.vocab import name_key, primary_metric
+from claims.extraction import names, reading, setting
+from claims.extraction.grammar import Quantity
+from claims.extraction.text import sentence_spans
+from claims.extraction.vocab import name_key, primary_metric
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # The gaps between a number and its name are read with `fullmatch` at their place in the abstract (no copy of

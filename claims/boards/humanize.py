@@ -11,8 +11,8 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from claims.leaderboard import BOUND_PREFIX, format_number
-from claims.units import CANONICAL_UNITS
+from claims.boards.leaderboard import BOUND_PREFIX, format_number
+from claims.extraction.units import CANONICAL_UNITS
 
 DISPLAY_FILE = "display.toml"
 SIGNIFICANT = 6  # as many digits as a leaderboard cell keeps (leaderboard.format_number)

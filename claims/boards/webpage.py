@@ -1,7 +1,7 @@
 """The HTML report: every board and the comparisons on one self-contained page.
 
 The page works offline and alone: styles, script and charts (SVG that
-claims/chart.py writes) are inline, nothing is fetched. It offers search and
+claims/boards/chart.py writes) are inline, nothing is fetched. It offers search and
 filters (task, area, benchmark, extra training data), tables sortable by any
 column (a metric sorts best first), each value opening the sentences it came
 from, its number marked, on click, tap, Enter or focus, and a best-score-over-
@@ -23,10 +23,9 @@ from urllib.parse import quote_plus
 
 import pandas as pd
 
-from claims.chart import chart_caption, chart_svg
-from claims.io import OutputSet, write_text
-from claims.leaderboard import Board
-from claims.report import (
+from claims.boards.chart import chart_caption, chart_svg
+from claims.boards.leaderboard import Board
+from claims.boards.report import (
     DISPUTED,
     Row,
     claim_amount,
@@ -36,7 +35,8 @@ from claims.report import (
     shown_value,
     text_or_none,
 )
-from claims.vocab import dataset_area
+from claims.extraction.vocab import dataset_area
+from claims.runtime.io import OutputSet, write_text
 
 ARXIV_SEARCH = "https://arxiv.org/search/?searchtype=title&query="
 FILTERS = {"task": "Task", "area": "Area", "benchmark": "Benchmark"}  # data-* attribute -> label
@@ -237,7 +237,7 @@ def comparisons_html(comparisons: pd.DataFrame) -> str:
     return _table(header, body, "Delta and ratio claims; select a change for its sentence")
 
 
-# ---- the best-over-time chart (claims/chart.py) ------------------------------------------------
+# ---- the best-over-time chart (claims/boards/chart.py) ------------------------------------------------
 
 
 def _chart_html(board: Board) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import pyparsing as pp
 
-from claims import scan
+from claims.extraction import scan
 
 # --------------------------------------------------------------------------- tokens
 # What text extracted from PDFs leaves inside numbers and no reader sees: format characters (zero-width
@@ -266,7 +266,7 @@ WORD_QUANTITY = re.compile(
 # A cheap gate before the full pattern: led by a class of first letters, the regex engine jumps between them.
 _WORD_TRIGGER = re.compile(r"[TtFfHhQqGP1](?:imes|IMES|old|OLD|alf|hird|uarter|ifth|enth|/\d|PU)")
 # Every match starts with a number word, "one", "a single", a fraction word or "1/": led by their first letters
-# (claims/scan.py), the same matches, in 0.6 of the time.
+# (claims/extraction/scan.py), the same matches, in 0.6 of the time.
 _WORD_QUANTITY_STARTS = [*NUMBER_WORDS, "one", "a single", *FRACTION_WORDS, "1/"]
 _WORD_QUANTITY_FIRST = "[" + "".join(sorted({word[0] for word in _WORD_QUANTITY_STARTS})) + "]"
 _WORD_QUANTITY_LED = scan.led(WORD_QUANTITY, r"[\w-]", _WORD_QUANTITY_FIRST)

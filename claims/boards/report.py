@@ -1,12 +1,12 @@
-"""Rendering: leaderboards and comparisons (claims/leaderboard.py) to files.
+"""Rendering: leaderboards and comparisons (claims/boards/leaderboard.py) to files.
 
 `write_leaderboards` writes one CSV (every claim, with provenance, in canonical
 units) and one Markdown table (one value per cell, in human units) per board,
-the comparisons and an index; claims/webpage.py writes the HTML report from the
+the comparisons and an index; claims/boards/webpage.py writes the HTML report from the
 same rows. All text is escaped for its format, and CSV text that a spreadsheet
 would run as a formula is neutralized. Files are written beside their targets
 and replaced together, with the rest of the run's outputs when given them
-(claims.io.OutputSet).
+(claims.runtime.io.OutputSet).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from claims.export import EVALUATION_TABLES, MODEL_INDEX, write_exports
-from claims.humanize import cell_amount, human_amount
-from claims.io import OutputSet, joined, write_table, write_text
-from claims.leaderboard import Board
+from claims.boards.export import EVALUATION_TABLES, MODEL_INDEX, write_exports
+from claims.boards.humanize import cell_amount, human_amount
+from claims.boards.leaderboard import Board
+from claims.runtime.io import OutputSet, joined, write_table, write_text
 from claims.schemas.tables import LeaderboardSchema
 from claims.tables.results import results_table
 
@@ -198,7 +198,7 @@ def index_markdown(boards: list[Board], comparisons: pd.DataFrame) -> str:
 
 
 def _write_csv(frame: pd.DataFrame, target: Path, outputs: OutputSet) -> Path:
-    write_table(frame, target, outputs)  # claims.io neutralizes formula starts in every CSV
+    write_table(frame, target, outputs)  # claims.runtime.io neutralizes formula starts in every CSV
     return target
 
 
@@ -223,7 +223,7 @@ def _forget_stale(directory: Path, written: list[Path], outputs: OutputSet) -> N
 def write_leaderboards(
     boards: list[Board], comparisons: pd.DataFrame, directory: str | Path, outputs: OutputSet | None = None
 ) -> list[Path]:
-    """<slug>.csv and .md per board, comparisons.csv and .md, README.md, the exports (claims.export); the files
+    """<slug>.csv and .md per board, comparisons.csv and .md, README.md, the exports (claims.boards.export); the files
     written (committed with the run's `outputs` when given, else together here)."""
     directory = Path(directory)
     written = []

@@ -1,6 +1,6 @@
 """Cue words of abstracts: the small closed vocabularies that decide a claim's
 kind, direction and bound. Kept as data tables here, apart from the logic
-that reads them (claims/reading.py), so they can be extended without code.
+that reads them (claims/extraction/reading.py), so they can be extended without code.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Leaderboards: validated claims pivoted into one ranked table per benchmark.
 
 This module only builds DataFrames (claims in, boards and comparisons out);
-claims/report.py renders them to CSV, Markdown and HTML, so the same boards
+claims/boards/report.py renders them to CSV, Markdown and HTML, so the same boards
 can be checked, tested or rendered differently without touching the rules.
 
 Rules, in one place:
@@ -9,7 +9,7 @@ Rules, in one place:
   aliases) under one set of conditions: the split where the vocabulary lists
   splits apart (its default split is no split), and the settings that make
   numbers incomparable (zero-shot, 10-shot, unseen, 384px, extra data, ...);
-  the task and conditions come from claims/setting.py; a board never ranks two
+  the task and conditions come from claims/extraction/setting.py; a board never ranks two
   numbers whose conditions differ; score claims only, never a share of another
   system's quality;
 - a row is a model named with its stated conditions ("ViT-L (zero-shot)"); one
@@ -41,9 +41,16 @@ from urllib.parse import quote
 import numpy as np
 import pandas as pd
 
+from claims.extraction.setting import conditions, tasks
+from claims.extraction.vocab import (
+    better_of,
+    canonical_dataset,
+    canonical_metric,
+    dataset_area,
+    metric_info,
+    primary_metric,
+)
 from claims.schemas.tables import LeaderboardSchema
-from claims.setting import conditions, tasks
-from claims.vocab import better_of, canonical_dataset, canonical_metric, dataset_area, metric_info, primary_metric
 
 ARXIV_ABS = "https://arxiv.org/abs/"
 BOUND_PREFIX = {"=": "", "~": "~", "<=": "<= ", "<": "< ", ">=": ">= ", ">": "> "}
@@ -122,7 +129,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "board"
 
 
-# the leaderboards folder's own files (claims.report, claims.export): no board may be named like them
+# the leaderboards folder's own files (claims.boards.report, claims.boards.export): no board may be named like them
 RESERVED_NAMES = frozenset({"readme", "comparisons", "model-index", "evaluation-tables"})
 
 
@@ -457,7 +464,7 @@ CHART_YEARS = (1900, 2199)  # papers dated outside these years are listed but no
 
 
 def paper_dates(published: pd.Series) -> pd.Series:
-    """The papers' dates: ISO dates, made so at load (claims.fields); anything else is no date."""
+    """The papers' dates: ISO dates, made so at load (claims.ingest.fields); anything else is no date."""
     return pd.to_datetime(published, format="%Y-%m-%d", errors="coerce")
 
 

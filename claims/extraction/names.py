@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
-from claims import scan
-from claims.vocab import (
+from claims.extraction import scan
+from claims.extraction.vocab import (
     NameMatch,
     canonical_dataset,
     canonical_metric,
@@ -204,7 +204,7 @@ def words_back(text: str, position: int, words: int, floor: int = 0) -> int:
 # A token shaped like a model name: capitals inside, digits, or hyphenated parts.
 _NAME_TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*"
 _MODEL_SHAPE = re.compile(rf"(?<![\w-])(?=[\w.+/-]*[A-Z][\w.+/-]*[A-Z0-9])(?:{_NAME_TOKEN})(?![\w-])")
-_MODEL_SHAPE_LED = scan.led(_MODEL_SHAPE, r"[\w-]")  # the same matches, scanned faster (claims/scan.py)
+_MODEL_SHAPE_LED = scan.led(_MODEL_SHAPE, r"[\w-]")  # the same matches, scanned faster (claims/extraction/scan.py)
 _TITLE_NAME = re.compile(r"^\s*([^:]{1,40}?)\s*:\s*\S")
 _INTRODUCE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work)|, and|and then)\s+(?:[a-z]+\s+){0,6}?"
@@ -214,7 +214,7 @@ _INTRODUCE_STARTS = ("We", "we", "This ", "this ", ", and", "and then")  # what 
 _INTRODUCING = re.compile(
     r"(?<!\w)(?:[Bb]y|[Tt]hrough|[Vv]ia)\s+(?:introducing|proposing|presenting|developing|designing)\b"
 )
-_INTRODUCING_LED = scan.led(_INTRODUCING, r"\w")  # the same matches, scanned faster (claims/scan.py)
+_INTRODUCING_LED = scan.led(_INTRODUCING, r"\w")  # the same matches, scanned faster (claims/extraction/scan.py)
 _GERUNDS = ("introducing", "proposing", "presenting", "developing", "designing")
 _NAMING_WORDS = ("namely", "called", "named", "dubbed", "termed", "coined", "call ", "name ", "refer")
 
@@ -429,7 +429,9 @@ _NEW_SYSTEM_NAMED = re.compile(
 )
 
 
-_SYSTEM_NOUN_NAME_LED = scan.led(_SYSTEM_NOUN_NAME, r"\w")  # the same matches, scanned faster (claims/scan.py)
+_SYSTEM_NOUN_NAME_LED = scan.led(
+    _SYSTEM_NOUN_NAME, r"\w"
+)  # the same matches, scanned faster (claims/extraction/scan.py)
 _NEW_SYSTEM_NAMED_LED = scan.led(_NEW_SYSTEM_NAMED, r"\w")
 
 
@@ -583,7 +585,7 @@ _STOPS = (".", "!", "?")
 
 
 def _defined_subject(abstract: str) -> list[str]:
-    # the search, tried only at the text's start and at each stop (claims/scan.py)
+    # the search, tried only at the text's start and at each stop (claims/extraction/scan.py)
     found = _DEFINED_SUBJECT.match(abstract) or next(scan.finditer_from(_DEFINED_SUBJECT, _STOPS, abstract), None)
     return [found.group("name")] if found and _looks_like_name(found.group("name")) else []
 
@@ -608,7 +610,7 @@ def _title_as_name(title: str, abstract: str) -> list[str]:
 _RESULT_VERBS = frozenset(
     "achieves obtains outperforms reaches sets surpasses attains establishes improves yields runs beats exceeds".split()  # noqa: SIM905
 )
-# a lower-case word ending in "s", tried where a verb of results is written (claims/scan.py); the word then looked up
+# a lower-case word ending in "s", tried where a verb of results is written (scan.py); the word then looked up
 _RESULT_VERB = re.compile(r"[aoresiyb][a-z]{2,10}s\b")
 _RESULT_VERB_WORDS = tuple(sorted(_RESULT_VERBS))
 _SUBJECT_BEFORE = re.compile(
@@ -716,7 +718,7 @@ _OPEN_DATASET_LIST = re.compile(
     rf"{_OPEN_LEAD}(?P<names>{_OPEN_NAME}(?:\s*,\s*{_OPEN_NAME})*,?\s+and\s+{_OPEN_NAME})\s+"
     r"(?:datasets|benchmarks|test sets|corpora|challenges)\b"
 )
-_OPEN_DATASET_LED = scan.led(_OPEN_DATASET, r"\w")  # the same matches, scanned faster (claims/scan.py)
+_OPEN_DATASET_LED = scan.led(_OPEN_DATASET, r"\w")  # the same matches, scanned faster (claims/extraction/scan.py)
 _OPEN_DATASET_LIST_LED = scan.led(_OPEN_DATASET_LIST, r"\w")
 _OPEN_NAME_RE = re.compile(rf"(?<![\w-]){_OPEN_NAME}(?!\w)")
 # "on five benchmarks, including Alpha, Beta-2 and Gamma", "datasets such as Alpha and Beta", "benchmarks (Alpha, Beta)"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from claims.vocab import _read_toml
+from claims.extraction.vocab import _read_toml
 
 MISCELLANEOUS = "Miscellaneous"  # Papers with Code's category for a task whose area is unknown
 

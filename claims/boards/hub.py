@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.leaderboard import slug
-from claims.vocab import _read_toml
+from claims.boards.leaderboard import slug
+from claims.extraction.vocab import _read_toml
 
 OTHER_TASK = "other"
 

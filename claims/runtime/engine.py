@@ -8,7 +8,7 @@ already written grows with it: it keeps each paper's rows once, from the
 first chunk that held the paper.
 
 Both engines read the input here, once (pipes too), and cut the same chunks
-(`claims.loaders.iter_paper_chunks`: which records are one paper is decided
+(`claims.ingest.loaders.iter_paper_chunks`: which records are one paper is decided
 before any chunk is cut); the Dask engine sends each chunk to a worker and
 writes the results in chunk order, so both engines write the same rows,
 whatever the chunk size.
@@ -29,11 +29,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from tqdm import tqdm
 
-from claims.extract import extract
-from claims.guard import Failure
-from claims.io import OutputSet, TableWriter
-from claims.ledger import count_statuses, paper_statuses, papers_path
-from claims.loaders import (
+from claims.extraction.extract import extract
+from claims.extraction.validate import QUARANTINE_COLUMNS, empty_quarantine, validate_claims, validate_papers
+from claims.ingest.loaders import (
     DEFAULT_CHUNK_SIZE,
     LoadError,
     input_files,
@@ -41,7 +39,9 @@ from claims.loaders import (
     records_to_papers,
     rows_of_papers,
 )
-from claims.validate import QUARANTINE_COLUMNS, empty_quarantine, validate_claims, validate_papers
+from claims.runtime.guard import Failure
+from claims.runtime.io import OutputSet, TableWriter
+from claims.runtime.ledger import count_statuses, paper_statuses, papers_path
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -55,7 +55,7 @@ WARM_UP_SECONDS = 600.0  # the budget of the warm-up extraction: loading, not re
 @dataclass
 class ChunkResult:
     """What one chunk of papers gives: the papers it held, their claims and quarantined rows, what
-    became of each paper (claims.ledger), read errors."""
+    became of each paper (claims.runtime.ledger), read errors."""
 
     paper_ids: list[str]
     claims: pd.DataFrame
@@ -119,7 +119,7 @@ def warm_up() -> None:
 def process_chunk(papers: pd.DataFrame, errors: list[LoadError] | None = None) -> ChunkResult:
     """validate papers -> extract -> validate claims, on one chunk of papers.
 
-    A paper the extractor fails on (claims.guard) is quarantined with the
+    A paper the extractor fails on (claims.runtime.guard) is quarantined with the
     reason, not only warned about: on a Dask worker a warning is lost.
     """
     warm_up()
@@ -154,9 +154,9 @@ def run_extraction(
     a local cluster of `workers` processes); a scheduler that cannot be reached
     or is lost, or no worker for `worker_timeout` seconds, raises `ClusterError`.
     Quarantined rows go to `quarantine_path(output)` (a previous one is removed
-    when none are), what became of each paper to `claims.ledger.papers_path(output)`;
+    when none are), what became of each paper to `claims.runtime.ledger.papers_path(output)`;
     files that cannot be read are in the summary's errors. The files replace the
-    previous ones together (claims.io.OutputSet), only when the whole run succeeded.
+    previous ones together (claims.runtime.io.OutputSet), only when the whole run succeeded.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
@@ -322,6 +322,6 @@ def _submit_partitions(
     client: Client, paths: Iterable[str | Path] | None, chunk_size: int, errors: list[LoadError]
 ) -> Iterator[Future]:
     """One future per chunk of papers, in order: the chunks are cut here, as in this process (the papers are
-    decided before any chunk is cut, claims.identity), and each is sent to a worker."""
+    decided before any chunk is cut, claims.ingest.identity), and each is sent to a worker."""
     for papers in iter_paper_chunks(paths, chunk_size, errors):
         yield client.submit(process_chunk, papers)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from claims.humanize import human_amount
-from claims.leaderboard import Board, progress
+from claims.boards.humanize import human_amount
+from claims.boards.leaderboard import Board, progress
 
 WIDTH, HEIGHT = 640, 320
 LEFT, RIGHT, TOP, BOTTOM = 56, 20, 34, 48  # margins: room for tick labels and the axis titles

@@ -2,9 +2,9 @@
 
 `model_index` gives each named model the metadata a Hugging Face model card carries in its README's
 YAML front matter (`model-index:`, https://github.com/huggingface/hub-docs/blob/main/modelcard.md), in the
-Hub's ids for task, dataset (config, split) and metric (claims/hub.py); `evaluation_tables` lays the boards
+Hub's ids for task, dataset (config, split) and metric (claims/boards/hub.py); `evaluation_tables` lays the boards
 out as Papers with Code's evaluation-tables.json (task > dataset > sota rows, the format of
-paperswithcode/sota-extractor) under its task names and categories (claims/pwc.py). `write_exports` writes
+paperswithcode/sota-extractor) under its task names and categories (claims/boards/pwc.py). `write_exports` writes
 both beside the boards.
 
 Both formats credit a row's paper with the model's number, so both carry a paper's own results only:
@@ -21,11 +21,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from claims.hub import hub_dataset, hub_metric, hub_task
-from claims.io import OutputSet, write_text
-from claims.leaderboard import UNNAMED, Board, format_number, slug
-from claims.pwc import categories, task_name
-from claims.vocab import datasets
+from claims.boards.hub import hub_dataset, hub_metric, hub_task
+from claims.boards.leaderboard import UNNAMED, Board, format_number, slug
+from claims.boards.pwc import categories, task_name
+from claims.extraction.vocab import datasets
+from claims.runtime.io import OutputSet, write_text
 
 MODEL_INDEX = "model-index"  # folder of the model cards' metadata, one YAML file per model
 EVALUATION_TABLES = "evaluation-tables.json"
@@ -148,7 +148,7 @@ def _dataset(name: str, boards: list[Board]) -> dict[str, object]:
 
 
 def evaluation_tables(boards: list[Board]) -> list[dict]:
-    """Tasks by Papers with Code's names and categories (claims.pwc), each with its benchmarks' own shown
+    """Tasks by Papers with Code's names and categories (claims.boards.pwc), each with its benchmarks' own shown
     results as rows."""
     by_task: dict[str, dict[str, list[Board]]] = {}
     for board in boards:

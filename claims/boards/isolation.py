@@ -6,7 +6,7 @@ exports); one board whose rendering raises (a value no format can hold, a bug
 met by one paper's data) would end the run with a traceback and no outputs.
 `board_by_board` writes them all; only when that fails (and not for the file
 system's sake) does `renderable` try each board's renderings alone (not its
-chart: the costly part, guarded where it is drawn, claims.webpage), and the
+chart: the costly part, guarded where it is drawn, claims.boards.webpage), and the
 boards that pass are written: a run that fails costs no time twice.
 """
 
@@ -16,11 +16,11 @@ import sys
 from collections.abc import Callable
 from typing import TypeVar
 
-from claims.export import evaluation_tables, model_index
-from claims.leaderboard import Board
-from claims.report import board_markdown
+from claims.boards.export import evaluation_tables, model_index
+from claims.boards.leaderboard import Board
+from claims.boards.report import board_markdown
+from claims.boards.webpage import board_html
 from claims.schemas.tables import LeaderboardSchema
-from claims.webpage import board_html
 
 T = TypeVar("T")
 

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from claims import cues
-from claims.grammar import FRACTION_WORDS, Quantity, quantity_at
-from claims.names import Mention, Spans
-from claims.vocab import is_dataset_name, metric_info
+from claims.extraction import cues
+from claims.extraction.grammar import FRACTION_WORDS, Quantity, quantity_at
+from claims.extraction.names import Mention, Spans
+from claims.extraction.vocab import is_dataset_name, metric_info
 
 _SETTING_AFTER = re.compile(
     r"^(?:\s*[-–]?\s*)(?:(?:different|distinct|diverse|unique)\s+)?(?:bits?\b(?!\s+per\b)|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"

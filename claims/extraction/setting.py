@@ -23,8 +23,8 @@ from importlib import resources
 import ahocorasick
 import pandas as pd
 
-from claims.text import sentence_spans
-from claims.vocab import Scanner, canonical_dataset, canonical_metric, datasets, fold
+from claims.extraction.text import sentence_spans
+from claims.extraction.vocab import Scanner, canonical_dataset, canonical_metric, datasets, fold
 
 
 @dataclass(frozen=True)

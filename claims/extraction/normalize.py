@@ -1,6 +1,6 @@
 """Normalize-units step: every claim's value in the canonical unit of GUIDELINES.md.
 
-pint (claims/units.py) does the conversions; this step only decides which
+pint (claims/extraction/units.py) does the conversions; this step only decides which
 unit a number is in when the text leaves it implicit: a bare score takes its
 metric's unit, and a percent-scale score written as a fraction of one is
 scaled to percent ("ROC AUC of 0.76" -> 76). Deltas are never scaled.
@@ -12,9 +12,9 @@ import math
 
 import pandas as pd
 
-from claims import units
-from claims.grammar import UNIT_FAMILY
-from claims.vocab import metric_info
+from claims.extraction import units
+from claims.extraction.grammar import UNIT_FAMILY
+from claims.extraction.vocab import metric_info
 
 
 def canonical_value(number: float, surface: str | None, metric: str | None, kind: str) -> tuple[float, str]:
