@@ -986,3 +986,30 @@ def test_our_base_method_named_in_an_apposition_is_what_the_paper_builds_on_not_
         "Improving Pixel-based Masked Image Modeling by Reducing Wasted Capability",
     )
     assert row(table, "1.2%").model != "MAE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "baseline"),
+    [
+        ("NetX improves over the previous state of the art by 1.3% on ImageNet.", "1.3%", "previous state of the art"),
+        (
+            "NetX needs 10x fewer FLOPs than other state-of-the-art methods on Kinetics-400.",
+            "10x",
+            "other state-of-the-art methods",
+        ),
+        (
+            "Compared to methods with similar detectors, NetX gains 10 points of MOTA on BDD100K.",
+            "10 points",
+            "methods with similar detectors",
+        ),
+        ("NetX is 3x faster than its text-based counterpart.", "3x", "text-based counterpart"),
+        ("NetX outperforms the baseline on Total-Text by 4.0% in F-measure.", "4.0%", "baseline"),
+    ],
+)
+def test_a_baseline_described_rather_than_named_is_the_baseline(sentence: str, value_text: str, baseline: str) -> None:
+    assert row(claims_of(sentence), value_text).baseline == baseline
+
+
+def test_a_named_baseline_wins_over_a_described_one_and_a_score_has_none() -> None:
+    table = claims_of("NetX outperforms existing methods, beating DETR by 2.1 AP on COCO, where it reaches 45.0 AP.")
+    assert (row(table, "2.1").baseline, row(table, "45.0").baseline) == ("DETR", "")

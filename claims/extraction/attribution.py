@@ -14,7 +14,7 @@ Outline:
 - `Sentence`: the mentions of one sentence, with what several phrases would look up found once.
 - constructions: respectively-lists, names after or before a number, the number's own list item, the nearest
   name, the carried benchmark; parenthesized and parenthetical owners, versus and arrow pairs, changed levels,
-  compared levels, subjects and variants of the system; baseline cues.
+  compared levels, subjects and variants of the system; baseline cues and described baselines.
 - `PREFERENCES`: the table; `attribute(sentence, phrase, field)`: one field of every member by the table.
 """
 
@@ -28,7 +28,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from claims.extraction import names, reading, setting
+from claims.extraction import cues, names, reading, setting
 from claims.extraction.grammar import Quantity
 from claims.extraction.text import sentence_spans
 from claims.extraction.vocab import name_key, primary_metric
@@ -43,7 +43,7 @@ _NAME_WITH = re.compile(rf"{_SPLIT_WORDS}(?:with|at|of|:)\s*(?:an?\s+)?", re.I)
 _NAME_WITH_WORDS = 5
 # The words a compared system follows: "than X", "outperforms X", "on par with X"
 _COMPARISON = (
-    r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beats?|"
+    r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beat(?:s|ing)?|"
     r"exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with))\s+"
 )
 _BASELINE_CUE = re.compile(
@@ -56,6 +56,16 @@ _BASELINE_CUE = re.compile(
 
 
 _VERB_CUE = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
+# A described baseline: up to four lower-case words ending on a head ("other state-of-the-art methods"), the
+# article dropped; "with" and two words more only where a comma closes the phrase ("Compared to methods with
+# similar detectors, it ...").
+_PLAIN_WORD = r"(?!(?:by|on|in|at|to|for|and|or|with|while|than|from|using|which|that)\b)[a-z][\w-]*"
+_DESCRIBED_BASELINE = re.compile(
+    rf"(?<![\w-]){_COMPARISON}(?:(?:the|a|an|all|both|its|their)\s+)?"
+    rf"(?P<name>(?:{_PLAIN_WORD}\s+){{0,4}}(?:{'|'.join(cues.BASELINE_HEADS)})"
+    rf"(?:\s+with\s+(?:{_PLAIN_WORD}\s+){{0,2}}{_PLAIN_WORD}(?=\s*,))?)\b",
+    re.IGNORECASE,
+)
 _HEADS_GROUP = re.compile(rf"{_SPLIT_WORDS}with\b", re.I)
 _RUN_SEPARATOR = re.compile(r"\s*(?:,|/)?\s*(?:and\s+|or\s+)?(?:the\s+)?")
 _SUBJECT_VERB = re.compile(
@@ -103,6 +113,11 @@ class Sentence:
     def compared(self) -> names.Spans[names.Mention]:
         """The models introduced as something compared against (few phrases ask)."""
         return names.Spans.of([m for m in self.models if is_baseline(self.text, m, self.span)])
+
+    @_found_once
+    def described_baselines(self) -> list[re.Match[str]]:
+        """The baselines the sentence describes rather than names ("than existing methods")."""
+        return list(_DESCRIBED_BASELINE.finditer(self.text, *self.span))
 
     @_found_once
     def respectively(self) -> list[int]:
@@ -627,7 +642,7 @@ def _own(sentence: Sentence, phrase: reading.Phrase) -> Names:
 
 
 def _no_model_named(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
-    return None if sentence.models else [None] * len(phrase.members)
+    return None if sentence.models or sentence.described_baselines else [None] * len(phrase.members)
 
 
 def _compared_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
@@ -635,8 +650,23 @@ def _compared_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names 
     return [m.name for m in ordered] if ordered else None
 
 
-def _cued_baseline(sentence: Sentence, phrase: reading.Phrase) -> Names:
-    return [_baseline_for(sentence, phrase)] * len(phrase.members)
+def _cued_baseline(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    named = _baseline_for(sentence, phrase)
+    return [named] * len(phrase.members) if named else None
+
+
+def _described_baseline(sentence: Sentence, phrase: reading.Phrase) -> Names:
+    return [_described_for(sentence, phrase)] * len(phrase.members)
+
+
+def _described_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """A baseline described, not named: the one right after the number ("2x faster than existing methods"),
+    else the last one before it ("Compared with previous best results, X gains 1.2 mAP")."""
+    found = sentence.described_baselines
+    after = [m for m in found if m.start() >= phrase.end and m.start() - phrase.end < 80]
+    before = [m for m in found if m.end() <= phrase.start]
+    chosen = after[0] if after else (before[-1] if before else None)
+    return re.sub(r"\s+", " ", chosen.group("name")) if chosen else None
 
 
 @dataclass(frozen=True)
@@ -824,6 +854,15 @@ PREFERENCES: tuple[Preference, ...] = (
         "Glimmer is 1.4x faster than RoutNet on ImageNet.",
         {"1.4x": "RoutNet"},
         _cued_baseline,
+        True,
+    ),
+    Preference(
+        "baseline",
+        "described",
+        "no name cued: the described baseline after the number, else the last before it, without its article",
+        "Compared with the previous best results, Glimmer gains 1.2 mAP on DOTA.",
+        {"1.2": "previous best results"},
+        _described_baseline,
         True,
     ),
 )

@@ -181,3 +181,12 @@ MEASURE_PLURALS = {
     "losses": "loss",
     "distances": "distance",
 }
+
+# What a change is measured against when the sentence names no system: a described baseline ("than
+# existing methods", "over the previous state of the art", "Compared with previous best results,"). The
+# phrase is written as the abstract words it, without its article, and ends on one of these heads.
+BASELINE_HEADS = (  # noqa: SIM905 (patterns of words, as a sentence lists them)
+    "methods? approach(?:es)? models? baselines? results techniques? paradigms? counterparts? networks? "
+    "detectors? trackers? systems? works alternatives competitors solutions architectures? frameworks? "
+    "pipelines? algorithms? variants? state(?:-|\\s+)of(?:-|\\s+)the(?:-|\\s+)art SOTA best fine-tuning teachers?"
+).split()
