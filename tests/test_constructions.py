@@ -1013,3 +1013,18 @@ def test_a_baseline_described_rather_than_named_is_the_baseline(sentence: str, v
 def test_a_named_baseline_wins_over_a_described_one_and_a_score_has_none() -> None:
     table = claims_of("NetX outperforms existing methods, beating DETR by 2.1 AP on COCO, where it reaches 45.0 AP.")
     assert (row(table, "2.1").baseline, row(table, "45.0").baseline) == ("DETR", "")
+
+
+def test_a_number_before_the_first_named_metric_is_in_its_own_benchmarks_headline_metric() -> None:
+    table = claims_of("NetX scores 89.4 on GLUE and 91.2 F1 on SQuAD 2.0.")
+    assert (row(table, "89.4").metric, row(table, "91.2").metric) == ("GLUE score", "F1")
+    carried = claims_of("NetX reaches an mAP of 80.5 on DOTA and 71.2 on HRSC2016.")
+    assert row(carried, "71.2").metric == "mAP"  # a metric named first goes on to the numbers after it
+
+
+def test_the_margin_of_an_outperforming_participle_after_a_cost_is_of_the_quality() -> None:
+    table = claims_of(
+        "NetX-B achieves 83.1% top-1 accuracy on ImageNet with 4.2G FLOPs, outperforming RegNetY by 1.2%."
+    )
+    margin = row(table, "1.2%")
+    assert (margin.metric, margin.direction, margin.baseline) == ("top-1 accuracy", "up", "RegNetY")

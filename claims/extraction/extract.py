@@ -175,7 +175,9 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
             abstract, phrase, span
         )
         if not member_metrics:
-            own = reading.members_own_metrics(abstract, phrase, sentence.metrics) or [None] * len(phrase.members)
+            own = reading.members_own_metrics(abstract, phrase, sentence.metrics) or _headlines_of_unnamed(
+                sentence, phrase, kind, member_datasets
+            )
             member_metrics = [name or metric for name in own]
         member_datasets = _efficiency_aware(sentence, phrase, kind, member_metrics, member_datasets)
     if len(set(member_metrics)) == 1:  # not "mAP/AP50 of 41.3/60.2": metrics listed in order are the members'
@@ -209,6 +211,28 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
             "start": quantity.start,
             "end": quantity.end,
         }
+
+
+def _headlines_of_unnamed(
+    sentence: Sentence, phrase: reading.Phrase, kind: str, datasets: list[str | None]
+) -> list[str | None]:
+    """ "89.4 on GLUE and 91.2 F1 on SQuAD": a member before the first that names a metric, on a benchmark of
+    its own, is in that benchmark's headline metric, not in the metric named after a later number."""
+    count = len(phrase.members)
+    own = reading.tight_metrics(sentence.text, phrase, sentence.metrics) if count > 1 else [None]
+    if not any(own) or all(own):
+        return [None] * count
+    first_named = next(index for index, name in enumerate(own) if name)  # a metric named once goes on after it
+    named_on = {dataset for name, dataset in zip(own, datasets, strict=True) if name}
+    return [
+        name or (_headline_apart(dataset, named_on, phrase, kind) if index < first_named else None)
+        for index, (name, dataset) in enumerate(zip(own, datasets, strict=True))
+    ]
+
+
+def _headline_apart(dataset: str | None, named_on: set[str | None], phrase: reading.Phrase, kind: str) -> str | None:
+    headline = primary_metric(dataset) if dataset not in named_on else None
+    return headline if headline and reading.compatible(headline, phrase.family, kind) else None
 
 
 def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, dataset: str | None) -> str | None:
@@ -263,6 +287,11 @@ _CHANGE_NOUN_APPOSITION = re.compile(
     r"(?:\s+[A-Za-z][\w@-]*){0,6},\s*an?\s+(?:absolute\s+|relative\s+)?"
     r"(?P<change>improvement|gain|increase|reduction|boost)\s+of\s+(?:about\s+|nearly\s+|around\s+|over\s+)?"
 )
+# "83.1% top-1 with 4.2G FLOPs, outperforming X by 1.2%": the margin of the participle is of the quality
+_OUTPERFORMING_APPOSITION = re.compile(
+    r"(?:\s+[A-Za-z][\w@-]*){0,3},\s*(?:thus\s+|and\s+)?(?P<change>outperform|surpass|beat|exceed)\w*\s+"
+    r"(?:[\w.+-]+\s+){1,6}?by\s+(?:about\s+|nearly\s+|around\s+|over\s+|up\s+to\s+)?"
+)
 _COMPARED = re.compile(r"\s*(?:over|than|compared|relative\s+to|against)\b")
 # "40% lower than X", "a 12% improvement": a comparison that names no quantity of its own ("20% faster" does)
 _BARE_COMPARISON = re.compile(
@@ -285,6 +314,8 @@ def _apposed_to_score(
         sentence.text, phrase.end
     ):
         said = named.group("change")  # "61.3% on A, an improvement of 4.7% over the previous best"
+    elif _OUTPERFORMING_APPOSITION.fullmatch(sentence.text, end, phrase.start):
+        said = "better"
     else:
         return None
     if _is_cost(metric) and _QUALITY_COMPARISON.match(said):

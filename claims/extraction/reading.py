@@ -794,6 +794,12 @@ def members_own_metrics(text: str, phrase: Phrase, metrics: Spans[Mention]) -> l
     "performance" says nothing of which metric."""
     if len(metrics) < 2:
         return None  # no two different ones to name
+    own = tight_metrics(text, phrase, metrics)
+    return own if len({name for name in own if name}) >= 2 else None
+
+
+def tight_metrics(text: str, phrase: Phrase, metrics: Spans[Mention]) -> list[str | None]:
+    """Each member's metric named tight against it, or None."""
     own: list[str | None] = []
     for quantity in phrase.members:
         after = [
@@ -810,7 +816,7 @@ def members_own_metrics(text: str, phrase: Phrase, metrics: Spans[Mention]) -> l
             ][-1:]
         )
         own.append(named[0].name if named else None)
-    return own if len({name for name in own if name}) >= 2 else None
+    return own
 
 
 _FUNCTION_WORD = re.compile(
