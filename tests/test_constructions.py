@@ -1028,3 +1028,9 @@ def test_the_margin_of_an_outperforming_participle_after_a_cost_is_of_the_qualit
     )
     margin = row(table, "1.2%")
     assert (margin.metric, margin.direction, margin.baseline) == ("top-1 accuracy", "up", "RegNetY")
+
+
+def test_a_bare_decimal_scored_in_a_sentence_that_opens_on_its_benchmark_is_in_its_headline_metric() -> None:
+    table = claims_of("On the GLUE benchmark, NetX scores 89.4.")
+    assert (row(table, "89.4").metric, row(table, "89.4").dataset) == ("GLUE score", "GLUE")
+    assert claims_of("On the GLUE benchmark, NetX uses 12.5 of them.").empty  # no verb of results: no score

@@ -248,7 +248,13 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
         return None  # "reaches 1.5% RMSE on GSM8K" is no GSM8K accuracy
     if metric in (None, "performance") and phrase.family in ("percent", "points") and kind != "ratio":
         metric = primary_metric(dataset) or metric
-    if metric is None and kind == "score" and _bare_score_on_benchmark(sentence, phrase):
+    if (
+        metric is None
+        and kind == "score"
+        and (
+            _bare_score_on_benchmark(sentence, phrase) or _bare_score_under_opening_benchmark(sentence, phrase, dataset)
+        )
+    ):
         metric = primary_metric(dataset)  # "78.6 on COCO test-dev" is in COCO's primary metric
     if metric is None and kind == "score" and reading.is_arrow_pair(sentence.text, phrase):
         metric = task_metric(sentence, phrase)  # "object detection (40.1 → 43.5)": the task's headline metric
@@ -268,6 +274,28 @@ def _bare_score_on_benchmark(sentence: Sentence, phrase: reading.Phrase) -> bool
         return False
     on = _ON_BENCHMARK.match(sentence.text, phrase.end)
     return on is not None and bool(sentence.datasets.starting(on.end(), on.end() + 1))
+
+
+_OPENING_BENCHMARK = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
+_OPENING_END = re.compile(r"(?:\s+(?:benchmark|dataset|test\s+set|leaderboard))?\s*,")
+_SCORE_VERB = re.compile(
+    r"\b(?:scores?|achiev\w*|reach\w*|obtain\w*|attain\w*)\s+(?:an?\s+)?(?:average\s+)?(?:of\s+)?$"
+)
+
+
+def _bare_score_under_opening_benchmark(sentence: Sentence, phrase: reading.Phrase, dataset: str | None) -> bool:
+    """ "On the GLUE benchmark, X scores 89.4": a decimal with no unit, the object of a verb of results, in a
+    sentence that opens on the benchmark it is of."""
+    if dataset is None or phrase.family is not None or not all("." in q.text for q in phrase.members):
+        return False
+    opening = _OPENING_BENCHMARK.match(sentence.text, sentence.span[0])
+    first = sentence.datasets.starting(opening.end(), opening.end() + 1) if opening else None
+    return bool(
+        first
+        and first[0].name == dataset
+        and _OPENING_END.match(sentence.text, first[0].end)
+        and _SCORE_VERB.search(sentence.text, max(sentence.span[0], phrase.start - 30), phrase.start)
+    )
 
 
 def _efficiency_aware(
