@@ -1034,3 +1034,22 @@ def test_a_bare_decimal_scored_in_a_sentence_that_opens_on_its_benchmark_is_in_i
     table = claims_of("On the GLUE benchmark, NetX scores 89.4.")
     assert (row(table, "89.4").metric, row(table, "89.4").dataset) == ("GLUE score", "GLUE")
     assert claims_of("On the GLUE benchmark, NetX uses 12.5 of them.").empty  # no verb of results: no score
+
+
+def test_a_bare_decimal_coordinated_with_a_named_one_goes_on_in_its_metric() -> None:
+    table = claims_of(
+        "NetX achieves an FID of 2.10 on ImageNet 256x256 with 50 steps, and 3.47 on CIFAR-10 with 10 steps."
+    )
+    assert (row(table, "2.10").metric, row(table, "3.47").metric) == ("FID", "FID")
+
+
+def test_a_margin_after_a_quality_score_keeps_the_benchmark_it_names() -> None:
+    table = claims_of(
+        "NetX reaches 67.0% pass@1 on HumanEval and 58.2% on MBPP, outperforming CodeLlama by 18.2 points on HumanEval."
+    )
+    assert row(table, "18.2 points").dataset == "HumanEval"
+
+
+def test_an_acronym_of_the_task_before_the_system_noun_still_names_the_system() -> None:
+    table = claims_of("Our TTS system, VoxSay, achieves a MOS of 4.35 on LJSpeech.", "Fast speech synthesis")
+    assert row(table, "4.35").model == "VoxSay"

@@ -248,6 +248,8 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
         return None  # "reaches 1.5% RMSE on GSM8K" is no GSM8K accuracy
     if metric in (None, "performance") and phrase.family in ("percent", "points") and kind != "ratio":
         metric = primary_metric(dataset) or metric
+    if metric is None and kind == "score" and (parallel := _coordinated_bare_score(sentence, phrase)):
+        metric = parallel  # "an FID of 2.10 on ImageNet ..., and 3.47 on CIFAR-10": the metric goes on
     if (
         metric is None
         and kind == "score"
@@ -274,6 +276,21 @@ def _bare_score_on_benchmark(sentence: Sentence, phrase: reading.Phrase) -> bool
         return False
     on = _ON_BENCHMARK.match(sentence.text, phrase.end)
     return on is not None and bool(sentence.datasets.starting(on.end(), on.end() + 1))
+
+
+_COORDINATED = re.compile(r"[^;]*?(?:,\s*and|\band)\s+(?:an?\s+)?(?:of\s+)?$")
+
+
+def _coordinated_bare_score(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """The metric of the sentence's last score when both are bare decimals coordinated by "and"."""
+    if phrase.family is not None or not sentence.scores or not all("." in q.text for q in phrase.members):
+        return None
+    end, metric, _ = sentence.scores[-1]
+    previous = next((q for q in reversed(sentence.numbers) if q.end == end), None)
+    if previous is None or previous.family is not None or "." not in previous.text or metric is None:
+        return None
+    coordinated = _COORDINATED.fullmatch(sentence.text, end, phrase.start)
+    return metric if coordinated and reading.compatible(metric, phrase.family, "score") else None
 
 
 _OPENING_BENCHMARK = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
@@ -342,8 +359,8 @@ def _apposed_to_score(
         sentence.text, phrase.end
     ):
         said = named.group("change")  # "61.3% on A, an improvement of 4.7% over the previous best"
-    elif _OUTPERFORMING_APPOSITION.fullmatch(sentence.text, end, phrase.start):
-        said = "better"
+    elif _is_cost(metric) and _OUTPERFORMING_APPOSITION.fullmatch(sentence.text, end, phrase.start):
+        said = "better"  # after a quality score the margin is read as any other
     else:
         return None
     if _is_cost(metric) and _QUALITY_COMPARISON.match(said):

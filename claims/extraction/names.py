@@ -410,12 +410,14 @@ def _is_apposition(clause: str, token: re.Match[str]) -> bool:
     )
 
 
-# "our proposed model, DeepLabv3+, extends ...", "the resulting network (X)", "our models (BigGANs)": the name
-# set off right after the words for the paper's own system
+# "our proposed model, DeepLabv3+, extends ...", "the resulting network (X)", "our models (BigGANs)", "our TTS
+# system, X,": the name set off right after the words for the paper's own system (sizes, ranks, acronyms of a
+# task before them; "our base method, MAE," is what the paper builds on)
 _SYSTEM_NOUN_NAME = re.compile(
     r"(?<!\w)(?:[Oo]ur|[Tt]he\s+(?:resulting|proposed|new))\s+"
-    r"(?:(?:\d[\w.]*|largest|best|final|proposed|new|full|resulting|smallest|biggest|flagship|strongest)\s+){0,2}"
-    r"(?:model|method|approach|network|architecture|framework|system|detector|algorithm)s?\s*[,(]\s*"
+    r"(?:(?:\d[\w.]*|[A-Z][A-Z0-9]+(?:-\w+)?|largest|best|final|proposed|new|full|resulting|smallest|biggest|"
+    r"flagship|strongest)\s+){0,2}"
+    r"(?:model|method|approach|network|architecture|framework|system|detector|algorithm|agent)s?\s*[,(]\s*"
     r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)\s*[,)]"
 )
 
