@@ -1053,3 +1053,27 @@ def test_a_margin_after_a_quality_score_keeps_the_benchmark_it_names() -> None:
 def test_an_acronym_of_the_task_before_the_system_noun_still_names_the_system() -> None:
     table = claims_of("Our TTS system, VoxSay, achieves a MOS of 4.35 on LJSpeech.", "Fast speech synthesis")
     assert row(table, "4.35").model == "VoxSay"
+
+
+def test_metrics_written_with_one_stem_and_slashes_go_to_slashed_numbers_in_groups() -> None:
+    table = claims_of("NetX achieves ROUGE-1/2/L scores of 44.2/21.3/40.9 on CNN/DailyMail and 47.8/24.9/39.6 on XSum.")
+    metrics = [row(table, v).metric for v in ("44.2", "21.3", "40.9", "47.8", "24.9", "39.6")]
+    assert metrics == ["ROUGE-1", "ROUGE-2", "ROUGE-L"] * 2
+    assert (row(table, "40.9").dataset, row(table, "47.8").dataset) == ("CNN/DailyMail", "XSum")
+
+
+def test_a_share_of_the_weights_removed_is_a_change_and_a_share_of_accuracy_lost_too() -> None:
+    table = claims_of("NetX removes 90% of the weights of ResNet-50 with less than 1% top-1 accuracy loss on ImageNet.")
+    removed, lost = row(table, "90%"), row(table, "1%")
+    assert (removed.kind, removed.metric, removed.direction) == ("delta", "parameters", "down")
+    assert (lost.kind, lost.metric, lost.direction, lost.bound) == ("delta", "top-1 accuracy", "down", "<")
+
+
+def test_a_factor_does_not_take_a_metric_named_in_the_next_clause() -> None:
+    table = claims_of("NetX improves throughput by 2.4x over vLLM and reduces KV cache memory by 80%.")
+    assert row(table, "2.4x").metric == "throughput"
+
+
+def test_top_k_retrieval_accuracy_is_a_metric() -> None:
+    table = claims_of("Its retriever reaches 85.1% top-20 retrieval accuracy on Natural Questions.")
+    assert row(table, "85.1%").metric == "top-20 accuracy"

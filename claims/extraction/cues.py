@@ -74,9 +74,12 @@ DELTA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# "with less than 1% top-1 accuracy loss": a share lost is a change (in percent only: "2.31 training loss" is a level)
+PERCENT_LOST_AFTER = re.compile(r"^\s*(?:[a-zA-Z][\w-]*\s+){0,3}?(?:loss|degradation)\b", re.IGNORECASE)
+
 # "reduces up to 40% of the training time": a share taken off a cost is a change of it.
 SHARE_REMOVED = re.compile(
-    r"\b(?:reduc|sav|cut|remov|eliminat|deduct)\w*\s+(?:(?:up to|upto|about|nearly|almost|over)\s+)?$", re.I
+    r"\b(?:reduc|sav|cut|remov|eliminat|deduct|prun)\w*\s+(?:(?:up to|upto|about|nearly|almost|over)\s+)?$", re.I
 )
 
 # Direction words: what happened to the quantity.
@@ -100,9 +103,9 @@ PRAISE_WORDS = re.compile(
 
 # What a share of another system's cost is a share of (singular and plural: "memory", "GPU hours").
 _COST_NOUN = (
-    r"(?:parameter counts?|parameters|params|FLOPs|computations?|compute|computational costs?|memory|model sizes?|"
-    r"sizes?|training costs?|costs?|latency|latencies|inference times?|training times?|energy|MACs|GPU memory|"
-    r"tokens|GPU hours|GPU days|storage|bandwidth|power)"
+    r"(?:parameter counts?|parameters|params|weights|FLOPs|computations?|compute|computational costs?|memory|"
+    r"model sizes?|sizes?|training costs?|costs?|latency|latencies|inference times?|training times?|energy|MACs|"
+    r"GPU memory|tokens|GPU hours|GPU days|storage|bandwidth|power)"
 )
 # A share of another system's cost or size: "only 11% of the parameters of X", "15% the size of X",
 # "29% as many parameters as X".
@@ -121,6 +124,7 @@ SHARE_NOUN_METRICS = {
     "computation": "FLOPs",
     "computations": "FLOPs",
     "params": "parameters",
+    "weights": "parameters",
     "parameter count": "parameters",
     "parameter counts": "parameters",
     "latencies": "latency",

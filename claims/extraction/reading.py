@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from claims.extraction import cues
 from claims.extraction.grammar import FRACTION_WORDS, Quantity, quantity_at
@@ -398,14 +399,16 @@ def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | No
     before = _before(text, phrase.start, 80, sentence[0])
     if phrase.family == "percent" and cues.QUALITY_SHARE_AFTER.match(after):
         return "ratio"  # "retains 99% of the teacher's accuracy"
+    if phrase.family == "percent" and cues.PERCENT_LOST_AFTER.match(after):
+        return "delta"
+    if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and re.match(r"\s*of\b", after):
+        return "delta"  # "removes 90% of the weights of X": a share taken off is a change, whoever's it was
     if _is_share(text, phrase, sentence) and (
         re.search(r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$", before)
         or _SHARE_OF_ANOTHER.match(text, phrase.end)
     ):
         return "ratio"  # "16% of the model size of BERT-large": a share of another system's cost
     if cues.DELTA_AFTER.match(after) or cues.DELTA_BEFORE.search(before):
-        return "delta"
-    if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and re.match(r"\s*of\b", after):
         return "delta"
     if "by" in (listed := _before(text, phrase.start, 240, sentence[0])) and _DISTRIBUTED_BY.search(listed):
         return "delta"  # "outperforms X by 1.7% mAP on detection and 1.4% on segmentation"
@@ -775,14 +778,32 @@ def metrics_listed_before(text: str, phrase: Phrase, sentence: tuple[int, int]) 
     listed = _LISTED_BEFORE.search(text, max(sentence[0], phrase.start - 80), phrase.start) if count >= 2 else None
     if listed is None:
         return None
-    items = _LIST_SPLIT.split(listed.group("items"))
+    items = _with_shared_prefix(_LIST_SPLIT.split(listed.group("items")))
     head = " ".join(cues.MEASURE_PLURALS.get(word, word) for word in listed.group("head").split())
-    if len(items) != count:
+    if len(items) != count and not _slash_groups_of(text, phrase, len(items)):
         return None
-    found = [metric_info(f"{item} {head}".strip()) or (metric_info(item) if not head else None) for item in items]
-    if not all(found) or len({info.name for info in found}) != count:
+    generic = head in ("", "score", "value")  # "ROUGE-1/2/L scores of": the head names nothing more
+    found = [metric_info(f"{item} {head}".strip()) or (metric_info(item) if generic else None) for item in items]
+    if not all(found) or len({info.name for info in found}) != len(items):
         return None
-    return [info.name for info in found]
+    return [info.name for info in found] * (count // len(items))
+
+
+def _slash_groups_of(text: str, phrase: Phrase, size: int) -> bool:
+    """ "44.2/21.3/40.9 on A and 47.8/24.9/39.6 on B": the members are slash-joined groups of `size` each."""
+    members = phrase.members
+    if size < 2 or len(members) % size:
+        return False
+    slashed = [text[a.end : b.start].strip() == "/" for a, b in pairwise(members)]
+    return all(joined == bool((index + 1) % size) for index, joined in enumerate(slashed))
+
+
+def _with_shared_prefix(items: list[str]) -> list[str]:
+    """ "ROUGE-1/2/L", "top-1/5": short items after the first share its stem before the hyphen."""
+    stem = items[0].rpartition("-")[0] if "-" in items[0] else ""
+    if not stem:
+        return items
+    return [items[0]] + [f"{stem}-{item}" if len(item) <= 3 and "-" not in item else item for item in items[1:]]
 
 
 _SPACES = re.compile(r"\s*")
@@ -960,6 +981,9 @@ _FACTOR_AFTER = [
 ]
 
 
+_NEXT_CLAUSE = re.compile(r"\b(?:and|while|but|whereas)\s+(?:[\w-]+\s+)?(?:reduc|improv|increas|lower|cut|rais)\w*|;")
+
+
 def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phrase) -> str | None:
     for pattern, metric in _FACTOR_AFTER:
         if pattern.search(after):
@@ -969,7 +993,11 @@ def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phra
     # a metric after the factor names what changed, unless another number comes first ("by 8x with less than
     # 1% accuracy drop": the accuracy is the 1%'s)
     named_after = [
-        m for m in metrics if 0 <= m.start - phrase.end <= 30 and not _DIGIT.search(after, 0, m.start - phrase.end)
+        m
+        for m in metrics
+        if 0 <= m.start - phrase.end <= 30
+        and not _DIGIT.search(after, 0, m.start - phrase.end)
+        and not _NEXT_CLAUSE.search(after, 0, m.start - phrase.end)
     ]
     if named_after:
         return named_after[0].name
