@@ -1077,3 +1077,21 @@ def test_a_factor_does_not_take_a_metric_named_in_the_next_clause() -> None:
 def test_top_k_retrieval_accuracy_is_a_metric() -> None:
     table = claims_of("Its retriever reaches 85.1% top-20 retrieval accuracy on Natural Questions.")
     assert row(table, "85.1%").metric == "top-20 accuracy"
+
+
+def test_the_subject_of_a_result_the_paper_then_sets_its_own_against_owns_it() -> None:
+    table = claims_of(
+        "Trained on the same data, ResNet-50 reaches 76.1% top-1 accuracy on ImageNet while our method reaches 80.2%.",
+        "Contrast: fair pre-training",
+    )
+    assert (row(table, "76.1%").model, row(table, "80.2%").model) == ("ResNet-50", "Contrast")
+
+
+def test_as_many_subjects_as_numbers_before_their_verb_pair_in_order() -> None:
+    table = claims_of("NetX-S and NetX-L achieve 48.2 and 53.7 mIoU on ADE20K.")
+    assert (row(table, "48.2").model, row(table, "53.7").model) == ("NetX-S", "NetX-L")
+
+
+def test_what_a_system_improves_by_a_margin_is_the_baseline() -> None:
+    table = claims_of("NetX improves ResNet-50 by 2.1% top-1 accuracy on ImageNet.")
+    assert (row(table, "2.1%").model, row(table, "2.1%").baseline) == ("NetX", "ResNet-50")

@@ -43,8 +43,8 @@ _NAME_WITH = re.compile(rf"{_SPLIT_WORDS}(?:with|at|of|:)\s*(?:an?\s+)?", re.I)
 _NAME_WITH_WORDS = 5
 # The words a compared system follows: "than X", "outperforms X", "on par with X"
 _COMPARISON = (
-    r"\b(?:than|over|compared\s+(?:to|with)|outperform\w*|surpass\w*|vs\.?|versus|against|relative\s+to|beat(?:s|ing)?|"
-    r"exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with))\s+"
+    r"\b(?:than|over|compared\s+(?:to|with)|improv(?:es|ed|ing)(?:\s+(?:up)?on|(?!\s+over\b))|outperform\w*|surpass\w*|vs\.?|"
+    r"versus|against|relative\s+to|beat(?:s|ing)?|exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with))\s+"
 )
 _BASELINE_CUE = re.compile(
     rf"{_COMPARISON}"
@@ -187,6 +187,12 @@ def _nearest(abstract: str, mentions: names.Spans[names.Mention], start: int, en
     return before
 
 
+def _verb_then_numbers(abstract: str, start: int, end: int) -> bool:
+    """A verb of results and a few words, no number nor clause break, between `start` and `end`."""
+    verb = _SUBJECT_VERB.match(abstract, start, end)
+    return verb is not None and end - verb.end() < 40 and not re.search(r"[\d,;]", abstract[verb.end() : end])
+
+
 def _respectively(
     sentence: Sentence,
     phrase: reading.Phrase,
@@ -207,11 +213,13 @@ def _respectively(
     paired = _slash_paired(abstract, phrase)
     # "2.1% and 1.3% on A and B": as many names listed right after the numbers pair with them in order
     listed_after = after and len(after) == count and _LIST_ON.fullmatch(abstract, phrase.end, after[0].start)
-    if not (paired or listed_after or sentence.respectively_from(phrase.end) is not None):
-        return None
-    if after and count % len(after) == 0:
-        return after * (count // len(after))
     before = runs.before(phrase.start)
+    # "A-S and A-L achieve 48.2 and 53.7 mIoU": as many subjects as numbers, their verb between them
+    subjects = before and len(before) == count and _verb_then_numbers(abstract, before[-1].end, phrase.start)
+    if not (paired or listed_after or subjects or sentence.respectively_from(phrase.end) is not None):
+        return None
+    if after and count % len(after) == 0 and not subjects:
+        return after * (count // len(after))
     if before and count % len(before) == 0:
         block = count // len(before)
         return [m for m in before for _ in range(block)]
@@ -339,6 +347,8 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     nearest = sentence.models.last_ending(floor, phrase.start)
     if nearest and _contrasted_subject(nearest, phrase, abstract, floor):
         return nearest.name  # "..., while DeiT-S only reaches 75.3%"
+    if nearest and sentence.system and _set_against_ours(sentence, nearest, phrase):
+        return nearest.name  # "ResNet-50 reaches 76.1%, while our method reaches 80.2%"
     if sentence.system:
         if nearest and _others_result(nearest, phrase, abstract):
             return nearest.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
@@ -448,6 +458,19 @@ def _contrasted_subject(mention: names.Mention, phrase: reading.Phrase, abstract
     )
 
 
+_OURS_AFTER = re.compile(r"[^;]*?,?\s+(?:while|whereas)\s+(?:our\b|the\s+proposed\b|we\b|(?P<name>[\w.+-]+))")
+
+
+def _set_against_ours(sentence: Sentence, mention: names.Mention, phrase: reading.Phrase) -> bool:
+    """Another system, subject of this result, in a clause the paper's own result is then set against."""
+    if name_key(mention.name) == name_key(sentence.system or "") or mention in sentence.variants:
+        return False
+    if not _OTHERS_RESULT.fullmatch(sentence.text, mention.end, phrase.start):
+        return False
+    ours = _OURS_AFTER.match(sentence.text, phrase.end, sentence.span[1])
+    return bool(ours) and (ours.group("name") is None or name_key(ours.group("name")) == name_key(sentence.system))
+
+
 @lru_cache(maxsize=16)
 def _compared_in(abstract: str) -> frozenset[str]:
     whole = (0, len(abstract))
@@ -464,6 +487,7 @@ def is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) ->
     )
 
 
+_BY_MARGIN = re.compile(r"\s+by\s+(?:about\s+|nearly\s+|up\s+to\s+|over\s+|more\s+than\s+)?")
 _BASELINE_REACH = 160  # characters between a phrase and the name it is compared with
 
 
@@ -655,6 +679,25 @@ def _cued_baseline(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     return [named] * len(phrase.members) if named else None
 
 
+def _margins_over(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    named = [_margin_over(sentence, member.start) for member in phrase.members]
+    return named if all(named) else None
+
+
+def _margin_over(sentence: Sentence, start: int) -> str | None:
+    """The name right before "by <number>", itself no last item of a list ("A and B by 1.2% and 0.5%")."""
+    by = sentence.models.last_ending(sentence.span[0], start)
+    if by is None or not _BY_MARGIN.fullmatch(sentence.text, by.end, start):
+        return None
+    listed = sentence.models.last_ending(sentence.span[0], by.start)
+    if listed and _LIST_GAP.fullmatch(sentence.text, listed.end, by.start):
+        return None
+    return None if name_key(by.name).startswith(name_key(sentence.system or "\0")) else by.name
+
+
+_LIST_GAP = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?")
+
+
 def _described_baseline(sentence: Sentence, phrase: reading.Phrase) -> Names:
     return [_described_for(sentence, phrase)] * len(phrase.members)
 
@@ -836,6 +879,15 @@ PREFERENCES: tuple[Preference, ...] = (
         "Glimmer improves top-1 accuracy by 1.2% on ImageNet.",
         {"1.2%": None},
         _no_model_named,
+        True,
+    ),
+    Preference(
+        "baseline",
+        "margin over",
+        "a margin 'by' a number is over the other system named right before it",
+        "Glimmer outperforms RoutNet by 1.2% and PathNet by 0.5% on ImageNet, respectively.",
+        {"1.2%": "RoutNet", "0.5%": "PathNet"},
+        _margins_over,
         True,
     ),
     Preference(
