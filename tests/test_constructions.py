@@ -1095,3 +1095,15 @@ def test_as_many_subjects_as_numbers_before_their_verb_pair_in_order() -> None:
 def test_what_a_system_improves_by_a_margin_is_the_baseline() -> None:
     table = claims_of("NetX improves ResNet-50 by 2.1% top-1 accuracy on ImageNet.")
     assert (row(table, "2.1%").model, row(table, "2.1%").baseline) == ("NetX", "ResNet-50")
+
+
+def test_a_sampling_rate_sets_up_the_experiment() -> None:
+    assert claims_of("NetX is superior to the baselines on both 24 kHz monophonic and 48 kHz stereophonic audio.").empty
+
+
+def test_a_size_letter_ending_a_name_ends_a_sentence() -> None:
+    table = claims_of(
+        "NetX uses 12 times fewer FLOPs than Swin-L and ViViT-H. In zero-shot experiments, NetX surpasses the "
+        "current state-of-the-art methods by +7.6% in top-1 accuracy."
+    )
+    assert row(table, "+7.6%").baseline == "current state-of-the-art methods"

@@ -43,7 +43,7 @@ _NAME_WITH = re.compile(rf"{_SPLIT_WORDS}(?:with|at|of|:)\s*(?:an?\s+)?", re.I)
 _NAME_WITH_WORDS = 5
 # The words a compared system follows: "than X", "outperforms X", "on par with X"
 _COMPARISON = (
-    r"\b(?:than|over|compared\s+(?:to|with)|improv(?:es|ed|ing)(?:\s+(?:up)?on|(?!\s+over\b))|outperform\w*|surpass\w*|vs\.?|"
+    r"\b(?:than|over|compared\s+(?:to|with)|improv(?:e|es|ed|ing)(?:\s+(?:up)?on|(?!\s+over\b))|outperform\w*|surpass\w*|vs\.?|"
     r"versus|against|relative\s+to|beat(?:s|ing)?|exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with))\s+"
 )
 _BASELINE_CUE = re.compile(

@@ -182,6 +182,9 @@ _SLASHED_BEFORE = re.compile(
 )  # "by 2.1/1.8 points", "by 0.8 and 1.9 points"
 
 
+_SIGNAL_FREQUENCIES = frozenset({"kHz", "MHz", "GHz", "khz", "KHz"})
+
+
 def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -> bool:
     """Numbers that set up an experiment, count data, or belong to a name."""
     after = _after(text, quantity.end, 30)
@@ -208,6 +211,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True
     if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(_before(text, quantity.start, 12)):
         return True  # resolutions, patch sizes and grids: 384times384, 16 x 16, 224^2, Kinetics-400/600
+    if quantity.unit in _SIGNAL_FREQUENCIES:
+        return True  # "24 kHz audio", "a 3.2 GHz CPU": a sampling rate or a clock sets up the experiment
     if quantity.unit == "s" and _DECADE.match(quantity.text):
         return True  # "the Roaring 20s", "the 2020s"
     if quantity.family == "percent" and _SAMPLING_RATIO.search(_before(text, quantity.start, 40)):
