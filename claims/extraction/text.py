@@ -14,7 +14,9 @@ import re
 # starts at the stop itself (not after it, looked behind), so the regex engine
 # jumps from stop to stop instead of testing every character: 2x faster.
 _BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
-_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|et al|vs|etc|Fig|Figs|Eq|Sec|No|approx|cf|resp|w\.r\.t)\.|(?<![\w-])[A-Z]\.)$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|et al|vs|etc|Fig|Figs|Eq|Sec|No|approx|cf|resp|w\.r\.t)\.|(?<![\w-])[A-Z]\.)$"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
