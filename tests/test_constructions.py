@@ -1107,3 +1107,19 @@ def test_a_size_letter_ending_a_name_ends_a_sentence() -> None:
         "current state-of-the-art methods by +7.6% in top-1 accuracy."
     )
     assert row(table, "+7.6%").baseline == "current state-of-the-art methods"
+
+
+def test_a_change_said_better_is_of_the_quality_not_of_a_cost_named_before() -> None:
+    table = claims_of(
+        "NetX-B4 achieves 50.3% mIoU on ADE20K with 64M parameters, being 5x smaller and 2.2% better than the "
+        "previous best method."
+    )
+    better = row(table, "2.2%")
+    assert (better.metric, better.direction) == ("mIoU", "up")
+
+
+def test_a_number_owned_by_a_name_no_vocabulary_knows_takes_no_neighbours_benchmark() -> None:
+    table = claims_of(
+        "NetX achieves state-of-the-art accuracy on CIFAR-100 (91.7%), Sprouts (98.8%), and 3 other datasets."
+    )
+    assert (row(table, "91.7%").dataset, row(table, "98.8%").dataset) == ("CIFAR-100", "")

@@ -262,9 +262,14 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
         metric = task_metric(sentence, phrase)  # "object detection (40.1 → 43.5)": the task's headline metric
     if metric is None and kind == "delta" and phrase.family == "percent":
         metric = "performance"  # "outperforms X by 2%": a gain, on no metric the sentence names
+    if _is_cost(metric) and kind == "delta" and _BETTER.match(sentence.text, phrase.end) and sentence.quality_scores:
+        metric = sentence.quality_scores[-1][0]  # "5x smaller and 2.2% better than X": better in the quality
     if metric is None or reading.describes_model_size(phrase, metric, kind):
         return None
     return metric
+
+
+_BETTER = re.compile(r"\s*(?:better|more\s+accurate)\b")
 
 
 _ON_BENCHMARK = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")
