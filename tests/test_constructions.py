@@ -1123,3 +1123,31 @@ def test_a_number_owned_by_a_name_no_vocabulary_knows_takes_no_neighbours_benchm
         "NetX achieves state-of-the-art accuracy on CIFAR-100 (91.7%), Sprouts (98.8%), and 3 other datasets."
     )
     assert (row(table, "91.7%").dataset, row(table, "98.8%").dataset) == ("CIFAR-100", "")
+
+
+def test_a_system_designed_as_a_backbone_is_named_by_the_words_after_the_noun() -> None:
+    table = claims_of(
+        "We design an efficient backbone NetOne. Our best model obtains 2.3% better top-1 accuracy on ImageNet "
+        "than EfficientNet.",
+        "An improved mobile backbone",
+    )
+    assert row(table, "2.3%").model == "NetOne"
+
+
+def test_a_compared_name_after_a_description_in_parentheses_is_the_baseline() -> None:
+    table = claims_of("NetX outperforms the visual transformer (DeiT-B) by 2.3% on ImageNet.")
+    assert row(table, "2.3%").baseline == "DeiT-B"
+
+
+def test_finetuned_on_a_benchmark_after_pretraining_keeps_it_the_benchmark() -> None:
+    table = claims_of("When pretrained and finetuned on ImageNet-1K, NetX achieves a top-1 accuracy of 85.4%.")
+    assert row(table, "85.4%").dataset == "ImageNet"
+
+
+def test_a_sized_system_owns_every_result_of_its_sentence() -> None:
+    table = claims_of(
+        "The base-size NetX achieves 85.5% top-1 accuracy for fine-tuning and 80.1% top-1 accuracy for linear "
+        "probing on ImageNet.",
+        "NetX: masked modeling",
+    )
+    assert (row(table, "85.5%").model, row(table, "80.1%").model) == ("NetX-B", "NetX-B")

@@ -50,7 +50,8 @@ _BASELINE_CUE = re.compile(
     rf"{_COMPARISON}"
     r"(?:(?:the|a|an|both|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
     r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|"
-    r"\([^()]{1,40}\))\s+)*$",
+    r"\([^()]{1,40}\))\s+)*"
+    r"(?:(?:[a-z][\w-]*\s+){1,3}\(\s*)?$",  # "outperforms the visual transformer (DeiT-B) by 2.3%"
     re.IGNORECASE,
 )
 
@@ -408,13 +409,16 @@ _SIZED_OWN = re.compile(
 )
 
 
+_STOP = re.compile(r"\.\s")  # a stop, not the point of a decimal ("85.5% ... and 80.1%")
+
+
 def _sized(sentence: Sentence, phrase: reading.Phrase) -> tuple[int, str] | None:
     """ "our base-size BEiT achieves 83.2%", "our large model reaches": where the sentence names the system's
     variant of that size, and its name as variants are named ("BEiT-B")."""
     system, text = sentence.system or "", sentence.text
     if text.find("size", sentence.span[0], phrase.start) >= 0:
         for size in _SIZED.finditer(text, sentence.span[0], phrase.start):
-            if text.startswith(system, size.end()) and text[size.end() + len(system) : phrase.start].find(".") < 0:
+            if text.startswith(system, size.end()) and not _STOP.search(text, size.end() + len(system), phrase.start):
                 return size.end() + len(system), _size_name(system, text, size.group("size"))
     sized = list(_SIZED_OWN.finditer(text, sentence.span[0], phrase.start)) if system else []
     return (sized[-1].end(), _size_name(system, text, sized[-1].group("size"))) if sized else None

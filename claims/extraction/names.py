@@ -245,6 +245,7 @@ _NAMING = re.compile(
 _NAMING_LED = scan.led(_NAMING, r"\w")
 _DIRECT_NAME = re.compile(
     r"\s+(?:(?:a|an|the|our|novel|new|simple|efficient|general|unified)\s+){0,3}"
+    r"(?:(?:backbone|network|architecture|model|framework|method|approach|module|detector)\s+)?"  # "a backbone X"
     r"(?P<name>[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
 )
 # "we propose SWAT, a sparse window attention transformer": the apposition says the name is a system's,
@@ -739,13 +740,14 @@ _SIBLING = re.compile(r"(?:/|,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?P<suffix>[Vv]?\
 
 
 _TRAINED_ON = re.compile(
-    r"\b(?:pre-?train\w*|train\w*|learn\w*)\s+(?:\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$",
+    r"\b(?:pre-?train\w*|train\w*|learn\w*)\s+(?:(?!fine)\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$",
     re.I,
 )
 
 
 _PRETRAINED_ON = re.compile(
-    r"\b(?:pre-?train\w*|distill\w*)\s+(?:\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$", re.I
+    r"\b(?:pre-?train\w*|distill\w*)\s+(?:(?!fine)\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$",
+    re.I,
 )
 
 
