@@ -1151,3 +1151,30 @@ def test_a_sized_system_owns_every_result_of_its_sentence() -> None:
         "NetX: masked modeling",
     )
     assert (row(table, "85.5%").model, row(table, "80.1%").model) == ("NetX-B", "NetX-B")
+
+
+def test_a_fraction_of_no_cost_gives_no_score_of_one() -> None:
+    table = claims_of("NetX reaches 80.4 zero-shot top-1 on ImageNet with only ~1/6 image-text training data.")
+    assert "~1" not in table.value_text.tolist()
+
+
+def test_a_training_schedule_is_no_result() -> None:
+    table = claims_of("NetX reaches a 53.2% box AP on COCO with 1x training schedule using Mask-RCNN.")
+    assert table.value_text.tolist() == ["53.2%"]
+
+
+def test_a_share_saved_is_a_change() -> None:
+    table = claims_of("NetX hits 80.0% top-1 accuracy on ImageNet, outperforming ParC-Net-S while saving 59% FLOPs.")
+    assert (row(table, "59%").kind, row(table, "59%").direction) == ("delta", "down")
+
+
+def test_a_name_then_a_word_before_a_parenthesized_score_owns_it() -> None:
+    table = claims_of(
+        "NetX achieves 83.2% top-1 accuracy on ImageNet, outperforming from-scratch DeiT training (81.8%)."
+    )
+    assert row(table, "81.8%").model == "DeiT"
+
+
+def test_error_said_once_after_the_last_top_k_is_of_each() -> None:
+    table = claims_of("NetX reaches 21.2% top-1 and 5.6% top-5 error on the ILSVRC 2012 validation set.")
+    assert (row(table, "21.2%").metric, row(table, "5.6%").metric) == ("top-1 error", "top-5 error")

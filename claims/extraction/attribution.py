@@ -316,7 +316,8 @@ _THE_BEFORE = re.compile(r"\bthe\s+$")
 _SLASHED_SUFFIXES = re.compile(r"(?P<stem>.+?[-_ ])(?P<suffixes>[A-Za-z0-9]+(?:/[A-Za-z0-9]+)+)")  # "X-T/S/B"
 _MODEL_RUN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*")
 _COMPARED_NAME = re.compile(rf"{_COMPARISON}(?:the\s+)?(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){{0,2}})\s*$")
-_OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?|[vV]\d+(?:\.\d+)?)?\s*")  # "ModelX 1.4 (", "MoCo v2 ("
+# "ModelX 1.4 (", "MoCo v2 (", "DeiT training ("
+_OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?|[vV]\d+(?:\.\d+)?|training|baseline|model|counterpart)?\s*")
 _OWNER_GAP_WORDS = 2
 
 
@@ -335,7 +336,8 @@ def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
         return None
     for mention in reversed(mentions.words_before(abstract, opening, _OWNER_GAP_WORDS, span[0])):
         if _OWNER_GAP.fullmatch(abstract, mention.end, opening):
-            return (mention.name + abstract[mention.end : opening]).strip()  # keeps a variant: "... 1.4"
+            gap = abstract[mention.end : opening].strip()
+            return mention.name if gap.isalpha() and gap.islower() else f"{mention.name} {gap}".strip()  # "... 1.4"
     compared = _COMPARED_NAME.search(abstract, max(span[0], opening - 60), opening)
     return compared.group("name") if compared else None  # "surpassing Longformer (92.1%)": a name by construction
 

@@ -154,7 +154,8 @@ def _numbers_in(
     found = reading.join_between(abstract, reading.split_changes(abstract, quantities(abstract, *span)))
     if worded and (words := word_quantities(abstract, *span)):
         in_words = names.Spans(words)
-        found = sorted([q for q in found if not in_words.covering(q.start)] + words, key=lambda q: q.start)
+        kept = [q for q in found if not (in_words.covering(q.start) or in_words.covering(q.end - 1))]  # "~1/6"
+        found = sorted(kept + words, key=lambda q: q.start)
     metrics = names.Spans.of(names.metric_mentions(abstract, *span)) if found else names.NOTHING
     return metrics, [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
 
@@ -180,6 +181,7 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
             )
             member_metrics = [name or metric for name in own]
         member_datasets = _efficiency_aware(sentence, phrase, kind, member_metrics, member_datasets)
+    member_metrics = _error_said_once(abstract, phrase, member_metrics)
     if len(set(member_metrics)) == 1:  # not "mAP/AP50 of 41.3/60.2": metrics listed in order are the members'
         member_metrics = [
             alternative_metric(sentence, m, d) for m, d in zip(member_metrics, member_datasets, strict=True)
@@ -211,6 +213,23 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
             "start": quantity.start,
             "end": quantity.end,
         }
+
+
+_BARE_TOP_K = re.compile(
+    r"\s*(?P<k>top-?\d+)\s*(?:,\s*|and\s+)(?:[\d.]+\s*%?\s+top-?\d+\s*(?:,\s*|and\s+))*[\d.]+\s*%?\s+"
+    r"top-?\d+\s+error",
+    re.IGNORECASE,
+)
+
+
+def _error_said_once(text: str, phrase: reading.Phrase, metrics: list[str | None]) -> list[str | None]:
+    """ "21.2% top-1 and 5.6% top-5 error": "error" said once, after the last, is of every bare "top-k"."""
+    said = []
+    for quantity, metric in zip(phrase.members, metrics, strict=True):
+        bare = _BARE_TOP_K.match(text, quantity.end)
+        error = metric_info(f"{bare.group('k')} error") if bare else None
+        said.append(error.name if error else metric)
+    return said
 
 
 def _headlines_of_unnamed(

@@ -95,7 +95,9 @@ _DATA_SIZE_BEFORE = re.compile(r"\b(?:dataset|data|corpus|corpora)\s*\(\s*(?:ove
 _SIZE_IN_PARENTHESES = re.compile(r"[A-Za-z][\w-]*\s*\(\s*$")
 # "4x super-resolution", "x8 upsampling": the scale a model is asked for, not a result
 _SCALE_SETTING_AFTER = re.compile(
-    r"^\s*(?:super[- ]?resolution|SR\b|upscal\w*|up-?sampl\w*|down-?sampl\w*|magnification|zoom)", re.I
+    r"^\s*(?:super[- ]?resolution|SR\b|upscal\w*|up-?sampl\w*|down-?sampl\w*|magnification|zoom|"
+    r"(?:training\s+|learning\s+|learning[- ]rate\s+)?schedules?\b)",  # "with 1x training schedule"
+    re.I,
 )
 _SPREAD_BEFORE = re.compile(r"(?:±\s*|\+/-\s*|\\pm\s*|\bpm\s*)$")
 _GLUED_SPREAD = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\\?%?\($")
@@ -182,6 +184,7 @@ _SLASHED_BEFORE = re.compile(
 )  # "by 2.1/1.8 points", "by 0.8 and 1.9 points"
 
 
+_OVER_DIGIT = re.compile(r"/\d")
 _SIGNAL_FREQUENCIES = frozenset({"kHz", "MHz", "GHz", "khz", "KHz"})
 
 
@@ -211,6 +214,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True
     if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(_before(text, quantity.start, 12)):
         return True  # resolutions, patch sizes and grids: 384times384, 16 x 16, 224^2, Kinetics-400/600
+    if bare and quantity.text.lstrip("~≈<>+ ") == "1" and _OVER_DIGIT.match(text, quantity.end):
+        return True  # "~1/6 image-text data": a fraction of no cost the grammar reads, not a score of 1
     if quantity.unit in _SIGNAL_FREQUENCIES:
         return True  # "24 kHz audio", "a 3.2 GHz CPU": a sampling rate or a clock sets up the experiment
     if quantity.unit == "s" and _DECADE.match(quantity.text):
