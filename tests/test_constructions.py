@@ -1178,3 +1178,16 @@ def test_a_name_then_a_word_before_a_parenthesized_score_owns_it() -> None:
 def test_error_said_once_after_the_last_top_k_is_of_each() -> None:
     table = claims_of("NetX reaches 21.2% top-1 and 5.6% top-5 error on the ILSVRC 2012 validation set.")
     assert (row(table, "21.2%").metric, row(table, "5.6%").metric) == ("top-1 error", "top-5 error")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NetX reaches 58.7 boxAP on COCO object detection as well as 86.1% on Kinetics-400.",
+        "NetX reaches 58.7 box AP on COCO and 86.1% on Kinetics-400.",
+    ],
+)
+def test_a_metric_glued_after_a_number_does_not_go_on_to_one_written_otherwise(sentence: str) -> None:
+    table = claims_of(sentence)
+    assert row(table, "58.7").metric == "box AP"
+    assert row(table, "86.1%").metric == "top-1 accuracy"  # Kinetics-400's headline, not box AP

@@ -241,11 +241,18 @@ def _headlines_of_unnamed(
     own = reading.tight_metrics(sentence.text, phrase, sentence.metrics) if count > 1 else [None]
     if not any(own) or all(own):
         return [None] * count
-    first_named = next(index for index, name in enumerate(own) if name)  # a metric named once goes on after it
+    # a metric named once goes on to the numbers after it written alike ("58.7 AP on A and 86.1% on B" does not)
+    first_named = next(index for index, name in enumerate(own) if name)
+    percent = phrase.members[first_named].family == "percent"
     named_on = {dataset for name, dataset in zip(own, datasets, strict=True) if name}
     return [
-        name or (_headline_apart(dataset, named_on, phrase, kind) if index < first_named else None)
-        for index, (name, dataset) in enumerate(zip(own, datasets, strict=True))
+        name
+        or (
+            _headline_apart(dataset, named_on, phrase, kind)
+            if index < first_named or (quantity.family == "percent") != percent
+            else None
+        )
+        for index, (quantity, name, dataset) in enumerate(zip(phrase.members, own, datasets, strict=True))
     ]
 
 

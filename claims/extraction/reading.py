@@ -663,7 +663,9 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
     if following and phrase.family != "factor":
         return _narrowed(text, following[0], metrics, phrase, kind).name
     near_before = _usable(metrics.ending(phrase.start - 50, phrase.start), phrase, kind)
-    preceding = [m for m in near_before if _no_break(text, m.end, phrase.start)]
+    preceding = [
+        m for m in near_before if _no_break(text, m.end, phrase.start) and not _owned_by_other_format(text, m, phrase)
+    ]
     if open_metric := _open_tail_metric(text, phrase, sentence, kind):
         return open_metric
     if _bare_integers(phrase):
@@ -905,6 +907,7 @@ def _nearest_in_clause(
 ) -> str | None:
     """A metric named earlier in the same sentence governs a later bare result ("FID scores of 1.70 ... and 2.89")."""
     before = _usable(metrics.ending(max(sentence[0], phrase.start - 120), phrase.start), phrase, kind)
+    before = [m for m in before if not _owned_by_other_format(text, m, phrase)]
     gap = text[before[-1].end : phrase.start] if before else ""
     if before and not _CLAUSE_BREAK.search(gap):
         return before[-1].name
@@ -914,6 +917,16 @@ def _nearest_in_clause(
     if after and phrase.family in ("percent", None) and _no_break(text, phrase.end, after[0].start):
         return after[0].name
     return None
+
+
+_NUMBER_BEFORE = re.compile(r"\d(?P<percent>\s*%)?\s*$")
+
+
+def _owned_by_other_format(text: str, metric: Mention, phrase: Phrase) -> bool:
+    """ "58.7 boxAP on COCO as well as 86.1% on Kinetics": a metric glued after a number written otherwise (bare
+    vs. percent) is that number's, not governing this one."""
+    owner = _NUMBER_BEFORE.search(text, max(0, metric.start - 4), metric.start)
+    return owner is not None and bool(owner.group("percent")) != (phrase.family == "percent")
 
 
 _CONTRAST_CLAUSE = re.compile(r",?\s+(?:while|whereas)\b")
