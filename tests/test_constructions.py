@@ -1191,3 +1191,26 @@ def test_a_metric_glued_after_a_number_does_not_go_on_to_one_written_otherwise(s
     table = claims_of(sentence)
     assert row(table, "58.7").metric == "box AP"
     assert row(table, "86.1%").metric == "top-1 accuracy"  # Kinetics-400's headline, not box AP
+
+
+def test_a_split_glued_to_a_benchmark_by_a_hyphen_still_names_it() -> None:
+    table = claims_of("NetX attains 0.254 RMSE on NYUv2 and 73.3% oIoU on RefCOCO-val referring image segmentation.")
+    assert row(table, "73.3%").dataset == "RefCOCO"
+
+
+def test_a_result_of_other_systems_described_is_not_the_papers() -> None:
+    table = claims_of(
+        "Recent methods realize very fast scene parsing, even running at more than 100 FPS. NetX yields 77.4% mIoU "
+        "at 102 FPS on Cityscapes.",
+        "NetX: fast segmentation",
+    )
+    assert (row(table, "100 FPS").model, row(table, "102 FPS").model) == ("", "NetX")
+
+
+def test_a_plural_acronym_of_the_title_is_the_system_its_variants_are_named_after() -> None:
+    table = claims_of(
+        "The proposed deep dual-resolution networks (DDRNets) are fast. DDRNet-23-slim yields 77.4% mIoU on "
+        "Cityscapes.",
+        "Deep Dual-resolution Networks for Real-time Segmentation",
+    )
+    assert row(table, "77.4%").model == "DDRNet-23-slim"

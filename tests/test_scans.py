@@ -43,9 +43,9 @@ def _longest_names(names: dict[str, bool], before: str, after: str):
 
 
 _DATASET_NAMES = {name: vocab._only_as_written(name) for name in vocab._scanned_dataset_names()}
-_dataset_reference = _longest_names(_DATASET_NAMES, r"[\w-]", r"\w|-\w")
+_dataset_reference = _longest_names(_DATASET_NAMES, r"[\w-]", vocab.DATASET_NAME_GOES_ON)
 # English-word benchmark names: as written, only where no other name fits, then only where named as benchmarks
-_plain_reference = _longest_names({name: True for name in vocab._plain_names()}, r"[\w-]", r"\w|-\w")
+_plain_reference = _longest_names({name: True for name in vocab._plain_names()}, r"[\w-]", vocab.DATASET_NAME_GOES_ON)
 _metric_reference = _longest_names(
     {alias: vocab._is_case_sensitive(alias) for alias in vocab._metric_aliases()}, r"[A-Za-z_@-]", r"[\w@]"
 )

@@ -352,6 +352,8 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
         return nearest.name  # "..., while DeiT-S only reaches 75.3%"
     if nearest and sentence.system and _set_against_ours(sentence, nearest, phrase):
         return nearest.name  # "ResNet-50 reaches 76.1%, while our method reaches 80.2%"
+    if _described_others_subject(sentence, phrase):
+        return None  # "recent methods realize very fast scene parsing, even running at more than 100 FPS"
     if sentence.system:
         if nearest and _others_result(nearest, phrase, abstract):
             return nearest.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
@@ -366,6 +368,31 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
     subject = sentence.subjects.last_ending(floor, phrase.start, says_its_result)
     return subject.name if subject else None
+
+
+_DESCRIBED_OTHERS = re.compile(
+    r"(?:^|(?<=[,;:]\s)|\b(?:while|whereas|but)\s+)(?:the\s+|most\s+|many\s+)?(?:recent|existing|previous|prior|"
+    r"current|other|conventional|traditional|mainstream)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:methods|approaches|works|models|systems|networks|detectors|trackers|architectures)\b",
+    re.IGNORECASE,
+)
+_OURS = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
+
+
+def _described_others_subject(sentence: Sentence, phrase: reading.Phrase) -> bool:
+    """The clause of the number is about other systems, described ("recent methods realize ..."), and names
+    neither the paper's system nor "we" between that subject and the number."""
+    text, floor = sentence.text, sentence.span[0]
+    subject = next(reversed(list(_DESCRIBED_OTHERS.finditer(text, floor, phrase.start))), None)
+    if subject is None:
+        return False
+    between = text[subject.end() : phrase.start]
+    system = sentence.system
+    return (
+        not _OURS.search(between)
+        and not (system and system in between)
+        and not sentence.models.starting(subject.end(), phrase.start)
+    )
 
 
 _IT_SUBJECT = re.compile(r"(?:(?<![^.!?]\s)(?<=\s)|^|,\s+)[Ii]t\s+(?:also\s+|further\s+|still\s+)?[a-z]+")

@@ -375,7 +375,7 @@ def _title_acronyms(title: str, abstract: str, anywhere: bool = False) -> list[s
         if covered:
             found[definition.name] = max(covered, found.get(definition.name, 0))
     longest = max(found.values(), default=0)
-    return [name for name, covered in found.items() if covered == longest]
+    return [singular(name, abstract) for name, covered in found.items() if covered == longest]
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
@@ -671,14 +671,15 @@ _PLURAL_OF_CAPITALS = re.compile(r"[a-z][A-Z]{2,}s$|[A-Z]{3,}s$")
 
 def singular(name: str, text: str) -> str:
     """ "ConvNeXts" -> "ConvNeXt" when the text also uses the singular: a word of the text (looked up in its
-    words, found once for all its names), else for a stem with other characters, found as a whole."""
+    words, found once for all its names) or a variant's head, else for a stem with other characters, found as a
+    whole."""
     if not name.endswith("s"):
         return name
     stem = name[:-1]
     if _PLURAL_OF_CAPITALS.search(name):
         return stem  # "BigGANs", "DETRs": an "s" after a capital or digit only makes a plural
-    if _WORD.fullmatch(stem):
-        used = stem in _words(text)
+    if _WORD.fullmatch(stem):  # "DDRNet" alone, or as the head of a variant ("DDRNet-23-slim")
+        used = stem in _words(text) or f"{stem}-" in text
     else:
         used = re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text) is not None
     return stem if used else name

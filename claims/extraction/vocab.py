@@ -324,14 +324,19 @@ class Scanner:
         return None if best is None else best[1]
 
 
+# What goes on a dataset name past a place it could end: a word character, or a hyphen and a word that is no split
+# ("RefCOCO-val" and "COCO-test" name RefCOCO and COCO; "COCO-Stuff" is another name)
+DATASET_NAME_GOES_ON = r"\w|-(?!(?:val|validation|test|dev|testA|testB|train)\b)\w"
+
+
 def dataset_scanner(names: list[str], plain: list[str] = ()) -> Scanner:
-    r"""Dataset names in any case, as whole words: not after [\w-], not before \w or -\w; `plain` names
-    (English words) only as written."""
+    r"""Dataset names in any case, as whole words: not after [\w-], not before \w or -\w but for a glued split
+    ("RefCOCO-val"); `plain` names (English words) only as written."""
     ranked = {name: ((0, *_longest_first(name)), _only_as_written(name)) for name in names}
     # an English-word name is tried after every other name found at the same place ("Atari Breakout" loses
     # to "Atari" where it is not named as a benchmark)
     ranked.update({name: ((1, *_longest_first(name)), True) for name in plain if name not in ranked})
-    return Scanner.build(ranked, r"[\w-]", r"\w|-\w")
+    return Scanner.build(ranked, r"[\w-]", DATASET_NAME_GOES_ON)
 
 
 @lru_cache(maxsize=1)
