@@ -670,6 +670,8 @@ def _holder(sentence: Sentence, quantity: Quantity) -> str | None:
 
 def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     owner = _parenthetical_owner(sentence.text, phrase, sentence.span, sentence.models)
+    if owner and phrase.family == "factor" and name_key(owner) in {name_key(m.name) for m in sentence.compared}:
+        return None  # "compared with 1000-step DDIMs (20x speedup)": the factor is over the compared model
     return [owner] * len(phrase.members) if owner else None
 
 
