@@ -49,7 +49,7 @@ _COMPARISON = (
 _BASELINE_CUE = re.compile(
     rf"{_COMPARISON}"
     r"(?:(?:the|a|an|both|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
-    r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|"
+    r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|\d+-\w+|"
     r"\([^()]{1,40}\))\s+)*"
     r"(?:(?:[a-z][\w-]*\s+){1,3}\(\s*)?$",  # "outperforms the visual transformer (DeiT-B) by 2.3%"
     re.IGNORECASE,
