@@ -1219,3 +1219,19 @@ def test_a_plural_acronym_of_the_title_is_the_system_its_variants_are_named_afte
 def test_a_factor_in_parentheses_after_a_compared_model_is_not_that_models() -> None:
     table = claims_of("NetX generates better images with only 50 steps compared with 1000-step DDIMs (20x speedup).")
     assert row(table, "20x").model == "NetX"
+
+
+def test_an_iou_threshold_is_no_result() -> None:
+    assert claims_of("On the old .5 IOU mAP detection metric NetX is quite good.").empty
+
+
+def test_a_level_held_by_a_model_after_its_cost() -> None:
+    table = claims_of("NetX achieves 57.9 AP50 in 51 ms, compared to 57.5 AP50 in 198 ms by RetinaNet.")
+    assert (row(table, "57.9").model, row(table, "57.5").model) == ("NetX", "RetinaNet")
+
+
+def test_a_metric_kept_unchanged_is_not_what_a_factor_changes() -> None:
+    table = claims_of(
+        "NetX reduces the storage requirement of neural networks by 35x without affecting their accuracy."
+    )
+    assert row(table, "35x").metric != "accuracy"

@@ -308,7 +308,10 @@ _COMPARED_LEVEL = re.compile(
     r"\b(?:up|down)\s+from)"  # "49.0%, up from 33.4% for the previous best"
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
-_HELD_BY = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?(?:for|of|by|from|with)\s+(?:the\s+)?")
+# "72.1 for X", "57.5 AP50 in 198 ms by X": the words from a level to its holder
+_HELD_BY = re.compile(
+    r"\s*(?:[A-Za-z@-][\w@-]*\s+){0,2}?(?:in\s+[\d.]+\s*[A-Za-z]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+)?"
+)
 _HOLDER_CUE = re.compile(r"\b(?:for|of)\s")
 _HELD_FOR = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?for\s+(?:the\s+)?")  # "72.1 (normalized score) for X"
 _HELD_OF = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?of\s+(?:the\s+)?")  # after "the": "the 3.98 of X"

@@ -185,6 +185,7 @@ _SLASHED_BEFORE = re.compile(
 
 
 _OVER_DIGIT = re.compile(r"/\d")
+_IOU_AFTER = re.compile(r"\s*(?:IoU|IOU|iou)\b")
 _SIGNAL_FREQUENCIES = frozenset({"kHz", "MHz", "GHz", "khz", "KHz"})
 
 
@@ -214,6 +215,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True
     if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(_before(text, quantity.start, 12)):
         return True  # resolutions, patch sizes and grids: 384times384, 16 x 16, 224^2, Kinetics-400/600
+    if bare and quantity.value <= 1 and _IOU_AFTER.match(text, quantity.end):
+        return True  # "the old .5 IOU mAP metric", "at 0.7 IoU": a threshold of the metric
     if bare and quantity.text.lstrip("~≈<>+ ") == "1" and _OVER_DIGIT.match(text, quantity.end):
         return True  # "~1/6 image-text data": a fraction of no cost the grammar reads, not a score of 1
     if quantity.unit in _SIGNAL_FREQUENCIES:
@@ -1004,6 +1007,7 @@ _FACTOR_AFTER = [
 ]
 
 
+_KEPT_UNCHANGED = re.compile(r"\b(?:without|with\s+no|no\s+loss\s+(?:of|in))\b")  # "by 35x without affecting accuracy"
 _NEXT_CLAUSE = re.compile(r"\b(?:and|while|but|whereas)\s+(?:[\w-]+\s+)?(?:reduc|improv|increas|lower|cut|rais)\w*|;")
 
 
@@ -1021,6 +1025,7 @@ def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phra
         if 0 <= m.start - phrase.end <= 30
         and not _DIGIT.search(after, 0, m.start - phrase.end)
         and not _NEXT_CLAUSE.search(after, 0, m.start - phrase.end)
+        and not _KEPT_UNCHANGED.search(after, 0, m.start - phrase.end)
     ]
     if named_after:
         return named_after[0].name
