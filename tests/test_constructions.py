@@ -1235,3 +1235,34 @@ def test_a_metric_kept_unchanged_is_not_what_a_factor_changes() -> None:
         "NetX reduces the storage requirement of neural networks by 35x without affecting their accuracy."
     )
     assert row(table, "35x").metric != "accuracy"
+
+
+def test_improvements_that_are_numbers_are_changes() -> None:
+    table = claims_of("NetX improves over the conventional NMT system: the improvements are 2.4 and 0.9 BLEU points.")
+    assert [row(table, v).kind for v in ("2.4", "0.9")] == ["delta", "delta"]
+
+
+def test_levels_of_the_previous_best_are_not_the_systems() -> None:
+    table = claims_of(
+        "NetX achieves an IS of 166.5 and FID of 7.4 on ImageNet, improving over the previous best IS of 52.52 and "
+        "FID of 18.6."
+    )
+    assert [row(table, v).model for v in ("166.5", "52.52", "18.6")] == ["NetX", "", ""]
+
+
+def test_a_margin_over_the_previous_best_without_by_is_a_change_up() -> None:
+    table = claims_of(
+        "NetX reaches 40.30 dB PSNR on SIDD, exceeding the previous SOTA 0.28 dB with less than half of its costs."
+    )
+    margin = row(table, "0.28 dB")
+    assert (margin.kind, margin.direction, margin.baseline) == ("delta", "up", "previous SOTA")
+
+
+def test_a_clause_opening_for_a_model_frames_its_results() -> None:
+    table = claims_of(
+        "For NetX-Nano with only 0.91M parameters, we get 25.3% AP on COCO, surpassing NanoDet by 1.8% AP; for "
+        "NetX-L, we achieve 50.0% AP on COCO, outperforming the current best practice by 3.0% AP.",
+        "NetX: exceeding detectors",
+    )
+    assert [row(table, v).model for v in ("25.3%", "1.8%", "50.0%")] == ["NetX-Nano", "NetX-Nano", "NetX-L"]
+    assert row(table, "3.0%").baseline == "current best practice"

@@ -304,8 +304,11 @@ def _parenthesized_after(abstract: str, quantity: Quantity, mentions: names.Span
 
 
 _COMPARED_LEVEL = re.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|(?<!more )(?<!less )(?<!fewer )(?<!rather )\bthan|\bagainst|"
+    r"(?:(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|(?<!more )(?<!less )(?<!fewer )(?<!rather )\bthan|\bagainst|"
     r"\b(?:up|down)\s+from)"  # "49.0%, up from 33.4% for the previous best"
+    r"|\b(?:over|than|from)\s+(?:the\s+)?(?:previous|prior|former)\s+(?:best|state[- ]of[- ]the[- ]art|SOTA|record)"
+    # "improving over the previous best IS of 52.52 and FID of 18.6": levels of what the system is compared with
+    r"(?:\s+[\w@-]+){0,3}?\s+(?:of|at)(?:[^;]{0,40}?\band\s+[\w@-]+(?:\s+[\w@-]+)?\s+of)?)"
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
 # "72.1 for X", "57.5 AP50 in 198 ms by X": the words from a level to its holder
@@ -357,6 +360,8 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
         return nearest.name  # "ResNet-50 reaches 76.1%, while our method reaches 80.2%"
     if _described_others_subject(sentence, phrase):
         return None  # "recent methods realize very fast scene parsing, even running at more than 100 FPS"
+    if framed := _framed_by(sentence, phrase):
+        return framed  # "For YOLO-Nano with only 0.91M parameters, we get 25.3% AP"
     if sentence.system:
         if nearest and _others_result(nearest, phrase, abstract):
             return nearest.name  # "... faster than BERT-base" elsewhere, here "BERT-base taking 1.7 seconds"
@@ -396,6 +401,19 @@ def _described_others_subject(sentence: Sentence, phrase: reading.Phrase) -> boo
         and not (system and system in between)
         and not sentence.models.starting(subject.end(), phrase.start)
     )
+
+
+_FOR_FRAME = re.compile(r"(?:[:;]\s*[Ff]or|^\s*For)\s+(?:the\s+|our\s+)?")
+
+
+def _framed_by(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """A sentence (or clause after a colon) that opens "For X" frames its results as X's, up to the next "For"."""
+    text = sentence.text
+    frames = list(_FOR_FRAME.finditer(text, sentence.span[0], phrase.start))
+    if not frames or (frames[-1].start() > sentence.span[0] and text[frames[-1].start()] not in ":;"):
+        return None
+    named = sentence.models.starting(frames[-1].end(), frames[-1].end() + 1)
+    return named[0].name if named and named[0] not in sentence.compared else None
 
 
 _IT_SUBJECT = re.compile(r"(?:(?<![^.!?]\s)(?<=\s)|^|,\s+)[Ii]t\s+(?:also\s+|further\s+|still\s+)?[a-z]+")
@@ -538,7 +556,7 @@ def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     }
     # "1.4x speedup over X": a comparison after the number is its own; "outperforms X" after it starts another
     after = [m for m, cue in cued.items() if m.start > phrase.end and not _VERB_CUE.match(cue.group())]
-    before = [m for m in cued if m.start < phrase.start]
+    before = [m for m in cued if m.start < phrase.start and ";" not in abstract[m.end : phrase.start]]
     if after and after[0].start - phrase.end < 80:
         return after[0].name
     return before[-1].name if before else (after[0].name if after else None)
@@ -632,7 +650,7 @@ def _changed_levels(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 
 def _compared_level(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     abstract = sentence.text
-    if not _COMPARED_LEVEL.search(abstract, max(sentence.span[0], phrase.start - 30), phrase.start):
+    if not _COMPARED_LEVEL.search(abstract, max(sentence.span[0], phrase.start - 100), phrase.start):
         return None
     # "..., compared to 33.2% for X": the level of what the system is compared with, not the system's;
     # "compared with 72.1 for X and 75.3 for Y": each item's own holder

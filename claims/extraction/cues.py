@@ -54,15 +54,21 @@ DELTA_AFTER = re.compile(
     r"performance\s+(?:gain|improvement|boost|drop))\b",
     re.IGNORECASE,
 )
+# "exceeding the previous SOTA 0.38 dB": a margin over a described baseline without "by"
+MARGIN_WITHOUT_BY = (
+    r"\b(?:exceed|outperform|surpass|beat)\w*\s+(?:the\s+)?(?:previous|prior|former|current)\s+"
+    r"(?:best|SOTA|state[- ]of[- ]the[- ]art)(?:\s+(?:methods?|results?|models?))?\s+"
+)
 DELTA_BEFORE = re.compile(
     r"(?:\bby\s+(?:an?\s+)?(?:(?:impressive|notable|significant|large|substantial|average|absolute|relative)\s+)*"
     r"(?:(?:margin|gain|improvement)\s+of\s+)?|"
     r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margin|lead|accelerations?|speed-?ups?|"
-    r"gaps?)\s*(?:of|,?\s*such as|:)\s+(?:up\s+to\s+|between\s+)?|"
+    r"gaps?)\s*(?:of|are|were|is|was|,?\s*such as|:)\s+(?:up\s+to\s+|between\s+)?|"
     r"\(\s*(?:absolute|relative)\s+|"  # "lower error (absolute 7.8%) than X"
     r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*|beat\w*)\s+"
     r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?|"
     r"\b(?:gains|gained|gaining)\s+|"  # "X gains 1.2 mAP"
+    rf"{MARGIN_WITHOUT_BY}|"
     r"\b(?:sav(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing))\s+|"  # "while saving 59% FLOPs"
     r"\bat\s+(?:the|a)\s+(?:[\w-]+\s+)?cost\s+of\s+(?:only\s+|just\s+|about\s+)?|"  # "at the cost of 0.3%"
     # "a clear gain (~3%)", "reductions in memory (up to 40%)"
@@ -193,5 +199,6 @@ MEASURE_PLURALS = {
 BASELINE_HEADS = (  # noqa: SIM905 (patterns of words, as a sentence lists them)
     "methods? approach(?:es)? models? baselines? results techniques? paradigms? counterparts? networks? "
     "detectors? trackers? systems? works? transformers alternatives competitors solutions architectures? frameworks? "
-    "pipelines? algorithms? variants? state(?:-|\\s+)of(?:-|\\s+)the(?:-|\\s+)art SOTA best fine-tuning teachers?"
+    "pipelines? algorithms? variants? practices? state(?:-|\\s+)of(?:-|\\s+)the(?:-|\\s+)art SOTA best "
+    "fine-tuning teachers?"
 ).split()

@@ -527,7 +527,7 @@ def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str
 
 _CLAUSE_WORD = re.compile(r"\b(?:while|with|and|but|whereas|compared|than)\b")
 _FIRST_WORDS = re.compile(r"^\s*(?:[^\s,;.()]+\s+){0,2}[^\s,;.()]*")
-_BY_BEFORE = re.compile(r"\b(?:by|of)\s+(?:[\w-]+\s+){0,2}?$")
+_BY_BEFORE = re.compile(rf"\b(?:by|of)\s+(?:[\w-]+\s+){{0,2}}?$|{cues.MARGIN_WITHOUT_BY}$")
 _NO_BREAK_TO_END = re.compile(r"[^,;]*$")
 
 
