@@ -834,14 +834,17 @@ def members_own_metrics(text: str, phrase: Phrase, metrics: Spans[Mention]) -> l
     return own if len({name for name in own if name}) >= 2 else None
 
 
+_TIGHT_AFTER = re.compile(r"\s*(?:in\s+(?:terms\s+of\s+)?(?:the\s+)?)?")  # "1.5 AP", "by 509% in speed"
+
+
 def tight_metrics(text: str, phrase: Phrase, metrics: Spans[Mention]) -> list[str | None]:
     """Each member's metric named tight against it, or None."""
     own: list[str | None] = []
     for quantity in phrase.members:
         after = [
             m
-            for m in metrics.words_after(text, quantity.end, 0)
-            if m.name != "performance" and _SPACES.fullmatch(text, quantity.end, m.start)
+            for m in metrics.words_after(text, quantity.end, 3)
+            if m.name != "performance" and _TIGHT_AFTER.fullmatch(text, quantity.end, m.start)
         ]
         named = (
             after[:1]
