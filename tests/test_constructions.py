@@ -1271,3 +1271,19 @@ def test_a_clause_opening_for_a_model_frames_its_results() -> None:
 def test_each_margin_is_in_the_metric_named_in_after_it() -> None:
     table = claims_of("NetX outperforms SWIN-L by 509% in speed and 2% in accuracy.")
     assert (row(table, "509%").metric, row(table, "2%").metric) == ("speed", "accuracy")
+
+
+def test_an_acronym_in_parentheses_with_its_noun_names_the_system() -> None:
+    table = claims_of(
+        "We propose a novel structure named Short-Term Dense Concatenate network (STDC network). We achieve 71.9% "
+        "mIoU on Cityscapes.",
+        "Rethinking BiSeNet for real-time segmentation",
+    )
+    assert row(table, "71.9%").model == "STDC"
+
+
+def test_a_comparative_in_a_later_clause_does_not_make_a_level_a_change() -> None:
+    table = claims_of(
+        "NetX achieves 76.8% mIoU on Cityscapes with 97.0 FPS while inferring on higher resolution images."
+    )
+    assert row(table, "97.0 FPS").kind == "score"

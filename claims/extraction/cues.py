@@ -47,7 +47,7 @@ BOUND_BEFORE = re.compile(
 # Words that make a number a change rather than a level.
 DELTA_AFTER = re.compile(
     r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?"
-    r"(?:(?!and\b|or\b|which\b|that\b|it\b|is\b|was\b|are\b)[a-zA-Z][\w-]*\s+){0,3}?"
+    r"(?:(?!and\b|or\b|which\b|that\b|it\b|is\b|was\b|are\b|while\b|whereas\b|when\b|but\b)[a-zA-Z][\w-]*\s+){0,3}?"
     r"(?:higher|lower|more|fewer|less|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
     r"decreases?|drops?|savings?|deductions?|smaller|larger|faster|slower|absolute|relative|lead|margin|speed-?ups?|"
     r"acceleration|"

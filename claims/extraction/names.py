@@ -259,7 +259,8 @@ _LOOSE_NAME = re.compile(
     r"\s+(?:(?:a|an|the|our|novel|new)\s+){0,2}(?P<name>[A-Z][\w.+-]*(?:\s+\d[\w.]*)?|[a-z]+-\d[\w.]*)(?=,)"
 )
 _NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)")
-_ACRONYM = re.compile(r"\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)\)")
+# "(DiNAT)", "(STDC network)": an acronym in parentheses, maybe with the noun it names
+_ACRONYM = re.compile(r"\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)(?:\s+(?:network|model|architecture))?\)")
 _ACRONYM_SHAPE = re.compile(r"[A-Z][\w+-]*[A-Z0-9+][\w+-]*")
 # The expansion before an acronym, read backwards from the parenthesis: the longest run of one to
 # six words each followed by spaces. Reading the reversed text from its start finds what
