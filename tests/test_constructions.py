@@ -1287,3 +1287,8 @@ def test_a_comparative_in_a_later_clause_does_not_make_a_level_a_change() -> Non
         "NetX achieves 76.8% mIoU on Cityscapes with 97.0 FPS while inferring on higher resolution images."
     )
     assert row(table, "97.0 FPS").kind == "score"
+
+
+def test_words_describing_a_name_are_no_described_baseline() -> None:
+    table = claims_of("NetX surpasses the previous state-of-the-art Swin Transformer backbone by +2.0 mIoU on ADE20K.")
+    assert row(table, "+2.0").baseline != "previous state-of-the-art"

@@ -64,7 +64,8 @@ _PLAIN_WORD = r"(?!(?:by|on|in|at|to|for|and|or|with|while|than|from|using|which
 _DESCRIBED_BASELINE = re.compile(
     rf"(?<![\w-]){_COMPARISON}(?:(?:the|a|an|all|both|its|their)\s+)?"
     rf"(?P<name>(?:{_PLAIN_WORD}\s+){{0,4}}(?:{'|'.join(cues.BASELINE_HEADS)})"
-    rf"(?:\s+with\s+(?:{_PLAIN_WORD}\s+){{0,2}}{_PLAIN_WORD}(?=\s*,))?)\b",
+    rf"(?:\s+with\s+(?:{_PLAIN_WORD}\s+){{0,2}}{_PLAIN_WORD}(?=\s*,))?)\b"
+    r"(?!\s+(?-i:[A-Z]))",  # "previous state-of-the-art Swin Transformer": the words describe a name
     re.IGNORECASE,
 )
 _HEADS_GROUP = re.compile(rf"{_SPLIT_WORDS}with\b", re.I)
