@@ -1292,3 +1292,20 @@ def test_a_comparative_in_a_later_clause_does_not_make_a_level_a_change() -> Non
 def test_words_describing_a_name_are_no_described_baseline() -> None:
     table = claims_of("NetX surpasses the previous state-of-the-art Swin Transformer backbone by +2.0 mIoU on ADE20K.")
     assert row(table, "+2.0").baseline != "previous state-of-the-art"
+
+
+def test_a_change_said_without_any_loss_keeps_its_own_direction() -> None:
+    table = claims_of(
+        "NetX delivers 3.2x speedup over autoregressive decoding and 1.4x over Medusa, without any loss in quality."
+    )
+    assert (row(table, "3.2x").direction, row(table, "1.4x").direction) == ("up", "up")
+
+
+def test_an_increase_of_only_is_a_change() -> None:
+    table = claims_of("NetX compresses LLaMA-2-70B to 4 bits with a perplexity increase of only 0.12 on WikiText-2.")
+    assert (row(table, "0.12").kind, row(table, "0.12").metric) == ("delta", "perplexity")
+
+
+def test_a_benchmark_score_is_in_its_own_metric() -> None:
+    table = claims_of("NetX achieves a win rate of 50.1% on AlpacaEval 2.0 and an MT-Bench score of 8.6.")
+    assert (row(table, "50.1%").metric, row(table, "8.6").metric) == ("win rate", "MT-Bench score")

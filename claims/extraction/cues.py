@@ -77,7 +77,7 @@ DELTA_BEFORE = re.compile(
     # "by a large margin on three benchmarks, namely, 5.1% on A, 2.7% on B"
     r"\bby\s+an?\s+(?:[\w-]+\s+){0,2}?margin\b[^.;]{0,60}?(?:namely|i\.e\.|:)\s*,?\s*)"
     r"(?:(?:up to|upto|about|around|approximately|nearly|almost|over|more than|at least|roughly|an average of|"
-    r"on average)\s+)?[~+]?$",
+    r"on average|only|just|merely)\s+)?[~+]?$",
     re.IGNORECASE,
 )
 
@@ -199,6 +199,6 @@ MEASURE_PLURALS = {
 BASELINE_HEADS = (  # noqa: SIM905 (patterns of words, as a sentence lists them)
     "methods? approach(?:es)? models? baselines? results techniques? paradigms? counterparts? networks? "
     "detectors? trackers? systems? works? transformers alternatives competitors solutions architectures? frameworks? "
-    "pipelines? algorithms? variants? practices? state(?:-|\\s+)of(?:-|\\s+)the(?:-|\\s+)art SOTA best "
+    "pipelines? algorithms? variants? practices? agents? LLMs? state(?:-|\\s+)of(?:-|\\s+)the(?:-|\\s+)art SOTA best "
     "fine-tuning teachers?"
 ).split()

@@ -555,8 +555,8 @@ def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: s
     for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down")):
         for m in pattern.finditer(window):
             distance = m.start() - right if m.start() >= right else left - m.end() + 6
-            if m.start() >= left and m.end() <= right:
-                continue
+            if m.start() >= left and m.end() <= right or _NEGATED.search(window, max(0, m.start() - 14), m.start()):
+                continue  # "without any loss in quality" says no change
             candidates.append((distance, direction, bool(cues.PRAISE_WORDS.fullmatch(m.group()))))
     if not candidates:
         return "up"
@@ -564,6 +564,7 @@ def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: s
     return _oriented(direction, praise, metric)
 
 
+_NEGATED = re.compile(r"\b(?:without|no|with\s+no)\s+(?:any\s+)?$")
 _FAMILY_UNITS = {
     "time": {"s"},
     "rate": {"1/s"},
