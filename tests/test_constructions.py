@@ -1309,3 +1309,19 @@ def test_an_increase_of_only_is_a_change() -> None:
 def test_a_benchmark_score_is_in_its_own_metric() -> None:
     table = claims_of("NetX achieves a win rate of 50.1% on AlpacaEval 2.0 and an MT-Bench score of 8.6.")
     assert (row(table, "50.1%").metric, row(table, "8.6").metric) == ("win rate", "MT-Bench score")
+
+
+def test_a_metric_past_a_comma_is_not_the_numbers_when_one_is_named_before_it() -> None:
+    table = claims_of("NetX attains an AbsRel of 0.046 on KITTI, reducing the error of the prior best by 12%.")
+    assert row(table, "0.046").metric == "AbsRel"
+
+
+def test_a_spread_in_percent_puts_its_number_in_percent() -> None:
+    table = claims_of("On ogbn-products, NetX reaches a test accuracy of 84.2 ± 0.3%.")
+    assert row(table, "84.2").unit == "%"
+
+
+def test_a_bare_level_compared_with_a_score_is_in_its_metric() -> None:
+    table = claims_of("NetX achieves an FVD of 210 on UCF-101, compared to 242 for the previous best.")
+    compared = row(table, "242")
+    assert (compared.metric, compared.model) == ("FVD", "")

@@ -276,6 +276,8 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
         metric = primary_metric(dataset) or metric
     if metric is None and kind == "score" and (parallel := _coordinated_bare_score(sentence, phrase)):
         metric = parallel  # "an FID of 2.10 on ImageNet ..., and 3.47 on CIFAR-10": the metric goes on
+    if metric is None and kind == "score" and (compared := _compared_bare_score(sentence, phrase)):
+        metric = compared  # "an FVD of 210 on UCF-101, compared to 242 for the previous best"
     if (
         metric is None
         and kind == "score"
@@ -322,6 +324,23 @@ def _coordinated_bare_score(sentence: Sentence, phrase: reading.Phrase) -> str |
         return None
     coordinated = _COORDINATED.fullmatch(sentence.text, end, phrase.start)
     return metric if coordinated and reading.compatible(metric, phrase.family, "score") else None
+
+
+_COMPARED_RIGHT_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+$")
+
+
+def _compared_bare_score(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """The metric of the sentence's last score, for a number written alike that it is compared with."""
+    if not sentence.scores or len(phrase.members) != 1:
+        return None
+    if not _COMPARED_RIGHT_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 20), phrase.start):
+        return None
+    end, metric, _ = sentence.scores[-1]
+    previous = next((q for q in reversed(sentence.numbers) if q.end == end), None)
+    alike = previous is not None and previous.family == phrase.family and ("." in previous.text) == (
+        "." in phrase.members[0].text
+    )
+    return metric if alike and metric and reading.compatible(metric, phrase.family, "score") else None
 
 
 _OPENING_BENCHMARK = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")

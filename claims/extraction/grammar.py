@@ -233,11 +233,14 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
         if quantity is not None:
             if quantity.unit is None and _FACTOR_OF.search(text, max(0, quantity.start - 20), quantity.start):
                 quantity = replace(quantity, unit="x", family="factor")  # "by a factor of 2": a factor
+            elif quantity.unit is None and _PERCENT_SPREAD_AFTER.match(text, quantity.end):
+                quantity = replace(quantity, unit="%", family="percent")  # "84.2 ± 0.3%": both in percent
             found.append(quantity)
             covered = quantity.end
     return found
 
 
+_PERCENT_SPREAD_AFTER = re.compile(r"\s*(?:±|\+/-|\\pm)\s*\d+(?:\.\d+)?\s*\\?%")
 _FACTOR_OF = re.compile(r"\bfactor\s+of\s+(?:about\s+|around\s+|nearly\s+|up\s+to\s+)?$", re.IGNORECASE)
 
 

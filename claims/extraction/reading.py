@@ -663,7 +663,10 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
     if phrase.family == "factor" and (implied := _implied_metric(text, phrase, sentence, metrics, kind)):
         return implied  # "5 times faster": the cue word names what changed
     near_after = _usable(metrics.starting(phrase.end, phrase.end + 26), phrase, kind)
-    following = [m for m in near_after if _no_break(text, phrase.end, m.start)]
+    # "an AbsRel of 0.046 on KITTI, reducing the error ...": a metric past a comma is another clause's
+    following = [
+        m for m in near_after if _no_break(text, phrase.end, m.start) and "," not in text[phrase.end : m.start]
+    ]
     if following and phrase.family != "factor":
         return _narrowed(text, following[0], metrics, phrase, kind).name
     near_before = _usable(metrics.ending(phrase.start - 50, phrase.start), phrase, kind)
