@@ -1325,3 +1325,17 @@ def test_a_bare_level_compared_with_a_score_is_in_its_metric() -> None:
     table = claims_of("NetX achieves an FVD of 210 on UCF-101, compared to 242 for the previous best.")
     compared = row(table, "242")
     assert (compared.metric, compared.model) == ("FVD", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "metric"),
+    [
+        ("NetX surpasses the human baseline on SuperGLUE (89.9 versus 89.8).", "89.9", "SuperGLUE score"),
+        ("NetX sets new results on GLUE, with 88.5, and on SuperGLUE, 84.6.", "88.5", "GLUE score"),
+        ("NetX gets GLUE 82.2 and SQuAD v1.1 EM 84.1.", "82.2", "GLUE score"),
+    ],
+)
+def test_a_bare_decimal_linked_to_a_benchmark_the_sentence_names_is_in_its_headline_metric(
+    sentence: str, value_text: str, metric: str
+) -> None:
+    assert row(claims_of(sentence), value_text).metric == metric

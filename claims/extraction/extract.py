@@ -278,14 +278,8 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
         metric = parallel  # "an FID of 2.10 on ImageNet ..., and 3.47 on CIFAR-10": the metric goes on
     if metric is None and kind == "score" and (compared := _compared_bare_score(sentence, phrase)):
         metric = compared  # "an FVD of 210 on UCF-101, compared to 242 for the previous best"
-    if (
-        metric is None
-        and kind == "score"
-        and (
-            _bare_score_on_benchmark(sentence, phrase) or _bare_score_under_opening_benchmark(sentence, phrase, dataset)
-        )
-    ):
-        metric = primary_metric(dataset)  # "78.6 on COCO test-dev" is in COCO's primary metric
+    if metric is None and kind != "ratio" and _bare_decimals_on_named_benchmark(sentence, phrase, dataset):
+        metric = primary_metric(dataset)  # "78.6 on COCO test-dev", "On GLUE, X scores 89.4": its headline metric
     if metric is None and kind == "score" and reading.is_arrow_pair(sentence.text, phrase):
         metric = task_metric(sentence, phrase)  # "object detection (40.1 → 43.5)": the task's headline metric
     if metric is None and kind == "delta" and phrase.family == "percent":
@@ -298,17 +292,6 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
 
 
 _BETTER = re.compile(r"\s*(?:better|more\s+accurate)\b")
-
-
-_ON_BENCHMARK = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")
-
-
-def _bare_score_on_benchmark(sentence: Sentence, phrase: reading.Phrase) -> bool:
-    """A decimal with no unit followed at once by "on <benchmark>"."""
-    if phrase.family is not None or not all("." in q.text for q in phrase.members):
-        return False
-    on = _ON_BENCHMARK.match(sentence.text, phrase.end)
-    return on is not None and bool(sentence.datasets.starting(on.end(), on.end() + 1))
 
 
 _COORDINATED = re.compile(r"[^;]*?(?:,\s*and|\band)\s+(?:an?\s+)?(?:of\s+)?$")
@@ -337,32 +320,38 @@ def _compared_bare_score(sentence: Sentence, phrase: reading.Phrase) -> str | No
         return None
     end, metric, _ = sentence.scores[-1]
     previous = next((q for q in reversed(sentence.numbers) if q.end == end), None)
-    alike = previous is not None and previous.family == phrase.family and ("." in previous.text) == (
-        "." in phrase.members[0].text
+    alike = (
+        previous is not None
+        and previous.family == phrase.family
+        and ("." in previous.text) == ("." in phrase.members[0].text)
     )
     return metric if alike and metric and reading.compatible(metric, phrase.family, "score") else None
 
 
-_OPENING_BENCHMARK = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
-_OPENING_END = re.compile(r"(?:\s+(?:benchmark|dataset|test\s+set|leaderboard))?\s*,")
-_SCORE_VERB = re.compile(
-    r"\b(?:scores?|achiev\w*|reach\w*|obtain\w*|attain\w*)\s+(?:an?\s+)?(?:average\s+)?(?:of\s+)?$"
-)
-
-
-def _bare_score_under_opening_benchmark(sentence: Sentence, phrase: reading.Phrase, dataset: str | None) -> bool:
-    """ "On the GLUE benchmark, X scores 89.4": a decimal with no unit, the object of a verb of results, in a
-    sentence that opens on the benchmark it is of."""
+def _bare_decimals_on_named_benchmark(sentence: Sentence, phrase: reading.Phrase, dataset: str | None) -> bool:
+    """Decimals with no unit and no metric named, stated as results (a verb of results in their clause, "on"
+    the benchmark after them, or in parentheses after it) in a sentence that names the benchmark they are
+    attributed to: scores in its headline metric ("78.6 on COCO test-dev", "On the GLUE benchmark, X scores
+    89.4", "on SuperGLUE (89.9 versus 89.8)")."""
     if dataset is None or phrase.family is not None or not all("." in q.text for q in phrase.members):
         return False
-    opening = _OPENING_BENCHMARK.match(sentence.text, sentence.span[0])
-    first = sentence.datasets.starting(opening.end(), opening.end() + 1) if opening else None
-    return bool(
-        first
-        and first[0].name == dataset
-        and _OPENING_END.match(sentence.text, first[0].end)
-        and _SCORE_VERB.search(sentence.text, max(sentence.span[0], phrase.start - 30), phrase.start)
+    text, start = sentence.text, phrase.start
+    stated = _ON_BENCHMARK.match(text, phrase.end) or _RESULT_VERB.search(
+        text, max(sentence.span[0], start - 120), start
     )
+    owner = sentence.datasets.last_ending(sentence.span[0], start)
+    parenthesized = owner is not None and owner.name == dataset and _OPEN_PARENTHESIS.fullmatch(text, owner.end, start)
+    return bool(stated or parenthesized) and any(mention.name == dataset for mention in sentence.datasets)
+
+
+_ON_BENCHMARK = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")
+_OPEN_PARENTHESIS = re.compile(r"\s*(?:[\w-]+\s+){0,3}?\(\s*")  # "GLUE (80.5)", "SuperGLUE macro-average ("
+# a verb of results before the number, in its clause ("X scores 89.4", "achieving 80.5 and 93.2"), or a link
+# right before it ("pushing the GLUE score to 80.5", "GLUE: 80.5")
+_RESULT_VERB = re.compile(
+    r"\b(?:scor|achiev|reach|obtain|attain|yield|push|improv|get|gett|set|result|perform|outperform|surpass)\w*\b"
+    r"[^;]*$|(?:\bto|\bof|[:=])\s*$"
+)
 
 
 def _efficiency_aware(
