@@ -234,7 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument(
         "--scheduler", metavar="ADDRESS", help="an existing Dask cluster's scheduler (implies --engine dask)"
     )
-    extract_cmd.add_argument("--workers", type=_positive, help="dask: local worker processes (default: CPUs)")
+    extract_cmd.add_argument(
+        "--workers",
+        type=_positive,
+        help="processes on this machine, for either engine (default: one a CPU; 1: in-process alone)",
+    )
     extract_cmd.add_argument(
         "--worker-timeout",
         type=_seconds,
