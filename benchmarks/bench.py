@@ -92,8 +92,10 @@ def child(paths: list[str], chunk_size: int, workers: int) -> None:
     own, workers_used = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     figures = {"papers": summary.papers, "claims": summary.claims, "seconds": seconds}
     figures["cpu_seconds"] = cpu_seconds + workers_used.ru_utime + workers_used.ru_stime
-    # KiB on Linux; the workers share this process's pages until they write them, so the sum is an upper bound
-    figures["peak_mib"] = (own.ru_maxrss + workers * workers_used.ru_maxrss) / 1024
+    # KiB on Linux. A pool runs for two chunks or more; its workers share this process's pages until they write
+    # them, so the sum is an upper bound (the largest child may also be a helper a library forked, much smaller)
+    pool = workers if workers > 1 and summary.papers > chunk_size else 0
+    figures["peak_mib"] = (own.ru_maxrss + pool * workers_used.ru_maxrss) / 1024
     print(json.dumps(figures))
 
 

@@ -850,11 +850,14 @@ def _bare_versions(text: str, start: int, end: int, found: list[Mention]) -> lis
     return versions
 
 
+_VERSION_SUFFIX = re.compile(r"[Vv]?\d+(?:\.\d+)?$")
+
+
 def _siblings(text: str, match: NameMatch) -> list[Mention]:
     """ "Kinetics-400/600", "Something-Something V1 and V2", "DOTA-v1.0, v1.5": the benchmarks a bare
     version after a benchmark's name names, when the vocabulary knows them."""
     siblings = []
-    stem = re.sub(r"[Vv]?\d+(?:\.\d+)?$", "", match.group())
+    stem = _VERSION_SUFFIX.sub("", match.group())
     position = match.end()
     while (sibling := _SIBLING.match(text, position)) and stem != match.group():
         name = canonical_dataset(stem + sibling.group("suffix"))

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claims.extraction import cues
-from claims.extraction.grammar import FRACTION_WORDS, Quantity, quantity_at
+from claims.extraction.grammar import FRACTION_WORDS, Quantity, fraction_key, quantity_at
 from claims.extraction.names import Mention, Spans
-from claims.extraction.vocab import is_dataset_name, metric_info
+from claims.extraction.vocab import fold, is_dataset_name, metric_info
 
 _SETTING_AFTER = re.compile(
     r"^(?:\s*[-–]?\s*)(?:(?:different|distinct|diverse|unique)\s+)?(?:bits?\b(?!\s+per\b)|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"
@@ -67,7 +67,17 @@ def _at_named_point(before: str) -> bool:
 _ENUMERATOR = re.compile(r"(?:\(|(?:^|[:;,.]|\band|\bor)\s+)\s*$")  # "(1) ...", ": 1) ..., 2) ..."
 # A citation key or a web address: "cite{Smith:2015:ILS:2846547}", "https://host/v2.1"
 _REFERENCE_BEFORE = re.compile(r"(?:\bcite[pt]?\s*\{[^}\s]*|\b(?:https?://|www\.)\S*)$")
+
+
+def _is_reference_before(before: str) -> bool:
+    """_REFERENCE_BEFORE.search(before), searched only where "cite", "://" or "www." is, one of which every
+    match holds (most numbers have none before them)."""
+    return ("cite" in before or "://" in before or "www." in before) and _REFERENCE_BEFORE.search(before) is not None
+
+
 _NAME_AFTER = re.compile(r"^-[A-Za-z]")
+_CLOSING_AFTER = re.compile(r"\s*\)")  # "0.76(0.04)", "(1) ..."
+_LETTER_AFTER = re.compile(r"[A-Za-z]")
 # "trained on only 10% of the labels": how much data a model learned from, not a result
 _DATA_SHARE_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+)??(?:training\s+|labell?ed\s+|annotated\s+)?(?:labels|data|annotations|samples|examples|"
@@ -191,15 +201,15 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True
     if bare and _VERSION.match(quantity.text) and _VERSIONED_NAME.search(_before(text, quantity.start, 30)):
         return True  # "wav2vec 2.0 performance": the version of a name
-    if _REFERENCE_BEFORE.search(_before(text, quantity.start, 60)):
+    if _is_reference_before(_before(text, quantity.start, 60)):
         return True  # digits of a citation key or an address
     if quantity.family != "factor" and text[quantity.end - 1].isalpha() and _NAME_AFTER.match(after):
         return True  # "2s-AGCN": a unit glued to the number and a name glued to that
     if _SPREAD_BEFORE.search(_before(text, quantity.start, 12)):
         return True  # "85.2 ± 0.3": the spread of the number before
-    if _GLUED_SPREAD.search(_before(text, quantity.start, 12)) and re.match(r"^\s*\)", after):
+    if _GLUED_SPREAD.search(_before(text, quantity.start, 12)) and _CLOSING_AFTER.match(after):
         return True  # "0.76(0.04)"
-    if bare and re.match(r"^[A-Za-z]", after) and not starts_metric(metrics, quantity.end):
+    if bare and _LETTER_AFTER.match(after) and not starts_metric(metrics, quantity.end):
         return True  # glued letters: "3D", "2nd"
     if quantity.family == "percent" and (_DATA_SHARE_AFTER.match(after) or _DATA_CONDITION_AFTER.match(after)):
         return True
@@ -225,7 +235,7 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True
     if quantity.family not in ("percent", "factor") and _SETTING_AFTER.match(after):
         return not cues.COUNT_AFTER.match(after)
-    if bare and _ENUMERATOR.search(_before(text, quantity.start, 5)) and re.match(r"^\s*\)", after):
+    if bare and _ENUMERATOR.search(_before(text, quantity.start, 5)) and _CLOSING_AFTER.match(after):
         return True  # "(1) ...", "drawbacks: 1) ..." enumerate, they do not measure
     if quantity.family in (None, "scale") and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
         return not starts_metric(metrics, quantity.end + 1) and not starts_metric(metrics, quantity.end)
@@ -399,13 +409,12 @@ def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | No
     if phrase.family == "percent" and cues.QUALITY_SHARE_AFTER.match(after):
         return "ratio"  # "retains 99% of the teacher's accuracy"
     if _is_share(text, phrase, sentence) and (
-        re.search(r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$", before)
-        or _SHARE_OF_ANOTHER.match(text, phrase.end)
+        _SHARE_VERB_BEFORE.search(before) or _SHARE_OF_ANOTHER.match(text, phrase.end)
     ):
         return "ratio"  # "16% of the model size of BERT-large": a share of another system's cost
-    if cues.DELTA_AFTER.match(after) or cues.DELTA_BEFORE.search(before):
+    if cues.DELTA_AFTER.match(after) or _delta_before(before):
         return "delta"
-    if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and re.match(r"\s*of\b", after):
+    if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and _OF_AFTER.match(after):
         return "delta"
     if "by" in (listed := _before(text, phrase.start, 240, sentence[0])) and _DISTRIBUTED_BY.search(listed):
         return "delta"  # "outperforms X by 1.7% mAP on detection and 1.4% on segmentation"
@@ -414,6 +423,24 @@ def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | No
     return None
 
 
+# Every match of cues.DELTA_BEFORE holds one of these words (in the case folding (?i) compares by): where the
+# words before a phrase hold none (three times in four), its search, 40 us over 80 characters, is not run.
+DELTA_BEFORE_WORDS = (
+    "by", "improv", "gain", "boost", "increas", "reduc", "decreas", "drop", "margin", "lead", "accelerat", "speed",
+    "gap", "absolute", "relative", "sacrific", "los", "cost", "saving",
+)  # fmt: skip
+
+
+def _delta_before(before: str) -> bool:
+    """cues.DELTA_BEFORE.search(before), searched only where one of its words is."""
+    folded = fold(before)
+    return any(word in folded for word in DELTA_BEFORE_WORDS) and cues.DELTA_BEFORE.search(before) is not None
+
+
+_SHARE_VERB_BEFORE = re.compile(
+    r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$"
+)
+_OF_AFTER = re.compile(r"\s*of\b")
 _CHANGE_STEMS = ("improvement", "gain", "reduction", "increase", "decrease", "drop")
 
 
@@ -521,9 +548,7 @@ def _keeps_quality(text: str, phrase: Phrase) -> bool:
 
 def is_fraction(phrase: Phrase) -> bool:
     """ "half the parameters", "1/10 of the cost": a factor written as the share it leaves."""
-    return all(
-        q.text.startswith("1/") or re.sub(r"[\s-]+", " ", q.text.lower()) in FRACTION_WORDS for q in phrase.members
-    )
+    return all(q.text.startswith("1/") or fraction_key(q.text) in FRACTION_WORDS for q in phrase.members)
 
 
 def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: str | None) -> str:
