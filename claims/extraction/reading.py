@@ -600,9 +600,13 @@ def compatible(metric: str, family: str | None, kind: str) -> bool:
     return unit in _FAMILY_UNITS.get(family, set())
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+_COMPUTE_AFTER_SLASH = re.compile(r"\s*/\s*[\d.]+\s*[GMT](?:FLOPs|MACs)")  # "11.5M / 2.4GFLOPs"
+
+
 def _share_metric(noun: str) -> str:
     """The metric a share is of: "the size of X" is model size, "the compute of X" FLOPs."""
-    noun = re.sub(r"\s+", " ", noun.lower())
+    noun = _WHITESPACE_RUN.sub(" ", noun.lower())
     if named := cues.SHARE_NOUN_METRICS.get(noun) or metric_info(noun):
         return named if isinstance(named, str) else named.name
     return cues.MEASURE_PLURALS.get(noun, noun.removesuffix("s") if noun.endswith(("costs", "times")) else noun)
@@ -646,7 +650,7 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
     Each place is read only for the metrics near enough to be named there."""
     after = _after(text, phrase.end, 40)
     if count := cues.COUNT_AFTER.match(after):
-        return cues.COUNT_NOUNS.get(re.sub(r"\s+", " ", count.group(1).lower()), "parameters")
+        return cues.COUNT_NOUNS.get(_WHITESPACE_RUN.sub(" ", count.group(1).lower()), "parameters")
     if phrase.family == "flops":
         return "MACs" if "MAC" in (phrase.unit or "") else "FLOPs"
     if phrase.family == "percent" and (kept := cues.QUALITY_SHARE_AFTER.match(after)):
@@ -658,7 +662,7 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
         if metric == "parameters" and (qualified := cues.PARAMETERS_VERB.search(before)):
             return "frozen parameters" if qualified.group(1).lower().startswith("freez") else "trainable parameters"
         return metric
-    if phrase.family == "scale" and re.match(r"^\s*/\s*[\d.]+\s*[GMT](?:FLOPs|MACs)", after):
+    if phrase.family == "scale" and _COMPUTE_AFTER_SLASH.match(after):
         return "parameters"  # "11.5M / 2.4GFLOPs": params / compute
     linked = metrics.words_before(text, phrase.start, _LINK_WORDS, sentence[0])
     tight = [m for m in linked if _LINK.fullmatch(text, m.end, phrase.start)]
@@ -884,8 +888,11 @@ def _metric_phrase(noun_phrase: str) -> str | None:
     return " ".join([*words[:-1], last])
 
 
+_INTEGERS = re.compile(r"\d+(?:-\d+)?")
+
+
 def _bare_integers(phrase: Phrase) -> bool:
-    return all(q.unit is None and q.symbol is None and re.fullmatch(r"\d+(?:-\d+)?", q.text) for q in phrase.members)
+    return all(q.unit is None and q.symbol is None and _INTEGERS.fullmatch(q.text) for q in phrase.members)
 
 
 def _nearest_in_clause(
@@ -921,10 +928,16 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_BREAK = re.compile(r"[;]|\d|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bbut\b|,\s+(?:it|we|they|which)\b")
+
+
 def _no_break(text: str, start: int, end: int) -> bool:
     """No clause boundary or other number between two points."""
     between = text[start:end]
-    return not re.search(r"[;]|\d|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bbut\b|,\s+(?:it|we|they|which)\b", between)
+    return not _BREAK.search(between)
+
+
+_SIZE_BEFORE = re.compile(r"param|(?:model|compact|small|total)\s+size")
 
 
 def _implied_metric(
@@ -949,7 +962,7 @@ def _implied_metric(
     if family == "factor":
         named_after = _usable(metrics.starting(phrase.end, phrase.end + 31), phrase, kind)
         return _factor_metric(after, before, named_after, phrase)
-    if family == "scale" and re.search(r"param|(?:model|compact|small|total)\s+size", before[-40:]):
+    if family == "scale" and _SIZE_BEFORE.search(before[-40:]):
         return "parameters"
     return None
 
@@ -979,11 +992,17 @@ _FACTOR_AFTER = [
 ]
 
 
+_ACCELERATED_BY = re.compile(r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:[\w-]+\s+){0,3}?by\s+(?:up\s*to\s+|about\s+)?$")
+_SPEED_CUE_BEFORE = re.compile(r"(speed[- ]?up|accelerat\w*|faster)\D*$")
+_IMPROVEMENT_AFTER = re.compile(r"^\s*improvement")
+_OUTRAN_BY = re.compile(r"\b(?:outperform|surpass|beat)\w*\s+(?:[\w-]+\s+){0,4}?by\s+$")
+
+
 def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phrase) -> str | None:
     for pattern, metric in _FACTOR_AFTER:
         if pattern.search(after):
             return _speed_variant(metric, before + after[:40])
-    if re.search(r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:[\w-]+\s+){0,3}?by\s+(?:up\s*to\s+|about\s+)?$", before):
+    if _ACCELERATED_BY.search(before):
         return _speed_variant("speed", before + after[:40])  # "accelerating pruning by up to 12 times"
     # a metric after the factor names what changed, unless another number comes first ("by 8x with less than
     # 1% accuracy drop": the accuracy is the 1%'s)
@@ -992,9 +1011,9 @@ def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phra
     ]
     if named_after:
         return named_after[0].name
-    sped_up = re.search(r"(speed[- ]?up|accelerat\w*|faster)\D*$", before[-50:]) or re.match(r"^\s*improvement", after)
+    sped_up = _SPEED_CUE_BEFORE.search(before[-50:]) or _IMPROVEMENT_AFTER.match(after)
     # "outperforms X by 4.4x": a factor that names no quantity says how much faster
-    outran = re.search(r"\b(?:outperform|surpass|beat)\w*\s+(?:[\w-]+\s+){0,4}?by\s+$", before)
+    outran = _OUTRAN_BY.search(before)
     return _speed_variant("speed", before + after[:40]) if sped_up or outran else None
 
 
@@ -1002,17 +1021,20 @@ def _speed_variant(metric: str, context: str) -> str:
     """ "training speed-up", "faster convergence", "inference speed": only words next to the cue qualify it."""
     if metric != "speed":
         return metric
-    if re.search(r"\bconverge", context):
+    if _CONVERGENCE.search(context):
         return "convergence speed"
-    if re.search(
-        r"\btraining\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\btrain(?:s|ing)?\s+faster|"
-        r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:the\s+)?(?:pre-?)?training\b",
-        context,
-    ):
+    if _TRAINING_SPEED.search(context):
         return "training speed"
-    if re.search(
-        r"\binference\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\bfaster\s+inference|decoding\s+speed",
-        context,
-    ):
+    if _INFERENCE_SPEED.search(context):
         return "inference speed"
     return metric
+
+
+_CONVERGENCE = re.compile(r"\bconverge")
+_TRAINING_SPEED = re.compile(
+    r"\btraining\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\btrain(?:s|ing)?\s+faster|"
+    r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:the\s+)?(?:pre-?)?training\b"
+)
+_INFERENCE_SPEED = re.compile(
+    r"\binference\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\bfaster\s+inference|decoding\s+speed"
+)
