@@ -20,7 +20,7 @@ from distributed import LocalCluster
 import claims
 from claims.cli import main
 from claims.extraction.validate import validate_claims, validate_papers
-from claims.runtime.engine import ClusterError, _Sink, quarantine_path, run_extraction
+from claims.runtime.engine import ClusterError, _Sink, process_chunk, process_papers, quarantine_path, run_extraction
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
@@ -291,3 +291,19 @@ def test_a_scheduler_address_with_nothing_listening_is_one_line(tmp_path, capsys
         with pytest.raises(ClusterError):  # the traceback, for those who ask
             main(["--debug", "extract", "-o", str(tmp_path / "claims.csv"), "--scheduler", address, "-q"])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_table_extracted_in_chunks_by_workers_gives_what_it_gives_as_one_chunk(write):
+    """`claims run`: the claims, statuses and quarantined rows of every kind (a refused abstract in the first
+    chunk, a bad paper in the last) in the order one chunk gives them."""
+    records = [{"title": f"Paper {i}", "abstract": make_abstract(f"topic {i}")} for i in range(9)]
+    records[1]["abstract"] = make_abstract("detection") * 100  # over guard.MAX_ABSTRACT_CHARS
+    records[8]["authors"] = -3
+    papers = claims.load([write("corpus.jsonl", "\n".join(json.dumps(r) for r in records))], errors=[])
+    whole = process_chunk(papers)
+    assert whole.quarantine["table"].tolist() == ["papers", "extract"]
+    for workers in (1, 2):
+        chunked = process_papers(papers, workers=workers, chunk_size=3)
+        assert chunked.paper_ids == whole.paper_ids
+        for part in ("claims", "quarantine", "statuses"):
+            pd.testing.assert_frame_equal(getattr(chunked, part), getattr(whole, part))

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future as LocalFuture
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -137,6 +137,41 @@ def process_chunk(papers: pd.DataFrame, errors: list[LoadError] | None = None) -
     quarantine = pd.concat(parts, ignore_index=True) if parts else empty_quarantine()
     statuses = paper_statuses(papers, claims, quarantine)
     return ChunkResult(papers["paper_id"].tolist(), claims, quarantine, statuses, errors or [])
+
+
+_QUARANTINE_ORDER = {"papers": 0, "extract": 1, "claims": 2}  # as `process_chunk` concatenates its parts
+
+
+def process_papers(
+    papers: pd.DataFrame,
+    errors: list[LoadError] | None = None,
+    *,
+    workers: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> ChunkResult:
+    """`process_chunk` of a whole table of papers (`claims run`), its chunks extracted by `workers` processes
+    (default one a CPU): the result the table as one chunk gives, row for row.
+
+    Each paper's rows are its own (extraction reads one paper at a time), so the chunks' claims and statuses
+    follow each other as the whole table's; quarantined rows are put back in the order one chunk lists them.
+    """
+    chunks = (papers.iloc[at : at + chunk_size] for at in range(0, max(len(papers), 1), chunk_size))
+    results = list(_local_results(chunks, workers or default_workers()))
+    if len(results) == 1:
+        return replace(results[0], errors=errors or [])
+    claims = [r.claims for r in results if len(r.claims)] or [results[0].claims]
+    quarantine = [r.quarantine for r in results if len(r.quarantine)]
+    return ChunkResult(
+        [paper for r in results for paper in r.paper_ids],
+        pd.concat(claims, ignore_index=True),
+        pd.concat(quarantine, ignore_index=True)
+        .sort_values("table", key=lambda tables: tables.map(_QUARANTINE_ORDER), kind="stable")
+        .reset_index(drop=True)
+        if quarantine
+        else empty_quarantine(),
+        pd.concat([r.statuses for r in results], ignore_index=True),
+        errors or [],
+    )
 
 
 def run_extraction(
