@@ -85,18 +85,23 @@ def child(paths: list[str], chunk_size: int, workers: int) -> None:
     workers are forked from this process once it has (claims.runtime.engine).
     """
     process_chunk(next(iter_paper_chunks(paths or None, 20)))
+    workers_before = _cpu_seconds(resource.getrusage(resource.RUSAGE_CHILDREN))  # a helper a library ran
     with tempfile.TemporaryDirectory() as folder:
         started, cpu_started = time.perf_counter(), time.process_time()
         summary = run_extraction(paths or None, Path(folder) / "claims.csv", chunk_size=chunk_size, workers=workers)
         seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     own, workers_used = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     figures = {"papers": summary.papers, "claims": summary.claims, "seconds": seconds}
-    figures["cpu_seconds"] = cpu_seconds + workers_used.ru_utime + workers_used.ru_stime
+    figures["cpu_seconds"] = cpu_seconds + _cpu_seconds(workers_used) - workers_before
     # KiB on Linux. A pool runs for two chunks or more; its workers share this process's pages until they write
     # them, so the sum is an upper bound (the largest child may also be a helper a library forked, much smaller)
     pool = workers if workers > 1 and summary.papers > chunk_size else 0
     figures["peak_mib"] = (own.ru_maxrss + pool * workers_used.ru_maxrss) / 1024
     print(json.dumps(figures))
+
+
+def _cpu_seconds(usage: resource.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_in_child(paths: list[Path], chunk_size: int, workers: int) -> dict:

@@ -260,10 +260,25 @@ def _local_results(chunks: Iterator[pd.DataFrame], workers: int) -> Iterator[Chu
         chunks = itertools.chain(head, chunks)
         if len(head) > 1:
             with _process_pool(workers) as pool:
-                submitted = (pool.submit(_process_in_worker, papers) for papers in chunks)
+                submitted = (_submit(pool, papers) for papers in chunks)
                 yield from _in_order(submitted, WINDOW_PER_WORKER * workers, LocalFuture.result)
             return
     yield from map(process_chunk, chunks)
+
+
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
+def _submit(pool: ProcessPoolExecutor, papers: pd.DataFrame) -> LocalFuture:
+    """Send a chunk to the pool with Ctrl-C and SIGTERM held back until it returns: a worker process the
+    submission forks is then known to the pool, and stopped with the others, before either can stop the run."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return pool.submit(_process_in_worker, papers)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        return pool.submit(_process_in_worker, papers)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _process_in_worker(papers: pd.DataFrame) -> ChunkResult:
@@ -297,6 +312,8 @@ def _worker_signals() -> None:
     would raise inside a chunk, and the pool would hand the exception back as a result and go on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)  # held back while the submission forked it
 
 
 class _Sink:
