@@ -7,7 +7,9 @@ Runs the whole extract pipeline (read -> validate papers -> extract ->
 validate claims -> write CSV) on (a) the bundled sample pages and (b) a
 synthetic corpus of 1k, 10k and 100k abstracts made of the sample sentences
 shuffled (seeded), written as JSON Lines and read back through the chunked
-reader. Each run is its own process, so that its peak memory is its own.
+reader. Each run is its own process, so that its peak memory is its own; the
+in-process engine extracts the chunks in its worker processes (`--workers`,
+default one a CPU), whose CPU time and memory are counted with the run's.
 quantulum3 parses the same abstracts in this process, beside `claims.extract`.
 Full papers (claims/tables): the NLP-TDMS dev folder (`--full-papers`) read from its
 GROBID TEI files and from its PDF-table JSON files, each format alone, through
@@ -34,7 +36,7 @@ import pandas as pd
 import claims
 from claims.extraction.text import sentence_spans
 from claims.ingest.loaders import DEFAULT_CHUNK_SIZE, iter_paper_chunks
-from claims.runtime.engine import process_chunk, run_extraction
+from claims.runtime.engine import default_workers, process_chunk, run_extraction
 from claims.tables.pipeline import extract_full_papers
 from claims.tables.readers import read_full_papers
 
@@ -75,25 +77,36 @@ def write_corpus(papers: pd.DataFrame, sizes: tuple[int, ...], folder: Path, see
 
 
 # --------------------------------------------------------------------------- runs
-def child(paths: list[str], chunk_size: int) -> None:
-    """One run of the extract pipeline in this (fresh) process; prints its figures as JSON.
+def child(paths: list[str], chunk_size: int, workers: int) -> None:
+    """One run of the extract pipeline in this (fresh) process and its workers; prints its figures as JSON.
 
     A few papers go through first, so that one-off costs (compiling the
-    vocabularies, building the schemas) are not counted as throughput.
+    vocabularies, building the schemas) are not counted as throughput; the
+    workers are forked from this process once it has (claims.runtime.engine).
     """
     process_chunk(next(iter_paper_chunks(paths or None, 20)))
+    workers_before = _cpu_seconds(resource.getrusage(resource.RUSAGE_CHILDREN))  # a helper a library ran
     with tempfile.TemporaryDirectory() as folder:
         started, cpu_started = time.perf_counter(), time.process_time()
-        summary = run_extraction(paths or None, Path(folder) / "claims.csv", chunk_size=chunk_size)
+        summary = run_extraction(paths or None, Path(folder) / "claims.csv", chunk_size=chunk_size, workers=workers)
         seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    figures = {"papers": summary.papers, "claims": summary.claims, "seconds": seconds, "cpu_seconds": cpu_seconds}
-    figures["peak_mib"] = peak_kib / 1024
+    own, workers_used = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    figures = {"papers": summary.papers, "claims": summary.claims, "seconds": seconds}
+    figures["cpu_seconds"] = cpu_seconds + _cpu_seconds(workers_used) - workers_before
+    # KiB on Linux. A pool runs for two chunks or more; its workers share this process's pages until they write
+    # them, so the sum is an upper bound (the largest child may also be a helper a library forked, much smaller)
+    pool = workers if workers > 1 and summary.papers > chunk_size else 0
+    figures["peak_mib"] = (own.ru_maxrss + pool * workers_used.ru_maxrss) / 1024
     print(json.dumps(figures))
 
 
-def run_in_child(paths: list[Path], chunk_size: int) -> dict:
-    command = [sys.executable, __file__, "--child", "--chunk-size", str(chunk_size), *map(str, paths)]
+def _cpu_seconds(usage: resource.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_in_child(paths: list[Path], chunk_size: int, workers: int) -> dict:
+    command = [sys.executable, __file__, "--child", "--chunk-size", str(chunk_size), "--workers", str(workers)]
+    command += map(str, paths)
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -155,7 +168,7 @@ def _print_full_papers(folder: Path) -> None:
 def main() -> None:
     args = _arguments()
     if args.child:
-        child(args.paths, args.chunk_size)
+        child(args.paths, args.chunk_size, args.workers)
         return
     if args.only_full_papers:
         _print_full_papers(args.full_papers)
@@ -167,10 +180,10 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         print(f"writing the synthetic corpus ({', '.join(f'{s:,}' for s in args.sizes)} abstracts) ...", flush=True)
         corpus = write_corpus(samples, tuple(args.sizes), folder, SEED)
-        runs = {"sample pages": run_in_child([], args.chunk_size)}
+        runs = {"sample pages": run_in_child([], args.chunk_size, args.workers)}
         for size, path in corpus.items():
             print(f"extracting {size:,} abstracts ...", flush=True)
-            runs[f"synthetic {size:,}"] = run_in_child([path], args.chunk_size)
+            runs[f"synthetic {size:,}"] = run_in_child([path], args.chunk_size, args.workers)
         print(f"quantulum3 on {len(samples)} + {args.peer:,} abstracts ...", flush=True)
         subset = next(iter_paper_chunks([corpus[max(args.sizes)]], args.peer))
         peers = {f"sample pages ({len(samples)})": peer_rates(samples)}
@@ -181,7 +194,7 @@ def main() -> None:
 
 
 def _print_report(runs: dict, peers: dict, floor: float, args: argparse.Namespace, before: tuple, after: tuple) -> None:
-    _print_runs(runs, floor, args.chunk_size)
+    _print_runs(runs, floor, args.chunk_size, args.workers)
     sizes = sorted(args.sizes)
     per = {s: runs[f"synthetic {s:,}"]["seconds"] / runs[f"synthetic {s:,}"]["papers"] for s in sizes}
     steps = zip(sizes, sizes[1:], strict=False)
@@ -201,8 +214,9 @@ def _print_report(runs: dict, peers: dict, floor: float, args: argparse.Namespac
     print(f"\nload average (1/5/15 min): before {_load(before)}, after {_load(after)}; CPUs {os.cpu_count()}")
 
 
-def _print_runs(runs: dict, floor: float, chunk_size: int) -> None:
-    print(f"\nextract pipeline, in-process engine, chunk size {chunk_size:,} (one process per row)")
+def _print_runs(runs: dict, floor: float, chunk_size: int, workers: int) -> None:
+    pool = "in this process alone" if workers == 1 else f"{workers} worker processes"
+    print(f"\nextract pipeline, in-process engine, {pool}, chunk size {chunk_size:,} (one run per row)")
     header = ("corpus", "abstracts", "claims", "seconds", "abstracts/s", "per CPU s", "peak MiB")
     print("{:<20}{:>11}{:>9}{:>9}{:>13}{:>11}{:>10}".format(*header))
     for name, run in runs.items():
@@ -211,7 +225,8 @@ def _print_runs(runs: dict, floor: float, chunk_size: int) -> None:
             f"{name:<20}{run['papers']:>11,}{run['claims']:>9,}{run['seconds']:>9.2f}{rate:>13,.0f}"
             f"{cpu_rate:>11,.0f}{run['peak_mib']:>10.0f}"
         )
-    print(f"(a process that only imports the pipeline peaks at {floor:.0f} MiB)")
+    print(f"(a process that only imports the pipeline peaks at {floor:.0f} MiB; with workers, peak MiB is the")
+    print(" run's peak plus each worker's at most that of the largest, and per CPU s counts the workers' CPU)")
 
 
 def _print_targets(figures: dict[str, float]) -> None:
@@ -231,6 +246,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="synthetic corpus sizes")
     parser.add_argument("--peer", type=int, default=PEER_ABSTRACTS, help="synthetic abstracts for quantulum3")
     parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE)
+    parser.add_argument("--workers", type=int, default=default_workers(), help="the engine's (default: one a CPU)")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--full-papers", type=Path, default=FULL_PAPERS, help="a folder of NLP-TDMS full papers")
     parser.add_argument("--only-full-papers", action="store_true", help="only the full papers' line")

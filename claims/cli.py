@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import signal
 import sys
@@ -37,7 +38,7 @@ from claims.runtime.engine import (
     ChunkResult,
     ClusterError,
     NoPapersRead,
-    process_chunk,
+    process_papers,
     quarantine_path,
     run_extraction,
 )
@@ -57,16 +58,18 @@ def _output_path(value: str) -> Path:
     return Path(value)
 
 
-def _load_and_extract(paths: list[str] | None) -> tuple[pd.DataFrame, ChunkResult]:
-    """load -> validate papers -> extract -> validate claims, the corpus as one chunk (claims.runtime.engine).
+def _load_and_extract(paths: list[str] | None, workers: int | None = None) -> tuple[pd.DataFrame, ChunkResult]:
+    """load -> validate papers -> extract -> validate claims, the result of the corpus as one chunk
+    (claims.runtime.engine.process_papers: in chunks, by `workers` processes).
 
     Returns the valid papers and the result; errors and failed papers are reported in it, not raised.
     """
-    if paths and (full := load_and_extract_full(paths, _load_and_extract)) is not None:
+    listings = functools.partial(_load_and_extract, workers=workers)
+    if paths and (full := load_and_extract_full(paths, listings)) is not None:
         return full  # full papers (claims.tables), and the listings beside them
     errors: list[LoadError] = []
     papers = load(paths or None, errors=errors)
-    return validate_papers(papers)[0], process_chunk(papers, errors)
+    return validate_papers(papers)[0], process_papers(papers, errors, workers=workers)
 
 
 def _report_errors(errors: list[LoadError]) -> None:
@@ -129,7 +132,7 @@ def _seconds(value: str) -> float:
 def cmd_run(args: argparse.Namespace) -> int:
     """The main job in one go: claims.csv, leaderboards/ and reports/ under one folder, replaced together."""
     started = time.perf_counter()
-    papers, result = _load_and_extract(args.paths)
+    papers, result = _load_and_extract(args.paths, args.workers)
     claims, quarantine, errors = result.claims, result.quarantine, result.errors
     _report_errors(errors)
     if not len(result.statuses):
@@ -234,7 +237,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument(
         "--scheduler", metavar="ADDRESS", help="an existing Dask cluster's scheduler (implies --engine dask)"
     )
-    extract_cmd.add_argument("--workers", type=_positive, help="dask: local worker processes (default: CPUs)")
+    extract_cmd.add_argument(
+        "--workers",
+        type=_positive,
+        help="processes on this machine, for either engine (default: one a CPU; 1: in-process alone)",
+    )
     extract_cmd.add_argument(
         "--worker-timeout",
         type=_seconds,
@@ -247,6 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     run_cmd = commands.add_parser("run", help="the main job: claims table, leaderboards and HTML report")
     run_cmd.add_argument("paths", nargs="*", help="files or folders (default: the bundled sample pages)")
     run_cmd.add_argument("-o", "--output", type=Path, default=Path("."), help="output folder (default: here)")
+    run_cmd.add_argument(
+        "--workers", type=_positive, help="processes extracting abstracts (default: one a CPU; 1: this one alone)"
+    )
     run_cmd.set_defaults(handler=cmd_run)
     eval_cmd = commands.add_parser("eval", help="score extraction against gold annotations, write reports/accuracy.md")
     eval_cmd.add_argument(

@@ -20,7 +20,7 @@ from distributed import LocalCluster
 import claims
 from claims.cli import main
 from claims.extraction.validate import validate_claims, validate_papers
-from claims.runtime.engine import ClusterError, _Sink, quarantine_path, run_extraction
+from claims.runtime.engine import ClusterError, _Sink, process_chunk, process_papers, quarantine_path, run_extraction
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
@@ -146,6 +146,69 @@ def test_unknown_engine_is_refused(tmp_path):
         run_extraction(None, tmp_path / "claims.csv", engine="spark")
 
 
+# --------------------------------------------------------------------------- in-process workers
+def _outputs(out: Path) -> dict[str, bytes]:
+    """The bytes of every file a run wrote beside `out`."""
+    return {p.name: p.read_bytes() for p in sorted(out.parent.iterdir())}
+
+
+def test_worker_processes_write_the_bytes_one_process_writes(tmp_path, corpus, samples):
+    """Several chunks (a bad line, a paper repeated in a later chunk, a paper the guard refuses) through a
+    pool of two processes and through this process alone."""
+    huge = tmp_path / "huge.jsonl"
+    huge.write_text(json.dumps({"title": "Huge paper", "abstract": make_abstract("detection") * 100}) + "\n")
+    runs = {}
+    for workers in (1, 2):
+        out = tmp_path / f"workers-{workers}" / "claims.csv"
+        runs[workers] = run_extraction([*corpus, huge], out, chunk_size=40, workers=workers)
+        assert runs[workers].papers == len(samples) + 1 and runs[workers].quarantined == 1
+    assert _outputs(tmp_path / "workers-2" / "claims.csv") == _outputs(tmp_path / "workers-1" / "claims.csv")
+    assert [e.reason for e in runs[2].errors] == [e.reason for e in runs[1].errors] != []
+
+
+@pytest.mark.parametrize("workers", [0, -2])
+def test_workers_must_be_at_least_one(tmp_path, workers):
+    with pytest.raises(ValueError, match="workers"):
+        run_extraction(None, tmp_path / "claims.csv", workers=workers)
+    with pytest.raises(SystemExit):
+        main(["extract", "-o", str(tmp_path / "claims.csv"), "--workers", str(workers)])
+    assert list(tmp_path.iterdir()) == []
+
+
+def _in_workers_only(monkeypatch: pytest.MonkeyPatch, action: Callable[[], object]) -> None:
+    """Chunks extracted by a worker process run `action` (the pool's processes are forked after the patch);
+    this process, which warms up on a chunk before it forks them, extracts as before."""
+    run = os.getpid()
+    real = claims.runtime.engine.process_chunk
+
+    def patched(papers: pd.DataFrame, errors: list | None = None) -> claims.runtime.engine.ChunkResult:
+        if os.getpid() != run:
+            action()
+        return real(papers, errors)
+
+    monkeypatch.setattr("claims.runtime.engine.process_chunk", patched)
+
+
+def _bug() -> None:
+    raise RuntimeError("extractor bug")
+
+
+def test_an_error_in_a_worker_process_fails_the_run_with_that_error(tmp_path, monkeypatch):
+    out = tmp_path / "claims.csv"
+    out.write_text("previous\n")
+    _in_workers_only(monkeypatch, _bug)
+    with pytest.raises(RuntimeError, match="extractor bug"):
+        run_extraction(None, out, chunk_size=100, workers=2)
+    assert out.read_text() == "previous\n" and [p.name for p in tmp_path.iterdir()] == ["claims.csv"]
+
+
+def test_a_worker_process_killed_is_one_line(tmp_path, monkeypatch, capsys):
+    _in_workers_only(monkeypatch, lambda: os._exit(9))
+    assert main(["extract", "-o", str(tmp_path / "claims.csv"), "--chunk-size", "100", "--workers", "2", "-q"]) == 1
+    assert capsys.readouterr().err == "error: a worker process ended abruptly (killed, or out of memory)\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 # --------------------------------------------------------------------------- a cluster that fails
 @pytest.fixture
 def cluster_to_break() -> Iterator[LocalCluster]:
@@ -228,3 +291,19 @@ def test_a_scheduler_address_with_nothing_listening_is_one_line(tmp_path, capsys
         with pytest.raises(ClusterError):  # the traceback, for those who ask
             main(["--debug", "extract", "-o", str(tmp_path / "claims.csv"), "--scheduler", address, "-q"])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_table_extracted_in_chunks_by_workers_gives_what_it_gives_as_one_chunk(write):
+    """`claims run`: the claims, statuses and quarantined rows of every kind (a refused abstract in the first
+    chunk, a bad paper in the last) in the order one chunk gives them."""
+    records = [{"title": f"Paper {i}", "abstract": make_abstract(f"topic {i}")} for i in range(9)]
+    records[1]["abstract"] = make_abstract("detection") * 100  # over guard.MAX_ABSTRACT_CHARS
+    records[8]["authors"] = -3
+    papers = claims.load([write("corpus.jsonl", "\n".join(json.dumps(r) for r in records))], errors=[])
+    whole = process_chunk(papers)
+    assert whole.quarantine["table"].tolist() == ["papers", "extract"]
+    for workers in (1, 2):
+        chunked = process_papers(papers, workers=workers, chunk_size=3)
+        assert chunked.paper_ids == whole.paper_ids
+        for part in ("claims", "quarantine", "statuses"):
+            pd.testing.assert_frame_equal(getattr(chunked, part), getattr(whole, part))

@@ -26,7 +26,16 @@ from claims.runtime.engine import quarantine_path, run_extraction
 from claims.runtime.ledger import papers_path
 
 RECORDS = int(os.environ.get("CLAIMS_IDENTITY_RECORDS", "80"))
-RUNS = [("inprocess", 1), ("inprocess", 7), ("inprocess", 2000), ("dask", 1), ("dask", 7), ("dask", 2000)]
+# (engine, chunk size, workers): the first run is one process alone, chunk by chunk
+RUNS = [
+    ("inprocess", 1, 1),
+    ("inprocess", 7, 1),
+    ("inprocess", 7, 2),
+    ("inprocess", 2000, 2),
+    ("dask", 1, 2),
+    ("dask", 7, 2),
+    ("dask", 2000, 2),
+]
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +45,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def outputs(corpus: Path, scheduler: str) -> dict[tuple[str, int], dict[str, bytes]]:
-    """The bytes of every output file of each (engine, chunk size) run."""
+    """The bytes of every output file of each (engine, chunk size, workers) run."""
     found = {}
-    for engine, size in RUNS:
-        out = corpus.parent / f"{engine}-{size}" / "claims.csv"
+    for engine, size, workers in RUNS:
+        out = corpus.parent / f"{engine}-{size}-{workers}" / "claims.csv"
         out.parent.mkdir()
-        run_extraction([corpus], out, engine=engine, chunk_size=size, scheduler=scheduler if engine == "dask" else None)
+        cluster = scheduler if engine == "dask" else None
+        run_extraction([corpus], out, engine=engine, chunk_size=size, scheduler=cluster, workers=workers)
         files = [out, quarantine_path(out), papers_path(out)]
-        found[engine, size] = {p.name: p.read_bytes() for p in files if p.exists()}
+        found[engine, size, workers] = {p.name: p.read_bytes() for p in files if p.exists()}
     return found
 
 
@@ -56,7 +66,7 @@ def test_the_corpus_holds_the_hard_cases(corpus: Path) -> None:
     assert papers["paper_id"].is_unique
 
 
-@pytest.mark.parametrize("run", RUNS[1:], ids=[f"{e}-{s}" for e, s in RUNS[1:]])
+@pytest.mark.parametrize("run", RUNS[1:], ids=[f"{e}-{s}-{w}" for e, s, w in RUNS[1:]])
 def test_every_output_is_the_same_whatever_the_chunk_size_and_the_engine(outputs, run) -> None:
     first = outputs[RUNS[0]]
     assert set(outputs[run]) == set(first)

@@ -8,7 +8,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import grammar, names, scan, vocab
+from claims.extraction import cues, grammar, names, reading, scan, vocab
 from claims.extraction import text as ctext
 from claims.ingest import loaders
 
@@ -376,3 +376,35 @@ def test_scans_from_first_words_on_the_sample_abstracts() -> None:
             [defined.group("name")] if defined and names._looks_like_name(defined.group("name")) else []
         )
         assert names._result_subjects(abstract) == _result_subjects_scanning_every_verb(abstract)
+
+
+# Words before a number: the cue words of a change in changed cases, what comes between them, and characters
+# (?i) pairs with ASCII letters ("\u017f" is an "s", "\u212a" a "k", "\u0131" an "i")
+_CHANGE_WORDS = [w for w in reading.DELTA_BEFORE_WORDS if len(w) > 2] + ["improvement", "gains", "speed-up", "loses"]
+_BEFORE_PIECES = [
+    *_CHANGE_WORDS, *(w.upper() for w in _CHANGE_WORDS), *(w.title() for w in _CHANGE_WORDS), "by", "BY", "By",
+    "b", "y", " ", "  ", "\n", ",", ":", "(", ")", "~", "+", "a", "an", "of", "up to", "at the cost of", "such as",
+    "outperforms X", "margin on A, namely,", "i.e.", "the", "\u017fav", "lo\u017f\u017f", "\u0131mprov", "cite{a",
+    "https://x/v", "www.x", "cit", "e{", "://", *_ODD,
+]  # fmt: skip
+
+
+def _windows_before_numbers() -> list[str]:
+    """The 80 characters before each digit of the sample abstracts."""
+    return [a[max(0, m.start() - 80) : m.start()] for a in loaders.load()["abstract"] for m in re.finditer(r"\d", a)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_PIECES), max_size=30))
+def test_searches_skipped_where_none_of_their_words_is_are_the_searches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert reading._delta_before(text) == bool(cues.DELTA_BEFORE.search(text))
+    assert reading._is_reference_before(text) == bool(reading._REFERENCE_BEFORE.search(text))
+
+
+def test_searches_skipped_where_none_of_their_words_is_on_the_sample_abstracts() -> None:
+    windows = _windows_before_numbers()
+    assert sum(bool(cues.DELTA_BEFORE.search(w)) for w in windows) > 50  # the windows hold changes
+    for window in windows:
+        assert reading._delta_before(window) == bool(cues.DELTA_BEFORE.search(window)), window
+        assert reading._is_reference_before(window) == bool(reading._REFERENCE_BEFORE.search(window)), window

@@ -56,6 +56,10 @@ _BASELINE_CUE = re.compile(
 )
 
 
+# a name listed right after a compared one: "than X and", "outperforms X,"
+_LISTED_AFTER_CUE = re.compile(r"(?:than|over|surpass\w*|outperform\w*)\s+[\w+.-]+\s+(?:and|,)\s*$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|and|of|with|by|to|from|than)\s+$")
+_VERSUS = re.compile(r"\s*(?:vs\.?|versus)\s*")
 _VERB_CUE = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
 # A described baseline: up to four lower-case words ending on a head ("other state-of-the-art methods"), the
 # article dropped; "with" and two words more only where a comma closes the phrase ("Compared to methods with
@@ -162,7 +166,7 @@ class Sentence:
             m
             for m in self.own_models
             if _SUBJECT_VERB.match(text, m.end, self.span[1])
-            and not re.search(r"\b(?:on|in|and|of|with|by|to|from|than)\s+$", text[max(0, m.start - 6) : m.start])
+            and not _PREPOSITION_BEFORE.search(text[max(0, m.start - 6) : m.start])
         )
 
 
@@ -331,9 +335,7 @@ _OWNER_GAP_WORDS = 2
 def _is_versus_pair(abstract: str, phrase: reading.Phrase) -> bool:
     """ "(83.3% vs. 80.8%)": the first number is the system's, the second the compared model's."""
     members = phrase.members
-    return len(members) == 2 and bool(
-        re.fullmatch(r"\s*(?:vs\.?|versus)\s*", abstract[members[0].end : members[1].start])
-    )
+    return len(members) == 2 and bool(_VERSUS.fullmatch(abstract, members[0].end, members[1].start))
 
 
 def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
@@ -536,9 +538,9 @@ def _compared_in(abstract: str) -> frozenset[str]:
 def is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:
     """A name after "than", "over", "outperforms", or listed right after such a name."""
     before = abstract[max(span[0], mention.start - 60) : mention.start]
+    # the list's pattern only where `before` ends as it must (a test far cheaper than its search)
     return bool(
-        _BASELINE_CUE.search(before)
-        or re.search(r"(?:than|over|surpass\w*|outperform\w*)\s+[\w+.-]+\s+(?:and|,)\s*$", before)
+        _BASELINE_CUE.search(before) or (before.rstrip().endswith(("and", ",")) and _LISTED_AFTER_CUE.search(before))
     )
 
 

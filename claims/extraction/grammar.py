@@ -275,6 +275,14 @@ _WORD_QUANTITY_FIRST = "[" + "".join(sorted({word[0] for word in _WORD_QUANTITY_
 _WORD_QUANTITY_LED = scan.led(WORD_QUANTITY, r"[\w-]", _WORD_QUANTITY_FIRST)
 
 
+_FRACTION_SEPARATOR = re.compile(r"[\s-]+")
+
+
+def fraction_key(written: str) -> str:
+    """The key of FRACTION_WORDS a written fraction is under ("One-Third" -> "one third")."""
+    return _FRACTION_SEPARATOR.sub(" ", written.lower())
+
+
 def word_triggers(text: str) -> list[int]:
     """Where a number in words may be: every one holds one of these words."""
     return [match.start() for match in _WORD_TRIGGER.finditer(text)]
@@ -299,7 +307,7 @@ def word_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                                   None, False, "time"))  # fmt: skip
             continue
         elif match.group("fraction"):
-            value = float(FRACTION_WORDS[re.sub(r"[\s-]+", " ", match.group("fraction").lower())])
+            value = float(FRACTION_WORDS[fraction_key(match.group("fraction"))])
         else:
             value = float(match.group("divisor"))
         found.append(Quantity(match.start(), match.end(), match.group(), value, high, "x", None, False, "factor"))

@@ -335,14 +335,19 @@ def _generic(token: str) -> bool:
     return token in _COMMON_CAPS or token in _GENERIC_ARCHITECTURES
 
 
+_NAME_PART_BREAK = re.compile(r"[-\s]")
+_TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]+")
+_NAME_SHAPE = re.compile(r"[A-Z].*[A-Z0-9]|\d|^[a-z]+[A-Z]")  # CamelCase, acronyms, digits
+
+
 def _looks_like_name(token: str, dataset_too: bool = False) -> bool:
     """CamelCase, acronyms, digits: not a capitalized word or hyphenated Title-Case words (nor a benchmark's
     name, unless the sentence says it is a system: `dataset_too`)."""
     if _generic(token) or (dataset_at(token) and not dataset_too):
         return False
-    parts = [p for p in re.split(r"[-\s]", token) if p]
-    titlecase = all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts)
-    return not titlecase and bool(re.search(r"[A-Z].*[A-Z0-9]|\d|^[a-z]+[A-Z]", token))
+    parts = [p for p in _NAME_PART_BREAK.split(token) if p]
+    titlecase = all(_TITLE_CASE_WORD.fullmatch(p) for p in parts)
+    return not titlecase and bool(_NAME_SHAPE.search(token))
 
 
 def _acronym_after(phrase: str, abstract: str) -> str | None:
@@ -354,6 +359,9 @@ def _acronym_after(phrase: str, abstract: str) -> str | None:
     return None
 
 
+_LOWER_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _title_acronyms(title: str, abstract: str, anywhere: bool = False) -> list[str]:
     """Acronyms the abstract defines for the words the title starts with: "Sparse Mixture Networks (SMN)";
     `anywhere`: for three or more words the title has anywhere ("Video Classification With
@@ -362,10 +370,10 @@ def _title_acronyms(title: str, abstract: str, anywhere: bool = False) -> list[s
     The acronyms defined for the longest stretch of title words win: "Dilated Neighborhood Attention
     Transformer (DiNAT)" over "Dilated Neighborhood Attention (DiNA)" in a paper of that title.
     """
-    title_words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", title.lower())]
+    title_words = [w.rstrip("s") for w in _LOWER_WORD.findall(title.lower())]
     found: dict[str, int] = {}
     for definition in acronym_definitions(abstract):
-        words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", definition.expansion.lower())]
+        words = [w.rstrip("s") for w in _LOWER_WORD.findall(definition.expansion.lower())]
         if definition.name in _COMMON_CAPS or _TASK_WORD.search(definition.expansion):
             continue  # "Facial Expression Recognition (FER)" names a task, not a system
         if anywhere:
@@ -856,11 +864,14 @@ def _bare_versions(text: str, start: int, end: int, found: list[Mention]) -> lis
     return versions
 
 
+_VERSION_SUFFIX = re.compile(r"[Vv]?\d+(?:\.\d+)?$")
+
+
 def _siblings(text: str, match: NameMatch) -> list[Mention]:
     """ "Kinetics-400/600", "Something-Something V1 and V2", "DOTA-v1.0, v1.5": the benchmarks a bare
     version after a benchmark's name names, when the vocabulary knows them."""
     siblings = []
-    stem = re.sub(r"[Vv]?\d+(?:\.\d+)?$", "", match.group())
+    stem = _VERSION_SUFFIX.sub("", match.group())
     position = match.end()
     while (sibling := _SIBLING.match(text, position)) and stem != match.group():
         name = canonical_dataset(stem + sibling.group("suffix"))

@@ -16,9 +16,9 @@ from functools import lru_cache
 from itertools import pairwise
 
 from claims.extraction import cues
-from claims.extraction.grammar import FRACTION_WORDS, Quantity, quantity_at
+from claims.extraction.grammar import FRACTION_WORDS, Quantity, fraction_key, quantity_at
 from claims.extraction.names import Mention, Spans
-from claims.extraction.vocab import is_dataset_name, metric_info
+from claims.extraction.vocab import fold, is_dataset_name, metric_info
 
 _SETTING_AFTER = re.compile(
     r"^(?:\s*[-–]?\s*)(?:(?:different|distinct|diverse|unique)\s+)?(?:bits?\b(?!\s+per\b)|layers?|shot|frames?|way|stages?|steps?|epochs?|views?|tokens?|heads?|"
@@ -68,7 +68,17 @@ def _at_named_point(before: str) -> bool:
 _ENUMERATOR = re.compile(r"(?:\(|(?:^|[:;,.]|\band|\bor)\s+)\s*$")  # "(1) ...", ": 1) ..., 2) ..."
 # A citation key or a web address: "cite{Smith:2015:ILS:2846547}", "https://host/v2.1"
 _REFERENCE_BEFORE = re.compile(r"(?:\bcite[pt]?\s*\{[^}\s]*|\b(?:https?://|www\.)\S*)$")
+
+
+def _is_reference_before(before: str) -> bool:
+    """_REFERENCE_BEFORE.search(before), searched only where "cite", "://" or "www." is, one of which every
+    match holds (most numbers have none before them)."""
+    return ("cite" in before or "://" in before or "www." in before) and _REFERENCE_BEFORE.search(before) is not None
+
+
 _NAME_AFTER = re.compile(r"^-[A-Za-z]")
+_CLOSING_AFTER = re.compile(r"\s*\)")  # "0.76(0.04)", "(1) ..."
+_LETTER_AFTER = re.compile(r"[A-Za-z]")
 # "trained on only 10% of the labels": how much data a model learned from, not a result
 _DATA_SHARE_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+)??(?:training\s+|labell?ed\s+|annotated\s+)?(?:labels|data|annotations|samples|examples|"
@@ -200,15 +210,15 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True
     if bare and _VERSION.match(quantity.text) and _VERSIONED_NAME.search(_before(text, quantity.start, 30)):
         return True  # "wav2vec 2.0 performance": the version of a name
-    if _REFERENCE_BEFORE.search(_before(text, quantity.start, 60)):
+    if _is_reference_before(_before(text, quantity.start, 60)):
         return True  # digits of a citation key or an address
     if quantity.family != "factor" and text[quantity.end - 1].isalpha() and _NAME_AFTER.match(after):
         return True  # "2s-AGCN": a unit glued to the number and a name glued to that
     if _SPREAD_BEFORE.search(_before(text, quantity.start, 12)):
         return True  # "85.2 ± 0.3": the spread of the number before
-    if _GLUED_SPREAD.search(_before(text, quantity.start, 12)) and re.match(r"^\s*\)", after):
+    if _GLUED_SPREAD.search(_before(text, quantity.start, 12)) and _CLOSING_AFTER.match(after):
         return True  # "0.76(0.04)"
-    if bare and re.match(r"^[A-Za-z]", after) and not starts_metric(metrics, quantity.end):
+    if bare and _LETTER_AFTER.match(after) and not starts_metric(metrics, quantity.end):
         return True  # glued letters: "3D", "2nd"
     if quantity.family == "percent" and (_DATA_SHARE_AFTER.match(after) or _DATA_CONDITION_AFTER.match(after)):
         return True
@@ -240,7 +250,7 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True
     if quantity.family not in ("percent", "factor") and _SETTING_AFTER.match(after):
         return not cues.COUNT_AFTER.match(after)
-    if bare and _ENUMERATOR.search(_before(text, quantity.start, 5)) and re.match(r"^\s*\)", after):
+    if bare and _ENUMERATOR.search(_before(text, quantity.start, 5)) and _CLOSING_AFTER.match(after):
         return True  # "(1) ...", "drawbacks: 1) ..." enumerate, they do not measure
     if quantity.family in (None, "scale") and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
         return not starts_metric(metrics, quantity.end + 1) and not starts_metric(metrics, quantity.end)
@@ -421,14 +431,13 @@ def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | No
         return "ratio"  # "retains 99% of the teacher's accuracy"
     if phrase.family == "percent" and cues.PERCENT_LOST_AFTER.match(after):
         return "delta"
-    if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and re.match(r"\s*of\b", after):
+    if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and _OF_AFTER.match(after):
         return "delta"  # "removes 90% of the weights of X": a share taken off is a change, whoever's it was
     if _is_share(text, phrase, sentence) and (
-        re.search(r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$", before)
-        or _SHARE_OF_ANOTHER.match(text, phrase.end)
+        _SHARE_VERB_BEFORE.search(before) or _SHARE_OF_ANOTHER.match(text, phrase.end)
     ):
         return "ratio"  # "16% of the model size of BERT-large": a share of another system's cost
-    if cues.DELTA_AFTER.match(after) or cues.DELTA_BEFORE.search(before):
+    if cues.DELTA_AFTER.match(after) or _delta_before(before):
         return "delta"
     if "by" in (listed := _before(text, phrase.start, 240, sentence[0])) and _DISTRIBUTED_BY.search(listed):
         return "delta"  # "outperforms X by 1.7% mAP on detection and 1.4% on segmentation"
@@ -437,6 +446,24 @@ def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | No
     return None
 
 
+# Every match of cues.DELTA_BEFORE holds one of these words (in the case folding (?i) compares by): where the
+# words before a phrase hold none (three times in four), its search, 40 us over 80 characters, is not run.
+DELTA_BEFORE_WORDS = (
+    "by", "improv", "gain", "boost", "increas", "reduc", "decreas", "drop", "margin", "lead", "accelerat", "speed",
+    "gap", "absolute", "relative", "sacrific", "los", "cost", "sav", "cut", "exceed", "outperform", "surpass", "beat",
+)  # fmt: skip
+
+
+def _delta_before(before: str) -> bool:
+    """cues.DELTA_BEFORE.search(before), searched only where one of its words is."""
+    folded = fold(before)
+    return any(word in folded for word in DELTA_BEFORE_WORDS) and cues.DELTA_BEFORE.search(before) is not None
+
+
+_SHARE_VERB_BEFORE = re.compile(
+    r"\b(?:only|just|merely|mere|requir\w*|uses?|using|utiliz\w*|with|at|is|are|being)\b[^,.;]*$"
+)
+_OF_AFTER = re.compile(r"\s*of\b")
 _CHANGE_STEMS = ("improvement", "gain", "reduction", "increase", "decrease", "drop")
 
 
@@ -544,9 +571,7 @@ def _keeps_quality(text: str, phrase: Phrase) -> bool:
 
 def is_fraction(phrase: Phrase) -> bool:
     """ "half the parameters", "1/10 of the cost": a factor written as the share it leaves."""
-    return all(
-        q.text.startswith("1/") or re.sub(r"[\s-]+", " ", q.text.lower()) in FRACTION_WORDS for q in phrase.members
-    )
+    return all(q.text.startswith("1/") or fraction_key(q.text) in FRACTION_WORDS for q in phrase.members)
 
 
 def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: str | None) -> str:
@@ -599,9 +624,13 @@ def compatible(metric: str, family: str | None, kind: str) -> bool:
     return unit in _FAMILY_UNITS.get(family, set())
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+_COMPUTE_AFTER_SLASH = re.compile(r"\s*/\s*[\d.]+\s*[GMT](?:FLOPs|MACs)")  # "11.5M / 2.4GFLOPs"
+
+
 def _share_metric(noun: str) -> str:
     """The metric a share is of: "the size of X" is model size, "the compute of X" FLOPs."""
-    noun = re.sub(r"\s+", " ", noun.lower())
+    noun = _WHITESPACE_RUN.sub(" ", noun.lower())
     if named := cues.SHARE_NOUN_METRICS.get(noun) or metric_info(noun):
         return named if isinstance(named, str) else named.name
     return cues.MEASURE_PLURALS.get(noun, noun.removesuffix("s") if noun.endswith(("costs", "times")) else noun)
@@ -645,7 +674,7 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
     Each place is read only for the metrics near enough to be named there."""
     after = _after(text, phrase.end, 40)
     if count := cues.COUNT_AFTER.match(after):
-        return cues.COUNT_NOUNS.get(re.sub(r"\s+", " ", count.group(1).lower()), "parameters")
+        return cues.COUNT_NOUNS.get(_WHITESPACE_RUN.sub(" ", count.group(1).lower()), "parameters")
     if phrase.family == "flops":
         return "MACs" if "MAC" in (phrase.unit or "") else "FLOPs"
     if phrase.family == "percent" and (kept := cues.QUALITY_SHARE_AFTER.match(after)):
@@ -657,7 +686,7 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
         if metric == "parameters" and (qualified := cues.PARAMETERS_VERB.search(before)):
             return "frozen parameters" if qualified.group(1).lower().startswith("freez") else "trainable parameters"
         return metric
-    if phrase.family == "scale" and re.match(r"^\s*/\s*[\d.]+\s*[GMT](?:FLOPs|MACs)", after):
+    if phrase.family == "scale" and _COMPUTE_AFTER_SLASH.match(after):
         return "parameters"  # "11.5M / 2.4GFLOPs": params / compute
     linked = metrics.words_before(text, phrase.start, _LINK_WORDS, sentence[0])
     tight = [m for m in linked if _LINK.fullmatch(text, m.end, phrase.start)]
@@ -915,8 +944,11 @@ def _metric_phrase(noun_phrase: str) -> str | None:
     return " ".join([*words[:-1], last])
 
 
+_INTEGERS = re.compile(r"\d+(?:-\d+)?")
+
+
 def _bare_integers(phrase: Phrase) -> bool:
-    return all(q.unit is None and q.symbol is None and re.fullmatch(r"\d+(?:-\d+)?", q.text) for q in phrase.members)
+    return all(q.unit is None and q.symbol is None and _INTEGERS.fullmatch(q.text) for q in phrase.members)
 
 
 def _nearest_in_clause(
@@ -963,10 +995,16 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_BREAK = re.compile(r"[;]|\d|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bbut\b|,\s+(?:it|we|they|which)\b")
+
+
 def _no_break(text: str, start: int, end: int) -> bool:
     """No clause boundary or other number between two points."""
     between = text[start:end]
-    return not re.search(r"[;]|\d|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bbut\b|,\s+(?:it|we|they|which)\b", between)
+    return not _BREAK.search(between)
+
+
+_SIZE_BEFORE = re.compile(r"param|(?:model|compact|small|total)\s+size")
 
 
 def _implied_metric(
@@ -991,7 +1029,7 @@ def _implied_metric(
     if family == "factor":
         named_after = _usable(metrics.starting(phrase.end, phrase.end + 31), phrase, kind)
         return _factor_metric(after, before, named_after, phrase)
-    if family == "scale" and re.search(r"param|(?:model|compact|small|total)\s+size", before[-40:]):
+    if family == "scale" and _SIZE_BEFORE.search(before[-40:]):
         return "parameters"
     return None
 
@@ -1023,13 +1061,17 @@ _FACTOR_AFTER = [
 
 _KEPT_UNCHANGED = re.compile(r"\b(?:without|with\s+no|no\s+loss\s+(?:of|in))\b")  # "by 35x without affecting accuracy"
 _NEXT_CLAUSE = re.compile(r"\b(?:and|while|but|whereas)\s+(?:[\w-]+\s+)?(?:reduc|improv|increas|lower|cut|rais)\w*|;")
+_ACCELERATED_BY = re.compile(r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:[\w-]+\s+){0,3}?by\s+(?:up\s*to\s+|about\s+)?$")
+_SPEED_CUE_BEFORE = re.compile(r"(speed[- ]?up|accelerat\w*|faster)\D*$")
+_IMPROVEMENT_AFTER = re.compile(r"^\s*improvement")
+_OUTRAN_BY = re.compile(r"\b(?:outperform|surpass|beat)\w*\s+(?:[\w-]+\s+){0,4}?by\s+$")
 
 
 def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phrase) -> str | None:
     for pattern, metric in _FACTOR_AFTER:
         if pattern.search(after):
             return _speed_variant(metric, before + after[:40])
-    if re.search(r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:[\w-]+\s+){0,3}?by\s+(?:up\s*to\s+|about\s+)?$", before):
+    if _ACCELERATED_BY.search(before):
         return _speed_variant("speed", before + after[:40])  # "accelerating pruning by up to 12 times"
     # a metric after the factor names what changed, unless another number comes first ("by 8x with less than
     # 1% accuracy drop": the accuracy is the 1%'s)
@@ -1043,9 +1085,9 @@ def _factor_metric(after: str, before: str, metrics: list[Mention], phrase: Phra
     ]
     if named_after:
         return named_after[0].name
-    sped_up = re.search(r"(speed[- ]?up|accelerat\w*|faster)\D*$", before[-50:]) or re.match(r"^\s*improvement", after)
+    sped_up = _SPEED_CUE_BEFORE.search(before[-50:]) or _IMPROVEMENT_AFTER.match(after)
     # "outperforms X by 4.4x": a factor that names no quantity says how much faster
-    outran = re.search(r"\b(?:outperform|surpass|beat)\w*\s+(?:[\w-]+\s+){0,4}?by\s+$", before)
+    outran = _OUTRAN_BY.search(before)
     return _speed_variant("speed", before + after[:40]) if sped_up or outran else None
 
 
@@ -1053,17 +1095,20 @@ def _speed_variant(metric: str, context: str) -> str:
     """ "training speed-up", "faster convergence", "inference speed": only words next to the cue qualify it."""
     if metric != "speed":
         return metric
-    if re.search(r"\bconverge", context):
+    if _CONVERGENCE.search(context):
         return "convergence speed"
-    if re.search(
-        r"\btraining\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\btrain(?:s|ing)?\s+faster|"
-        r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:the\s+)?(?:pre-?)?training\b",
-        context,
-    ):
+    if _TRAINING_SPEED.search(context):
         return "training speed"
-    if re.search(
-        r"\binference\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\bfaster\s+inference|decoding\s+speed",
-        context,
-    ):
+    if _INFERENCE_SPEED.search(context):
         return "inference speed"
     return metric
+
+
+_CONVERGENCE = re.compile(r"\bconverge")
+_TRAINING_SPEED = re.compile(
+    r"\btraining\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\btrain(?:s|ing)?\s+faster|"
+    r"\b(?:speed\w*\s+up|accelerat\w*)\s+(?:the\s+)?(?:pre-?)?training\b"
+)
+_INFERENCE_SPEED = re.compile(
+    r"\binference\s+(?:speed|speed-?up|acceleration|(?:is\s+)?faster)|\bfaster\s+inference|decoding\s+speed"
+)

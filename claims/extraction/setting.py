@@ -344,7 +344,7 @@ def _split_list_aliases() -> dict[str, str]:
 
 
 def _key(writing: str) -> str:
-    return re.sub(r"[- ]", "", writing).lower()
+    return writing.replace("-", "").replace(" ", "").lower()
 
 
 @lru_cache(maxsize=4096)

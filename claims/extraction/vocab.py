@@ -160,11 +160,14 @@ def canonical_metric(name: str) -> str:
     return info.name if info else name
 
 
+_SPLIT_SUFFIX = re.compile(r"\s+(val|validation|test|test-dev|train)(\s+set|\s+split)?$", re.I)
+
+
 def canonical_dataset(name: str | None) -> str | None:
     """One name per benchmark: aliases ("MS COCO", "ImageNet-1k") map to the canonical name."""
     if not name:
         return name
-    stripped = re.sub(r"\s+(val|validation|test|test-dev|train)(\s+set|\s+split)?$", "", name.strip(), flags=re.I)
+    stripped = _SPLIT_SUFFIX.sub("", name.strip())
     return _dataset_index().get(name_key(stripped), stripped)
 
 

@@ -1,4 +1,5 @@
-"""Extraction engines: the whole pipeline chunk by chunk, in this process or on a Dask cluster.
+"""Extraction engines: the whole pipeline chunk by chunk, in this process (and its worker processes) or
+on a Dask cluster.
 
 Both engines cut the corpus into chunks of papers, run the same step on each
 (`process_chunk`: validate papers -> extract -> validate claims against the
@@ -9,22 +10,29 @@ first chunk that held the paper.
 
 Both engines read the input here, once (pipes too), and cut the same chunks
 (`claims.ingest.loaders.iter_paper_chunks`: which records are one paper is decided
-before any chunk is cut); the Dask engine sends each chunk to a worker and
-writes the results in chunk order, so both engines write the same rows,
-whatever the chunk size.
+before any chunk is cut); the in-process engine with several workers sends
+each chunk to a local process pool, the Dask engine to a Dask worker, and
+both write the results in chunk order, so every engine writes the same
+rows, whatever the chunk size and the number of workers.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
+import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future as LocalFuture
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 from tqdm import tqdm
@@ -48,6 +56,7 @@ if TYPE_CHECKING:
 
 ENGINES = ("inprocess", "dask")
 WORKER_TIMEOUT = 60.0  # seconds without a Dask worker before a run gives up
+WINDOW_PER_WORKER = 2  # chunks in flight per worker: each busy, one more ready, memory a few chunks
 POLL_SECONDS = 1.0  # how often a run waiting for a partition checks that a worker is left
 WARM_UP_SECONDS = 600.0  # the budget of the warm-up extraction: loading, not reading, takes its time
 
@@ -85,7 +94,8 @@ class NoPapersRead(Exception):
 
 
 class ClusterError(Exception):
-    """The Dask cluster cannot go on (its scheduler unreachable or lost, no worker left): one line for the user."""
+    """The workers cannot go on (a Dask scheduler unreachable or lost, no worker left, a local worker process
+    killed): one line for the user."""
 
 
 def quarantine_path(output: Path) -> Path:
@@ -95,16 +105,12 @@ def quarantine_path(output: Path) -> Path:
 
 # A paper that reads every kind of name and number: extracting it once loads what extraction loads on first use
 # (vocabularies, automata, the unit registry), so that no paper's time budget pays for it.
-_WARM_UP = pd.DataFrame(
-    [
-        {
-            "paper_id": "warm-up",
-            "title": "WarmNet: a model",
-            "abstract": "WarmNet reaches 81.2% top-1 accuracy on ImageNet (zero-shot) with 21M parameters, "
-            "1.4x faster than ResNet-50, and improves BLEU by 0.6 on WMT14 En-De.",
-        }
-    ]
-)
+_WARM_UP_RECORD = {
+    "title": "WarmNet: a model",
+    "abstract": "WarmNet reaches 81.2% top-1 accuracy on ImageNet (zero-shot) with 21M parameters, "
+    "1.4x faster than ResNet-50, and improves BLEU by 0.6 on WMT14 En-De.",
+}
+_WARM_UP = pd.DataFrame([{"paper_id": "warm-up", **_WARM_UP_RECORD}])
 _warmed: list[bool] = []  # once per process: each Dask worker warms up on its first chunk
 
 
@@ -133,6 +139,41 @@ def process_chunk(papers: pd.DataFrame, errors: list[LoadError] | None = None) -
     return ChunkResult(papers["paper_id"].tolist(), claims, quarantine, statuses, errors or [])
 
 
+_QUARANTINE_ORDER = {"papers": 0, "extract": 1, "claims": 2}  # as `process_chunk` concatenates its parts
+
+
+def process_papers(
+    papers: pd.DataFrame,
+    errors: list[LoadError] | None = None,
+    *,
+    workers: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> ChunkResult:
+    """`process_chunk` of a whole table of papers (`claims run`), its chunks extracted by `workers` processes
+    (default one a CPU): the result the table as one chunk gives, row for row.
+
+    Each paper's rows are its own (extraction reads one paper at a time), so the chunks' claims and statuses
+    follow each other as the whole table's; quarantined rows are put back in the order one chunk lists them.
+    """
+    chunks = (papers.iloc[at : at + chunk_size] for at in range(0, max(len(papers), 1), chunk_size))
+    results = list(_local_results(chunks, workers or default_workers()))
+    if len(results) == 1:
+        return replace(results[0], errors=errors or [])
+    claims = [r.claims for r in results if len(r.claims)] or [results[0].claims]
+    quarantine = [r.quarantine for r in results if len(r.quarantine)]
+    return ChunkResult(
+        [paper for r in results for paper in r.paper_ids],
+        pd.concat(claims, ignore_index=True),
+        pd.concat(quarantine, ignore_index=True)
+        .sort_values("table", key=lambda tables: tables.map(_QUARANTINE_ORDER), kind="stable")
+        .reset_index(drop=True)
+        if quarantine
+        else empty_quarantine(),
+        pd.concat([r.statuses for r in results], ignore_index=True),
+        errors or [],
+    )
+
+
 def run_extraction(
     paths: Iterable[str | Path] | None,
     output: str | Path,
@@ -150,9 +191,12 @@ def run_extraction(
     Files and records that cannot be read are appended to `errors` (when given) and listed in the summary;
     a run that reads no paper raises `NoPapersRead` and writes nothing.
 
-    `engine` is "inprocess" or "dask" (on the cluster at `scheduler`, else on
-    a local cluster of `workers` processes); a scheduler that cannot be reached
-    or is lost, or no worker for `worker_timeout` seconds, raises `ClusterError`.
+    `engine` is "inprocess" (chunks extracted by `workers` processes of this
+    machine, default one a CPU; 1: in this process alone) or "dask" (on the
+    cluster at `scheduler`, else on a local cluster of `workers` processes); a
+    scheduler that cannot be reached or is lost, or no worker for
+    `worker_timeout` seconds, raises `ClusterError`. The outputs are the same
+    bytes whatever the engine, the chunk size and the number of workers.
     Quarantined rows go to `quarantine_path(output)` (a previous one is removed
     when none are), what became of each paper to `claims.runtime.ledger.papers_path(output)`;
     files that cannot be read are in the summary's errors. The files replace the
@@ -162,23 +206,114 @@ def run_extraction(
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
+    if workers is not None and workers < 1:
+        raise ValueError("workers must be at least 1")
     errors = [] if errors is None else errors
     with contextlib.ExitStack() as stack:
         bar = stack.enter_context(tqdm(unit=" papers", delay=2, disable=not progress, file=sys.stderr))
         outputs = stack.enter_context(OutputSet())  # committed after every writer has closed
         sink = _Sink(Path(output), outputs, stack, bar, errors)
         if engine == "inprocess":
-            results = (process_chunk(papers) for papers in iter_paper_chunks(paths, chunk_size, errors))
+            chunks = iter_paper_chunks(paths, chunk_size, errors)
+            results = stack.enter_context(contextlib.closing(_local_results(chunks, workers or default_workers())))
         else:
             files = list(input_files(paths, errors))  # a missing input is told before a cluster starts
             if not files:
                 raise NoPapersRead(NO_PAPERS)
             client = stack.enter_context(_dask_client(scheduler, workers))
-            results = _dask_results(client, files, chunk_size, errors, worker_timeout)
+            results = stack.enter_context(
+                contextlib.closing(_dask_results(client, files, chunk_size, errors, worker_timeout))
+            )
         for result in results:
             sink.add(result)
         sink.finish()
     return sink.summary
+
+
+def default_workers() -> int:
+    """The in-process engine's workers when none are asked for: one process a CPU."""
+    return os.cpu_count() or 1
+
+
+_Submitted = TypeVar("_Submitted")
+
+
+def _in_order(
+    submitted: Iterable[_Submitted], window: int, result: Callable[[_Submitted], ChunkResult]
+) -> Iterator[ChunkResult]:
+    """The results of chunks sent to workers, in the order they were sent, with at most `window` in flight:
+    the rows are written as one process would write them, and memory holds a few chunks."""
+    pending: deque[_Submitted] = deque()
+    for future in submitted:
+        pending.append(future)
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+def _local_results(chunks: Iterator[pd.DataFrame], workers: int) -> Iterator[ChunkResult]:
+    """Each chunk's result, in chunk order: from a pool of `workers` processes when there are several
+    workers and chunks, else from this process (a pool would only add its start to a one-chunk run)."""
+    if workers > 1:
+        head = list(itertools.islice(chunks, 2))
+        chunks = itertools.chain(head, chunks)
+        if len(head) > 1:
+            with _process_pool(workers) as pool:
+                submitted = (_submit(pool, papers) for papers in chunks)
+                yield from _in_order(submitted, WINDOW_PER_WORKER * workers, LocalFuture.result)
+            return
+    yield from map(process_chunk, chunks)
+
+
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
+def _submit(pool: ProcessPoolExecutor, papers: pd.DataFrame) -> LocalFuture:
+    """Send a chunk to the pool with Ctrl-C and SIGTERM held back until it returns: a worker process the
+    submission forks is then known to the pool, and stopped with the others, before either can stop the run."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return pool.submit(_process_in_worker, papers)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        return pool.submit(_process_in_worker, papers)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _process_in_worker(papers: pd.DataFrame) -> ChunkResult:
+    """`process_chunk` as the worker finds it when called (what a test patched before the fork included)."""
+    return process_chunk(papers)
+
+
+@contextlib.contextmanager
+def _process_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """`workers` processes forked (on Linux) from this one once it has run the chunk step on one paper, so
+    that they start with the vocabularies loaded and the schemas built (over a second of CPU each). On an
+    error, Ctrl-C or SIGTERM they are stopped at once, not after the chunks they hold."""
+    process_chunk(records_to_papers([{**_WARM_UP_RECORD, "source": "warm-up"}]))
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_signals)
+    try:
+        yield pool
+    except BaseException as error:
+        processes = list((pool._processes or {}).values())  # no public way to stop them before Python 3.14
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        if isinstance(error, BrokenProcessPool):  # killed (out of memory?): one line, as a lost Dask worker
+            raise ClusterError("a worker process ended abruptly (killed, or out of memory)") from error
+        raise
+    pool.shutdown()
+
+
+def _worker_signals() -> None:
+    """A worker leaves Ctrl-C to the run, which stops it, and dies of SIGTERM: the handlers it was forked with
+    would raise inside a chunk, and the pool would hand the exception back as a result and go on."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)  # held back while the submission forked it
 
 
 class _Sink:
@@ -243,7 +378,7 @@ def _dask_client(scheduler: str | None, workers: int | None) -> Iterator[Client]
         return
     with (
         LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
+            n_workers=workers or default_workers(),
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
@@ -275,15 +410,10 @@ def _dask_results(
     from distributed.client import ClosedClientError, FutureCancelledError
 
     scheduler = client.scheduler.address  # a closed client forgets it
-    window = 2 * max(sum(client.nthreads().values()), 1)
-    pending: deque[Future] = deque()
+    window = WINDOW_PER_WORKER * max(sum(client.nthreads().values()), 1)
     try:
-        for future in _submit_partitions(client, paths, chunk_size, errors):
-            pending.append(future)
-            if len(pending) >= window:
-                yield _result(client, scheduler, pending.popleft(), worker_timeout)
-        while pending:
-            yield _result(client, scheduler, pending.popleft(), worker_timeout)
+        submitted = _submit_partitions(client, paths, chunk_size, errors)
+        yield from _in_order(submitted, window, lambda future: _result(client, scheduler, future, worker_timeout))
     except ClosedClientError as error:
         raise ClusterError(f"scheduler {scheduler}: connection lost") from error
     except KilledWorker as error:  # the workers running one partition died, again and again
