@@ -1339,3 +1339,9 @@ def test_a_bare_decimal_linked_to_a_benchmark_the_sentence_names_is_in_its_headl
     sentence: str, value_text: str, metric: str
 ) -> None:
     assert row(claims_of(sentence), value_text).metric == metric
+
+
+def test_a_change_of_a_metric_at_k_splits_into_its_levels() -> None:
+    table = claims_of("Offline, NetX improves HR@10 from 0.412 to 0.451 on MovieLens-1M.")
+    assert (row(table, "0.412").model, row(table, "0.451").model) == ("", "NetX")
+    assert set(table.metric) == {"HR@10"}

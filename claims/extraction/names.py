@@ -203,7 +203,8 @@ def words_back(text: str, position: int, words: int, floor: int = 0) -> int:
 
 # A token shaped like a model name: capitals inside, digits, or hyphenated parts.
 _NAME_TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*"
-_MODEL_SHAPE = re.compile(rf"(?<![\w-])(?=[\w.+/-]*[A-Z][\w.+/-]*[A-Z0-9])(?:{_NAME_TOKEN})(?![\w-])")
+# not before "@": "HR@10", "R@1" name metrics
+_MODEL_SHAPE = re.compile(rf"(?<![\w-])(?=[\w.+/-]*[A-Z][\w.+/-]*[A-Z0-9])(?:{_NAME_TOKEN})(?![\w@-])")
 _MODEL_SHAPE_LED = scan.led(_MODEL_SHAPE, r"[\w-]")  # the same matches, scanned faster (claims/extraction/scan.py)
 _TITLE_NAME = re.compile(r"^\s*([^:]{1,40}?)\s*:\s*\S")
 _INTRODUCE = re.compile(

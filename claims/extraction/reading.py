@@ -303,7 +303,7 @@ _TO = re.compile(r"\s*to\s*")
 # one clause), or the levels in parentheses after a change, "improves X by 1.5 AP (A to B)".
 _VERB_FROM = (
     r"\b(?:drop|fall|fell|declin|decreas|increas|ris|rose|improv|reduc|boost|rais|grow|grew|jump|climb|shrink|"
-    r"cut|lower|go|went|push|lift|bring|brought)\w*\s+(?:[\w’'.+/-]+\s+){0,8}?from\s+"
+    r"cut|lower|go|went|push|lift|bring|brought)\w*\s+(?:[\w’'.+/@-]+\s+){0,8}?from\s+"
 )
 _CHANGE_VERB_FROM = re.compile(_VERB_FROM, re.IGNORECASE)
 _AND_FROM = re.compile(r"\band\s+(?:[^,;.]{1,50}?\s+)?from\s+$")  # "and on B from", "and that of Y from"
