@@ -1345,3 +1345,8 @@ def test_a_change_of_a_metric_at_k_splits_into_its_levels() -> None:
     table = claims_of("Offline, NetX improves HR@10 from 0.412 to 0.451 on MovieLens-1M.")
     assert (row(table, "0.412").model, row(table, "0.451").model) == ("", "NetX")
     assert set(table.metric) == {"HR@10"}
+
+
+def test_what_a_change_improves_on_the_previous_best_result_is_no_metric() -> None:
+    table = claims_of("On NLVR2, NetX improves the previous best result by 22% absolute (54% to 76%).")
+    assert row(table, "22%").metric != "previous best result"

@@ -758,7 +758,7 @@ _NOT_A_METRIC = re.compile(
     r"^(?:the|a|an|it|this|that|them|which|margin|large margin|factor|average|up|only|performance gap|"
     r"relative|absolute|overall|total|significant|substantial|considerable|"
     r"(?:[\w-]+\s+)*(?:model|models|method|methods|approach|baseline|baselines|counterparts?|settings?|tasks?|cases?|"
-    r"art|state-of-the-art|SOTA|best|previous best|prior art|competitors?|rivals?))$",
+    r"art|state-of-the-art|SOTA|best|previous best|prior art|competitors?|rivals?|results?|records?))$",
     re.IGNORECASE,
 )
 
