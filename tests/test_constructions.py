@@ -1350,3 +1350,19 @@ def test_a_change_of_a_metric_at_k_splits_into_its_levels() -> None:
 def test_what_a_change_improves_on_the_previous_best_result_is_no_metric() -> None:
     table = claims_of("On NLVR2, NetX improves the previous best result by 22% absolute (54% to 76%).")
     assert row(table, "22%").metric != "previous best result"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NetX achieves state-of-the-art efficiency, generating 5-second, 24fps, 2K videos at a reduced cost.",
+        "NetX generates 60-second videos at 24 fps with an FVD of 210 on UCF-101.",
+    ],
+)
+def test_the_frame_rate_of_generated_videos_is_no_result(sentence: str) -> None:
+    assert not any("fps" in v for v in claims_of(sentence).value_text)
+
+
+def test_a_frame_rate_a_model_runs_at_for_a_video_task_is_a_result() -> None:
+    table = claims_of("On an iPhone 15 Pro Max, NetX can run at ~10 FPS for performing video object segmentation.")
+    assert row(table, "~10 FPS").metric == "FPS"

@@ -196,6 +196,12 @@ _SLASHED_BEFORE = re.compile(
 
 
 _OVER_DIGIT = re.compile(r"/\d")
+_VIDEO_AFTER = re.compile(  # the rate describes the videos, no word of a task or a clause between
+    r"^\s*,?\s*(?:(?!(?:for|on|in|of|with|to|while|when|and|performing|processing)\b)[\w-]+\s*,?\s*){0,2}?"
+    r"(?:videos?|clips?)\b",
+    re.IGNORECASE,
+)
+_VIDEO_AT_BEFORE = re.compile(r"\b(?:videos?|clips?)\s+(?:\w+\s+){0,2}?at\s+$", re.IGNORECASE)
 _IOU_AFTER = re.compile(r"\s*(?:IoU|IOU|iou)\b")
 _SIGNAL_FREQUENCIES = frozenset({"kHz", "MHz", "GHz", "khz", "KHz"})
 
@@ -230,6 +236,10 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True  # "the old .5 IOU mAP metric", "at 0.7 IoU": a threshold of the metric
     if bare and quantity.text.lstrip("~≈<>+ ") == "1" and _OVER_DIGIT.match(text, quantity.end):
         return True  # "~1/6 image-text data": a fraction of no cost the grammar reads, not a score of 1
+    if quantity.family == "rate" and (
+        _VIDEO_AFTER.match(after) or _VIDEO_AT_BEFORE.search(_before(text, quantity.start, 30))
+    ):
+        return True  # "generating 5-second, 24fps, 2K videos", "60-second videos at 24 fps": what is generated
     if quantity.unit in _SIGNAL_FREQUENCIES:
         return True  # "24 kHz audio", "a 3.2 GHz CPU": a sampling rate or a clock sets up the experiment
     if quantity.unit == "s" and _DECADE.match(quantity.text):
