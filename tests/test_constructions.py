@@ -1366,3 +1366,8 @@ def test_the_frame_rate_of_generated_videos_is_no_result(sentence: str) -> None:
 def test_a_frame_rate_a_model_runs_at_for_a_video_task_is_a_result() -> None:
     table = claims_of("On an iPhone 15 Pro Max, NetX can run at ~10 FPS for performing video object segmentation.")
     assert row(table, "~10 FPS").metric == "FPS"
+
+
+def test_a_word_describing_systems_is_no_name_but_part_of_a_described_baseline() -> None:
+    table = claims_of("NetX outperforms GAN-based methods by 2.1 FID on CIFAR-10.")
+    assert row(table, "2.1").baseline == "GAN-based methods"

@@ -672,10 +672,13 @@ def model_mentions(text: str, start: int, end: int) -> list[Mention]:
         name = m.group().rstrip(".")
         if name in _COMMON_CAPS or dataset_at(name) or metric_info(name) or _partial_dataset(name):
             continue
+        if _DESCRIBING_SUFFIX.search(name):
+            continue  # "GAN-based", "CNN-like": a word describing systems, not a system's name
         found.append(Mention(m.start(), m.start() + len(name), singular(name, text)))
     return found
 
 
+_DESCRIBING_SUFFIX = re.compile(r"-(?:based|like|style|driven|free|only|aware|guided|powered)$", re.IGNORECASE)
 _PLURAL_OF_CAPITALS = re.compile(r"[a-z][A-Z]{2,}s$|[A-Z]{3,}s$")
 
 
