@@ -1371,3 +1371,17 @@ def test_a_frame_rate_a_model_runs_at_for_a_video_task_is_a_result() -> None:
 def test_a_word_describing_systems_is_no_name_but_part_of_a_described_baseline() -> None:
     table = claims_of("NetX outperforms GAN-based methods by 2.1 FID on CIFAR-10.")
     assert row(table, "2.1").baseline == "GAN-based methods"
+
+
+def test_a_model_the_system_is_applied_to_does_not_frame_the_result() -> None:
+    table = claims_of(
+        "NetX prunes activations dynamically. For the BERT-base classification model, we reduce inference cost by "
+        "almost 60%.",
+        "NetX: exploiting activation sparsity",
+    )
+    assert row(table, "60%").model == "NetX"
+
+
+def test_a_benchmark_before_by_is_no_measure_of_the_margin() -> None:
+    table = claims_of("Our NetX surpasses CIFAR-100, SVHN and MNIST by 1.0x, 2.1x and 3.2x on ImageNet, respectively.")
+    assert "MNIST" not in set(table.metric)

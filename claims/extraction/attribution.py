@@ -129,6 +129,18 @@ class Sentence:
         return list(_DESCRIBED_BASELINE.finditer(self.text, *self.span))
 
     @_found_once
+    def frames(self) -> list[re.Match[str]]:
+        """Where the sentence, or a clause after ":" or ";", opens "For X" (X then owns its results)."""
+        opening = _OPENING_FOR.match(self.text, *self.span)
+        return ([opening] if opening else []) + list(_CLAUSE_FOR.finditer(self.text, *self.span))
+
+    @_found_once
+    def others_described(self) -> list[re.Match[str]]:
+        """Where the sentence, or one of its clauses, opens on other systems described ("recent methods")."""
+        opening = _OTHERS_AT_START.match(self.text, *self.span)
+        return ([opening] if opening else []) + list(_OTHERS_IN_CLAUSE.finditer(self.text, *self.span))
+
+    @_found_once
     def respectively(self) -> list[int]:
         """Where the sentence says "respectively"."""
         return [match.start() for match in _RESPECTIVELY.finditer(self.text, *self.span)]
@@ -384,24 +396,25 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     return subject.name if subject else None
 
 
-_DESCRIBED_OTHERS = re.compile(
-    r"(?:^|(?<=[,;:]\s)|\b(?:while|whereas|but)\s+)(?:the\s+|most\s+|many\s+)?(?:recent|existing|previous|prior|"
-    r"current|other|conventional|traditional|mainstream)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:methods|approaches|works|models|systems|networks|detectors|trackers|architectures)\b",
-    re.IGNORECASE,
+# Other systems, described, as the subject a sentence or one of its clauses opens on: "recent methods ..."
+_OTHERS_DESCRIBED = (
+    r"(?:the\s+|most\s+|many\s+)?(?:recent|existing|previous|prior|current|other|conventional|traditional|"
+    r"mainstream)\s+(?:[\w-]+\s+){0,2}?(?:methods|approaches|works|models|systems|networks|detectors|trackers|"
+    r"architectures)\b"
 )
+_OTHERS_AT_START = re.compile(rf"\s*{_OTHERS_DESCRIBED}", re.IGNORECASE)
+_OTHERS_IN_CLAUSE = re.compile(rf"(?:(?<=[,;:]\s)|\b(?:while|whereas|but)\s+){_OTHERS_DESCRIBED}", re.IGNORECASE)
 _OURS = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
 
 
 def _described_others_subject(sentence: Sentence, phrase: reading.Phrase) -> bool:
     """The clause of the number is about other systems, described ("recent methods realize ..."), and names
     neither the paper's system nor "we" between that subject and the number."""
-    text, floor = sentence.text, sentence.span[0]
-    subject = next(reversed(list(_DESCRIBED_OTHERS.finditer(text, floor, phrase.start))), None)
-    if subject is None:
+    before = [match for match in sentence.others_described if match.end() <= phrase.start]
+    if not before:
         return False
+    subject, text, system = before[-1], sentence.text, sentence.system
     between = text[subject.end() : phrase.start]
-    system = sentence.system
     return (
         not _OURS.search(between)
         and not (system and system in between)
@@ -409,17 +422,21 @@ def _described_others_subject(sentence: Sentence, phrase: reading.Phrase) -> boo
     )
 
 
-_FOR_FRAME = re.compile(r"(?:[:;]\s*[Ff]or|^\s*For)\s+(?:the\s+|our\s+)?")
+# "For X, we get ...": a sentence or a clause after ":" or ";" framed as X's
+_OPENING_FOR = re.compile(r"\s*For\s+(?:the\s+|our\s+)?")
+_CLAUSE_FOR = re.compile(r"[:;]\s*[Ff]or\s+(?:the\s+|our\s+)?")
 
 
 def _framed_by(sentence: Sentence, phrase: reading.Phrase) -> str | None:
-    """A sentence (or clause after a colon) that opens "For X" frames its results as X's, up to the next "For"."""
-    text = sentence.text
-    frames = list(_FOR_FRAME.finditer(text, sentence.span[0], phrase.start))
-    if not frames or (frames[-1].start() > sentence.span[0] and text[frames[-1].start()] not in ":;"):
+    """A sentence (or clause after a colon) that opens "For X-L" frames its results as that variant's, up to the
+    next "For"."""
+    frames = [frame for frame in sentence.frames if frame.end() <= phrase.start]
+    if not frames:
         return None
     named = sentence.models.starting(frames[-1].end(), frames[-1].end() + 1)
-    return named[0].name if named and named[0] not in sentence.compared else None
+    # only a variant of the system: "For the BERT-base model, we reduce ..." is the system applied to BERT-base
+    system = name_key(sentence.system or "\0")
+    return named[0].name if named and name_key(named[0].name).startswith(system) else None
 
 
 _IT_SUBJECT = re.compile(r"(?:(?<![^.!?]\s)(?<=\s)|^|,\s+)[Ii]t\s+(?:also\s+|further\s+|still\s+)?[a-z]+")

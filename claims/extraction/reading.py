@@ -948,8 +948,8 @@ def _metric_phrase(noun_phrase: str) -> str | None:
         tail = " ".join(words[first:])  # "a record inception score"; "median reconstruction error" stays
         if named := metric_info(tail) or metric_info(tail + "s"):  # "token reduction"
             return named.name
-    if len(words) == 1 and _NAME_SHAPED_WORD.match(words[0]):
-        return None  # "ModelX outperforms ... by": a system, not what was measured
+    if len(words) == 1 and _NAME_SHAPED_WORD.match(words[0]) or is_dataset_name(" ".join(words)):
+        return None  # "ModelX outperforms ... by", "surpasses ... MNIST by": a system or a benchmark, not a measure
     last = cues.MEASURE_PLURALS.get(words[-1], words[-1])  # a measure is named in the singular
     return " ".join([*words[:-1], last])
 
