@@ -1385,3 +1385,14 @@ def test_a_model_the_system_is_applied_to_does_not_frame_the_result() -> None:
 def test_a_benchmark_before_by_is_no_measure_of_the_margin() -> None:
     table = claims_of("Our NetX surpasses CIFAR-100, SVHN and MNIST by 1.0x, 2.1x and 3.2x on ImageNet, respectively.")
     assert "MNIST" not in set(table.metric)
+
+
+def test_a_described_accelerator_or_solution_is_a_baseline() -> None:
+    table = claims_of(
+        "NetX achieves 5.7x better energy efficiency compared to the baseline FPGA-based accelerator and 15x "
+        "compared to a GPU-based solution."
+    )
+    assert (row(table, "5.7x").baseline, row(table, "15x").baseline) == (
+        "baseline FPGA-based accelerator",
+        "GPU-based solution",
+    )
