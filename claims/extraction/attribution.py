@@ -130,7 +130,7 @@ class Sentence:
 
     @_found_once
     def frames(self) -> list[re.Match[str]]:
-        """Where the sentence, or a clause after ":" or ";", opens "For X" (X then owns its results)."""
+        """Where the sentence, or a clause after ":" or ";", opens "For X" (a variant X then owns its results)."""
         opening = _OPENING_FOR.match(self.text, *self.span)
         return ([opening] if opening else []) + list(_CLAUSE_FOR.finditer(self.text, *self.span))
 
