@@ -63,7 +63,7 @@ _BASELINE_CUE = re.compile(
 _LISTED_AFTER_CUE = re.compile(r"(?:than|over|surpass\w*|outperform\w*)\s+[\w+.-]+\s+(?:and|,)\s*$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|and|of|with|by|to|from|than)\s+$")
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus)\s*")
-_VERB_CUE = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
+_VERB_CUE = re.compile(cues.OUTDOING, re.IGNORECASE)
 # A described baseline: up to four lower-case words ending on a head ("other state-of-the-art methods"), the
 # article dropped; "with" and two words more only where a comma closes the phrase ("Compared to methods with
 # similar detectors, it ...").

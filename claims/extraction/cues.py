@@ -54,9 +54,11 @@ DELTA_AFTER = re.compile(
     r"performance\s+(?:gain|improvement|boost|drop))\b",
     re.IGNORECASE,
 )
+# The stems of the verbs of doing better than another: "outperforms X", "surpassing X", "exceeding X"
+OUTDOING = r"(?:outperform|surpass|beat|exceed)"
 # "exceeding the previous SOTA 0.38 dB": a margin over a described baseline without "by"
 MARGIN_WITHOUT_BY = (
-    r"\b(?:exceed|outperform|surpass|beat)\w*\s+(?:the\s+)?(?:previous|prior|former|current)\s+"
+    rf"\b{OUTDOING}\w*\s+(?:the\s+)?(?:previous|prior|former|current)\s+"
     r"(?:best|SOTA|state[- ]of[- ]the[- ]art)(?:\s+(?:methods?|results?|models?))?\s+"
 )
 DELTA_BEFORE = re.compile(

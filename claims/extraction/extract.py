@@ -299,14 +299,10 @@ _COORDINATED = re.compile(r"[^;]*?(?:,\s*and|\band)\s+(?:an?\s+)?(?:of\s+)?$")
 
 def _coordinated_bare_score(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """The metric of the sentence's last score when both are bare decimals coordinated by "and"."""
-    if phrase.family is not None or not sentence.scores or not all("." in q.text for q in phrase.members):
+    if phrase.family is not None or not all("." in q.text for q in phrase.members):
         return None
-    end, metric, _ = sentence.scores[-1]
-    previous = next((q for q in reversed(sentence.numbers) if q.end == end), None)
-    if previous is None or previous.family is not None or "." not in previous.text or metric is None:
-        return None
-    coordinated = _COORDINATED.fullmatch(sentence.text, end, phrase.start)
-    return metric if coordinated and reading.compatible(metric, phrase.family, "score") else None
+    last = _last_score_alike(sentence, phrase)
+    return last[1] if last and _COORDINATED.fullmatch(sentence.text, last[0], phrase.start) else None
 
 
 _COMPARED_RIGHT_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+$")
@@ -314,9 +310,18 @@ _COMPARED_RIGHT_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|a
 
 def _compared_bare_score(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """The metric of the sentence's last score, for a number written alike that it is compared with."""
-    if not sentence.scores or len(phrase.members) != 1:
+    if len(phrase.members) != 1:
         return None
     if not _COMPARED_RIGHT_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 20), phrase.start):
+        return None
+    last = _last_score_alike(sentence, phrase)
+    return last[1] if last else None
+
+
+def _last_score_alike(sentence: Sentence, phrase: reading.Phrase) -> tuple[int, str] | None:
+    """(end, metric) of the sentence's last score when its number is written as the phrase's first (same unit
+    family, a decimal point or none) and its metric can measure the phrase."""
+    if not sentence.scores:
         return None
     end, metric, _ = sentence.scores[-1]
     previous = next((q for q in reversed(sentence.numbers) if q.end == end), None)
@@ -325,7 +330,7 @@ def _compared_bare_score(sentence: Sentence, phrase: reading.Phrase) -> str | No
         and previous.family == phrase.family
         and ("." in previous.text) == ("." in phrase.members[0].text)
     )
-    return metric if alike and metric and reading.compatible(metric, phrase.family, "score") else None
+    return (end, metric) if alike and metric and reading.compatible(metric, phrase.family, "score") else None
 
 
 def _bare_decimals_on_named_benchmark(sentence: Sentence, phrase: reading.Phrase, dataset: str | None) -> bool:
@@ -373,7 +378,7 @@ _CHANGE_NOUN_APPOSITION = re.compile(
 )
 # "83.1% top-1 with 4.2G FLOPs, outperforming X by 1.2%": the margin of the participle is of the quality
 _OUTPERFORMING_APPOSITION = re.compile(
-    r"(?:\s+[A-Za-z][\w@-]*){0,3},\s*(?:thus\s+|and\s+)?(?P<change>outperform|surpass|beat|exceed)\w*\s+"
+    rf"(?:\s+[A-Za-z][\w@-]*){{0,3}},\s*(?:thus\s+|and\s+)?(?P<change>{cues.OUTDOING})\w*\s+"
     r"(?:[\w.+-]+\s+){1,6}?by\s+(?:about\s+|nearly\s+|around\s+|over\s+|up\s+to\s+)?"
 )
 _COMPARED = re.compile(r"\s*(?:over|than|compared|relative\s+to|against)\b")
