@@ -281,6 +281,14 @@ def test_precision_and_recall_columns_beside_an_f1_are_theirs_and_on_no_board():
     assert board_claims(pd.DataFrame(cells))["metric"].tolist() == ["F1"]
 
 
+def test_a_header_level_of_one_letter_p_r_or_f_is_precision_recall_or_f_score():
+    caption = "Table 4: Segmentation results on three test sets."
+    assert meaning("Glimmer", "+ Pre - train / NetBank / P", caption, CAST).metric == "precision"
+    assert meaning("Glimmer", "+ Pre - train / NetBank / R", caption, CAST).metric == "recall"
+    assert meaning("Glimmer", "+ Pre - train / NetBank / F / -", caption, CAST).metric == "F1"
+    assert meaning("Glimmer", "Yelp F .", caption, CAST).metric is None  # a letter inside a header: "Yelp Full"
+
+
 def test_a_multimodal_sentiment_table_s_a2_is_binary_accuracy_and_a7_another_measure():
     caption = "Table 1: Sentiment analysis results on CMU-MOSI."
     assert meaning("MARN", "( - ) / Binary / A 2 / -", caption, CAST).metric == "accuracy"

@@ -168,16 +168,25 @@ def _header_metrics() -> dict[str, str]:
     return {fold(alias): metric for metric, aliases in _words()["header_metrics"].items() for alias in aliases}
 
 
+@lru_cache(maxsize=1)
+def _header_letters() -> dict[str, str]:
+    return {letter: metric for metric, letters in _words()["header_letters"].items() for letter in letters}
+
+
 @lru_cache(maxsize=8192)
 def _last_metric(text: str) -> str | None:
     """The innermost metric a header names: a metric's name as written, else in any case, else a short
-    name of schemas/tables.toml [header_metrics] as a whole part of the header."""
+    name of schemas/tables.toml [header_metrics] as a whole part of the header, else a letter of
+    [header_letters] as a whole level of it."""
     for variant in (text, text.lower(), text.upper()):
         if found := find_metrics(variant):
             return canonical_metric(found[-1].group())
     shorts = _header_metrics()
     parts = [fold(p.strip(" .:()")) for p in re.split(r"\s*/\s*|\s+", text)]
-    return next((shorts[p] for p in reversed(parts) if p in shorts), None)
+    if found := next((shorts[p] for p in reversed(parts) if p in shorts), None):
+        return found
+    letters = _header_letters()
+    return next((letters[level] for level in reversed(re.split(r"\s*/\s*", text)) if level in letters), None)
 
 
 @lru_cache(maxsize=4096)
