@@ -1180,6 +1180,18 @@ def test_error_said_once_after_the_last_top_k_is_of_each() -> None:
     assert (row(table, "21.2%").metric, row(table, "5.6%").metric) == ("top-1 error", "top-5 error")
 
 
+def test_a_head_said_once_after_the_last_number_follows_each_number_s_own_word() -> None:
+    table = claims_of("On the treebank, our parser reaches 93.1% unlabeled and 91.0% labeled attachment accuracy.")
+    assert (row(table, "93.1%").metric, row(table, "91.0%").metric) == ("UAS", "LAS")
+
+
+def test_the_levels_of_a_change_that_causes_the_result_are_no_results() -> None:
+    table = claims_of(
+        "On WikiText-103, increasing the number of memory slots from 4 to 64 improves perplexity from 24.1 to 21.7."
+    )
+    assert table.value_text.tolist() == ["24.1", "21.7"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

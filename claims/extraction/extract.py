@@ -181,7 +181,7 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
             )
             member_metrics = [name or metric for name in own]
         member_datasets = _efficiency_aware(sentence, phrase, kind, member_metrics, member_datasets)
-    member_metrics = _error_said_once(abstract, phrase, member_metrics)
+    member_metrics = _head_said_once(abstract, phrase, member_metrics)
     if len(set(member_metrics)) == 1:  # not "mAP/AP50 of 41.3/60.2": metrics listed in order are the members'
         member_metrics = [
             alternative_metric(sentence, m, d) for m, d in zip(member_metrics, member_datasets, strict=True)
@@ -215,20 +215,25 @@ def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:
         }
 
 
-_BARE_TOP_K = re.compile(
-    r"\s*(?P<k>top-?\d+)\s*(?:,\s*|and\s+)(?:[\d.]+\s*%?\s+top-?\d+\s*(?:,\s*|and\s+))*[\d.]+\s*%?\s+"
-    r"top-?\d+\s+error",
-    re.IGNORECASE,
+_WORD = r"[A-Za-z][\w-]*"
+# "21.2% top-1 and 5.6% top-5 error", "94.3% unlabeled and 92.4% labeled attachment accuracy": the head of the
+# last number's metric, said once, also follows the word of each number before
+_HEAD_SAID_ONCE = re.compile(
+    rf"\s*(?P<word>{_WORD})\s*(?:,\s*|and\s+)(?:[\d.]+\s*%?\s+{_WORD}\s*(?:,\s*|and\s+))*[\d.]+\s*%?\s+{_WORD}\s+"
+    rf"(?P<head>{_WORD})(?P<second>\s+{_WORD})?"
 )
 
 
-def _error_said_once(text: str, phrase: reading.Phrase, metrics: list[str | None]) -> list[str | None]:
-    """ "21.2% top-1 and 5.6% top-5 error": "error" said once, after the last, is of every bare "top-k"."""
+def _head_said_once(text: str, phrase: reading.Phrase, metrics: list[str | None]) -> list[str | None]:
+    """A member's word and the head said once after the last member, where they name a metric together."""
     said = []
     for quantity, metric in zip(phrase.members, metrics, strict=True):
-        bare = _BARE_TOP_K.match(text, quantity.end)
-        error = metric_info(f"{bare.group('k')} error") if bare else None
-        said.append(error.name if error else metric)
+        shared = _HEAD_SAID_ONCE.match(text, quantity.end)
+        if shared:
+            word, head = shared.group("word"), shared.group("head")
+            joined = metric_info(f"{word} {head}{shared.group('second') or ''}") or metric_info(f"{word} {head}")
+            metric = joined.name if joined else metric
+        said.append(metric)
     return said
 
 
@@ -270,6 +275,8 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
         and cues.RETAINED_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 40), phrase.start)
     ):
         return "performance retained"  # "while maintaining 99% performance"
+    if metric is None and kind == "score":
+        metric = _head_said_once(sentence.text, phrase, [None] * len(phrase.members))[-1]  # "93.1% unlabeled and"
     if metric is None and reading.named_in_other_unit(sentence.text, phrase, sentence.metrics, kind):
         return None  # "reaches 1.5% RMSE on GSM8K" is no GSM8K accuracy
     if metric in (None, "performance") and phrase.family in ("percent", "points") and kind != "ratio":

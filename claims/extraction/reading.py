@@ -39,6 +39,14 @@ _SETTING_BEFORE = re.compile(
     r"\bfirst\s+|\btop\s+|\bbatch size of\s+)$",
     re.IGNORECASE,
 )
+# "increasing the depth from 1 to 10 improves perplexity ...": the levels of a change that causes the result
+_PAIR_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[+~]?\d[\d,.]*\s+to\s+)?$", re.IGNORECASE)
+_CAUSING_PAIR_AFTER = re.compile(
+    r"^(?:\s+to\s+[+~]?\d[\d,.]*)?\s+(?:(?:also|further|consistently|significantly|substantially|still)\s+)?"
+    r"(?:improves|improved|reduces|reduced|increases|increased|decreases|decreased|yields|yielded|leads|led|"
+    r"results|resulted|boosts|boosted|brings|brought|gives|gave|lowers|lowered|raises|raised)\b",
+    re.IGNORECASE,
+)
 _DIMENSION_AFTER = re.compile(r"^\s*(?:[x×*^]|\\times|times|by)\s*\d|^\^")
 _DIMENSION_BEFORE = re.compile(r"(?<![A-Za-z\d.@-])\d+\s*(?:[x×*^]|\\times|times|by)\s*$|[A-Za-z]-(?:\d+/)+$")
 _MEDIA_AFTER = re.compile(
@@ -262,6 +270,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return not cues.COUNT_AFTER.match(after)
     if bare and _ENUMERATOR.search(_before(text, quantity.start, 5)) and _CLOSING_AFTER.match(after):
         return True  # "(1) ...", "drawbacks: 1) ..." enumerate, they do not measure
+    if bare and _PAIR_FROM_BEFORE.search(_before(text, quantity.start, 30)) and _CAUSING_PAIR_AFTER.match(after):
+        return True  # "increasing the depth from 1 to 10 improves perplexity": the levels of the cause
     if quantity.family in (None, "scale") and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
         return not starts_metric(metrics, quantity.end + 1) and not starts_metric(metrics, quantity.end)
     return False
