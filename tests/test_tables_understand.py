@@ -35,6 +35,7 @@ def _cells(texts: list[str], col_label: str = "F1") -> list[dict]:
         ("Table 6: Results.", ["14041", "3250", "3453"], False),  # counts, not scores
         ("Table 3: Test error rates (%) on the datasets used by Zhang et al. (2015).", ["5.01", "0.80"], True),
         ("Table 1: Summary of the datasets used.", ["0.52", "0.31"], False),
+        ("Table 5: Comparison of human readability scores on a random subset of the test set.", ["7.1", "6.3"], False),
     ],
 )
 def test_results_tables_are_told_from_statistics_settings_and_ablations(caption, texts, expected):
