@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from tables_fixtures import write_paper
 
-from claims.tables.cells import bold_own_roles, table_claims
+from claims.tables.cells import bold_own_roles, caption_marks_bold_own, table_claims
 from claims.tables.frame import FullPaper
 from claims.tables.fulltext import paragraphs, reads_section
 from claims.tables.pipeline import body_claims
@@ -162,6 +162,10 @@ def test_an_uncited_bold_row_is_the_paper_s_own_only_in_a_table_comparing_with_c
     assert bold_own_roles(["other", "other"], [True, False]) == ["other", "other"]
     # a caption presenting the paper's own models ("Test error of our models") makes its bold rows the paper's
     assert bold_own_roles(["other", "other"], [True, False], captioned_own=True) == ["own", "other"]
+    # ... as does one saying the rows it compares with are other papers' results
+    assert caption_marks_bold_own("Table 2: Accuracy on the test set. The first six rows are taken from [3].")
+    assert caption_marks_bold_own("Table 4: Test error of our models.")
+    assert not caption_marks_bold_own("Table 2: Accuracy on the test set.")
 
 
 def test_a_cell_naming_no_benchmark_takes_the_paper_s_benchmark_measured_in_its_metric():

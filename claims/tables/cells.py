@@ -69,7 +69,7 @@ def _table_rows(paper: FullPaper, cast: Cast, cells: list[dict]) -> list[dict]:
     roles = bold_own_roles(
         [found.role for _, _, found in read],
         [bool(cell["bold"]) for cell, _, _ in read],
-        says(caption, "caption", "own"),
+        caption_marks_bold_own(caption),
     )
     rows = []
     for (cell, (number_text, number, unit), found), role in zip(read, roles, strict=True):
@@ -120,10 +120,17 @@ def captioned_header(col_label: str) -> bool:
     return bool(_CAPTION_HEAD.search(col_label))
 
 
+def caption_marks_bold_own(caption: str) -> bool:
+    """A caption presenting the paper's own models ("Test error of our models"), or saying the rows it compares
+    with are other papers' results ("The first six rows are taken from ..."): its bold uncited row is the
+    paper's."""
+    return says(caption, "caption", "own") or says(caption, "caption", "cites_others")
+
+
 def bold_own_roles(roles: list[str], bold: list[bool], captioned_own: bool = False) -> list[str]:
     """Roles of a table's cells, with a bold value of an uncited row the paper's own where the table names no
-    row of its own but compares with cited work or is captioned as the paper's ("our models"): a paper marks
-    its best in bold, and the rows it compares with cite their papers."""
+    row of its own but compares with cited work or its caption marks bold rows own (`caption_marks_bold_own`):
+    a paper marks its best in bold, and the rows it compares with cite their papers."""
     if "own" in roles or not ("baseline" in roles or captioned_own):
         return roles
     return ["own" if role == "other" and is_bold else role for role, is_bold in zip(roles, bold, strict=True)]
