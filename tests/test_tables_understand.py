@@ -15,7 +15,7 @@ from claims.tables.fulltext import paragraphs, reads_section
 from claims.tables.pipeline import body_claims
 from claims.tables.readers import read_full_papers
 from claims.tables.select import board_claims
-from claims.tables.understand import Cast, is_results_table, meaning, merged_order, parse_cell, tidy
+from claims.tables.understand import Cast, is_results_table, meaning, measured_in, merged_order, parse_cell, tidy
 
 CAST = Cast("GraphNER", ("graphner",), ("CoNLL-2003", "Penn Treebank POS"), "GraphNER: NER with graphs")
 
@@ -284,6 +284,11 @@ def test_precision_and_recall_columns_beside_an_f1_are_theirs_and_on_no_board():
         for c, (m, v) in enumerate([("precision", 93.1), ("recall", 90.2), ("F1", 91.6)])
     ]  # fmt: skip
     assert board_claims(pd.DataFrame(cells))["metric"].tolist() == ["F1"]
+
+
+def test_a_map_header_is_mean_average_precision_and_hypernym_discovery_is_measured_in_it():
+    assert meaning("Glimmer", "( a ) English Corpus / MAP", "Table 1: Results.", CAST).metric == "mAP"
+    assert measured_in("SemEval-2018 Task 9", "MRR") and not measured_in("SemEval-2018 Task 9", "BLEU")
 
 
 def test_a_header_level_of_one_letter_p_r_or_f_is_precision_recall_or_f_score():
