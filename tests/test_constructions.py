@@ -1408,3 +1408,16 @@ def test_a_described_accelerator_or_solution_is_a_baseline() -> None:
         "baseline FPGA-based accelerator",
         "GPU-based solution",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "baseline"),
+    [
+        ("We prove that NetX performs equivalently to the dense mixture network (DMN), but gains 3% more accuracy.",
+         "3%", "DMN"),
+        ("NetX matches the accuracy of ResNet-50 on ImageNet while being 2.3x faster.", "2.3x", "ResNet-50"),
+        ("NetX is as accurate as DeiT-S on ImageNet while using 40% fewer parameters.", "40%", "DeiT-S"),
+    ],
+)  # fmt: skip
+def test_a_system_matched_or_equalled_is_the_baseline_of_the_gain_that_follows(sentence, value, baseline) -> None:
+    assert row(claims_of(sentence), value).baseline == baseline

@@ -47,12 +47,14 @@ _NAME_WITH_WORDS = 5
 # The words a compared system follows: "than X", "outperforms X", "on par with X"
 _COMPARISON = (
     r"\b(?:than|over|compared\s+(?:to|with)|improv(?:e|es|ed|ing)(?:\s+(?:up)?on|(?!\s+over\b))|outperform\w*|surpass\w*|vs\.?|"
-    r"versus|against|relative\s+to|beat(?:s|ing)?|exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with))\s+"
+    r"versus|against|relative\s+to|beat(?:s|ing)?|exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with)|"
+    r"equivalent(?:ly)?\s+to|as\s+(?:accurate|good|well)\s+as)\s+"
 )
 _BASELINE_CUE = re.compile(
     rf"{_COMPARISON}"
     r"(?:(?:the|a|an|both|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
     r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|\d+-\w+|"
+    r"(?:accuracy|performance|quality|results?|scores?)\s+of|"  # "matches the accuracy of X"
     r"\([^()]{1,40}\))\s+)*"
     r"(?:(?:[a-z][\w-]*\s+){1,3}\(\s*)?$",  # "outperforms the visual transformer (DeiT-B) by 2.3%"
     re.IGNORECASE,
