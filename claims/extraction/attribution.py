@@ -591,10 +591,13 @@ def efficiency_datasets(
     abstract: str, phrase: reading.Phrase, mentions: names.Spans[names.Mention], kind: str
 ) -> list[str | None]:
     """Parameters or latency belong to a model, not a benchmark: only a change measured in a sentence
-    that names the benchmark takes it; nothing is carried from earlier sentences."""
+    that names the benchmark takes it (not one a list of other numbers "respectively" took); nothing is
+    carried from earlier sentences."""
     if kind == "score":
         return [None] * len(phrase.members)
     nearest = _nearest(abstract, mentions, phrase.start, phrase.end)
+    if nearest and nearest.end <= phrase.start and "respectively" in abstract[nearest.end : phrase.start]:
+        nearest = None  # "gains 1.2 and 3.5 mAP on A and B respectively while reducing parameters by 60%"
     return [nearest.name if nearest else None] * len(phrase.members)
 
 
