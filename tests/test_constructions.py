@@ -1428,3 +1428,10 @@ def test_a_cost_s_change_takes_no_benchmark_a_respectively_list_gave_its_own_num
         "NetX gains 1.2 and 3.5 mAP on DOTA-v1.0 and HRSC2016 respectively while reducing the parameters by 60%."
     )
     assert (row(table, "3.5").dataset, row(table, "60%").dataset) == ("HRSC2016", "")
+
+
+def test_a_margin_above_or_below_a_named_system_is_a_change_over_it() -> None:
+    table = claims_of("NetX reaches a normalized score of 89.4 on D4RL, 7.2 points above IQL.")
+    level, margin = row(table, "89.4"), row(table, "7.2 points")
+    assert (level.kind, level.baseline) == ("score", "")
+    assert (margin.kind, margin.direction, margin.baseline, margin.dataset) == ("delta", "up", "IQL", "D4RL")

@@ -50,7 +50,7 @@ DELTA_AFTER = re.compile(
     r"(?:(?!and\b|or\b|which\b|that\b|it\b|is\b|was\b|are\b|while\b|whereas\b|when\b|but\b)[a-zA-Z][\w-]*\s+){0,3}?"
     r"(?:higher|lower|more|fewer|less|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
     r"decreases?|drops?|savings?|deductions?|smaller|larger|faster|slower|absolute|relative|lead|margin|speed-?ups?|"
-    r"acceleration|"
+    r"acceleration|above|below|"
     r"performance\s+(?:gain|improvement|boost|drop))\b",
     re.IGNORECASE,
 )

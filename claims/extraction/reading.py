@@ -296,6 +296,12 @@ def describes_model_size(phrase: Phrase, metric: str, kind: str) -> bool:
     return kind == "score" and metric == "parameters" and phrase.unit in _BILLIONS
 
 
+def _apposed_margin(level: Quantity, quantity: Quantity, between: str) -> bool:
+    """ "89.4 on D4RL, 7.2 points above IQL": a margin in points set after a level by a comma alone is no
+    member of its list ("by 2.1 and 1.8 points" is one)."""
+    return level.family is None and quantity.family == "points" and "," in between and "and" not in between
+
+
 def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
     """Group neighbouring quantities joined only by list separators (or a change's arrow) and of one unit family."""
     groups: list[list[Quantity]] = []
@@ -304,7 +310,7 @@ def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
             last = groups[-1][-1]
             same_family = quantity.family == last.family or None in (quantity.family, last.family)
             between = text[last.end : quantity.start]
-            if same_family and _LIST_SEPARATOR.match(between):
+            if same_family and _LIST_SEPARATOR.match(between) and not _apposed_margin(last, quantity, between):
                 groups[-1].append(quantity)
                 continue
             if same_family and is_change_link(text, last, quantity):
