@@ -1435,3 +1435,10 @@ def test_a_margin_above_or_below_a_named_system_is_a_change_over_it() -> None:
     level, margin = row(table, "89.4"), row(table, "7.2 points")
     assert (level.kind, level.baseline) == ("score", "")
     assert (margin.kind, margin.direction, margin.baseline, margin.dataset) == ("delta", "up", "IQL", "D4RL")
+
+
+def test_a_number_across_all_counted_benchmarks_has_no_single_benchmark() -> None:
+    table = claims_of(
+        "On ETTh1, NetX lowers the MSE to 0.402, and it cuts the average MSE by 8.3% across all seven benchmarks."
+    )
+    assert (row(table, "0.402").dataset, row(table, "8.3%").dataset) == ("ETTh1", "")

@@ -741,7 +741,7 @@ def _slashed_variants(sentence: Sentence, phrase: reading.Phrase) -> Names | Non
 
 
 _OVER_COUNTED = re.compile(
-    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|over|across)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)\s+"
+    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|over|across)\s+(?:all\s+|the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:datasets|benchmarks|tasks)\b"
 )
 
