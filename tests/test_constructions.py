@@ -1442,3 +1442,8 @@ def test_a_number_across_all_counted_benchmarks_has_no_single_benchmark() -> Non
         "On ETTh1, NetX lowers the MSE to 0.402, and it cuts the average MSE by 8.3% across all seven benchmarks."
     )
     assert (row(table, "0.402").dataset, row(table, "8.3%").dataset) == ("ETTh1", "")
+
+
+def test_a_benchmark_opening_the_next_clause_is_that_clause_s() -> None:
+    table = claims_of("On ogbg-molhiv, NetX attains a ROC-AUC of 82.1%, and on ZINC it reduces the MAE to 0.062.")
+    assert (row(table, "82.1%").dataset, row(table, "0.062").dataset) == ("OGBG-HIV", "ZINC")

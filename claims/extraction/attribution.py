@@ -196,14 +196,24 @@ def _heads_group(abstract: str, mention: names.Mention) -> bool:
 
 
 _REACH = 300  # characters: a name further from a number than this, in one sentence, is not its name
+# a name opening the next clause ("82.1% ..., and on ZINC it reduces ...") is that clause's
+_OPENS_CLAUSE = re.compile(r",\s*(?:and|while|whereas|but)\s+(?:on|for)\s+(?:the\s+)?$")
 
 
 def _nearest(abstract: str, mentions: names.Spans[names.Mention], start: int, end: int) -> names.Mention | None:
     """Prefer a mention right after ("... on COCO"), else the last before, else a later one (within `_REACH`).
 
-    A name that heads the next group ("..., and ADE20K val set with 50.9% PQ") owns what follows it.
+    A name that heads the next group ("..., and ADE20K val set with 50.9% PQ"), or opens the next clause
+    ("..., and on ZINC it ..."), owns what follows it.
     """
-    after = next((m for m in mentions.starting(end, end + _REACH + 1) if not _heads_group(abstract, m)), None)
+    after = next(
+        (
+            m
+            for m in mentions.starting(end, end + _REACH + 1)
+            if not _heads_group(abstract, m) and not _OPENS_CLAUSE.search(abstract, end, m.start)
+        ),
+        None,
+    )
     before = mentions.last_ending(start - _REACH, start)
     if after and (not before or after.start - end < 60):
         return after
