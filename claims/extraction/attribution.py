@@ -750,6 +750,18 @@ def _slashed_variants(sentence: Sentence, phrase: reading.Phrase) -> Names | Non
     return [slashed.group("stem") + suffix for suffix in suffixes] if len(suffixes) == count else None
 
 
+def _mirrored_list(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    """ "68.9% on HumanEval and 61.2% on MBPP, surpassing X (48.8% and 55.0%)": a list in parentheses after a
+    compared name, as long as the sentence's scores before it, on as many benchmarks, mirrors them in order."""
+    count = len(phrase.members)
+    if count < 2 or not _parenthetical_owner(sentence.text, phrase, sentence.span, sentence.models):
+        return None
+    earlier = [dataset for end, _, dataset in sentence.scores if end <= phrase.start][-count:]
+    if len(earlier) != count or None in earlier or len(set(earlier)) != count:
+        return None
+    return list(earlier)
+
+
 _OVER_COUNTED = re.compile(
     r"\s*(?:[\w@-]+\s+){0,2}?(?:on|over|across)\s+(?:all\s+|the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:datasets|benchmarks|tasks)\b"
@@ -874,6 +886,15 @@ PREFERENCES: tuple[Preference, ...] = (
         {"84.1%": "ImageNet", "51.7": "COCO", "49.3": "ADE20K"},
         _in_own_item,
         False,
+    ),
+    Preference(
+        "dataset",
+        "mirrored list",
+        "a list in parentheses after a compared name mirrors the sentence's as many scores before it, in order",
+        "Glimmer reaches 68.9% on HumanEval and 61.2% on MBPP, surpassing RoutNet (48.8% and 55.0%).",
+        {"48.8%": "HumanEval", "55.0%": "MBPP"},
+        _mirrored_list,
+        True,
     ),
     Preference(
         "dataset",
