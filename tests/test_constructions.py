@@ -1447,3 +1447,20 @@ def test_a_number_across_all_counted_benchmarks_has_no_single_benchmark() -> Non
 def test_a_benchmark_opening_the_next_clause_is_that_clause_s() -> None:
     table = claims_of("On ogbg-molhiv, NetX attains a ROC-AUC of 82.1%, and on ZINC it reduces the MAE to 0.062.")
     assert (row(table, "82.1%").dataset, row(table, "0.062").dataset) == ("OGBG-HIV", "ZINC")
+
+
+def test_each_item_of_a_list_of_record_changes_is_two_levels() -> None:
+    table = claims_of(
+        "NetX achieves new state-of-the-art results on form understanding (from 79.3 to 84.1 F1 on FUNSD), "
+        "receipt understanding (from 95.2 to 96.8 on CORD) and document classification (from 93.1 to 95.1 on RVL-CDIP)."
+    )
+    assert {"93.1", "95.1"} <= set(table.value_text)
+    assert row(table, "95.1").dataset == "RVL-CDIP"
+
+
+def test_a_gain_across_counted_language_directions_has_no_single_benchmark() -> None:
+    table = claims_of(
+        "NetX improves over the strongest baseline by +3.1 BLEU on average across 50 low-resource directions, "
+        "and reaches 31.8 BLEU on WMT14 English-German."
+    )
+    assert (row(table, "+3.1").dataset, row(table, "31.8").dataset) == ("", "WMT 2014 English-German")

@@ -763,8 +763,8 @@ def _mirrored_list(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 
 
 _OVER_COUNTED = re.compile(
-    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|over|across)\s+(?:all\s+|the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:datasets|benchmarks|tasks)\b"
+    r"\s*(?:[\w@-]+\s+){0,3}?(?:on|over|across)\s+(?:all\s+|the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:datasets|benchmarks|tasks|languages|language\s+pairs|directions|domains)\b"
 )
 
 

@@ -340,8 +340,13 @@ _CHANGED_FROM = re.compile(
 )
 
 
-# "new state-of-the-art results on FUNSD (from 79.3 to 83.5 F1)": the levels a result moved the record between
-_RESULTS_FROM = re.compile(r"\b(?:state[- ]of[- ]the[- ]art|results?|records?|SOTA)\b[^;]{0,100}?\(\s*from\s+$", re.I)
+# "new state-of-the-art results on FUNSD (from 79.3 to 83.5 F1)": the levels a result moved the record between,
+# and so in each item of their list ("..., receipts (from 95.2 to 96.8 on CORD) and ... (from")
+_RESULTS_FROM = re.compile(
+    r"(?:\b(?:state[- ]of[- ]the[- ]art|results?|records?|SOTA)\b[^;]{0,100}?|"
+    r"\(\s*from\s+[+]?\d[\d.]*%?\s+to\s+[+]?\d[\d.]*[^();]{0,40}\)[^();]{0,80}?)\(\s*from\s+$",
+    re.I,
+)
 
 
 def is_change_link(text: str, first: Quantity, second: Quantity) -> bool:
