@@ -1464,3 +1464,10 @@ def test_a_gain_across_counted_language_directions_has_no_single_benchmark() -> 
         "and reaches 31.8 BLEU on WMT14 English-German."
     )
     assert (row(table, "+3.1").dataset, row(table, "31.8").dataset) == ("", "WMT 2014 English-German")
+
+
+def test_hours_a_speech_model_is_given_are_its_data_and_gpu_hours_its_cost() -> None:
+    table = claims_of("Using all 960 hours, NetX reaches 1.7/3.4 WER on LibriSpeech test-clean/test-other.")
+    assert "960 hours" not in table.value_text.tolist()
+    cost = claims_of("NetX is trained with 90 GPU hours and reaches 3.4% WER on LibriSpeech test-other.")
+    assert row(cost, "90 GPU hours").metric == "training time"

@@ -106,6 +106,12 @@ _DATA_TIME_AFTER = re.compile(
     r"(?:data|subsets?|splits?|sets?|speech|audio|examples)\b",
     re.I,
 )
+# "Using all 960 hours, it reaches ...": hours a model is given are of speech to learn from, not a time it took
+_DATA_HOURS_BEFORE = re.compile(r"\b(?:using|with)\s+(?:all\s+|only\s+|just\s+|the\s+(?:full\s+)?)?$", re.I)
+_HOURS_OF_COMPUTE_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:GPU|TPU|CPU|A100|V100|H100|compute|training|pre-?training)\b", re.IGNORECASE
+)
+_HOURS = frozenset({"h", "hours", "hour", "hrs", "hr"})
 # "a large-scale dataset (160GB)", "160GB of text corpora": the size of data, not of the model
 _DATA_SIZE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?(?:text|data|corpus|corpora|tokens)\b", re.I)
 _DATA_SIZE_BEFORE = re.compile(r"\b(?:dataset|data|corpus|corpora)\s*\(\s*(?:over\s+|about\s+|~\s*)?$", re.I)
@@ -283,6 +289,8 @@ def _is_data_amount(text: str, quantity: Quantity, after: str, metrics: Spans[Me
     if quantity.family == "memory" and (_DATA_SIZE_AFTER.match(after) or _DATA_SIZE_BEFORE.search(before)):
         return True
     if quantity.family == "time" and _DATA_TIME_AFTER.match(_after(text, quantity.end, 90)):  # past a list
+        return True
+    if quantity.unit in _HOURS and _DATA_HOURS_BEFORE.search(before) and not _HOURS_OF_COMPUTE_AFTER.match(after):
         return True
     named = _SIZE_IN_PARENTHESES.search(before)
     return bool(named and after.lstrip().startswith(")") and not metrics.ending(quantity.start - 40, quantity.start))
