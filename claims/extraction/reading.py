@@ -1012,9 +1012,24 @@ _NUMBER_BEFORE = re.compile(r"\d(?P<percent>\s*%)?\s*$")
 
 def _owned_by_other_format(text: str, metric: Mention, phrase: Phrase) -> bool:
     """ "58.7 boxAP on COCO as well as 86.1% on Kinetics": a metric glued after a number written otherwise (bare
-    vs. percent) is that number's, not governing this one."""
+    vs. percent) is that number's, not governing this one; and "(from 79.3 to 84.1 F1 on FUNSD), receipts (from
+    95.2 ...": a metric in a parenthesis closed before the number is that parenthesis's."""
+    if _closes_parenthesis(text[metric.end : phrase.start]):
+        return True
     owner = _NUMBER_BEFORE.search(text, max(0, metric.start - 4), metric.start)
     return owner is not None and bool(owner.group("percent")) != (phrase.family == "percent")
+
+
+def _closes_parenthesis(between: str) -> bool:
+    """Whether the text closes a parenthesis opened before it."""
+    if ")" not in between:
+        return False
+    depth = 0
+    for character in between:
+        depth += (character == "(") - (character == ")")
+        if depth < 0:
+            return True
+    return False
 
 
 _CONTRAST_CLAUSE = re.compile(r",?\s+(?:while|whereas)\b")
