@@ -304,10 +304,14 @@ def describes_model_size(phrase: Phrase, metric: str, kind: str) -> bool:
     return kind == "score" and metric == "parameters" and phrase.unit in _BILLIONS
 
 
-def _apposed_margin(level: Quantity, quantity: Quantity, between: str) -> bool:
-    """ "89.4 on D4RL, 7.2 points above IQL": a margin in points set after a level by a comma alone is no
-    member of its list ("by 2.1 and 1.8 points" is one)."""
-    return level.family is None and quantity.family == "points" and "," in between and "and" not in between
+def _apposed_margin(text: str, level: Quantity, quantity: Quantity, between: str) -> bool:
+    """ "89.4 on D4RL, 7.2 points above IQL", "an MRR of 39.1, 2.3 higher than X": a margin (in points, or said
+    to be one) set after a level by a comma alone is no member of its list ("by 2.1 and 1.8 points" is one)."""
+    if "," not in between or "and" in between:
+        return False
+    if level.family is None and quantity.family == "points":
+        return True
+    return level.family == quantity.family and bool(cues.DELTA_AFTER.match(_after(text, quantity.end, 60)))
 
 
 def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
@@ -318,7 +322,7 @@ def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
             last = groups[-1][-1]
             same_family = quantity.family == last.family or None in (quantity.family, last.family)
             between = text[last.end : quantity.start]
-            if same_family and _LIST_SEPARATOR.match(between) and not _apposed_margin(last, quantity, between):
+            if same_family and _LIST_SEPARATOR.match(between) and not _apposed_margin(text, last, quantity, between):
                 groups[-1].append(quantity)
                 continue
             if same_family and is_change_link(text, last, quantity):
