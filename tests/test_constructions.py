@@ -848,7 +848,7 @@ def test_a_bare_percent_in_a_while_clause_takes_the_measure_of_the_clause_it_is_
 def test_changes_listed_by_slashes_take_the_metrics_listed_by_slashes() -> None:
     table = claims_of("NetX improves EM/F1 by 2.1/1.8 points on SQuAD v1.1.")
     assert [(row(table, v).metric, row(table, v).kind) for v in ("2.1", "1.8 points")] == [
-        ("exact match", "delta"),
+        ("EM", "delta"),
         ("F1", "delta"),
     ]
 
