@@ -147,6 +147,7 @@ def test_a_split_numbered_by_its_size_is_off_the_test_set():
     caption = "Table 4: Results on the Gigaword valid-2000 set."
     assert meaning("GraphNER", "Gigaword Valid - 2000 / R - 1", caption, CAST).split == "dev"
     assert meaning("GraphNER", "R - 1", "Table 7: Results on the Gigaword test-1951 set.", CAST).split is None
+    assert meaning("GraphNER", "BLEU", "Table 7: MS MARCO devset results.", CAST).split == "dev"  # one word
 
 
 def test_a_generic_header_metric_gives_way_to_the_one_the_caption_names():
