@@ -287,6 +287,13 @@ def test_precision_and_recall_columns_beside_an_f1_are_theirs_and_on_no_board():
     assert board_claims(pd.DataFrame(cells))["metric"].tolist() == ["F1"]
 
 
+def test_a_metric_of_no_task_the_caption_names_takes_no_benchmark_of_the_paper():
+    cast = Cast("GraphNER", ("graphner",), ("IWSLT14", "Penn Treebank (Stanford Dependencies)"), "GraphNER")
+    caption = "Table 2: The dependency parsing results."
+    assert meaning("Ensemble ( 20 )", "BLEU", caption, cast).dataset is None  # another table's column, merged in
+    assert meaning("Ensemble ( 20 )", "BLEU", "Table 2: Results.", cast).dataset == "IWSLT14"
+
+
 def test_a_map_header_is_mean_average_precision_and_hypernym_discovery_is_measured_in_it():
     assert meaning("Glimmer", "( a ) English Corpus / MAP", "Table 1: Results.", CAST).metric == "mAP"
     assert measured_in("SemEval-2018 Task 9", "MRR") and not measured_in("SemEval-2018 Task 9", "BLEU")

@@ -394,6 +394,8 @@ def _dataset(
         return found, "task"
     if tasks_named(f"{col_label} | {row_label}"):
         return None, None  # a task the paper has no benchmark of: not the paper's other benchmark
+    if (named := tasks_named(caption)) and metric and not any(_task_measures(t, metric) for t in named):
+        return None, None  # BLEU under "The dependency parsing results": another table's column, merged in
     found = next((b for b in cast.benchmarks if measured_in(b, metric)), None)
     return (found, "paper") if found else (None, None)
 
@@ -434,6 +436,12 @@ def _pair_benchmark(label: str, caption: str, cast: Cast) -> str | None:
     vocab = datasets()
     swapped = (other.sub(pair, d) for d in candidates if other.search(d))
     return next((d for d in swapped if d in vocab), None)
+
+
+def _task_measures(name: str, metric: str) -> bool:
+    """Whether a task's results are stated in this metric (schemas/tasks.toml); an unknown task may be."""
+    task = tasks().get(name)
+    return task is None or metric == task.metric or metric in task.same or metric in task.metrics
 
 
 def measured_in(benchmark: str, metric: str | None) -> bool:
