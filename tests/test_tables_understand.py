@@ -292,6 +292,8 @@ def test_a_metric_of_no_task_the_caption_names_takes_no_benchmark_of_the_paper()
     caption = "Table 2: The dependency parsing results."
     assert meaning("Ensemble ( 20 )", "BLEU", caption, cast).dataset is None  # another table's column, merged in
     assert meaning("Ensemble ( 20 )", "BLEU", "Table 2: Results.", cast).dataset == "IWSLT14"
+    # a task the vocabulary does not know ("the picking task") is of no benchmark of the paper's
+    assert meaning("100", "Accuracy", "Table 2: Accuracy (%) for the picking task.", cast).dataset is None
 
 
 def test_a_map_header_is_mean_average_precision_and_hypernym_discovery_is_measured_in_it():

@@ -396,6 +396,8 @@ def _dataset(
         return None, None  # a task the paper has no benchmark of: not the paper's other benchmark
     if (named := tasks_named(caption)) and metric and not any(_task_measures(t, metric) for t in named):
         return None, None  # BLEU under "The dependency parsing results": another table's column, merged in
+    if not tasks_named(caption) and _SOME_TASK.search(caption):
+        return None, None  # "Accuracy for the picking task": a task no benchmark of the paper's is of
     found = next((b for b in cast.benchmarks if measured_in(b, metric)), None)
     return (found, "paper") if found else (None, None)
 
@@ -436,6 +438,9 @@ def _pair_benchmark(label: str, caption: str, cast: Cast) -> str | None:
     vocab = datasets()
     swapped = (other.sub(pair, d) for d in candidates if other.search(d))
     return next((d for d in swapped if d in vocab), None)
+
+
+_SOME_TASK = re.compile(r"\b(?:the\s+)?[a-z][\w-]*\s+task\b")
 
 
 def _task_measures(name: str, metric: str) -> bool:
