@@ -1487,3 +1487,8 @@ def test_a_margin_said_after_a_level_by_a_comma_alone_is_its_own_change() -> Non
     assert (level.kind, margin.kind, margin.baseline) == ("score", "delta", "ColBERT")
     listed = claims_of("NetX reduces the error by 12%, 9% and 6% on A-Set, B-Set and C-Set, respectively.")
     assert listed.kind.tolist() == ["delta", "delta", "delta"]
+
+
+def test_the_second_of_a_versus_pair_is_the_described_system_compared_with() -> None:
+    table = claims_of("Compared to existing propagation methods, our NetX is much more compact (6M vs 39M parameters).")
+    assert (row(table, "6M").model, row(table, "39M").model) == ("NetX", "existing propagation methods")

@@ -663,7 +663,7 @@ def _versus_pair(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     if not _is_versus_pair(sentence.text, phrase):
         return None
     own = _own_model(sentence, phrase)
-    return [own, _baseline_for(sentence, phrase) or own]
+    return [own, _baseline_for(sentence, phrase) or _described_for(sentence, phrase) or own]
 
 
 def _arrow_pair(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
