@@ -1492,3 +1492,11 @@ def test_a_margin_said_after_a_level_by_a_comma_alone_is_its_own_change() -> Non
 def test_the_second_of_a_versus_pair_is_the_described_system_compared_with() -> None:
     table = claims_of("Compared to existing propagation methods, our NetX is much more compact (6M vs 39M parameters).")
     assert (row(table, "6M").model, row(table, "39M").model) == ("NetX", "existing propagation methods")
+
+
+def test_a_gain_in_a_sentence_claiming_a_new_state_of_the_art_is_over_the_previous_one() -> None:
+    table = claims_of(
+        "NetX obtains new state-of-the-art results on six tasks, including pushing the GLUE score to 84.1% "
+        "(3.2% point absolute improvement)."
+    )
+    assert (row(table, "84.1%").baseline, row(table, "3.2%").baseline) == ("", "previous state of the art")

@@ -800,7 +800,9 @@ def _own(sentence: Sentence, phrase: reading.Phrase) -> Names:
 
 
 def _no_model_named(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
-    return None if sentence.models or sentence.described_baselines else [None] * len(phrase.members)
+    if sentence.models or sentence.described_baselines or _NEW_RECORD.search(sentence.text, *sentence.span):
+        return None
+    return [None] * len(phrase.members)
 
 
 def _compared_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
@@ -838,12 +840,20 @@ def _described_baseline(sentence: Sentence, phrase: reading.Phrase) -> Names:
 
 def _described_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """A baseline described, not named: the one right after the number ("2x faster than existing methods"),
-    else the last one before it ("Compared with previous best results, X gains 1.2 mAP")."""
+    else the last one before it ("Compared with previous best results, X gains 1.2 mAP"), else the previous
+    state of the art, where the sentence claims a new one before the number."""
     found = sentence.described_baselines
     after = [m for m in found if m.start() >= phrase.end and m.start() - phrase.end < 80]
     before = [m for m in found if m.end() <= phrase.start]
     chosen = after[0] if after else (before[-1] if before else None)
-    return re.sub(r"\s+", " ", chosen.group("name")) if chosen else None
+    if chosen:
+        return re.sub(r"\s+", " ", chosen.group("name"))
+    if _NEW_RECORD.search(sentence.text, sentence.span[0], phrase.start):
+        return "previous state of the art"  # "new state-of-the-art results, ... (7.7 point absolute improvement)"
+    return None
+
+
+_NEW_RECORD = re.compile(r"\bnew\s+(?:state[- ]of[- ]the[- ]art|SOTA|records?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
