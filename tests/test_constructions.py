@@ -1500,3 +1500,11 @@ def test_a_gain_in_a_sentence_claiming_a_new_state_of_the_art_is_over_the_previo
         "(3.2% point absolute improvement)."
     )
     assert (row(table, "84.1%").baseline, row(table, "3.2%").baseline) == ("", "previous state of the art")
+
+
+def test_hours_in_parentheses_after_a_benchmark_are_its_size_though_a_metric_was_named_before() -> None:
+    table = claims_of(
+        "NetX matches the wav2vec 2.0 performance on Librispeech (960h) and Libri-light (60,000h), "
+        "with a 13% relative WER reduction on test-other."
+    )
+    assert table.value_text.tolist() == ["13%"]

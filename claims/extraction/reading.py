@@ -293,7 +293,10 @@ def _is_data_amount(text: str, quantity: Quantity, after: str, metrics: Spans[Me
     if quantity.unit in _HOURS and _DATA_HOURS_BEFORE.search(before) and not _HOURS_OF_COMPUTE_AFTER.match(after):
         return True
     named = _SIZE_IN_PARENTHESES.search(before)
-    return bool(named and after.lstrip().startswith(")") and not metrics.ending(quantity.start - 40, quantity.start))
+    if not named or not after.lstrip().startswith(")"):
+        return False
+    name_start = quantity.start - len(before) + named.start()  # the name the parenthesis follows is no metric
+    return not metrics.ending(name_start, quantity.start)
 
 
 _BILLIONS = {"B", "Bn", "billion", "T", "trillion"}
