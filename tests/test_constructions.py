@@ -1508,3 +1508,10 @@ def test_hours_in_parentheses_after_a_benchmark_are_its_size_though_a_metric_was
         "with a 13% relative WER reduction on test-other."
     )
     assert table.value_text.tolist() == ["13%"]
+
+
+def test_a_margin_ahead_of_a_named_counterpart_is_over_the_name() -> None:
+    table = claims_of("Our large model is ahead of its Swin counterpart by 1.5% box AP in COCO object detection.")
+    assert row(table, "1.5%").baseline == "Swin"
+    described = claims_of("NetX is ahead of other efficient models by 2.0% top-1 accuracy on ImageNet.")
+    assert row(described, "2.0%").baseline == "other efficient models"

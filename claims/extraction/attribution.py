@@ -48,11 +48,11 @@ _NAME_WITH_WORDS = 5
 _COMPARISON = (
     r"\b(?:than|over|compared\s+(?:to|with)|improv(?:e|es|ed|ing)(?:\s+(?:up)?on|(?!\s+over\b))|outperform\w*|surpass\w*|vs\.?|"
     r"versus|against|relative\s+to|beat(?:s|ing)?|exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with)|"
-    r"equivalent(?:ly)?\s+to|as\s+(?:accurate|good|well)\s+as|above|below)\s+"
+    r"equivalent(?:ly)?\s+to|as\s+(?:accurate|good|well)\s+as|above|below|ahead\s+of)\s+"
 )
 _BASELINE_CUE = re.compile(
     rf"{_COMPARISON}"
-    r"(?:(?:the|a|an|both|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
+    r"(?:(?:the|a|an|both|its|their|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
     r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|\d+-\w+|"
     r"(?:accuracy|performance|quality|results?|scores?)\s+of|"  # "matches the accuracy of X"
     r"\([^()]{1,40}\))\s+)*"
@@ -847,12 +847,17 @@ def _described_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     before = [m for m in found if m.end() <= phrase.start]
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen:
-        return re.sub(r"\s+", " ", chosen.group("name"))
+        name = re.sub(r"\s+", " ", chosen.group("name"))
+        named = _NAMED_COUNTERPART.fullmatch(name)  # "its Swin counterpart", "the BERT baseline": Swin, BERT
+        return named.group("name") if named else name
     if _NEW_RECORD.search(sentence.text, sentence.span[0], phrase.start):
         return "previous state of the art"  # "new state-of-the-art results, ... (7.7 point absolute improvement)"
     return None
 
 
+_NAMED_COUNTERPART = re.compile(
+    r"(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)*)\s+(?:counterparts?|baselines?|models?|variants?)"
+)
 _NEW_RECORD = re.compile(r"\bnew\s+(?:state[- ]of[- ]the[- ]art|SOTA|records?)\b", re.IGNORECASE)
 
 
