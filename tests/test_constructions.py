@@ -1515,3 +1515,10 @@ def test_a_margin_ahead_of_a_named_counterpart_is_over_the_name() -> None:
     assert row(table, "1.5%").baseline == "Swin"
     described = claims_of("NetX is ahead of other efficient models by 2.0% top-1 accuracy on ImageNet.")
     assert row(described, "2.0%").baseline == "other efficient models"
+
+
+def test_a_share_of_another_system_s_accuracy_is_measured_against_it() -> None:
+    table = claims_of(
+        "NetX achieves 92-97% of the accuracy of BERT counterparts on GLUE, but trains 80% faster on GPUs."
+    )
+    assert (row(table, "92-97%").baseline, row(table, "80%").baseline) == ("BERT", "BERT")

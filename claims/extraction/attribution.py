@@ -48,7 +48,8 @@ _NAME_WITH_WORDS = 5
 _COMPARISON = (
     r"\b(?:than|over|compared\s+(?:to|with)|improv(?:e|es|ed|ing)(?:\s+(?:up)?on|(?!\s+over\b))|outperform\w*|surpass\w*|vs\.?|"
     r"versus|against|relative\s+to|beat(?:s|ing)?|exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with)|"
-    r"equivalent(?:ly)?\s+to|as\s+(?:accurate|good|well)\s+as|above|below|ahead\s+of)\s+"
+    r"equivalent(?:ly)?\s+to|as\s+(?:accurate|good|well)\s+as|above|below|ahead\s+of|"
+    r"%\s+of\s+the\s+(?:accuracy|performance|quality|scores?)\s+of)\s+"  # "92% of the accuracy of X"
 )
 _BASELINE_CUE = re.compile(
     rf"{_COMPARISON}"
