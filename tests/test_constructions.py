@@ -1522,3 +1522,11 @@ def test_a_share_of_another_system_s_accuracy_is_measured_against_it() -> None:
         "NetX achieves 92-97% of the accuracy of BERT counterparts on GLUE, but trains 80% faster on GPUs."
     )
     assert (row(table, "92-97%").baseline, row(table, "80%").baseline) == ("BERT", "BERT")
+
+
+def test_a_size_in_parentheses_after_a_model_matched_in_size_is_the_subject_s() -> None:
+    table = claims_of(
+        "NetX with comparable size to ResNet50 (21.5M parameters) reaches 83.3% top-1 accuracy on ImageNet."
+    )
+    assert row(table, "21.5M").model == "NetX"
+    assert row(claims_of("NetX outperforms ResNet50 (76.1%) on ImageNet."), "76.1%").model == "ResNet50"

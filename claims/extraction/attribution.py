@@ -728,8 +728,14 @@ def _holder(sentence: Sentence, quantity: Quantity) -> str | None:
     return _model_at(sentence, held)
 
 
+_MATCHED_BEFORE = re.compile(r"\b(?:comparable|similar|equal)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:the\s+)?$", re.I)
+
+
 def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     owner = _parenthetical_owner(sentence.text, phrase, sentence.span, sentence.models)
+    matched = sentence.models.last_ending(sentence.span[0], phrase.start) if owner else None
+    if matched and matched.name == owner and _MATCHED_BEFORE.search(sentence.text, sentence.span[0], matched.start):
+        return None  # "X with comparable size to ResNet50 (21.5M parameters)": the size is X's, matched by ResNet50
     if owner and phrase.family == "factor" and name_key(owner) in {name_key(m.name) for m in sentence.compared}:
         return None  # "compared with 1000-step DDIMs (20x speedup)": the factor is over the compared model
     return [owner] * len(phrase.members) if owner else None
