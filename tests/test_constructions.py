@@ -1530,3 +1530,8 @@ def test_a_size_in_parentheses_after_a_model_matched_in_size_is_the_subject_s() 
     )
     assert row(table, "21.5M").model == "NetX"
     assert row(claims_of("NetX outperforms ResNet50 (76.1%) on ImageNet."), "76.1%").model == "ResNet50"
+
+
+def test_the_second_of_a_versus_pair_held_for_a_named_system_is_that_system_s() -> None:
+    table = claims_of("NetX ranks first on average, with a mean normalized accuracy of 0.93 versus 0.89 for XGBoost.")
+    assert (row(table, "0.93").model, row(table, "0.89").model) == ("NetX", "XGBoost")

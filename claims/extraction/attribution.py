@@ -664,7 +664,8 @@ def _versus_pair(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     if not _is_versus_pair(sentence.text, phrase):
         return None
     own = _own_model(sentence, phrase)
-    return [own, _baseline_for(sentence, phrase) or _described_for(sentence, phrase) or own]
+    held = _holder(sentence, phrase.members[-1])  # "0.93 versus 0.89 for XGBoost"
+    return [own, held or _baseline_for(sentence, phrase) or _described_for(sentence, phrase) or own]
 
 
 def _arrow_pair(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
