@@ -1535,3 +1535,19 @@ def test_a_size_in_parentheses_after_a_model_matched_in_size_is_the_subject_s() 
 def test_the_second_of_a_versus_pair_held_for_a_named_system_is_that_system_s() -> None:
     table = claims_of("NetX ranks first on average, with a mean normalized accuracy of 0.93 versus 0.89 for XGBoost.")
     assert (row(table, "0.93").model, row(table, "0.89").model) == ("NetX", "XGBoost")
+
+
+def test_margins_naming_no_benchmark_mirror_the_scores_before_them() -> None:
+    table = claims_of(
+        "NetX-34B scores 56.8% on MATH and 91.2% on GSM8K, improving over the base model by 14.1 and 6.3 points."
+    )
+    assert (row(table, "14.1").dataset, row(table, "6.3 points").dataset) == ("MATH", "GSM8K")
+    assert (row(table, "14.1").model, row(table, "14.1").baseline) == ("NetX-34B", "base model")  # no base size
+
+
+def test_a_benchmark_in_a_while_clause_is_that_clause_s() -> None:
+    table = claims_of(
+        "NetX reaches 98.7% passkey retrieval accuracy at 128K tokens, while its perplexity on PG-19 only rises "
+        "from 7.21 to 7.35."
+    )
+    assert (row(table, "98.7%").dataset, row(table, "7.35").dataset) == ("", "PG-19")

@@ -197,8 +197,10 @@ def _heads_group(abstract: str, mention: names.Mention) -> bool:
 
 
 _REACH = 300  # characters: a name further from a number than this, in one sentence, is not its name
-# a name opening the next clause ("82.1% ..., and on ZINC it reduces ...") is that clause's
-_OPENS_CLAUSE = re.compile(r",\s*(?:and|while|whereas|but)\s+(?:on|for)\s+(?:the\s+)?$")
+# a name opening the next clause ("82.1% ..., and on ZINC it reduces ...", "..., while its perplexity on PG-19")
+_OPENS_CLAUSE = re.compile(
+    r",\s*(?:and|while|whereas|but)\s+(?:(?!on\b|for\b)[\w-]+\s+){0,3}?(?:on|for)\s+(?:the\s+)?$"
+)
 
 
 def _nearest(abstract: str, mentions: names.Spans[names.Mention], start: int, end: int) -> names.Mention | None:
@@ -491,7 +493,7 @@ def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | No
 _SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}
 _SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(?:version\s+of\s+)?", re.I)
 _SIZED_OWN = re.compile(
-    r"\b(?:[Oo]ur|[Tt]he)\s+(?P<size>tiny|small|base|large|huge|giant)\s+(?:model|version|variant)\b"
+    r"\b(?:[Oo]ur|[Tt]he(?!\s+base\b))\s+(?P<size>tiny|small|base|large|huge|giant)\s+(?:model|version|variant)\b"
 )
 
 
@@ -759,15 +761,22 @@ def _slashed_variants(sentence: Sentence, phrase: reading.Phrase) -> Names | Non
 
 
 def _mirrored_list(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
-    """ "68.9% on HumanEval and 61.2% on MBPP, surpassing X (48.8% and 55.0%)": a list in parentheses after a
-    compared name, as long as the sentence's scores before it, on as many benchmarks, mirrors them in order."""
+    """ "68.9% on HumanEval and 61.2% on MBPP, surpassing X (48.8% and 55.0%)", "..., improving over the base
+    model by 14.1 and 6.3 points": a list naming no benchmark after the sentence's as many scores before it, on
+    as many benchmarks, mirrors them in order."""
     count = len(phrase.members)
-    if count < 2 or not _parenthetical_owner(sentence.text, phrase, sentence.span, sentence.models):
+    if count < 2:
         return None
-    earlier = [dataset for end, _, dataset in sentence.scores if end <= phrase.start][-count:]
-    if len(earlier) != count or None in earlier or len(set(earlier)) != count:
+    earlier = [(end, dataset) for end, _, dataset in sentence.scores if end <= phrase.start][-count:]
+    datasets = [dataset for _, dataset in earlier]
+    if len(earlier) != count or None in datasets or len(set(datasets)) != count:
         return None
-    return list(earlier)
+    last_end = earlier[-1][0]
+    own_name = _named_after(sentence.text, last_end, sentence.datasets)  # "91.2% on GSM8K"
+    later = [m for m in sentence.datasets.starting(last_end, sentence.span[1]) if m is not own_name]
+    if later:
+        return None  # a benchmark named after those scores: the list's own, or another clause's
+    return datasets
 
 
 _OVER_COUNTED = re.compile(
@@ -913,7 +922,7 @@ PREFERENCES: tuple[Preference, ...] = (
     Preference(
         "dataset",
         "mirrored list",
-        "a list in parentheses after a compared name mirrors the sentence's as many scores before it, in order",
+        "a list naming no benchmark mirrors the sentence's as many scores before it, on as many, in order",
         "Glimmer reaches 68.9% on HumanEval and 61.2% on MBPP, surpassing RoutNet (48.8% and 55.0%).",
         {"48.8%": "HumanEval", "55.0%": "MBPP"},
         _mirrored_list,
