@@ -1551,3 +1551,8 @@ def test_a_benchmark_in_a_while_clause_is_that_clause_s() -> None:
         "from 7.21 to 7.35."
     )
     assert (row(table, "98.7%").dataset, row(table, "7.35").dataset) == ("", "PG-19")
+
+
+def test_a_score_of_a_benchmark_with_a_headline_metric_is_in_that_metric() -> None:
+    table = claims_of("Our 70B chat model achieves a score of 8.3 on MT-Bench.")
+    assert row(table, "8.3").metric == "MT-Bench score"

@@ -293,6 +293,9 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
         metric = "performance"  # "outperforms X by 2%": a gain, on no metric the sentence names
     if _is_cost(metric) and kind == "delta" and _BETTER.match(sentence.text, phrase.end) and sentence.quality_scores:
         metric = sentence.quality_scores[-1][0]  # "5x smaller and 2.2% better than X": better in the quality
+    headline = primary_metric(dataset) if metric == "score" else None
+    if headline and reading.compatible(headline, phrase.family, kind):
+        metric = headline  # "a score of 8.3 on MT-Bench": the benchmark's own score
     if metric is None or reading.describes_model_size(phrase, metric, kind):
         return None
     return metric
