@@ -1556,3 +1556,11 @@ def test_a_benchmark_in_a_while_clause_is_that_clause_s() -> None:
 def test_a_score_of_a_benchmark_with_a_headline_metric_is_in_that_metric() -> None:
     table = claims_of("Our 70B chat model achieves a score of 8.3 on MT-Bench.")
     assert row(table, "8.3").metric == "MT-Bench score"
+
+
+def test_a_compared_list_takes_the_metrics_of_as_many_scores_before_it_in_order() -> None:
+    table = claims_of(
+        "On the LibriTTS test set, NetX achieves a speaker similarity of 0.64 and a WER of 2.1%, "
+        "against 0.58 and 3.5% for the strongest zero-shot baseline."
+    )
+    assert (row(table, "0.58").metric, row(table, "3.5%").metric) == ("speaker similarity", "WER")
