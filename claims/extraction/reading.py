@@ -310,7 +310,7 @@ def describes_model_size(phrase: Phrase, metric: str, kind: str) -> bool:
 def _apposed_margin(text: str, level: Quantity, quantity: Quantity, between: str) -> bool:
     """ "89.4 on D4RL, 7.2 points above IQL", "an MRR of 39.1, 2.3 higher than X": a margin (in points, or said
     to be one) set after a level by a comma alone is no member of its list ("by 2.1 and 1.8 points" is one)."""
-    if "," not in between or "and" in between:
+    if "," not in between or _AND.search(between):
         return False
     if level.family is None and quantity.family == "points":
         return True
