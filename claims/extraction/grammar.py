@@ -283,8 +283,15 @@ def fraction_key(written: str) -> str:
     return _FRACTION_SEPARATOR.sub(" ", written.lower())
 
 
+# Every `_WORD_TRIGGER` match holds one of these (what follows its first letter, or "1/"): an abstract that holds
+# none (half of them) is not scanned.
+_WORD_TRIGGER_TAILS = ("imes", "IMES", "old", "OLD", "alf", "hird", "uarter", "ifth", "enth", "1/", "PU")
+
+
 def word_triggers(text: str) -> list[int]:
     """Where a number in words may be: every one holds one of these words."""
+    if not any(tail in text for tail in _WORD_TRIGGER_TAILS):
+        return []
     return [match.start() for match in _WORD_TRIGGER.finditer(text)]
 
 
