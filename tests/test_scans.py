@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 
@@ -154,6 +155,35 @@ def test_automaton_scans_find_what_the_vocabulary_regexes_find(names_of: str, da
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert [(m.span(), m.group()) for m in fast(text, start, end)] == plain(text, start, end)
+
+
+_SEPARATORS = [" ", "-", "/", "(", ")", "1", "5", "+", ".", ":", "@", "_", "x", "\x00", "\t"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["datasets", "metrics"]), st.data())
+def test_marked_scans_of_ascii_text_find_what_the_automaton_finds(names_of: str, data) -> None:
+    """The names of ASCII text, found by the automaton of marked names, are those every place is checked for."""
+    pieces, scanner = {
+        "datasets": (_NAMES, vocab._dataset_scanner()),
+        "metrics": (_ALIASES, vocab._metric_scanner()),
+    }[names_of]
+    unmarked = dataclasses.replace(scanner, marked=None)
+    piece = st.builds(_case_changed, st.sampled_from(pieces), st.lists(st.booleans(), max_size=12))
+    text = "".join(data.draw(st.lists(piece | st.sampled_from(_SEPARATORS), max_size=30)))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    found = [m.span() for m in unmarked.finditer(text, start, end)]
+    assert [m.span() for m in scanner.finditer(text, start, end)] == found
+
+
+def test_marked_scans_on_the_sample_abstracts() -> None:
+    for scanner in (vocab._dataset_scanner(), vocab._metric_scanner()):
+        unmarked = dataclasses.replace(scanner, marked=None)
+        for abstract in loaders.load()["abstract"]:
+            for start, end in [(0, len(abstract)), *ctext.sentence_spans(abstract)]:
+                found = [m.span() for m in unmarked.finditer(abstract, start, end)]
+                assert [m.span() for m in scanner.finditer(abstract, start, end)] == found
 
 
 @settings(max_examples=400, deadline=None)
