@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import cues, grammar, names, reading, scan, vocab
+from claims.extraction import attribution, cues, grammar, names, reading, scan, vocab
 from claims.extraction import text as ctext
 from claims.ingest import loaders
 
@@ -154,6 +155,35 @@ def test_automaton_scans_find_what_the_vocabulary_regexes_find(names_of: str, da
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert [(m.span(), m.group()) for m in fast(text, start, end)] == plain(text, start, end)
+
+
+_SEPARATORS = [" ", "-", "/", "(", ")", "1", "5", "+", ".", ":", "@", "_", "x", "\x00", "\t"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["datasets", "metrics"]), st.data())
+def test_marked_scans_of_ascii_text_find_what_the_automaton_finds(names_of: str, data) -> None:
+    """The names of ASCII text, found by the automaton of marked names, are those every place is checked for."""
+    pieces, scanner = {
+        "datasets": (_NAMES, vocab._dataset_scanner()),
+        "metrics": (_ALIASES, vocab._metric_scanner()),
+    }[names_of]
+    unmarked = dataclasses.replace(scanner, marked=None)
+    piece = st.builds(_case_changed, st.sampled_from(pieces), st.lists(st.booleans(), max_size=12))
+    text = "".join(data.draw(st.lists(piece | st.sampled_from(_SEPARATORS), max_size=30)))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    found = [m.span() for m in unmarked.finditer(text, start, end)]
+    assert [m.span() for m in scanner.finditer(text, start, end)] == found
+
+
+def test_marked_scans_on_the_sample_abstracts() -> None:
+    for scanner in (vocab._dataset_scanner(), vocab._metric_scanner()):
+        unmarked = dataclasses.replace(scanner, marked=None)
+        for abstract in loaders.load()["abstract"]:
+            for start, end in [(0, len(abstract)), *ctext.sentence_spans(abstract)]:
+                found = [m.span() for m in unmarked.finditer(abstract, start, end)]
+                assert [m.span() for m in scanner.finditer(abstract, start, end)] == found
 
 
 @settings(max_examples=400, deadline=None)
@@ -408,3 +438,67 @@ def test_searches_skipped_where_none_of_their_words_is_on_the_sample_abstracts()
     for window in windows:
         assert reading._delta_before(window) == bool(cues.DELTA_BEFORE.search(window)), window
         assert reading._is_reference_before(window) == bool(reading._REFERENCE_BEFORE.search(window)), window
+
+
+# Gates: the words every match of a pattern holds, looked for before its search. Pieces: those words, phrases each
+# pattern matches (so that a gate missing a word fails on one alone), in changed cases, what comes between them,
+# and (?i)'s odd characters.
+_OTHERS_PLURALS = ("methods", "approaches", "works", "models", "systems", "networks", "detectors", "trackers")
+_GATE_WORDS = [
+    *attribution.COMPARISON_WORDS, *attribution._COMPARED_LEVEL_WORDS, *attribution._OTHERS_WORDS,
+    *attribution._OTHERS_NOUNS, *attribution._SIZES, *attribution._SIZE_NOUNS, *names._HEAD_WORDS,
+    "than ", "over ", "compared to ", "comparable with ", "on par with ", "improves on ", "improved ", "outperforms ",
+    "surpassing ", "vs. ", "versus ", "against ", "relative to ", "beats ", "exceeds ", "matches ", "rivals ",
+    "rivalling ", "up from ", "down from ", "over the previous best of ", "from prior SOTA at ", "than other methods",
+    *(f", {adjective} {noun}" for adjective in attribution._OTHERS_WORDS for noun in _OTHERS_PLURALS),
+    "architectures", "while recent", "whereas",
+    *(f"our {size} {noun}" for size in attribution._SIZES for noun in attribution._SIZE_NOUNS),
+    "It also reaches", "it ", "It", "times", "fold", "half", "third", "quarter", "fifth", "tenth", "1/4", "GPU", "TPU",
+    "T", "f", "h", "q", "G", "P", "1", "\u017furpass", "\u212aB", "\u0131mprov",
+]  # fmt: skip
+_GATE_PIECES = [*_GATE_WORDS, *(w.upper() for w in _GATE_WORDS), *(w.title() for w in _GATE_WORDS)]
+_FILLERS = [*" " * 12, "  ", "\n", ", ", ";", ":", ".", "(", ")", "-", "X ", "2.5% ", "a ", "the ", "es", *_ODD]
+_FILLING = st.lists(st.sampled_from(_FILLERS), max_size=4)
+# a word or two in what comes between words: where a gate is wrong, it is wrong on such a text
+_GATE_TEXT = st.tuples(
+    _FILLING, st.sampled_from(_GATE_PIECES), _FILLING, st.lists(st.sampled_from(_GATE_PIECES), max_size=1), _FILLING
+).map(lambda parts: "".join(piece for part in parts for piece in ([part] if isinstance(part, str) else part)))
+_COMPARISON_SEARCHES = (
+    attribution._BASELINE_CUE, attribution._DESCRIBED_BASELINE, attribution._LISTED_AFTER_CUE,
+    attribution._COMPARED_NAME,
+)  # fmt: skip
+
+
+def _gates_hold(text: str) -> None:
+    """Where a gate says no, the search it stands for finds nothing; the gated scans are the scans."""
+    whole = (text, 0, len(text))
+    assert attribution.compares(text) or not any(p.search(text) for p in _COMPARISON_SEARCHES), text
+    assert attribution._may_compare_level(*whole) or not attribution._COMPARED_LEVEL.search(text), text
+    assert attribution._may_describe_others(text) or not attribution._OTHERS_IN_CLAUSE.search(text), text
+    assert attribution._may_describe_others(text) or not attribution._OTHERS_AT_START.search(text), text
+    assert attribution._IT_WORD.search(text) or not attribution._IT_SUBJECT.search(text), text
+    assert attribution._may_size(*whole) or not attribution._SIZED_OWN.search(text), text
+    assert grammar.word_triggers(text) == [m.start() for m in grammar._WORD_TRIGGER.finditer(text)], text
+    heads = scan.finditer_from(names._HEAD_WORD, names._HEAD_WORDS, text)
+    assert [m.span() for m in heads] == [m.span() for m in names._HEAD_WORD.finditer(text)], text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_GATE_TEXT)
+def test_gated_searches_skip_only_text_they_find_nothing_in(text: str) -> None:
+    _gates_hold(text)
+
+
+def test_gated_searches_on_each_piece_alone() -> None:
+    for piece in _GATE_PIECES:
+        for text in (piece, f"X {piece}", f"{piece} ", f"X {piece} X"):
+            _gates_hold(text)
+
+
+def test_gated_searches_on_the_sample_abstracts() -> None:
+    abstracts = loaders.load()["abstract"].tolist()
+    sentences = [a[s:e] for a in abstracts for s, e in ctext.sentence_spans(a)]
+    assert sum(bool(attribution._BASELINE_CUE.search(w)) for w in _windows_before_numbers()) > 20
+    assert sum(bool(attribution._DESCRIBED_BASELINE.search(s)) for s in sentences) > 20
+    for text in [*abstracts, *sentences, *_windows_before_numbers()]:
+        _gates_hold(text)

@@ -34,7 +34,7 @@ from typing import Any
 from claims.extraction import cues, names, reading, setting
 from claims.extraction.grammar import Quantity
 from claims.extraction.text import sentence_spans
-from claims.extraction.vocab import name_key, primary_metric
+from claims.extraction.vocab import fold, name_key, primary_metric
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # The gaps between a number and its name are read with `fullmatch` at their place in the abstract (no copy of
@@ -51,6 +51,21 @@ _COMPARISON = (
     r"equivalent(?:ly)?\s+to|as\s+(?:accurate|good|well)\s+as|above|below|ahead\s+of|"
     r"%\s+of\s+the\s+(?:accuracy|performance|quality|scores?)\s+of)\s+"  # "92% of the accuracy of X"
 )
+# Every match of `_COMPARISON` holds one of these words, or "par" and "with" ("on par with"), in the case folding
+# (?i) compares by: the searches that start with it are run only on text that holds one.
+COMPARISON_WORDS = (
+    "than", "over", "compar", "improv", "outperform", "surpass", "vs", "versus", "against", "relative", "beat",
+    "exceed", "match", "rival",
+)  # fmt: skip
+_PAR_WITH = re.compile(r"par\s+with")
+
+
+def compares(text: str) -> bool:
+    """Whether `text` holds what every match of `_COMPARISON` holds (a test far cheaper than the search)."""
+    folded = fold(text)
+    return any(word in folded for word in COMPARISON_WORDS) or _PAR_WITH.search(folded) is not None
+
+
 _BASELINE_CUE = re.compile(
     rf"{_COMPARISON}"
     r"(?:(?:the|a|an|both|its|their|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
@@ -129,6 +144,8 @@ class Sentence:
     @_found_once
     def described_baselines(self) -> list[re.Match[str]]:
         """The baselines the sentence describes rather than names ("than existing methods")."""
+        if not compares(self.text[self.span[0] : self.span[1]]):
+            return []  # most sentences
         return list(_DESCRIBED_BASELINE.finditer(self.text, *self.span))
 
     @_found_once
@@ -141,6 +158,8 @@ class Sentence:
     def others_described(self) -> list[re.Match[str]]:
         """Where the sentence, or one of its clauses, opens on other systems described ("recent methods")."""
         opening = _OTHERS_AT_START.match(self.text, *self.span)
+        if not _may_describe_others(self.text[self.span[0] : self.span[1]]):
+            return [opening] if opening else []  # most sentences
         return ([opening] if opening else []) + list(_OTHERS_IN_CLAUSE.finditer(self.text, *self.span))
 
     @_found_once
@@ -346,6 +365,14 @@ _COMPARED_LEVEL = re.compile(
     r"(?:\s+[\w@-]+){0,3}?\s+(?:of|at)(?:[^;]{0,40}?\band\s+[\w@-]+(?:\s+[\w@-]+)?\s+of)?)"
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
+_COMPARED_LEVEL_WORDS = ("compared", "versus", "vs", "than", "against", "from", "over")  # one is in every match
+
+
+def _may_compare_level(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds one of `_COMPARED_LEVEL_WORDS` (its search costs 40 us, this test 1)."""
+    return any(text.find(word, start, end) >= 0 for word in _COMPARED_LEVEL_WORDS)
+
+
 # "72.1 for X", "57.5 AP50 in 198 ms by X": the words from a level to its holder
 _HELD_BY = re.compile(
     r"\s*(?:[A-Za-z@-][\w@-]*\s+){0,2}?(?:in\s+[\d.]+\s*[A-Za-z]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+)?"
@@ -417,6 +444,20 @@ _OTHERS_DESCRIBED = (
     r"mainstream)\s+(?:[\w-]+\s+){0,2}?(?:methods|approaches|works|models|systems|networks|detectors|trackers|"
     r"architectures)\b"
 )
+# Every match of `_OTHERS_DESCRIBED` holds one word of each (folded as (?i) compares)
+_OTHERS_WORDS = (
+    "recent", "existing", "previous", "prior", "current", "other", "conventional", "traditional", "mainstream",
+)  # fmt: skip
+_OTHERS_NOUNS = ("method", "approach", "work", "model", "system", "network", "detector", "tracker", "architecture")
+
+
+def _may_describe_others(text: str) -> bool:
+    """Whether `text` holds a word of each, as every match of `_OTHERS_DESCRIBED` does (a test far cheaper than
+    the search)."""
+    folded = fold(text)
+    return any(word in folded for word in _OTHERS_WORDS) and any(noun in folded for noun in _OTHERS_NOUNS)
+
+
 _OTHERS_AT_START = re.compile(rf"\s*{_OTHERS_DESCRIBED}", re.IGNORECASE)
 _OTHERS_IN_CLAUSE = re.compile(rf"(?:(?<=[,;:]\s)|\b(?:while|whereas|but)\s+){_OTHERS_DESCRIBED}", re.IGNORECASE)
 _OURS = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
@@ -454,13 +495,15 @@ def _framed_by(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     return named[0].name if named and name_key(named[0].name).startswith(system) else None
 
 
+# in every match of `_IT_SUBJECT`, found at once (its lookbehinds are tried at every character)
+_IT_WORD = re.compile(r"[Ii]t\s")
 _IT_SUBJECT = re.compile(r"(?:(?<![^.!?]\s)(?<=\s)|^|,\s+)[Ii]t\s+(?:also\s+|further\s+|still\s+)?[a-z]+")
 
 
 def _variant_it_means(sentence: Sentence, phrase: reading.Phrase) -> names.Mention | None:
     """ "NetX-L reaches 86.1%. It also achieves 54.2 AP": "it" is the variant the sentence before named."""
     floor, text = sentence.span[0], sentence.text
-    if not _IT_SUBJECT.search(text, floor, phrase.start):
+    if not _IT_WORD.search(text, floor, phrase.start) or not _IT_SUBJECT.search(text, floor, phrase.start):
         return None
     starts = [start for start, _ in sentence_spans(text) if start < floor]
     before = (starts[-1], floor) if starts else (0, floor)  # the sentence just before
@@ -497,6 +540,16 @@ _SIZED_OWN = re.compile(
 )
 
 
+_SIZE_NOUNS = ("model", "version", "variant")
+
+
+def _may_size(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a size and a noun, as every match of `_SIZED_OWN` does."""
+    return any(text.find(size, start, end) >= 0 for size in _SIZES) and any(
+        text.find(noun, start, end) >= 0 for noun in _SIZE_NOUNS
+    )
+
+
 _STOP = re.compile(r"\.\s")  # a stop, not the point of a decimal ("85.5% ... and 80.1%")
 
 
@@ -508,7 +561,9 @@ def _sized(sentence: Sentence, phrase: reading.Phrase) -> tuple[int, str] | None
         for size in _SIZED.finditer(text, sentence.span[0], phrase.start):
             if text.startswith(system, size.end()) and not _STOP.search(text, size.end() + len(system), phrase.start):
                 return size.end() + len(system), _size_name(system, text, size.group("size"))
-    sized = list(_SIZED_OWN.finditer(text, sentence.span[0], phrase.start)) if system else []
+    if not system or not _may_size(text, sentence.span[0], phrase.start):
+        return None  # most phrases
+    sized = list(_SIZED_OWN.finditer(text, sentence.span[0], phrase.start))
     return (sized[-1].end(), _size_name(system, text, sized[-1].group("size"))) if sized else None
 
 
@@ -570,9 +625,17 @@ def _compared_in(abstract: str) -> frozenset[str]:
     return frozenset(name_key(m.name) for m in mentions if is_baseline(abstract, m, whole))
 
 
+def _cue_before(abstract: str, mention: names.Mention, span: tuple[int, int]) -> re.Match[str] | None:
+    """`_BASELINE_CUE` in the 60 characters before a name, searched only where a comparison word is."""
+    start = max(span[0], mention.start - 60)
+    return _BASELINE_CUE.search(abstract, start, mention.start) if compares(abstract[start : mention.start]) else None
+
+
 def is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:
     """A name after "than", "over", "outperforms", or listed right after such a name."""
     before = abstract[max(span[0], mention.start - 60) : mention.start]
+    if not compares(before):  # most names; `_LISTED_AFTER_CUE`'s words are comparison words too
+        return False
     # the list's pattern only where `before` ends as it must (a test far cheaper than its search)
     return bool(
         _BASELINE_CUE.search(before) or (before.rstrip().endswith(("and", ",")) and _LISTED_AFTER_CUE.search(before))
@@ -587,11 +650,7 @@ def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """What a change is measured against: the name after "than", "over", "outperforms"..."""
     abstract, span = sentence.text, sentence.span
     near = sentence.models.starting(phrase.start - _BASELINE_REACH + 1, phrase.start + _BASELINE_REACH)
-    cued = {
-        mention: cue
-        for mention in near
-        if (cue := _BASELINE_CUE.search(abstract, max(span[0], mention.start - 60), mention.start))
-    }
+    cued = {mention: cue for mention in near if (cue := _cue_before(abstract, mention, span))}
     # "1.4x speedup over X": a comparison after the number is its own; "outperforms X" after it starts another
     after = [m for m, cue in cued.items() if m.start > phrase.end and not _VERB_CUE.match(cue.group())]
     before = [m for m in cued if m.start < phrase.start and ";" not in abstract[m.end : phrase.start]]
@@ -692,7 +751,10 @@ def _changed_levels(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 
 def _compared_level(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     abstract = sentence.text
-    if not _COMPARED_LEVEL.search(abstract, max(sentence.span[0], phrase.start - 100), phrase.start):
+    before = max(sentence.span[0], phrase.start - 100)
+    if not _may_compare_level(abstract, before, phrase.start) or not _COMPARED_LEVEL.search(
+        abstract, before, phrase.start
+    ):
         return None
     # "..., compared to 33.2% for X": the level of what the system is compared with, not the system's;
     # "compared with 72.1 for X and 75.3 for Y": each item's own holder

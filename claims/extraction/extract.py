@@ -151,7 +151,10 @@ def _numbers_in(
     """The metrics and the result numbers of one sentence (not settings, counts of data, digits of names);
     `worded`: it may hold numbers in words ("four times", "half the parameters", "1/10 of the cost")."""
     checkpoint()  # a paper's time budget holds sentence by sentence, whether it gives claims or not
-    found = reading.join_between(abstract, reading.split_changes(abstract, quantities(abstract, *span)))
+    found = quantities(abstract, *span)
+    if not found and not worded:
+        return names.NOTHING, []  # most sentences: no number to read
+    found = reading.join_between(abstract, reading.split_changes(abstract, found))
     if worded and (words := word_quantities(abstract, *span)):
         in_words = names.Spans(words)
         kept = [q for q in found if not (in_words.covering(q.start) or in_words.covering(q.end - 1))]  # "~1/6"

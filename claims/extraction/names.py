@@ -725,7 +725,8 @@ _OPEN_LEAD = (
     r"(?<!\w)(?:on|in|across|of|from|using|with|for)\s+(?:the\s+)?"
     r"(?:challenging\s+|large-scale\s+|popular\s+|public\s+|standard\s+|widely used\s+)?"
 )
-_HEAD_WORD = re.compile(r"dataset|benchmark|test set|validation set|corpus|corpora|challenge")
+_HEAD_WORDS = ("dataset", "benchmark", "test set", "validation set", "corpus", "corpora", "challenge")
+_HEAD_WORD = re.compile("|".join(_HEAD_WORDS))
 _LEAD_ROOM = 200  # characters: more than a lead ("on the large-scale") and three words of a name take
 _OPEN_DATASET = re.compile(
     rf"{_OPEN_LEAD}(?P<name>{_OPEN_NAME})\s+(?:dataset|benchmark|test set|validation set|corpus|challenge)\b"
@@ -792,7 +793,7 @@ def dataset_mentions(text: str, start: int, end: int) -> list[Mention]:
 def _open_dataset_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Names the vocabulary lacks, said to be datasets: "on X dataset", "on the X and Y benchmarks",
     "on three benchmarks, namely, 5.1% on X and 3.9% on Y"."""
-    heads = list(_HEAD_WORD.finditer(text, start, end))
+    heads = list(scan.finditer_from(_HEAD_WORD, _HEAD_WORDS, text, start, end))  # found by `str.find`: 5x faster
     if not heads:
         return  # a third of abstracts name none: skip the scans
     # "on the X and Y benchmarks" ends at a head word: scan only the stretch before each (the longest lead and

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -263,6 +263,9 @@ def _longest_first(name: str) -> tuple[int, str]:
     return -len(name), name
 
 
+_MARK = "\x00"  # what `Scanner.marked` reads every character a name may follow as
+
+
 @dataclass(frozen=True)
 class Scanner:
     """A vocabulary's automaton, folded name -> (its length, its names as (rank, name, as written only)), run
@@ -275,6 +278,8 @@ class Scanner:
     before: re.Pattern[str]
     free: frozenset[str]
     after: re.Pattern[str]
+    marked: ahocorasick.Automaton | None = None  # the ASCII names marked by `marking`, each led by `_MARK`
+    marking: dict[int, str] = field(default_factory=dict)  # every ASCII character a name may follow -> `_MARK`
 
     @classmethod
     def build(cls, ranked: dict[str, tuple[tuple, bool]], before: str, after: str) -> Scanner:
@@ -288,7 +293,19 @@ class Scanner:
         automaton.make_automaton()
         blocked = re.compile(before)
         free = frozenset(chr(code) for code in range(128) if not blocked.match(chr(code)))
-        return cls(automaton, blocked, free, re.compile(after))
+        marking = {ord(char): _MARK for char in free}
+        marked = ahocorasick.Automaton()
+        if all((char in free) == (char.lower() in free) for char in map(chr, range(128))) and _MARK in free:
+            groups: dict[str, list[tuple[str, tuple]]] = {}
+            for key, entries in keys.items():
+                if key.isascii():
+                    value = (len(key), tuple(sorted(entries)))
+                    groups.setdefault(_MARK + key.translate(marking), []).append((key, value))
+            for marked_key, group in groups.items():
+                marked.add_word(marked_key, (len(marked_key) - 1, tuple(group)))
+            marked.make_automaton()
+        usable = marked if marked.kind == ahocorasick.AHOCORASICK else None
+        return cls(automaton, blocked, free, re.compile(after), usable, marking)
 
     def knows(self, name: str) -> bool:
         """Whether `name` is one of the names (its case aside)."""
@@ -301,15 +318,32 @@ class Scanner:
         if self.automaton.kind != ahocorasick.AHOCORASICK:  # no names
             return
         free, before = self.free, self.before
-        for last, value in self.automaton.iter(fold(text[start:end])):
-            at = start + last + 1 - value[0]
-            if at == 0 or (char := text[at - 1]) in free or (char > "\x7f" and not before.match(char)):
-                places.setdefault(at, []).append(value)
+        piece = text[start:end]
+        if self.marked is not None and piece.isascii():
+            self._places_marked(text, start, piece.lower(), places)
+        else:
+            for last, value in self.automaton.iter(fold(piece)):
+                at = start + last + 1 - value[0]
+                if at == 0 or (char := text[at - 1]) in free or (char > "\x7f" and not before.match(char)):
+                    places.setdefault(at, []).append(value)
         position = start
         for at in sorted(places) if len(places) > 1 else places:
             if at >= position and (stop := self._first_fit(text, at, end, places[at])) is not None:
                 yield NameMatch(text, at, stop)
                 position = stop
+
+    def _places_marked(self, text: str, start: int, folded: str, places: dict[int, list[tuple]]) -> None:
+        """The places of names in an ASCII piece of text (`folded`, from `start`) where the character before may
+        come before a name, found by the automaton of marked names over the piece marked alike: every character
+        that may come before a name is `_MARK` (so is the one before the piece, where it may), and a marked name
+        starts with `_MARK`. Names that mark alike ("top-1", "top-5") are told apart on the folded piece."""
+        char = text[start - 1] if start else ""
+        lead = _MARK if not char or char in self.free or (char > "\x7f" and not self.before.match(char)) else "_"
+        for last, (length, group) in self.marked.iter(lead + folded.translate(self.marking)):  # type: ignore[union-attr]
+            at = last - length  # in `folded` (the mark before a name is one character, the lead shifts by one)
+            for key, value in group:
+                if folded.startswith(key, at):
+                    places.setdefault(start + at, []).append(value)
 
     def _first_fit(self, text: str, at: int, end: int, found: list[tuple]) -> int | None:
         """Where the first name (by rank) of those `found` at `at` ends, if one is as written where it must
