@@ -55,7 +55,8 @@ _COMPARISON = (
 # (?i) compares by: the searches that start with it are run only on text that holds one.
 COMPARISON_WORDS = (
     "than", "over", "compar", "improv", "outperform", "surpass", "vs", "versus", "against", "relative", "beat",
-    "exceed", "match", "rival",
+    "exceed", "match", "rival", "equivalent", "accurate", "good", "well", "above", "below", "ahead", "accuracy",
+    "performance", "quality", "score",
 )  # fmt: skip
 _PAR_WITH = re.compile(r"par\s+with")
 
