@@ -40,6 +40,13 @@ def test_a_metric_another_task_owns_is_no_result_of_the_benchmarks_usual_task() 
     assert task != datasets()["KITTI"].tasks[0]
 
 
+def test_a_metric_many_tasks_report_gives_no_task_of_its_own() -> None:
+    # mAP is hypernym discovery's headline, but detection, retrieval and more report it too
+    assert task_of("xView", "mAP", "It reaches 27.3 mAP on xView.", "A detector for aerial images") != (
+        "hypernym discovery"
+    )
+
+
 def test_no_task_where_neither_benchmark_nor_metric_tells() -> None:
     assert task_of("WidgetBench", "widget score", "It scores 3 on WidgetBench.", "A widget") is None
     assert task_of(None, None, "It is 3x faster.", "A widget") is None

@@ -298,7 +298,7 @@ def test_a_metric_of_no_task_the_caption_names_takes_no_benchmark_of_the_paper()
 
 def test_a_map_header_is_mean_average_precision_and_hypernym_discovery_is_measured_in_it():
     assert meaning("Glimmer", "( a ) English Corpus / MAP", "Table 1: Results.", CAST).metric == "mAP"
-    assert measured_in("SemEval-2018 Task 9", "MRR") and not measured_in("SemEval-2018 Task 9", "BLEU")
+    assert measured_in("SemEval-2018 Task 9", "mAP") and not measured_in("SemEval-2018 Task 9", "BLEU")
 
 
 def test_a_header_level_of_one_letter_p_r_or_f_is_precision_recall_or_f_score():
