@@ -1564,3 +1564,11 @@ def test_a_compared_list_takes_the_metrics_of_as_many_scores_before_it_in_order(
         "against 0.58 and 3.5% for the strongest zero-shot baseline."
     )
     assert (row(table, "0.58").metric, row(table, "3.5%").metric) == ("speaker similarity", "WER")
+
+
+def test_a_single_competitor_described_is_the_baseline_of_the_gains_over_it() -> None:
+    table = claims_of(
+        "NetX reaches 78.2% mIoU on Cityscapes, which is 2.4% mIoU higher and 1.5x faster than the strongest "
+        "real-time competitor."
+    )
+    assert {row(table, v).baseline for v in ("2.4%", "1.5x")} == {"strongest real-time competitor"}

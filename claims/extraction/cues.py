@@ -200,7 +200,8 @@ MEASURE_PLURALS = {
 # phrase is written as the abstract words it, without its article, and ends on one of these heads.
 BASELINE_HEADS = (  # noqa: SIM905 (patterns of words, as a sentence lists them)
     "methods? approach(?:es)? models? baselines? results techniques? paradigms? counterparts? networks? "
-    "detectors? trackers? systems? works? transformers alternatives competitors solutions? architectures? frameworks? "
+    "detectors? trackers? systems? works? transformers alternatives competitors? rivals? solutions? architectures? "
+    "frameworks? "
     "pipelines? algorithms? variants? practices? agents? LLMs? state(?:-|\\s+)of(?:-|\\s+)the(?:-|\\s+)art SOTA best "
     "fine-tuning teachers? accelerators? implementations?"
 ).split()
