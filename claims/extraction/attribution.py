@@ -137,6 +137,10 @@ class Sentence:
     scores: list[tuple[int, str, str | None]] = field(default_factory=list)  # (end, metric, dataset) of its scores
     quality_scores: list[tuple[str, str | None]] = field(default_factory=list)  # those not of a cost
 
+    def scores_before(self, position: int, count: int) -> list[tuple[int, str, str | None]]:
+        """The last `count` scores the sentence read before `position`: what a list after them may mirror."""
+        return [score for score in self.scores if score[0] <= position][-count:]
+
     @_found_once
     def compared(self) -> names.Spans[names.Mention]:
         """The models introduced as something compared against (few phrases ask)."""
@@ -830,8 +834,8 @@ def _mirrored_list(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     count = len(phrase.members)
     if count < 2:
         return None
-    earlier = [(end, dataset) for end, _, dataset in sentence.scores if end <= phrase.start][-count:]
-    datasets = [dataset for _, dataset in earlier]
+    earlier = sentence.scores_before(phrase.start, count)
+    datasets = [dataset for _, _, dataset in earlier]
     if len(earlier) != count or None in datasets or len(set(datasets)) != count:
         return None
     last_end = earlier[-1][0]
@@ -861,7 +865,16 @@ _UNNAMED_DATA_AFTER = re.compile(
 
 def _unnamed_benchmark(sentence: Sentence, phrase: reading.Phrase) -> Names:
     """ "85.1% ... on a synthetic instruction-following dataset": a benchmark described, not named ("" decides)."""
-    return ["" if _UNNAMED_DATA_AFTER.match(sentence.text, q.end) else None for q in phrase.members]
+    text = sentence.text
+    return [
+        "" if _may_name_data(text, q.end) and _UNNAMED_DATA_AFTER.match(text, q.end) else None for q in phrase.members
+    ]
+
+
+def _may_name_data(text: str, end: int) -> bool:
+    """Whether the text after a number holds a noun one of which every match of `_UNNAMED_DATA_AFTER` ends on (a
+    test far cheaper than its match)."""
+    return any(text.find(noun, end) >= 0 for noun in ("dataset", "benchmark", "corpus", "test"))
 
 
 _UNKNOWN_OWNER = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}\s*\(\s*$")

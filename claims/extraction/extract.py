@@ -228,12 +228,12 @@ def _mirrored_metrics(sentence: Sentence, phrase: reading.Phrase, kind: str) -> 
     count = len(phrase.members)
     if count < 2 or kind != "score" or not _COMPARED_LIST_BEFORE.search(sentence.text, sentence.span[0], phrase.start):
         return None
-    earlier = [(end, metric) for end, metric, _ in sentence.scores if end <= phrase.start][-count:]
-    metrics = [metric for _, metric in earlier]
+    earlier = sentence.scores_before(phrase.start, count)
+    metrics = [metric for _, metric, _ in earlier]
     if len(earlier) != count or None in metrics or len(set(metrics)) != count:
         return None
     written = {q.end: q for q in sentence.numbers}
-    counterparts = [written.get(end) for end, _ in earlier]
+    counterparts = [written.get(end) for end, _, _ in earlier]
     alike = all(c is not None and c.family == q.family for c, q in zip(counterparts, phrase.members, strict=True))
     return metrics if alike else None
 
@@ -249,15 +249,17 @@ _HEAD_SAID_ONCE = re.compile(
 
 def _head_said_once(text: str, phrase: reading.Phrase, metrics: list[str | None]) -> list[str | None]:
     """A member's word and the head said once after the last member, where they name a metric together."""
-    said = []
-    for quantity, metric in zip(phrase.members, metrics, strict=True):
-        shared = _HEAD_SAID_ONCE.match(text, quantity.end)
-        if shared:
-            word, head = shared.group("word"), shared.group("head")
-            joined = metric_info(f"{word} {head}{shared.group('second') or ''}") or metric_info(f"{word} {head}")
-            metric = joined.name if joined else metric
-        said.append(metric)
-    return said
+    return [_joined_head(text, q) or metric for q, metric in zip(phrase.members, metrics, strict=True)]
+
+
+def _joined_head(text: str, quantity: Quantity) -> str | None:
+    """The metric a number's own word and the head said once later name together ("93.1% unlabeled and ...")."""
+    shared = _HEAD_SAID_ONCE.match(text, quantity.end)
+    if not shared:
+        return None
+    word, head = shared.group("word"), shared.group("head")
+    joined = metric_info(f"{word} {head}{shared.group('second') or ''}") or metric_info(f"{word} {head}")
+    return joined.name if joined else None
 
 
 def _headlines_of_unnamed(
@@ -299,7 +301,7 @@ def _phrase_metric(sentence: Sentence, phrase: reading.Phrase, kind: str, datase
     ):
         return "performance retained"  # "while maintaining 99% performance"
     if metric is None and kind == "score":
-        metric = _head_said_once(sentence.text, phrase, [None] * len(phrase.members))[-1]  # "93.1% unlabeled and"
+        metric = _joined_head(sentence.text, phrase.members[-1])  # "93.1% unlabeled and 91.0% labeled ..."
     if metric is None and reading.named_in_other_unit(sentence.text, phrase, sentence.metrics, kind):
         return None  # "reaches 1.5% RMSE on GSM8K" is no GSM8K accuracy
     if metric in (None, "performance") and phrase.family in ("percent", "points") and kind != "ratio":

@@ -394,9 +394,10 @@ def _dataset(
         return found, "task"
     if tasks_named(f"{col_label} | {row_label}"):
         return None, None  # a task the paper has no benchmark of: not the paper's other benchmark
-    if (named := tasks_named(caption)) and metric and not any(_task_measures(t, metric) for t in named):
+    named = tasks_named(caption)
+    if named and metric and not any(_task_measures(t, metric) for t in named):
         return None, None  # BLEU under "The dependency parsing results": another table's column, merged in
-    if not tasks_named(caption) and _SOME_TASK.search(caption):
+    if not named and _SOME_TASK.search(caption):
         return None, None  # "Accuracy for the picking task": a task no benchmark of the paper's is of
     found = next((b for b in cast.benchmarks if measured_in(b, metric)), None)
     return (found, "paper") if found else (None, None)
@@ -458,7 +459,4 @@ def measured_in(benchmark: str, metric: str | None) -> bool:
     if metric == entry.metric:
         return True
     known = tasks()
-    return any(
-        metric == task.metric or metric in task.same or metric in task.metrics
-        for task in (known[name] for name in entry.tasks if name in known)
-    )
+    return any(_task_measures(name, metric) for name in entry.tasks if name in known)
