@@ -1572,3 +1572,24 @@ def test_a_single_competitor_described_is_the_baseline_of_the_gains_over_it() ->
         "real-time competitor."
     )
     assert {row(table, v).baseline for v in ("2.4%", "1.5x")} == {"strongest real-time competitor"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Glimmer matches Stratus-L on MNLI accuracy (90.1 vs. 90.2).", ["90.1", "90.2"]),
+        ("Glimmer reaches the best mAP@0.5 on Alpha (+4.5) and Beta (+3.5).", ["+4.5", "+3.5"]),
+        ("Prior routers have two drawbacks (1) and (2). Glimmer reaches 81.2% top-1 on ImageNet.", ["81.2%"]),
+    ],
+)
+def test_only_whole_numbers_in_parentheses_enumerate(sentence: str, kept: list[str]) -> None:
+    assert claims_of(sentence, TITLE).value_text.tolist() == kept
+
+
+def test_a_lower_case_size_word_after_the_system_s_name_names_its_variant() -> None:
+    table = claims_of(
+        "Bufflehead-base is 2x faster than BERT-base, and Bufflehead-tiny reaches 80.1 on GLUE.",
+        "Bufflehead: Small Transformers for Language Understanding",
+    )
+    assert row(table, "2x").model == "Bufflehead-base"
+    assert row(table, "80.1").model == "Bufflehead-tiny"

@@ -86,6 +86,8 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
                 carried = single or _split_owner(text, span, seen_datasets) or benchmark
             # a name-shaped word that is part of a dataset's name is no model ("on the Alpha-2 and Beta benchmarks")
             models = names.model_mentions(text, *span)
+            if sized := names.sized_system_mentions(text, *span, system):
+                models = sorted(models + sized, key=lambda m: m.start)
             models = [m for m in models if not every_dataset.covering(m.start, span[0])] if named else models
             models = [m for m in models if not benchmark or name_key(m.name) != name_key(benchmark)]
             own = [m for m in models if not is_baseline(text, m, span)]

@@ -678,6 +678,25 @@ def model_mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+# "Bufflehead-base", "Longformer-large": a size word after the system's name makes a variant, though the
+# token has too few capitals to be shaped like a name
+_SIZE_SUFFIX = re.compile(r"-(?:tiny|mini|small|medium|base|large|huge|giant|xl|xxl)(?![\w-])", re.IGNORECASE)
+
+
+def sized_system_mentions(text: str, start: int, end: int, system: str | None) -> list[Mention]:
+    """The system's size variants in text[start:end] that `model_mentions` cannot see: its name, if not shaped
+    like one, and a lower-case size word."""
+    if not system or _MODEL_SHAPE.fullmatch(system):
+        return []
+    found, position = [], text.find(f"{system}-", start, end)
+    while position >= 0:
+        size = _SIZE_SUFFIX.match(text, position + len(system), end)
+        if size and (position == 0 or not _WORD_CHAR.match(text, position - 1)):
+            found.append(Mention(position, size.end(), text[position : size.end()]))
+        position = text.find(f"{system}-", position + 1, end)
+    return found
+
+
 _DESCRIBING_SUFFIX = re.compile(r"-(?:based|like|style|driven|free|only|aware|guided|powered)$", re.IGNORECASE)
 _PLURAL_OF_CAPITALS = re.compile(r"[a-z][A-Z]{2,}s$|[A-Z]{3,}s$")
 

@@ -274,8 +274,9 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True
     if quantity.family not in ("percent", "factor") and _SETTING_AFTER.match(after):
         return not cues.COUNT_AFTER.match(after)
-    if bare and _ENUMERATOR.search(_before(text, quantity.start, 5)) and _CLOSING_AFTER.match(after):
-        return True  # "(1) ...", "drawbacks: 1) ..." enumerate, they do not measure
+    enumerator = bare and quantity.text.isdigit() and _ENUMERATOR.search(_before(text, quantity.start, 5))
+    if enumerator and _CLOSING_AFTER.match(after):
+        return True  # "(1) ...", ": 1) ..." enumerate, they do not measure; "(90.1 vs. 90.2)" does
     if bare and _PAIR_FROM_BEFORE.search(_before(text, quantity.start, 30)) and _CAUSING_PAIR_AFTER.match(after):
         return True  # "increasing the depth from 1 to 10 improves perplexity": the levels of the cause
     if quantity.family in (None, "scale") and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
