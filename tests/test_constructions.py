@@ -1593,3 +1593,24 @@ def test_a_lower_case_size_word_after_the_system_s_name_names_its_variant() -> N
     )
     assert row(table, "2x").model == "Bufflehead-base"
     assert row(table, "80.1").model == "Bufflehead-tiny"
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        (
+            "Deeper Message Passing for Graph Neural Networks",
+            "Graph neural networks (GNNs) learn from graphs. Deeper GNNs improve the accuracy on ogbn-arxiv by 1.2%.",
+        ),
+        (
+            "Speech Recognition with Stacked Recurrent Networks",
+            "We stack recurrent networks for speech recognition and reach a phone error rate of 17.1% on TIMIT.",
+        ),
+        (
+            "Multi-Granular Targets for Attention Decoders",
+            "We train on two granularities, namely character and BPE. Our models reach a WER of 5.0% on LibriSpeech.",
+        ),
+    ],
+)
+def test_a_family_of_the_field_a_task_or_a_unit_of_text_is_no_system(title: str, abstract: str) -> None:
+    assert claims_of(abstract, title).model.tolist() == [""]  # none named: no family, task or text unit stands in

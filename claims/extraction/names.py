@@ -322,6 +322,37 @@ _COMMON_CAPS = {
     "MHSA",
     "FFN",
     "LoRA",
+    # families, techniques and tasks of the field, never one system's name
+    "GNN",
+    "GNNs",
+    "DNN",
+    "DNNs",
+    "RNNs",
+    "E2E",
+    "LM",
+    "LMs",
+    "PLM",
+    "PLMs",
+    "VLM",
+    "VLMs",
+    "MLLM",
+    "MLLMs",
+    "LVLM",
+    "LVLMs",
+    "RL",
+    "DRL",
+    "MARL",
+    "NMT",
+    "NLU",
+    "NLG",
+    "SLU",
+    "OCR",
+    "KG",
+    "KGs",
+    "BPE",
+    "AED",
+    "CTC",
+    "HMM",
 }
 # Architecture families: a sentence may credit them a result, a paper's own system they are not.
 _TASK_WORD = re.compile(
@@ -487,6 +518,8 @@ def _introduced(abstract: str) -> str | None:
                 return acronym
             read = (match.start(), match.start() + len(clause))
         name = match.group("name").rstrip(".-")
+        if _generic(name.split()[-1]):
+            continue  # "namely, character and BPE": units of the field, not a system
         if _looks_like_name(name) or (match.group("quote") and name[0].isupper()):  # 'refer to as "Bort"'
             return singular(name, abstract)
     introductions = list(scan.finditer_from(_INTRODUCE, _INTRODUCE_STARTS, abstract))
@@ -612,8 +645,8 @@ def _title_as_name(title: str, abstract: str) -> list[str]:
     title, or its words before "for"/"with"/..., that is a name of two to four capitalized words the abstract
     uses (as written there)."""
     head = _NAME_TITLE_END.split(title.strip(), maxsplit=1)[0].strip()
-    if not _TITLE_NAME_WORDS.fullmatch(head) or dataset_at(head):
-        return []
+    if not _TITLE_NAME_WORDS.fullmatch(head) or dataset_at(head) or _TASK_WORD.search(head):
+        return []  # "Speech Recognition with Deep Recurrent Neural Networks" names a task, not a system
     found = abstract.lower().find(head.lower())
     return [abstract[found : found + len(head)]] if found >= 0 else []
 
