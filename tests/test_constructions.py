@@ -1614,3 +1614,8 @@ def test_a_lower_case_size_word_after_the_system_s_name_names_its_variant() -> N
 )
 def test_a_family_of_the_field_a_task_or_a_unit_of_text_is_no_system(title: str, abstract: str) -> None:
     assert claims_of(abstract, title).model.tolist() == [""]  # none named: no family, task or text unit stands in
+
+
+def test_a_change_in_parentheses_after_a_compared_name_is_over_it_not_its() -> None:
+    table = claims_of("Glimmer can outperform RoutNet (e.g. +2.1% top-1 accuracy on ImageNet).", TITLE)
+    assert (row(table, "+2.1%").model, row(table, "+2.1%").baseline) == ("Glimmer", "RoutNet")

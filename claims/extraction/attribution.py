@@ -806,9 +806,13 @@ def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     matched = sentence.models.last_ending(sentence.span[0], phrase.start) if owner else None
     if matched and matched.name == owner and _MATCHED_BEFORE.search(sentence.text, sentence.span[0], matched.start):
         return None  # "X with comparable size to ResNet50 (21.5M parameters)": the size is X's, matched by ResNet50
-    if owner and phrase.family == "factor" and name_key(owner) in {name_key(m.name) for m in sentence.compared}:
-        return None  # "compared with 1000-step DDIMs (20x speedup)": the factor is over the compared model
+    if owner and name_key(owner) in {name_key(m.name) for m in sentence.compared} and _a_change(sentence, phrase):
+        return None  # "compared with DDIMs (20x speedup)", "outperforms X (+9.5% NDCG)": the change is over X
     return [owner] * len(phrase.members) if owner else None
+
+
+def _a_change(sentence: Sentence, phrase: reading.Phrase) -> bool:
+    return phrase.family == "factor" or "score" not in reading.kinds_of(sentence.text, phrase, sentence.span)
 
 
 def _slash_paired(text: str, phrase: reading.Phrase) -> bool:
