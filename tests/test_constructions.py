@@ -1619,3 +1619,9 @@ def test_a_family_of_the_field_a_task_or_a_unit_of_text_is_no_system(title: str,
 def test_a_change_in_parentheses_after_a_compared_name_is_over_it_not_its() -> None:
     table = claims_of("Glimmer can outperform RoutNet (e.g. +2.1% top-1 accuracy on ImageNet).", TITLE)
     assert (row(table, "+2.1%").model, row(table, "+2.1%").baseline) == ("Glimmer", "RoutNet")
+
+
+def test_more_than_before_the_next_number_is_its_bound_and_a_count_of_operations_is_data() -> None:
+    table = claims_of("Glimmer reaches a success rate of over 97% across more than 10,000 operations.", TITLE)
+    assert table.value_text.tolist() == ["97%"]
+    assert (row(table, "97%").kind, row(table, "97%").bound) == ("score", ">")

@@ -48,7 +48,7 @@ BOUND_BEFORE = re.compile(
 DELTA_AFTER = re.compile(
     r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?"
     r"(?:(?!and\b|or\b|which\b|that\b|it\b|is\b|was\b|are\b|while\b|whereas\b|when\b|but\b)[a-zA-Z][\w-]*\s+){0,3}?"
-    r"(?:higher|lower|more|fewer|less|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
+    r"(?:higher|lower|(?:more|fewer|less)(?!\s+than\s+[\d~$])|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
     r"decreases?|drops?|savings?|deductions?|smaller|larger|faster|slower|absolute|relative|lead|margin|speed-?ups?|"
     r"acceleration|above|below|"
     r"performance\s+(?:gain|improvement|boost|drop))\b",

@@ -29,7 +29,8 @@ _SETTING_AFTER = re.compile(
     r"modalities|domains?|models?|parameters? model|B model|B-parameter|queries|points|instances|"
     r"hours? (?:of|long)|minutes? (?:of|long)|seconds? (?:of|long)|-second|-minute|-hour|"
     r"(?:web\s*)?pages|documents|articles|tweets|posts|passages|paragraphs|dialogues|conversations|"
-    r"(?:translation\s+)?directions|language\s+pairs)",
+    r"(?:translation\s+)?directions|language\s+pairs|operations|episodes|trajectories|demonstrations|interactions|"
+    r"users|items|questions|prompts|environments|runs|seeds)",
     re.IGNORECASE,
 )
 _SETTING_BEFORE = re.compile(
