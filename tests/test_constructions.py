@@ -1625,3 +1625,14 @@ def test_more_than_before_the_next_number_is_its_bound_and_a_count_of_operations
     table = claims_of("Glimmer reaches a success rate of over 97% across more than 10,000 operations.", TITLE)
     assert table.value_text.tolist() == ["97%"]
     assert (row(table, "97%").kind, row(table, "97%").bound) == ("score", ">")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "baseline"),
+    [
+        ("Glimmer gains 50% over previous approaches and is on par with RoutNet on ImageNet.", "previous approaches"),
+        ("Glimmer is 8.4x smaller than the best existing RoutNet.", "RoutNet"),
+    ],
+)
+def test_a_baseline_described_right_after_a_change_in_its_own_clause_beats_a_later_name(sentence, baseline) -> None:
+    assert claims_of(sentence, TITLE).baseline.tolist() == [baseline]

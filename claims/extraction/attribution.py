@@ -647,6 +647,7 @@ def is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) ->
     )
 
 
+_CLAUSE_GAP = re.compile(r",|;|\band\b|\bwhile\b|\bwhereas\b")  # "... over previous approaches, and on par with X"
 _BY_MARGIN = re.compile(r"\s+by\s+(?:about\s+|nearly\s+|up\s+to\s+|over\s+|more\s+than\s+)?")
 _BASELINE_REACH = 160  # characters between a phrase and the name it is compared with
 
@@ -659,6 +660,9 @@ def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     # "1.4x speedup over X": a comparison after the number is its own; "outperforms X" after it starts another
     after = [m for m, cue in cued.items() if m.start > phrase.end and not _VERB_CUE.match(cue.group())]
     before = [m for m in cued if m.start < phrase.start and ";" not in abstract[m.end : phrase.start]]
+    described = next((m for m in sentence.described_baselines if 0 <= m.start() - phrase.end < 40), None)
+    if described and (not after or _CLAUSE_GAP.search(sentence.text, described.end(), after[0].start)):
+        return None  # "a 50% improvement over previous approaches, and on par with X": over those described
     if after and after[0].start - phrase.end < 80:
         return after[0].name
     return before[-1].name if before else (after[0].name if after else None)
@@ -1195,7 +1199,8 @@ PREFERENCES: tuple[Preference, ...] = (
     Preference(
         "baseline",
         "cued",
-        "the name after 'than', 'over', 'outperforms' nearest the change",
+        "the name after 'than', 'over', 'outperforms' nearest the change, unless a baseline described right after "
+        "the change ends its clause before that name",
         "Glimmer is 1.4x faster than RoutNet on ImageNet.",
         {"1.4x": "RoutNet"},
         _cued_baseline,
