@@ -1636,3 +1636,12 @@ def test_more_than_before_the_next_number_is_its_bound_and_a_count_of_operations
 )
 def test_a_baseline_described_right_after_a_change_in_its_own_clause_beats_a_later_name(sentence, baseline) -> None:
     assert claims_of(sentence, TITLE).baseline.tolist() == [baseline]
+
+
+def test_names_listed_after_a_compared_name_or_such_as_are_compared_too() -> None:
+    table = claims_of(
+        "Glimmer outperforms SOTA approaches such as RoutNet, PathNet and VoxNet by 36%, 76% and 62% respectively.",
+        TITLE,
+    )
+    assert table.model.tolist() == ["Glimmer"] * 3
+    assert table.baseline.tolist() == ["RoutNet", "PathNet", "VoxNet"]

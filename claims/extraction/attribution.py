@@ -73,7 +73,8 @@ _BASELINE_CUE = re.compile(
     r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|\d+-\w+|"
     r"(?:accuracy|performance|quality|results?|scores?)\s+of|"  # "matches the accuracy of X"
     r"\([^()]{1,40}\))\s+)*"
-    r"(?:(?:[a-z][\w-]*\s+){1,3}\(\s*)?$",  # "outperforms the visual transformer (DeiT-B) by 2.3%"
+    r"(?:(?:[a-z][\w-]*\s+){1,3}\(\s*"  # "outperforms the visual transformer (DeiT-B) by 2.3%"
+    r"|(?:[\w-]+\s+){1,4}?(?:such\s+as|including|e\.g\.,?)\s+)?$",  # "outperforms SOTA methods such as X"
     re.IGNORECASE,
 )
 
@@ -144,7 +145,8 @@ class Sentence:
     @_found_once
     def compared(self) -> names.Spans[names.Mention]:
         """The models introduced as something compared against (few phrases ask)."""
-        return names.Spans.of([m for m in self.models if is_baseline(self.text, m, self.span)])
+        marked = baselines(self.text, self.models, self.span)
+        return names.Spans.of([m for m, compared in zip(self.models, marked, strict=True) if compared])
 
     @_found_once
     def described_baselines(self) -> list[re.Match[str]]:
@@ -627,13 +629,25 @@ def _set_against_ours(sentence: Sentence, mention: names.Mention, phrase: readin
 def _compared_in(abstract: str) -> frozenset[str]:
     whole = (0, len(abstract))
     mentions = names.model_mentions(abstract, *whole)
-    return frozenset(name_key(m.name) for m in mentions if is_baseline(abstract, m, whole))
+    compared = baselines(abstract, mentions, whole)
+    return frozenset(name_key(m.name) for m, is_compared in zip(mentions, compared, strict=True) if is_compared)
 
 
 def _cue_before(abstract: str, mention: names.Mention, span: tuple[int, int]) -> re.Match[str] | None:
     """`_BASELINE_CUE` in the 60 characters before a name, searched only where a comparison word is."""
     start = max(span[0], mention.start - 60)
     return _BASELINE_CUE.search(abstract, start, mention.start) if compares(abstract[start : mention.start]) else None
+
+
+def baselines(abstract: str, mentions: list[names.Mention], span: tuple[int, int]) -> list[bool]:
+    """Which of a sentence's names are compared against: each that `is_baseline`, and each listed right after
+    one ("outperforms methods such as A, B, C and D")."""
+    found: list[bool] = []
+    for index, mention in enumerate(mentions):
+        listed = index > 0 and found[-1] and _LIST_GAP.fullmatch(abstract, mentions[index - 1].end, mention.start)
+        listed = listed and not _SUBJECT_VERB.match(abstract, mention.end)  # "..., and X-tiny reaches": a clause
+        found.append(bool(listed) or is_baseline(abstract, mention, span))
+    return found
 
 
 def is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:

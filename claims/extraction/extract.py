@@ -19,8 +19,8 @@ from claims.extraction.attribution import (
     Sentence,
     alternative_metric,
     attribute,
+    baselines,
     efficiency_datasets,
-    is_baseline,
     task_metric,
 )
 from claims.extraction.grammar import Quantity, quantities, word_quantities, word_triggers
@@ -90,7 +90,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
                 models = sorted(models + sized, key=lambda m: m.start)
             models = [m for m in models if not every_dataset.covering(m.start, span[0])] if named else models
             models = [m for m in models if not benchmark or name_key(m.name) != name_key(benchmark)]
-            own = [m for m in models if not is_baseline(text, m, span)]
+            own = [m for m, compared in zip(models, baselines(text, models, span), strict=True) if not compared]
             found = (metrics, names.Spans.of(datasets), names.Spans.of(models), names.Spans.of(own))
             sentence = Sentence(text, span, *found, carried, system, kept)
             verbatim = abstract[span[0] : span[1]]
