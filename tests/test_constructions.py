@@ -1645,3 +1645,8 @@ def test_names_listed_after_a_compared_name_or_such_as_are_compared_too() -> Non
     )
     assert table.model.tolist() == ["Glimmer"] * 3
     assert table.baseline.tolist() == ["RoutNet", "PathNet", "VoxNet"]
+
+
+def test_the_improvement_in_a_metric_is_a_number_makes_a_change() -> None:
+    table = claims_of("In summary, the improvement achieved in the Intersection over Union (IoU) is 1.17%.", TITLE)
+    assert (row(table, "1.17%").kind, row(table, "1.17%").metric) == ("delta", "IoU")
