@@ -1650,3 +1650,34 @@ def test_names_listed_after_a_compared_name_or_such_as_are_compared_too() -> Non
 def test_the_improvement_in_a_metric_is_a_number_makes_a_change() -> None:
     table = claims_of("In summary, the improvement achieved in the Intersection over Union (IoU) is 1.17%.", TITLE)
     assert (row(table, "1.17%").kind, row(table, "1.17%").metric) == ("delta", "IoU")
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "model"),
+    [
+        (
+            "Reading Chest Radiographs with Label Smoothing",
+            "Detecting diseases from chest X-rays (CXRs) is hard. Our model reaches a mean AUC of 0.94 on CheXpert.",
+            "",
+        ),
+        (
+            "Deeper Layers Inside Message Passing",
+            "We present a method, namely Deeper Layers Inside Message Passing (DLIMP ), for graphs. "
+            "DLIMP improves the accuracy of GraphSage on ogbn-products by 1.6%.",
+            "DLIMP",
+        ),
+    ],
+)
+def test_an_acronym_of_data_is_no_system_and_a_space_before_the_parenthesis_does_not_hide_one(
+    title: str, abstract: str, model: str
+) -> None:
+    assert claims_of(abstract, title).model.tolist() == [model]
+
+
+def test_a_name_introduced_as_an_evaluation_framework_is_a_benchmark_not_the_system() -> None:
+    table = claims_of(
+        "We introduce CodeFix-bench, an evaluation framework of 2,294 issues. "
+        "The best-performing model reaches an accuracy of 1.96%.",
+        "CodeFix-bench: Can Language Models Fix Real Issues?",
+    )
+    assert (table.model.tolist(), table.dataset.tolist()) == ([""], ["CodeFix-bench"])

@@ -261,7 +261,7 @@ _LOOSE_NAME = re.compile(
 )
 _NAME_SHAPED = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*[A-Z0-9][\w.+-]*|[a-z]+[A-Z][\w.+-]*)")
 # "(DiNAT)", "(STDC network)": an acronym in parentheses, maybe with the noun it names
-_ACRONYM = re.compile(r"\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)(?:\s+(?:network|model|architecture))?\)")
+_ACRONYM = re.compile(r"\((?P<name>[A-Za-z][\w-]*[A-Z][\w.+-]*)(?:\s+(?:network|model|architecture))?\s*\)")
 _ACRONYM_SHAPE = re.compile(r"[A-Z][\w+-]*[A-Z0-9+][\w+-]*")
 # The expansion before an acronym, read backwards from the parenthesis: the longest run of one to
 # six words each followed by spaces. Reading the reversed text from its start finds what
@@ -406,8 +406,8 @@ def _title_acronyms(title: str, abstract: str, anywhere: bool = False) -> list[s
     found: dict[str, int] = {}
     for definition in acronym_definitions(abstract):
         words = [w.rstrip("s") for w in _LOWER_WORD.findall(definition.expansion.lower())]
-        if definition.name in _COMMON_CAPS or _TASK_WORD.search(definition.expansion):
-            continue  # "Facial Expression Recognition (FER)" names a task, not a system
+        if not _may_name_system(definition):
+            continue
         if anywhere:
             covered = 3 if len(words) >= 3 and _contains(title_words, words[-3:]) else 0
         else:
@@ -426,6 +426,17 @@ def _contains(words: list[str], part: list[str]) -> bool:
 def _first_acronym(clause: str) -> str | None:
     names = [d.name for d in acronym_definitions(clause) if d.name not in _COMMON_CAPS]
     return names[0] if names else None
+
+
+# "chest X-rays (CXRs)", "knowledge graphs (KGs)": the data a system reads, not a system
+_DATA_WORD = re.compile(r"\b(?:x-rays?|images?|scans?|videos?|data|records?|signals?|documents?|graphs?)\s*$", re.I)
+
+
+def _may_name_system(definition: AcronymDefinition) -> bool:
+    """An acronym of a task ("Facial Expression Recognition (FER)"), of data ("chest X-rays (CXRs)") or of the
+    field's words names no system."""
+    expansion = definition.expansion
+    return not (definition.name in _COMMON_CAPS or _TASK_WORD.search(expansion) or _DATA_WORD.search(expansion))
 
 
 _CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:which|that|where)\b|$")
@@ -562,7 +573,8 @@ def _introduced_by_title(title: str) -> str | None:
 
 
 _BENCHMARK_NOUNS = (
-    "benchmark", "dataset", "data set", "corpus", "test suite", "suite", "challenge set", "test set", "evaluation set"
+    "benchmark", "dataset", "data set", "corpus", "test suite", "suite", "challenge set", "test set", "evaluation set",
+    "evaluation framework", "testbed", "test bed",
 )  # fmt: skip
 _BENCHMARK_NOUN = "(?:" + "|".join(_BENCHMARK_NOUNS) + ")"
 _INTRODUCED_BENCHMARK = re.compile(
