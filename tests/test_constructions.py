@@ -1681,3 +1681,32 @@ def test_a_name_introduced_as_an_evaluation_framework_is_a_benchmark_not_the_sys
         "CodeFix-bench: Can Language Models Fix Real Issues?",
     )
     assert (table.model.tolist(), table.dataset.tolist()) == ([""], ["CodeFix-bench"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction", "baseline"),
+    [
+        ("However, Glimmer still falls short of human performance by 10.4% on ImageNet.", "down", "human performance"),
+        ("Glimmer lags behind RoutNet by 0.5% WER on LibriSpeech.", "up", "RoutNet"),
+        ("Glimmer trails RoutNet by 1.1 BLEU on WMT14 En-De.", "down", "RoutNet"),
+    ],
+)
+def test_a_shortfall_is_a_change_to_the_worse_side_of_its_metric(sentence, direction, baseline) -> None:
+    claim = claims_of(sentence, TITLE).iloc[0]
+    assert (claim.kind, claim.direction, claim.model, claim.baseline) == ("delta", direction, "Glimmer", baseline)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The model is better than 2.6 out of 3 radiologists with a mean AUC of 0.930.",
+        "We extend the context to 128k tokens using a 2k training context window, with a mean AUC of 0.930.",
+    ],
+)
+def test_counts_out_of_a_whole_and_context_windows_are_no_results(sentence: str) -> None:
+    assert claims_of(sentence, TITLE).value_text.tolist() == ["0.930"]
+
+
+def test_a_verb_and_its_object_name_no_metric() -> None:
+    table = claims_of("Glimmer lifts accuracy, augmenting it by up to 15% compared to RoutNet.", TITLE)
+    assert row(table, "15%").metric == "accuracy"

@@ -49,6 +49,7 @@ _COMPARISON = (
     r"\b(?:than|over|compared\s+(?:to|with)|improv(?:e|es|ed|ing)(?:\s+(?:up)?on|(?!\s+over\b))|outperform\w*|surpass\w*|vs\.?|"
     r"versus|against|relative\s+to|beat(?:s|ing)?|exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with)|"
     r"equivalent(?:ly)?\s+to|as\s+(?:accurate|good|well)\s+as|above|below|ahead\s+of|"
+    r"(?:falls?|fell|falling)\s+short\s+of|lag(?:s|ged|ging)?\s+behind|trail(?:s|ed|ing)?|behind|"
     r"%\s+of\s+the\s+(?:accuracy|performance|quality|scores?)\s+of)\s+"  # "92% of the accuracy of X"
 )
 # Every match of `_COMPARISON` holds one of these words, or "par" and "with" ("on par with"), in the case folding
@@ -56,7 +57,7 @@ _COMPARISON = (
 COMPARISON_WORDS = (
     "than", "over", "compar", "improv", "outperform", "surpass", "vs", "versus", "against", "relative", "beat",
     "exceed", "match", "rival", "equivalent", "accurate", "good", "well", "above", "below", "ahead", "accuracy",
-    "performance", "quality", "score",
+    "performance", "quality", "score", "short", "behind", "trail",
 )  # fmt: skip
 _PAR_WITH = re.compile(r"par\s+with")
 
@@ -99,7 +100,7 @@ _HEADS_GROUP = re.compile(rf"{_SPLIT_WORDS}with\b", re.I)
 _RUN_SEPARATOR = re.compile(r"\s*(?:,|/)?\s*(?:and\s+|or\s+)?(?:the\s+)?")
 _SUBJECT_VERB = re.compile(
     r"[\s,]*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:achiev|obtain|reach|attain|get|give|yield|set|score|boast|establish|"
-    r"improv|outperform|surpass|run|deliver|record|show)\w*\b"
+    r"improv|outperform|surpass|run|deliver|record|show|falls?\s+short|lag|trail)\w*\b"
 )
 
 

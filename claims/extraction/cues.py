@@ -103,14 +103,26 @@ UP_WORDS = re.compile(
 DOWN_WORDS = re.compile(
     r"\b(?:fewer|less|lower(?:s|ed|ing)?|reduc\w*|decreas\w*|drops?|smaller|sav\w*|cheaper|cuts?|compress\w*|"
     r"shrink\w*|lighter|slashes|halv\w*|shorter|declines?|compact|efficient|los(?:e|es|ing|s)|sacrific\w*|degrad\w*|"
-    r"deduct\w*|cost\s+of)\b",
+    r"deduct\w*|cost\s+of|"
+    r"falls?\s+short|fell\s+short|falling\s+short|lag(?:s|ged|ging)?\s+behind|trail(?:s|ed|ing)?|underperform\w*)\b",
     re.IGNORECASE,
 )
-# Praise words follow the metric's better direction ("improvement in WER" is down).
+# Praise words follow the metric's better direction ("improvement in WER" is down); shortfall words its worse
+# one ("falls short of X by 2% accuracy" is down, "lags behind X by 0.5 WER" up).
 PRAISE_WORDS = re.compile(
     r"\b(?:improv\w*|gains?|boost\w*|outperform\w*|surpass\w*|better|enhanc\w*|beat\w*|advanc\w*)\b",
     re.IGNORECASE,
 )
+SHORTFALL_WORDS = re.compile(
+    r"\b(?:falls?\s+short|fell\s+short|falling\s+short|lag(?:s|ged|ging)?\s+behind|trail(?:s|ed|ing)?|underperform\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def sense(word: str) -> str:
+    """ "praise", "shortfall" or "": how a direction word stands to the metric's better side."""
+    return "praise" if PRAISE_WORDS.fullmatch(word) else "shortfall" if SHORTFALL_WORDS.fullmatch(word) else ""
+
 
 # What a share of another system's cost is a share of (singular and plural: "memory", "GPU hours").
 _COST_NOUN = (
@@ -205,5 +217,6 @@ BASELINE_HEADS = (  # noqa: SIM905 (patterns of words, as a sentence lists them)
     "detectors? trackers? systems? works? transformers alternatives competitors? rivals? solutions? architectures? "
     "frameworks? "
     "pipelines? algorithms? variants? practices? agents? LLMs? state(?:-|\\s+)of(?:-|\\s+)the(?:-|\\s+)art SOTA best "
-    "fine-tuning teachers? accelerators? implementations?"
+    "fine-tuning teachers? accelerators? implementations? "
+    "humans human\\s+performance experts? radiologists? clinicians? physicians? dermatologists? pathologists?"
 ).split()

@@ -29,7 +29,7 @@ _SETTING_AFTER = re.compile(
     r"modalities|domains?|models?|parameters? model|B model|B-parameter|queries|points|instances|"
     r"hours? (?:of|long)|minutes? (?:of|long)|seconds? (?:of|long)|-second|-minute|-hour|"
     r"(?:web\s*)?pages|documents|articles|tweets|posts|passages|paragraphs|dialogues|conversations|"
-    r"(?:translation\s+)?directions|language\s+pairs|operations|episodes|trajectories|demonstrations|interactions|"
+    r"(?:translation\s+)?directions|language\s+pairs|(?:training\s+)?context\s+(?:window|length)|operations|episodes|trajectories|demonstrations|interactions|"
     r"users|items|questions|prompts|environments|runs|seeds)",
     re.IGNORECASE,
 )
@@ -86,6 +86,7 @@ def _is_reference_before(before: str) -> bool:
 
 
 _NAME_AFTER = re.compile(r"^-[A-Za-z]")
+_OUT_OF = re.compile(r"\s+out\s+of\s+\d")
 _CLOSING_AFTER = re.compile(r"\s*\)")  # "0.76(0.04)", "(1) ..."
 _LETTER_AFTER = re.compile(r"[A-Za-z]")
 # "trained on only 10% of the labels": how much data a model learned from, not a result
@@ -278,6 +279,8 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
     enumerator = bare and quantity.text.isdigit() and _ENUMERATOR.search(_before(text, quantity.start, 5))
     if enumerator and _CLOSING_AFTER.match(after):
         return True  # "(1) ...", ": 1) ..." enumerate, they do not measure; "(90.1 vs. 90.2)" does
+    if bare and _OUT_OF.match(after):
+        return True  # "better than 2.6 out of 3 radiologists": a count of those compared with
     if bare and _PAIR_FROM_BEFORE.search(_before(text, quantity.start, 30)) and _CAUSING_PAIR_AFTER.match(after):
         return True  # "increasing the depth from 1 to 10 improves perplexity": the levels of the cause
     if quantity.family in (None, "scale") and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
@@ -568,10 +571,12 @@ def _first_comparison_end(text: str, start: int, end: int) -> int | None:
     return found.end() if found else None
 
 
-def _oriented(direction: str, praise: bool, metric: str | None) -> str:
-    """Praise follows the metric's better side: an "improvement" in WER is down."""
+def _oriented(direction: str, sense: str, metric: str | None) -> str:
+    """Praise follows the metric's better side, a shortfall its worse one: an "improvement" in WER is down."""
     info = metric_info(metric)
-    return "down" if praise and info is not None and not info.higher_is_better else direction
+    if not sense or info is None or info.higher_is_better:
+        return direction
+    return "down" if sense == "praise" else "up"
 
 
 # A list of changes, each number with a few words of its own ("1.5% box AP in COCO detection"): the "by" before
@@ -584,26 +589,26 @@ _DISTRIBUTED_AFTER = re.compile(
 )
 
 
-def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str, bool] | None:
+def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str, str] | None:
     """The cue grammatically tied to the number: "28% reduction", "5x faster", "improves X by", "gain of"."""
     after = text[phrase.end : min(sentence[1], phrase.end + 40)]
     after = _CLAUSE_WORD.split(after, maxsplit=1)[0]
     words = _FIRST_WORDS.match(after).group()
     for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down")):
         if m := pattern.search(words):
-            return direction, bool(cues.PRAISE_WORDS.fullmatch(m.group()))
+            return direction, cues.sense(m.group())
     before = text[max(sentence[0], phrase.start - 120) : phrase.start]
     if not _BY_BEFORE.search(before):
         return None  # only "improves X by N", "a gain of N" tie a verb before the number to it
     verbs = [
-        (m.start(), direction, bool(cues.PRAISE_WORDS.fullmatch(m.group())))
+        (m.start(), direction, cues.sense(m.group()))
         for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down"))
         for m in pattern.finditer(before)
         if _BY_BEFORE.search(before, m.end()) or _NO_BREAK_TO_END.match(before, m.end())
     ]
     if verbs:
-        _, direction, praise = max(verbs)
-        return direction, praise
+        _, direction, sense = max(verbs)
+        return direction, sense
     return None
 
 
@@ -631,17 +636,17 @@ def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: s
     window_start = max(sentence[0], phrase.start - 90)
     window = text[window_start : min(sentence[1], phrase.end + 50)]
     left, right = phrase.start - window_start, phrase.end - window_start
-    candidates: list[tuple[int, str, bool]] = []
+    candidates: list[tuple[int, str, str]] = []
     for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down")):
         for m in pattern.finditer(window):
             distance = m.start() - right if m.start() >= right else left - m.end() + 6
             if m.start() >= left and m.end() <= right or _NEGATED.search(window, max(0, m.start() - 14), m.start()):
                 continue  # "without any loss in quality" says no change
-            candidates.append((distance, direction, bool(cues.PRAISE_WORDS.fullmatch(m.group()))))
+            candidates.append((distance, direction, cues.sense(m.group())))
     if not candidates:
         return "up"
-    _, direction, praise = min(candidates)
-    return _oriented(direction, praise, metric)
+    _, direction, sense = min(candidates)
+    return _oriented(direction, sense, metric)
 
 
 _NEGATED = re.compile(r"\b(?:without|no|with\s+no)\s+(?:any\s+)?$")
@@ -966,6 +971,8 @@ def _metric_phrase(noun_phrase: str) -> str | None:
     words = noun_phrase.split()
     placed = next((i for i, word in enumerate(words) if i and word.lower() in _PLACE_PREPOSITIONS), len(words))
     words = words[:placed]  # "forgetting on Split CIFAR-100": the measure, not where it was measured
+    if words and words[-1].lower() in ("it", "them"):
+        return None  # "augmenting it by 15%": a verb and its object, no noun naming a measure
     while words and _FUNCTION_WORD.match(words[-1]):
         words.pop()  # "annotations needed"
     start = len(words)
