@@ -1710,3 +1710,33 @@ def test_counts_out_of_a_whole_and_context_windows_are_no_results(sentence: str)
 def test_a_verb_and_its_object_name_no_metric() -> None:
     table = claims_of("Glimmer lifts accuracy, augmenting it by up to 15% compared to RoutNet.", TITLE)
     assert row(table, "15%").metric == "accuracy"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "kind", "bound"),
+    [
+        ("Our method improves 1.90% and 1.73% for ranges of 60 m and 120 m on nuScenes.", "1.90%", "delta", "="),
+        ("Glimmer shows 15-25% superior performance in dynamic scenarios.", "15-25%", "delta", "<="),
+        ("On Animals-10 we see an average accuracy increase of at least ∼16.7%.", "16.7%", "delta", ">="),
+    ],
+)
+def test_words_that_make_a_change_of_a_number(sentence: str, value_text: str, kind: str, bound: str) -> None:
+    claim = row(claims_of(sentence, TITLE), value_text)
+    assert (claim.kind, claim.bound) == (kind, bound)
+
+
+def test_a_share_of_data_trained_on_is_no_result() -> None:
+    table = claims_of("Glimmer reaches 68.39% accuracy on ImageNet with only a 10% subset.", TITLE)
+    assert table.value_text.tolist() == ["68.39%"]
+
+
+def test_the_performance_of_a_described_baseline_is_that_baseline() -> None:
+    table = claims_of(
+        "Glimmer matches the performance of state-of-the-art routing methods while reducing costs by 60%.", TITLE
+    )
+    assert row(table, "60%").baseline == "state-of-the-art routing methods"
+
+
+@pytest.mark.parametrize("title", ["Seeing is Understanding: Routing for Vision", "Trimming the Weights: Routing"])
+def test_a_title_head_that_is_a_phrase_is_no_system(title: str) -> None:
+    assert claims_of("The approach improves accuracy by 7.2% on ImageNet.", title).model.tolist() == [""]

@@ -88,9 +88,10 @@ _VERB_CUE = re.compile(cues.OUTDOING, re.IGNORECASE)
 # A described baseline: up to four lower-case words ending on a head ("other state-of-the-art methods"), the
 # article dropped; "with" and two words more only where a comma closes the phrase ("Compared to methods with
 # similar detectors, it ...").
-_PLAIN_WORD = r"(?!(?:by|on|in|at|to|for|and|or|with|while|than|from|using|which|that)\b)[a-z][\w-]*"
+_PLAIN_WORD = r"(?!(?:by|on|in|at|to|for|of|and|or|with|while|than|from|using|which|that)\b)[a-z][\w-]*"
 _DESCRIBED_BASELINE = re.compile(
     rf"(?<![\w-]){_COMPARISON}(?:(?:the|a|an|all|both|its|their)\s+)?"
+    r"(?:(?:accuracy|performance|quality|results?|scores?)\s+of\s+(?:the\s+)?)?"  # "match the performance of X"
     rf"(?P<name>(?:{_PLAIN_WORD}\s+){{0,4}}(?:{'|'.join(cues.BASELINE_HEADS)})"
     rf"(?:\s+with\s+(?:{_PLAIN_WORD}\s+){{0,2}}{_PLAIN_WORD}(?=\s*,))?)\b"
     r"(?!\s+(?-i:[A-Z]))",  # "previous state-of-the-art Swin Transformer": the words describe a name

@@ -39,8 +39,9 @@ BOUND_WORDS = {
 }
 BOUND_SYMBOLS = {"~": "~", "sim": "~", "≈": "~", ">": ">", "<": "<", ">=": ">=", "<=": "<=", "≥": ">=", "≤": "<="}
 
+# "up to 50%", "at least ∼16.7%" (the word bounds it, whatever the tilde says)
 BOUND_BEFORE = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(w) for w in BOUND_WORDS), key=len, reverse=True)) + r")\s+(?:by\s+)?$",
+    r"\b(" + "|".join(sorted((re.escape(w) for w in BOUND_WORDS), key=len, reverse=True)) + r")\s+(?:by\s+)?[~∼]?$",
     re.IGNORECASE,
 )
 
@@ -48,7 +49,7 @@ BOUND_BEFORE = re.compile(
 DELTA_AFTER = re.compile(
     r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?"
     r"(?:(?!and\b|or\b|which\b|that\b|it\b|is\b|was\b|are\b|while\b|whereas\b|when\b|but\b)[a-zA-Z][\w-]*\s+){0,3}?"
-    r"(?:higher|lower|(?:more|fewer|less)(?!\s+than\s+[\d~$])|better|worse|improvements?|gains?|boosts?|increases?|reductions?|"
+    r"(?:higher|lower|(?:more|fewer|less)(?!\s+than\s+[\d~$])|better|worse|superior|improvements?|gains?|boosts?|increases?|reductions?|"
     r"decreases?|drops?|savings?|deductions?|smaller|larger|faster|slower|absolute|relative|lead|margin|speed-?ups?|"
     r"acceleration|above|below|"
     r"performance\s+(?:gain|improvement|boost|drop))\b",
@@ -72,6 +73,7 @@ DELTA_BEFORE = re.compile(
     r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*|beat\w*)\s+"
     r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?|"
     r"\b(?:gains|gained|gaining)\s+|"  # "X gains 1.2 mAP"
+    r"\b(?:improves|improved)\s+|"  # "our method improves 1.90%, 1.73% and 2.87% for ..."
     rf"{MARGIN_WITHOUT_BY}|"
     r"\b(?:sav(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing))\s+|"  # "while saving 59% FLOPs"
     r"\bat\s+(?:the|a)\s+(?:[\w-]+\s+)?cost\s+of\s+(?:only\s+|just\s+|about\s+)?|"  # "at the cost of 0.3%"
@@ -81,7 +83,7 @@ DELTA_BEFORE = re.compile(
     # "by a large margin on three benchmarks, namely, 5.1% on A, 2.7% on B"
     r"\bby\s+an?\s+(?:[\w-]+\s+){0,2}?margin\b[^.;]{0,60}?(?:namely|i\.e\.|:)\s*,?\s*)"
     r"(?:(?:up to|upto|about|around|approximately|nearly|almost|over|more than|at least|roughly|an average of|"
-    r"on average|only|just|merely)\s+)?[~+]?$",
+    r"on average|only|just|merely)\s+)?[~∼+]?$",
     re.IGNORECASE,
 )
 

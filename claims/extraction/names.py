@@ -611,8 +611,9 @@ def system_name(title: str, abstract: str) -> str | None:
     if match := _TITLE_NAME.match(title):
         candidate = match.group(1).strip()
         words = candidate.split()
+        phrase = any(_TITLE_FUNCTION_WORD.fullmatch(word) for word in words[1:])  # "Trimming the Fat", "X is Y"
         if len(words) <= 3 and (
-            len(words) == 1 or _looks_like_name(candidate) or candidate.lower() in abstract.lower()
+            len(words) == 1 or (_looks_like_name(candidate) and not phrase) or candidate.lower() in abstract.lower()
         ):
             return _acronym_after(candidate, abstract) or candidate
         if len(words) <= 5 and (acronym := _acronym_after(candidate, abstract)):
@@ -633,6 +634,7 @@ def system_name(title: str, abstract: str) -> str | None:
     return max(dict.fromkeys(candidates), key=lambda c: _uses(c, abstract))
 
 
+_TITLE_FUNCTION_WORD = re.compile(r"the|a|an|is|are|to")
 _TITLE_CASE_WORDS = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){1,4}")
 # "GPT-2 is a large transformer-based language model": a name that a sentence opens by defining as a system
 _DEFINED_SUBJECT = re.compile(

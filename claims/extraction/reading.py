@@ -91,8 +91,8 @@ _CLOSING_AFTER = re.compile(r"\s*\)")  # "0.76(0.04)", "(1) ..."
 _LETTER_AFTER = re.compile(r"[A-Za-z]")
 # "trained on only 10% of the labels": how much data a model learned from, not a result
 _DATA_SHARE_AFTER = re.compile(
-    r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+)??(?:training\s+|labell?ed\s+|annotated\s+)?(?:labels|data|annotations|samples|examples|"
-    r"images|training set|training data|queries|demonstrations)\b",
+    r"^\s*(?:of\s+(?:the\s+)?(?:[\w-]+\s+)??(?:training\s+|labell?ed\s+|annotated\s+)?(?:labels|data|annotations|samples|"
+    r"examples|images|training set|training data|queries|demonstrations)|(?:random\s+|training\s+)?subset)\b",
     re.I,
 )
 # "with 40% corrupted labels", "under 80% symmetric label noise": how spoiled the training data is
