@@ -1740,3 +1740,18 @@ def test_the_performance_of_a_described_baseline_is_that_baseline() -> None:
 @pytest.mark.parametrize("title", ["Seeing is Understanding: Routing for Vision", "Trimming the Weights: Routing"])
 def test_a_title_head_that_is_a_phrase_is_no_system(title: str) -> None:
     assert claims_of("The approach improves accuracy by 7.2% on ImageNet.", title).model.tolist() == [""]
+
+
+def test_metrics_listed_respectively_after_the_numbers_may_have_four_words_and_standard_names_a_baseline() -> None:
+    table = claims_of(
+        "Glimmer shows 4.1% and 10.6% relative improvement in equal error rate and minimum detection cost function, "
+        "respectively, on VoxCeleb1-O compared with standard AS-norm.",
+        TITLE,
+    )
+    assert table.metric.tolist() == ["EER", "minDCF"]
+    assert table.baseline.tolist() == ["AS-norm", "AS-norm"]
+
+
+def test_an_improvement_of_a_list_makes_each_item_a_change() -> None:
+    table = claims_of("Glimmer obtains an improvement of 1.58% of NDCG@10 and 0.96% in terms of HR@10.", TITLE)
+    assert table.kind.tolist() == ["delta", "delta"]

@@ -71,7 +71,8 @@ def compares(text: str) -> bool:
 _BASELINE_CUE = re.compile(
     rf"{_COMPARISON}"
     r"(?:(?:the|a|an|both|its|their|that\s+of|those\s+of|prior|previous|recent|strong|state-of-the-art|SOTA|art|"
-    r"best|competitive|popular|original|vanilla|baseline|existing|comparable|variant\s+of|model|\d+-\w+|"
+    r"best|competitive|popular|original|vanilla|standard|conventional|traditional|plain|naive|classic(?:al)?|"
+    r"baseline|existing|comparable|variant\s+of|model|\d+-\w+|"
     r"(?:accuracy|performance|quality|results?|scores?)\s+of|"  # "matches the accuracy of X"
     r"\([^()]{1,40}\))\s+)*"
     r"(?:(?:[a-z][\w-]*\s+){1,3}\(\s*"  # "outperforms the visual transformer (DeiT-B) by 2.3%"
