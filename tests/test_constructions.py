@@ -1755,3 +1755,19 @@ def test_metrics_listed_respectively_after_the_numbers_may_have_four_words_and_s
 def test_an_improvement_of_a_list_makes_each_item_a_change() -> None:
     table = claims_of("Glimmer obtains an improvement of 1.58% of NDCG@10 and 0.96% in terms of HR@10.", TITLE)
     assert table.kind.tolist() == ["delta", "delta"]
+
+
+def test_hours_fine_tuned_on_are_data_and_the_capitalized_large_model_is_the_large_variant() -> None:
+    table = claims_of(
+        "When fine-tuned on all 960 hours, the Large model obtains 1.8% WER on LibriSpeech test-clean.",
+        "Ruddy: Masked Prediction for Speech",
+    )
+    assert table.value_text.tolist() == ["1.8%"]
+    assert table.model.tolist() == ["Ruddy-L"]
+
+
+def test_a_described_baseline_named_in_apposition_is_that_name() -> None:
+    table = claims_of("Glimmer reaches 89.5% on TabFact, a 4.3-point gain over the strongest baseline, TAPAS.", TITLE)
+    assert row(table, "4.3-point").baseline == "TAPAS"
+    table = claims_of("Compared to strong cascaded models, Glimmer improves BLEU by 1.3 on WMT14 En-De.", TITLE)
+    assert row(table, "1.3").baseline == "strong cascaded models"

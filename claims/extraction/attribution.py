@@ -546,7 +546,8 @@ def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | No
 _SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}
 _SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(?:version\s+of\s+)?", re.I)
 _SIZED_OWN = re.compile(
-    r"\b(?:[Oo]ur|[Tt]he(?!\s+base\b))\s+(?P<size>tiny|small|base|large|huge|giant)\s+(?:model|version|variant)\b"
+    r"\b(?:[Oo]ur|[Tt]he(?!\s+base\b))\s+(?P<size>[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant)\s+"
+    r"(?:model|version|variant)\b"
 )
 
 
@@ -554,8 +555,9 @@ _SIZE_NOUNS = ("model", "version", "variant")
 
 
 def _may_size(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] holds a size and a noun, as every match of `_SIZED_OWN` does."""
-    return any(text.find(size, start, end) >= 0 for size in _SIZES) and any(
+    """Whether text[start:end] holds a size (its first letter in either case) and a noun, as every match of
+    `_SIZED_OWN` does."""
+    return any(text.find(size[1:], start, end) >= 0 for size in _SIZES) and any(
         text.find(noun, start, end) >= 0 for noun in _SIZE_NOUNS
     )
 
@@ -976,6 +978,13 @@ def _described_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     before = [m for m in found if m.end() <= phrase.start]
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen:
+        apposed = sentence.models.starting(chosen.end(), chosen.end() + 4)
+        if (
+            apposed
+            and _APPOSED.fullmatch(sentence.text, chosen.end(), apposed[0].start)
+            and _APPOSITION_END.match(sentence.text, apposed[0].end)
+        ):
+            return apposed[0].name  # "a 4.3-point gain over the strongest baseline, TAPAS": the name it gives
         name = re.sub(r"\s+", " ", chosen.group("name"))
         named = _NAMED_COUNTERPART.fullmatch(name)  # "its Swin counterpart", "the BERT baseline": Swin, BERT
         return named.group("name") if named else name
@@ -984,6 +993,8 @@ def _described_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     return None
 
 
+_APPOSED = re.compile(r"\s*[,(]\s*")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;)]|$)")  # "..., TAPAS." ends there; "..., X improves" starts a clause
 _NAMED_COUNTERPART = re.compile(
     r"(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)*)\s+(?:counterparts?|baselines?|models?|variants?)"
 )

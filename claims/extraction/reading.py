@@ -109,7 +109,7 @@ _DATA_TIME_AFTER = re.compile(
     re.I,
 )
 # "Using all 960 hours, it reaches ...": hours a model is given are of speech to learn from, not a time it took
-_DATA_HOURS_BEFORE = re.compile(r"\b(?:using|with)\s+(?:all\s+|only\s+|just\s+|the\s+(?:full\s+)?)?$", re.I)
+_DATA_HOURS_BEFORE = re.compile(r"\b(?:using|with|on)\s+(?:all\s+|only\s+|just\s+|the\s+(?:full\s+)?)?$", re.I)
 _HOURS_OF_COMPUTE_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:GPU|TPU|CPU|A100|V100|H100|compute|training|pre-?training)\b", re.IGNORECASE
 )
