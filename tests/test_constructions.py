@@ -1771,3 +1771,8 @@ def test_a_described_baseline_named_in_apposition_is_that_name() -> None:
     assert row(table, "4.3-point").baseline == "TAPAS"
     table = claims_of("Compared to strong cascaded models, Glimmer improves BLEU by 1.3 on WMT14 En-De.", TITLE)
     assert row(table, "1.3").baseline == "strong cascaded models"
+
+
+def test_a_where_clause_about_previous_methods_gives_its_number_to_none_of_ours() -> None:
+    table = claims_of("Glimmer reaches 23.4 BLEU on Nepali-English, where previous methods score below 1 BLEU.", TITLE)
+    assert (row(table, "23.4").model, row(table, "1").model) == ("Glimmer", "")

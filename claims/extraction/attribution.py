@@ -469,7 +469,7 @@ def _may_describe_others(text: str) -> bool:
 
 
 _OTHERS_AT_START = re.compile(rf"\s*{_OTHERS_DESCRIBED}", re.IGNORECASE)
-_OTHERS_IN_CLAUSE = re.compile(rf"(?:(?<=[,;:]\s)|\b(?:while|whereas|but)\s+){_OTHERS_DESCRIBED}", re.IGNORECASE)
+_OTHERS_IN_CLAUSE = re.compile(rf"(?:(?<=[,;:]\s)|\b(?:while|whereas|but|where)\s+){_OTHERS_DESCRIBED}", re.IGNORECASE)
 _OURS = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
 
 
