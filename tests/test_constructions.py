@@ -1776,3 +1776,18 @@ def test_a_described_baseline_named_in_apposition_is_that_name() -> None:
 def test_a_where_clause_about_previous_methods_gives_its_number_to_none_of_ours() -> None:
     table = claims_of("Glimmer reaches 23.4 BLEU on Nepali-English, where previous methods score below 1 BLEU.", TITLE)
     assert (row(table, "23.4").model, row(table, "1").model) == ("Glimmer", "")
+
+
+def test_the_levels_of_a_reduction_in_parentheses_put_the_system_s_second_and_mb_is_megabytes() -> None:
+    table = claims_of(
+        "Compared with previous best results, Glimmer reduces the number of parameters by 60% (313 Mb vs. 121 Mb).",
+        TITLE,
+    )
+    before, after = row(table, "313 Mb"), row(table, "121 Mb")
+    assert (before.model, after.model) == ("previous best results", "Glimmer")
+    assert (after.value, after.unit, after.metric) == (121e6, "B", "model size")
+
+
+def test_the_levels_after_a_gain_keep_the_system_s_first() -> None:
+    table = claims_of("Glimmer beats RoutNet on ImageNet by 2.5% (83.3% vs. 80.8%).", TITLE)
+    assert (row(table, "83.3%").model, row(table, "80.8%").model) == ("Glimmer", "RoutNet")

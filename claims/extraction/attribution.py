@@ -754,7 +754,20 @@ def _versus_pair(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
         return None
     own = _own_model(sentence, phrase)
     held = _holder(sentence, phrase.members[-1])  # "0.93 versus 0.89 for XGBoost"
-    return [own, held or _baseline_for(sentence, phrase) or _described_for(sentence, phrase) or own]
+    names_ = [own, held or _baseline_for(sentence, phrase) or _described_for(sentence, phrase) or own]
+    return names_[::-1] if _levels_of_reduction(sentence, phrase) else names_
+
+
+_REDUCED_BEFORE = re.compile(r"\b(?:reduc|decreas|lower|cut|shrink|compress|sav)\w*\b[^,;()]*\(\s*$", re.I)
+
+
+def _levels_of_reduction(sentence: Sentence, phrase: reading.Phrase) -> bool:
+    """ "reduces the model size by 60% (313 Mb vs. 121 Mb)": the levels a reduction went between, the larger
+    first, so the second is the system's."""
+    first, second = phrase.members
+    return first.value > second.value and bool(
+        _REDUCED_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 80), phrase.start)
+    )
 
 
 def _arrow_pair(sentence: Sentence, phrase: reading.Phrase) -> Names | None:

@@ -76,7 +76,7 @@ _UNIT_SURFACES = {
         *_DEVICE_TIME,
     ],
     "rate": ["fps", "FPS", "frames per second", "frames/s", "images/s", "img/s", "tokens/s", "Hz", "kHz", "MHz"],
-    "memory": ["GB", "MB", "KB", "TB", "GiB", "MiB", "KiB", "TiB", "bytes"],
+    "memory": ["GB", "MB", "KB", "TB", "GiB", "MiB", "KiB", "TiB", "bytes", "Mb", "Gb"],
     "energy": ["J", "mJ", "kJ", "muJ", "μJ", "µJ", "W", "mW", "kW"],
     "level": ["dB"],
     "points": [" points", " point", " pts", "-point"],  # a change in the metric's own unit ("gains 2.1 points of BLEU")

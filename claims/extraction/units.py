@@ -52,6 +52,8 @@ SURFACE_ALIASES = {
     "μs": "microsecond",
     "µs": "microsecond",
     "mus": "microsecond",
+    "Mb": "MB",  # model files in "Mb" are megabytes by the field's usage: no one measures a model in megabits
+    "Gb": "GB",
     "μJ": "microjoule",
     "µJ": "microjoule",
     "GPU hours": "GPU_hour",
