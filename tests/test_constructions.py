@@ -1791,3 +1791,30 @@ def test_the_levels_of_a_reduction_in_parentheses_put_the_system_s_second_and_mb
 def test_the_levels_after_a_gain_keep_the_system_s_first() -> None:
     table = claims_of("Glimmer beats RoutNet on ImageNet by 2.5% (83.3% vs. 80.8%).", TITLE)
     assert (row(table, "83.3%").model, row(table, "80.8%").model) == ("Glimmer", "RoutNet")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "baseline"),
+    [
+        ("Glimmer is 2x faster than Longformer on long documents.", "2x", "Longformer"),
+        ("Glimmer is 2x faster than RoutNet and uses 40% less memory than Longformer.", "40%", "Longformer"),
+        ("Glimmer is 2x faster than RoutNet and uses 40% less memory than Longformer.", "2x", "RoutNet"),
+        ("Glimmer gains 2.1 points more than English on XNLI.", "2.1 points", ""),
+    ],
+)
+def test_a_capitalized_word_a_comparison_puts_after_a_change_names_its_baseline(sentence, value_text, baseline) -> None:
+    assert (row(claims_of(sentence, TITLE), value_text).baseline or "") == baseline
+
+
+def test_a_version_right_after_a_benchmark_s_name_is_part_of_it() -> None:
+    table = claims_of("We test on the Stanford Question Answering Dataset 2.0 (SQuAD 2.0) and reach 75.3 F1.", TITLE)
+    assert table.value_text.tolist() == ["75.3"]
+
+
+def test_respectively_takes_the_list_of_as_many_benchmarks_not_one_in_parentheses() -> None:
+    table = claims_of(
+        "Evaluated on COCO and LVIS (without seeing images of COCO), Glimmer achieves 49.8 AP and 26.9 AP, "
+        "respectively.",
+        TITLE,
+    )
+    assert table.dataset.tolist() == ["COCO", "LVIS"]

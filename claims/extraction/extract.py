@@ -77,8 +77,8 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
         datasets = [m for m in named if not names.is_training_set(text, m)] or [
             m for m in named if not names.is_pretraining_set(text, m)
         ]
-        if named:  # "300W", "MOT17": a number inside a dataset's name is none of its results
-            kept = [q for q in kept if not every_dataset.covering(q.start, since=span[0])]
+        if named:  # "300W", "MOT17": a number inside a dataset's name is none of its results, nor its version
+            kept = [q for q in kept if not every_dataset.covering(q.start, since=span[0]) and not _version_of(q, named)]
         if kept:
             carried = None
             if not datasets:
@@ -100,6 +100,18 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
         for mention in datasets:
             seen_datasets.add(mention.name)
             last_dataset = mention.name
+
+
+_VERSION_SHAPE = re.compile(r"v?\d{1,2}\.\d")
+
+
+def _version_of(quantity: Quantity, datasets: list[names.Mention]) -> bool:
+    """ "the Stanford Question Answering Dataset 2.0": a bare version number right after a benchmark's name."""
+    return (
+        quantity.unit is None
+        and bool(_VERSION_SHAPE.fullmatch(quantity.text))
+        and any(m.end + 1 == quantity.start for m in datasets)
+    )
 
 
 def _split_owner(text: str, span: tuple[int, int], seen: set[str]) -> str | None:
