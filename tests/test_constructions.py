@@ -1818,3 +1818,22 @@ def test_respectively_takes_the_list_of_as_many_benchmarks_not_one_in_parenthese
         TITLE,
     )
     assert table.dataset.tolist() == ["COCO", "LVIS"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "model", "baseline"),
+    [
+        ("Glimmer gets 81.4 on XTREME, outperforming mT5 (79.3) and XLM-R (76.2).", "79.3", "mT5", ""),
+        ("Glimmer gets 81.4 on XTREME, outperforming mT5 (79.3) and XLM-R (76.2).", "76.2", "XLM-R", ""),
+        (
+            "Glimmer reaches 89.4 on SuperGLUE, surpassing the human baseline (89.8) on four tasks.",
+            "89.8",
+            "human baseline",
+            "",
+        ),
+        ("Glimmer outperforms previous methods (+2.1%) on ImageNet.", "+2.1%", "Glimmer", "previous methods"),
+    ],
+)
+def test_a_level_in_parentheses_after_a_compared_system_is_that_system_s(sentence, value_text, model, baseline) -> None:
+    claim = row(claims_of(sentence, TITLE), value_text)
+    assert (claim.model, claim.baseline or "") == (model, baseline)

@@ -651,7 +651,7 @@ def baselines(abstract: str, mentions: list[names.Mention], span: tuple[int, int
     one ("outperforms methods such as A, B, C and D")."""
     found: list[bool] = []
     for index, mention in enumerate(mentions):
-        listed = index > 0 and found[-1] and _LIST_GAP.fullmatch(abstract, mentions[index - 1].end, mention.start)
+        listed = index > 0 and found[-1] and _LISTED_GAP.fullmatch(abstract, mentions[index - 1].end, mention.start)
         listed = listed and not _SUBJECT_VERB.match(abstract, mention.end)  # "..., and X-tiny reaches": a clause
         found.append(bool(listed) or is_baseline(abstract, mention, span))
     return found
@@ -858,13 +858,27 @@ _MATCHED_BEFORE = re.compile(r"\b(?:comparable|similar|equal)\s+(?:[\w-]+\s+){0,
 
 
 def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
-    owner = _parenthetical_owner(sentence.text, phrase, sentence.span, sentence.models)
+    owner = _parenthetical_owner(sentence.text, phrase, sentence.span, sentence.models) or _described_owner(
+        sentence, phrase
+    )
     matched = sentence.models.last_ending(sentence.span[0], phrase.start) if owner else None
     if matched and matched.name == owner and _MATCHED_BEFORE.search(sentence.text, sentence.span[0], matched.start):
         return None  # "X with comparable size to ResNet50 (21.5M parameters)": the size is X's, matched by ResNet50
     if owner and name_key(owner) in {name_key(m.name) for m in sentence.compared} and _a_change(sentence, phrase):
         return None  # "compared with DDIMs (20x speedup)", "outperforms X (+9.5% NDCG)": the change is over X
     return [owner] * len(phrase.members) if owner else None
+
+
+def _described_owner(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """ "surpassing the human baseline (89.8)": a level in parentheses right after a baseline described."""
+    opened = _OPENED_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 3), phrase.start)
+    if opened is None or _a_change(sentence, phrase):
+        return None  # "outperforms previous methods (+2.1%)": a change over them, not their level
+    described = next((m for m in sentence.described_baselines if 0 <= opened.start() - m.end() <= 1), None)
+    return re.sub(r"\s+", " ", described.group("name")) if described else None
+
+
+_OPENED_BEFORE = re.compile(r"\(\s*$")
 
 
 def _a_change(sentence: Sentence, phrase: reading.Phrase) -> bool:
@@ -1015,6 +1029,7 @@ def _margin_over(sentence: Sentence, start: int) -> str | None:
 
 
 _LIST_GAP = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?")
+_LISTED_GAP = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*,?\s*(?:and\s+|or\s+)?")  # "mT5 (79.3) and XLM-R"
 
 
 def _described_baseline(sentence: Sentence, phrase: reading.Phrase) -> Names:
