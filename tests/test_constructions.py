@@ -1823,8 +1823,18 @@ def test_respectively_takes_the_list_of_as_many_benchmarks_not_one_in_parenthese
 @pytest.mark.parametrize(
     ("sentence", "value_text", "model", "baseline"),
     [
-        ("Glimmer gets 81.4 on XTREME, outperforming mT5 (79.3) and XLM-R (76.2).", "79.3", "mT5", ""),
-        ("Glimmer gets 81.4 on XTREME, outperforming mT5 (79.3) and XLM-R (76.2).", "76.2", "XLM-R", ""),
+        (
+            "Glimmer has an average score of 81.4 on XTREME, outperforming mT5 (79.3) and XLM-R (76.2).",
+            "79.3",
+            "mT5",
+            "",
+        ),
+        (
+            "Glimmer has an average score of 81.4 on XTREME, outperforming mT5 (79.3) and XLM-R (76.2).",
+            "76.2",
+            "XLM-R",
+            "",
+        ),
         (
             "Glimmer reaches 89.4 on SuperGLUE, surpassing the human baseline (89.8) on four tasks.",
             "89.8",
