@@ -1847,3 +1847,16 @@ def test_respectively_takes_the_list_of_as_many_benchmarks_not_one_in_parenthese
 def test_a_level_in_parentheses_after_a_compared_system_is_that_system_s(sentence, value_text, model, baseline) -> None:
     claim = row(claims_of(sentence, TITLE), value_text)
     assert (claim.model, claim.baseline or "") == (model, baseline)
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "We present Glimmer. Prior work reports 86.3 on GLUE.",
+        "We present Glimmer. In our experiments, the baseline obtains 84.1 on GLUE while Glimmer obtains 89.0.",
+        "We present Glimmer. A strong teacher scores 90.2 on GLUE.",
+    ],
+)
+def test_a_baseline_teacher_or_prior_work_as_the_subject_gives_its_level_to_none_of_ours(abstract: str) -> None:
+    table = claims_of(abstract, "Glimmer: Sparse Routing for Language Understanding")
+    assert table.model.iloc[0] == ""

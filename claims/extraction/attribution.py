@@ -452,14 +452,18 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
 
 # Other systems, described, as the subject a sentence or one of its clauses opens on: "recent methods ..."
 _OTHERS_DESCRIBED = (
-    r"(?:the\s+|most\s+|many\s+)?(?:recent|existing|previous|prior|current|other|conventional|traditional|"
-    r"mainstream)\s+(?:[\w-]+\s+){0,2}?(?:methods|approaches|works|models|systems|networks|detectors|trackers|"
+    r"(?:(?:the\s+|most\s+|many\s+)?(?:recent|existing|previous|prior|current|other|conventional|traditional|"
+    r"mainstream)\s+(?:[\w-]+\s+){0,2}?(?:methods|approaches|works?|models|systems|networks|detectors|trackers|"
     r"architectures)\b"
+    # "..., the baseline obtains 84.1", "A strong teacher scores 90.2": a compared system the result is of
+    r"|(?:the|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:baseline|teacher)s?\s+(?:model\s+)?(?:only\s+)?"
+    r"(?:obtain|achiev|reach|scor|get|yield|attain|report)\w*\b)"
 )
 # Every match of `_OTHERS_DESCRIBED` holds one word of each (folded as (?i) compares)
 _OTHERS_WORDS = (
     "recent", "existing", "previous", "prior", "current", "other", "conventional", "traditional", "mainstream",
 )  # fmt: skip
+_COMPARED_SUBJECTS = ("baseline", "teacher")  # or one of these, as every match of its second part holds
 _OTHERS_NOUNS = ("method", "approach", "work", "model", "system", "network", "detector", "tracker", "architecture")
 
 
@@ -467,7 +471,8 @@ def _may_describe_others(text: str) -> bool:
     """Whether `text` holds a word of each, as every match of `_OTHERS_DESCRIBED` does (a test far cheaper than
     the search)."""
     folded = fold(text)
-    return any(word in folded for word in _OTHERS_WORDS) and any(noun in folded for noun in _OTHERS_NOUNS)
+    described = any(word in folded for word in _OTHERS_WORDS) and any(noun in folded for noun in _OTHERS_NOUNS)
+    return described or any(noun in folded for noun in _COMPARED_SUBJECTS)
 
 
 _OTHERS_AT_START = re.compile(rf"\s*{_OTHERS_DESCRIBED}", re.IGNORECASE)
