@@ -1860,3 +1860,14 @@ def test_a_level_in_parentheses_after_a_compared_system_is_that_system_s(sentenc
 def test_a_baseline_teacher_or_prior_work_as_the_subject_gives_its_level_to_none_of_ours(abstract: str) -> None:
     table = claims_of(abstract, "Glimmer: Sparse Routing for Language Understanding")
     assert table.model.iloc[0] == ""
+
+
+def test_levels_from_and_to_after_a_benchmark_in_parentheses_are_two_scores_on_it() -> None:
+    table = claims_of(
+        "Glimmer sets new records on form understanding (FUNSD, from 79.27 to 84.20 F1) and receipt "
+        "understanding (CORD, from 94.95 to 96.01).",
+        TITLE,
+    )
+    assert table.value_text.tolist() == ["79.27", "84.20", "94.95", "96.01"]
+    assert table.dataset.tolist() == ["FUNSD", "FUNSD", "CORD", "CORD"]
+    assert table.model.tolist() == ["", "Glimmer", "", "Glimmer"]

@@ -341,7 +341,11 @@ def _named_in_item(sentence: Sentence, quantity: Quantity) -> names.Mention | No
     after = sentence.datasets.starting(quantity.end, end)
     if after and after[0].end <= end:
         return after[0]
-    return sentence.datasets.last_ending(_item_start(sentence, quantity.start), quantity.start)
+    start = _item_start(sentence, quantity.start)
+    opening = sentence.text.rfind("(", max(sentence.span[0], quantity.start - _ITEM_REACH), quantity.start)
+    if opening >= 0 and ")" not in sentence.text[opening : quantity.start]:
+        start = min(start, opening)  # "(CORD, from 94.95 to 96.01)": the parenthesis is the item
+    return sentence.datasets.last_ending(start, quantity.start)
 
 
 def _item_start(sentence: Sentence, position: int) -> int:

@@ -362,9 +362,11 @@ _CHANGED_FROM = re.compile(
 
 # "new state-of-the-art results on FUNSD (from 79.3 to 83.5 F1)": the levels a result moved the record between,
 # and so in each item of their list ("..., receipts (from 95.2 to 96.8 on CORD) and ... (from")
+_NAMED_FIRST = r"(?:[\w.+-]+(?:\s+[\w.+-]+){0,3},\s*)?"  # "(FUNSD, from 79.27 to 84.20 F1)"
 _RESULTS_FROM = re.compile(
     r"(?:\b(?:state[- ]of[- ]the[- ]art|results?|records?|SOTA)\b[^;]{0,100}?|"
-    r"\(\s*from\s+[+]?\d[\d.]*%?\s+to\s+[+]?\d[\d.]*[^();]{0,40}\)[^();]{0,80}?)\(\s*from\s+$",
+    rf"\(\s*{_NAMED_FIRST}from\s+[+]?\d[\d.]*%?\s+to\s+[+]?\d[\d.]*[^();]{{0,40}}\)[^();]{{0,80}}?)"
+    rf"\(\s*{_NAMED_FIRST}from\s+$",
     re.I,
 )
 
