@@ -258,6 +258,40 @@ def test_sentence_boundaries_from_the_stop_are_those_looked_behind(pieces: list[
     ]
 
 
+_ABBREVIATED = ["e.g", "i.e", "et al", "vs", "etc", "Fig", "Figs", "Eq", "Sec", "No", "approx", "cf", "resp", "w.r.t"]
+_ABBREVIATION_PIECES = [
+    *_STOPS, *_ABBREVIATED, *(f"{word}." for word in _ABBREVIATED), *(w.upper() for w in _ABBREVIATED), "-", "Z.", "É.",
+]  # fmt: skip
+
+
+def _sentence_spans_searching_every_stop(text: str) -> list[tuple[int, int]]:
+    """`ctext.sentence_spans` as it was before its gate: the abbreviation searched at every stop, blanks dropped."""
+    spans, start = [], 0
+    for match in ctext._BOUNDARY.finditer(text):
+        end = match.start() + 1
+        if ctext._ABBREVIATION.search(text, max(0, end - 8), end):
+            continue
+        spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_ABBREVIATION_PIECES)))
+def test_stops_skipped_where_no_abbreviation_can_end_are_the_searches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for end in (at + 1 for at, char in enumerate(text) if char in ".!?"):  # the gate is asked only after a stop
+        assert ctext.may_abbreviate(text, end) or not ctext._ABBREVIATION.search(text, max(0, end - 8), end), end
+    assert ctext.sentence_spans(text) == _sentence_spans_searching_every_stop(text)
+
+
+def test_sentence_spans_of_the_sample_abstracts_are_those_searching_every_stop() -> None:
+    for abstract in loaders.load()["abstract"]:
+        assert ctext.sentence_spans(abstract) == _sentence_spans_searching_every_stop(abstract)
+
+
 _NAME_PIECES = ["ViT", "vit", "-", "_", " ", "\t", "\u00a0", "a", "ViT-B", "(", "é", "1"]
 
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from claims.extraction import cues, names, reading, setting
+from claims.extraction import cues, names, reading, scan, setting
 from claims.extraction.grammar import Quantity
 from claims.extraction.text import sentence_spans
 from claims.extraction.vocab import fold, name_key, primary_metric
@@ -58,13 +58,14 @@ COMPARISON_WORDS = (
     "exceed", "match", "rival", "equivalent", "accurate", "good", "well", "above", "below", "ahead", "accuracy",
     "performance", "quality", "score",
 )  # fmt: skip
+_COMPARISON_WORD = scan.Words(COMPARISON_WORDS)
 _PAR_WITH = re.compile(r"par\s+with")
 
 
 def compares(text: str) -> bool:
     """Whether `text` holds what every match of `_COMPARISON` holds (a test far cheaper than the search)."""
     folded = fold(text)
-    return any(word in folded for word in COMPARISON_WORDS) or _PAR_WITH.search(folded) is not None
+    return _COMPARISON_WORD.found(folded) or _PAR_WITH.search(folded) is not None
 
 
 _BASELINE_CUE = re.compile(
@@ -371,11 +372,12 @@ _COMPARED_LEVEL = re.compile(
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
 _COMPARED_LEVEL_WORDS = ("compared", "versus", "vs", "than", "against", "from", "over")  # one is in every match
+_COMPARED_LEVEL_WORD = scan.Words(_COMPARED_LEVEL_WORDS)
 
 
 def _may_compare_level(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds one of `_COMPARED_LEVEL_WORDS` (its search costs 40 us, this test 1)."""
-    return any(text.find(word, start, end) >= 0 for word in _COMPARED_LEVEL_WORDS)
+    return _COMPARED_LEVEL_WORD.found(text, start, end)
 
 
 # "72.1 for X", "57.5 AP50 in 198 ms by X": the words from a level to its holder
@@ -454,13 +456,14 @@ _OTHERS_WORDS = (
     "recent", "existing", "previous", "prior", "current", "other", "conventional", "traditional", "mainstream",
 )  # fmt: skip
 _OTHERS_NOUNS = ("method", "approach", "work", "model", "system", "network", "detector", "tracker", "architecture")
+_OTHERS_WORD, _OTHERS_NOUN = scan.Words(_OTHERS_WORDS), scan.Words(_OTHERS_NOUNS)
 
 
 def _may_describe_others(text: str) -> bool:
     """Whether `text` holds a word of each, as every match of `_OTHERS_DESCRIBED` does (a test far cheaper than
     the search)."""
     folded = fold(text)
-    return any(word in folded for word in _OTHERS_WORDS) and any(noun in folded for noun in _OTHERS_NOUNS)
+    return _OTHERS_WORD.found(folded) and _OTHERS_NOUN.found(folded)
 
 
 _OTHERS_AT_START = re.compile(rf"\s*{_OTHERS_DESCRIBED}", re.IGNORECASE)
@@ -546,13 +549,12 @@ _SIZED_OWN = re.compile(
 
 
 _SIZE_NOUNS = ("model", "version", "variant")
+_SIZE_WORD, _SIZE_NOUN = scan.Words(_SIZES), scan.Words(_SIZE_NOUNS)
 
 
 def _may_size(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds a size and a noun, as every match of `_SIZED_OWN` does."""
-    return any(text.find(size, start, end) >= 0 for size in _SIZES) and any(
-        text.find(noun, start, end) >= 0 for noun in _SIZE_NOUNS
-    )
+    return _SIZE_WORD.found(text, start, end) and _SIZE_NOUN.found(text, start, end)
 
 
 _STOP = re.compile(r"\.\s")  # a stop, not the point of a decimal ("85.5% ... and 80.1%")

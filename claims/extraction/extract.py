@@ -51,6 +51,7 @@ CLAIM_COLUMNS = [
     "end",
     "source",
 ]
+_DIGIT = re.compile(r"\d")  # every quantity holds one
 _RAW_COLUMNS = [c for c in CLAIM_COLUMNS if c not in ("value", "unit")] + ["number", "unit_text"]
 
 
@@ -150,10 +151,12 @@ def _numbers_in(
 ) -> tuple[names.Spans[names.Mention], list[Quantity]]:
     """The metrics and the result numbers of one sentence (not settings, counts of data, digits of names);
     `worded`: it may hold numbers in words ("four times", "half the parameters", "1/10 of the cost")."""
+    if not worded and not _DIGIT.search(abstract, *span):
+        return names.NOTHING, []  # most sentences: no number to read (and no time spent to check)
     checkpoint()  # a paper's time budget holds sentence by sentence, whether it gives claims or not
     found = quantities(abstract, *span)
     if not found and not worded:
-        return names.NOTHING, []  # most sentences: no number to read
+        return names.NOTHING, []
     found = reading.join_between(abstract, reading.split_changes(abstract, found))
     if worded and (words := word_quantities(abstract, *span)):
         in_words = names.Spans(words)

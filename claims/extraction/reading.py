@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from claims.extraction import cues
+from claims.extraction import cues, scan
 from claims.extraction.grammar import FRACTION_WORDS, Quantity, fraction_key, quantity_at
 from claims.extraction.names import Mention, Spans
 from claims.extraction.vocab import fold, is_dataset_name, metric_info
@@ -500,10 +500,12 @@ DELTA_BEFORE_WORDS = (
 )  # fmt: skip
 
 
+_DELTA_BEFORE_WORD = scan.Words(DELTA_BEFORE_WORDS)
+
+
 def _delta_before(before: str) -> bool:
     """cues.DELTA_BEFORE.search(before), searched only where one of its words is."""
-    folded = fold(before)
-    return any(word in folded for word in DELTA_BEFORE_WORDS) and cues.DELTA_BEFORE.search(before) is not None
+    return _DELTA_BEFORE_WORD.found(fold(before)) and cues.DELTA_BEFORE.search(before) is not None
 
 
 _SHARE_VERB_BEFORE = re.compile(

@@ -11,7 +11,9 @@ the places with it and lets the original pattern decide at each.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+import ahocorasick
 
 
 def separator(inside: str) -> str:
@@ -72,3 +74,22 @@ def _occurrences(text: str, literal: str, start: int, end: int) -> Iterator[int]
     while at >= 0:
         yield at
         at = text.find(literal, at + 1, end)
+
+
+class Words:
+    """Whether a text holds one of some words (where `str.find` finds one): one pass of an Aho-Corasick
+    automaton, in C, where a `find` for each word costs 2-3x more on short texts (the words before a number, a
+    sentence). On a whole abstract `in` for each word is the cheaper."""
+
+    __slots__ = ("_automaton",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        automaton = ahocorasick.Automaton()
+        for word in words:
+            automaton.add_word(word, word)
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def found(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether text[start:end] holds one of the words."""
+        return next(self._automaton.iter(text, start, len(text) if end is None else end), None) is not None
