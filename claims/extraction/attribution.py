@@ -1215,6 +1215,12 @@ _BY_FIELD = {name: [p for p in PREFERENCES if p.field == name] for name in ("dat
 def attribute(sentence: Sentence, phrase: reading.Phrase, field_name: str) -> Names:
     """One field of every member of a phrase: each member by the first row of the table that names it (a
     per-member row decides "no name" with "")."""
+    if len(phrase.members) == 1:  # most phrases: the first row that names the number, or a whole row, decides
+        for preference in _BY_FIELD[field_name]:
+            named = preference.rule(sentence, phrase)
+            if named is not None and (named[0] is not None or preference.whole):
+                return [named[0] or None]
+        return [None]
     decided: Names = [None] * len(phrase.members)
     undecided = list(range(len(decided)))
     for preference in _BY_FIELD[field_name]:

@@ -444,6 +444,7 @@ def _named_as_benchmark(text: str, match: NameMatch) -> bool:
     )
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def is_dataset_name(name: str) -> bool:
     """The whole of `name` is a scanned dataset name, in a case it is found in."""
     return name not in _plain_names() and _dataset_scanner().knows(name) and _written_right(name)
