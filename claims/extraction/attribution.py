@@ -169,6 +169,12 @@ class Sentence:
         return ([opening] if opening else []) + list(_OTHERS_IN_CLAUSE.finditer(self.text, *self.span))
 
     @_found_once
+    def last_data_noun(self) -> int:
+        """Where the abstract last says a noun one of which every match of `_UNNAMED_DATA_AFTER` ends on (-1: none):
+        no match starts after it (a test far cheaper than the match, found once for all the sentence's numbers)."""
+        return max(self.text.rfind(noun) for noun in ("dataset", "benchmark", "corpus", "test"))
+
+    @_found_once
     def respectively(self) -> list[int]:
         """Where the sentence says "respectively"."""
         return [match.start() for match in _RESPECTIVELY.finditer(self.text, *self.span)]
@@ -314,7 +320,7 @@ def _item_edge(text: str, position: int, limit: int, step: int) -> int:
     to its end): at a comma, semicolon or "and" outside parentheses. A number in parentheses belongs to
     the item the parenthesis stands in ("COCO (58.2 PQ) and ADE20K (48.5 PQ)")."""
     if step > 0:
-        tokens = list(_ITEM_TOKEN.finditer(text, position, limit))
+        tokens = _ITEM_TOKEN.finditer(text, position, limit)  # read only up to the edge
     else:
         tokens = list(_ITEM_TOKEN.finditer(text, limit + 1, position))[::-1]
     depth = 0
@@ -867,16 +873,8 @@ _UNNAMED_DATA_AFTER = re.compile(
 
 def _unnamed_benchmark(sentence: Sentence, phrase: reading.Phrase) -> Names:
     """ "85.1% ... on a synthetic instruction-following dataset": a benchmark described, not named ("" decides)."""
-    text = sentence.text
-    return [
-        "" if _may_name_data(text, q.end) and _UNNAMED_DATA_AFTER.match(text, q.end) else None for q in phrase.members
-    ]
-
-
-def _may_name_data(text: str, end: int) -> bool:
-    """Whether the text after a number holds a noun one of which every match of `_UNNAMED_DATA_AFTER` ends on (a
-    test far cheaper than its match)."""
-    return any(text.find(noun, end) >= 0 for noun in ("dataset", "benchmark", "corpus", "test"))
+    text, last_noun = sentence.text, sentence.last_data_noun
+    return ["" if last_noun >= q.end and _UNNAMED_DATA_AFTER.match(text, q.end) else None for q in phrase.members]
 
 
 _UNKNOWN_OWNER = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}\s*\(\s*$")
