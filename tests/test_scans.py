@@ -449,7 +449,8 @@ _BEFORE_PIECES = [
     *_CHANGE_WORDS, *(w.upper() for w in _CHANGE_WORDS), *(w.title() for w in _CHANGE_WORDS), "by", "BY", "By",
     "b", "y", " ", "  ", "\n", ",", ":", "(", ")", "~", "+", "a", "an", "of", "up to", "at the cost of", "such as",
     "outperforms X", "margin on A, namely,", "i.e.", "the", "\u017fav", "lo\u017f\u017f", "\u0131mprov", "cite{a",
-    "https://x/v", "www.x", "cit", "e{", "://", *_ODD,
+    "https://x/v", "www.x", "cit", "e{", "://", "lowers X ", "raises ", "cuts ", "sacrificing ",
+    "exceeding the prior best ", "(absolute ", "at a cost of ", "savings (", "gaps: ", *_ODD,
 ]  # fmt: skip
 
 
@@ -464,6 +465,28 @@ def test_searches_skipped_where_none_of_their_words_is_are_the_searches(pieces: 
     text = "".join(pieces)
     assert reading._delta_before(text) == bool(cues.DELTA_BEFORE.search(text))
     assert reading._is_reference_before(text) == bool(reading._REFERENCE_BEFORE.search(text))
+    starts = set(reading._DELTA_BEFORE_START.starts(vocab.fold(text)))
+    # every place a match starts is one `_delta_before` tries (even where an earlier place would find one)
+    assert all(at in starts for at in range(len(text)) if cues.DELTA_BEFORE.match(text, at)), text
+
+
+# a change of each way cues.DELTA_BEFORE reads one, from its first word
+_CHANGES_BEFORE = [
+    "by ", "by a large margin, namely, ", "improvements of ", "gains are ", "boost: ", "increases of ",
+    "reductions of ", "decrease of ", "drops of ", "margin of ", "lead of ", "accelerations of ", "speed-ups of ",
+    "gaps of ",
+    "(absolute ", "improves X by ", "boosted it by ", "increasing X by ", "reduces X by ", "decreased X by ",
+    "lowers the error by ", "raises X by ", "cuts X by ", "outperforms X by ", "surpassing X by ", "beats X by ",
+    "sacrificing only ", "loses less than ", "gains ", "exceeding the previous best ", "saving ", "cutting ",
+    "reducing ", "at the cost of only ", "savings in memory (", "speedups (",
+]  # fmt: skip
+
+
+def test_every_way_to_write_a_change_before_starts_where_the_scan_tries() -> None:
+    for text in (*_CHANGES_BEFORE, *(c.upper() for c in _CHANGES_BEFORE), *(c.title() for c in _CHANGES_BEFORE)):
+        assert cues.DELTA_BEFORE.match(text, 0), text
+        assert 0 in reading._DELTA_BEFORE_START.starts(vocab.fold(text)), text
+        assert reading._delta_before(f"X {text}"), text
 
 
 def test_searches_skipped_where_none_of_their_words_is_on_the_sample_abstracts() -> None:

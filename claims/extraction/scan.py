@@ -93,3 +93,7 @@ class Words:
     def found(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds one of the words."""
         return next(self._automaton.iter(text, start, len(text) if end is None else end), None) is not None
+
+    def starts(self, text: str) -> list[int]:
+        """Where one of the words starts in `text`, in order, each place once."""
+        return sorted({last + 1 - len(word) for last, word in self._automaton.iter(text)})
