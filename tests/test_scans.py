@@ -559,3 +559,14 @@ def test_gated_searches_on_the_sample_abstracts() -> None:
     assert sum(bool(attribution._DESCRIBED_BASELINE.search(s)) for s in sentences) > 20
     for text in [*abstracts, *sentences, *_windows_before_numbers()]:
         _gates_hold(text)
+
+
+def test_a_fraction_word_starts_with_a_letter_on_every_code_point() -> None:
+    """`reading.is_fraction` looks up only numbers written from a letter: a text from any other character keys no
+    fraction word (its first character, lowered, or the space a separator becomes)."""
+    firsts = {key[0] for key in grammar.FRACTION_WORDS}
+    assert all(key[:1].isalpha() for key in grammar.FRACTION_WORDS)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if not char.isalpha():
+            assert grammar.fraction_key(char)[:1] not in firsts, hex(code)

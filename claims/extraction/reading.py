@@ -624,8 +624,12 @@ def _keeps_quality(text: str, phrase: Phrase) -> bool:
 
 
 def is_fraction(phrase: Phrase) -> bool:
-    """ "half the parameters", "1/10 of the cost": a factor written as the share it leaves."""
-    return all(q.text.startswith("1/") or fraction_key(q.text) in FRACTION_WORDS for q in phrase.members)
+    """ "half the parameters", "1/10 of the cost": a factor written as the share it leaves (a fraction word starts
+    with a letter: most numbers are not looked up)."""
+    return all(
+        q.text.startswith("1/") or (q.text[:1].isalpha() and fraction_key(q.text) in FRACTION_WORDS)
+        for q in phrase.members
+    )
 
 
 def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: str | None) -> str:
