@@ -162,8 +162,15 @@ def _numbers_in(
         in_words = names.Spans(words)
         kept = [q for q in found if not (in_words.covering(q.start) or in_words.covering(q.end - 1))]  # "~1/6"
         found = sorted(kept + words, key=lambda q: q.start)
-    metrics = names.Spans.of(names.metric_mentions(abstract, *span)) if found else names.NOTHING
-    return metrics, [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
+    named: list[names.Spans[names.Mention]] = []  # the sentence's metrics, scanned for only when first needed
+
+    def metrics() -> names.Spans[names.Mention]:
+        if not named:
+            named.append(names.Spans.of(names.metric_mentions(abstract, *span)))
+        return named[0]
+
+    kept = [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
+    return (metrics() if kept else names.NOTHING), kept  # a sentence left with no number: its metrics unread
 
 
 def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:

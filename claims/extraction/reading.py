@@ -11,6 +11,7 @@ is not reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -217,8 +218,9 @@ _IOU_AFTER = re.compile(r"\s*(?:IoU|IOU|iou)\b")
 _SIGNAL_FREQUENCIES = frozenset({"kHz", "MHz", "GHz", "khz", "KHz"})
 
 
-def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -> bool:
-    """Numbers that set up an experiment, count data, or belong to a name."""
+def is_setting_or_name(text: str, quantity: Quantity, metrics: Callable[[], Spans[Mention]]) -> bool:
+    """Numbers that set up an experiment, count data, or belong to a name. `metrics`: the sentence's metrics, asked
+    for only where a rule reads them (a sentence whose numbers all set up an experiment is not scanned for them)."""
     after = _after(text, quantity.end, 40)  # "40,000 different translation directions"
     before = _before(text, quantity.start, 60)  # each narrower window before is its end (the same text)
     if quantity.family == "points":
@@ -236,7 +238,7 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True  # "85.2 ± 0.3": the spread of the number before
     if _GLUED_SPREAD.search(before[-12:]) and _CLOSING_AFTER.match(after):
         return True  # "0.76(0.04)"
-    if bare and _LETTER_AFTER.match(after) and not starts_metric(metrics, quantity.end):
+    if bare and _LETTER_AFTER.match(after) and not starts_metric(metrics(), quantity.end):
         return True  # glued letters: "3D", "2nd"
     if quantity.family == "percent" and (_DATA_SHARE_AFTER.match(after) or _DATA_CONDITION_AFTER.match(after)):
         return True
@@ -273,11 +275,11 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
     if bare and _PAIR_FROM_BEFORE.search(before[-30:]) and _CAUSING_PAIR_AFTER.match(after):
         return True  # "increasing the depth from 1 to 10 improves perplexity": the levels of the cause
     if quantity.family in (None, "scale") and _SETTING_BEFORE.search(before[-40:]):
-        return not starts_metric(metrics, quantity.end + 1) and not starts_metric(metrics, quantity.end)
+        return not starts_metric(metrics(), quantity.end + 1) and not starts_metric(metrics(), quantity.end)
     return False
 
 
-def _is_data_amount(text: str, quantity: Quantity, after: str, metrics: Spans[Mention]) -> bool:
+def _is_data_amount(text: str, quantity: Quantity, after: str, metrics: Callable[[], Spans[Mention]]) -> bool:
     """Hours of speech or gigabytes of text a model learned from: the size of its data, not a result."""
     before = _before(text, quantity.start, 30)
     if quantity.family == "memory" and (_DATA_SIZE_AFTER.match(after) or _DATA_SIZE_BEFORE.search(before)):
@@ -290,7 +292,7 @@ def _is_data_amount(text: str, quantity: Quantity, after: str, metrics: Spans[Me
     if not named or not after.lstrip().startswith(")"):
         return False
     name_start = quantity.start - len(before) + named.start()  # the name the parenthesis follows is no metric
-    return not metrics.ending(name_start, quantity.start)
+    return not metrics().ending(name_start, quantity.start)
 
 
 _BILLIONS = {"B", "Bn", "billion", "T", "trillion"}
