@@ -526,10 +526,30 @@ _COMPARISON_SEARCHES = (
 )  # fmt: skip
 
 
+# each way `_COMPARISON` reads a comparison, from its first word
+_COMPARISONS = [
+    "than X", "over X", "compared to X", "compared with X", "improves on X", "improving upon X", "improved X",
+    "outperforms X", "surpassing X", "vs. X", "vs X", "versus X", "against X", "relative to X", "beat X", "beats X",
+    "beating X", "exceeds X", "matches X", "matching X", "rivals X", "rivalling X", "on par with X", "comparable to X",
+    "comparably with X", "equivalent to X", "equivalently to X", "as accurate as X", "as good as X", "as well as X",
+    "above X", "below X", "ahead of X", "% of the accuracy of X", "% of the scores of X",
+]  # fmt: skip
+
+
+def test_every_comparison_starts_where_the_cue_scan_tries() -> None:
+    for text in (*_COMPARISONS, *(c.upper() for c in _COMPARISONS), *(c.title() for c in _COMPARISONS)):
+        written = f"5{text}" if text.startswith("%") else text  # "%" after a digit: the boundary before it
+        at = 1 if text.startswith("%") else 0
+        assert attribution._BASELINE_CUE.match(written[:-1], at), text
+        assert at in attribution._COMPARISON_START.starts(vocab.fold(written)), text
+
+
 def _gates_hold(text: str) -> None:
     """Where a gate says no, the search it stands for finds nothing; the gated scans are the scans."""
     whole = (text, 0, len(text))
     assert attribution.compares(text) or not any(p.search(text) for p in _COMPARISON_SEARCHES), text
+    cue, searched = attribution.baseline_cue(text, vocab.fold(text), *whole[1:]), attribution._BASELINE_CUE.search(text)
+    assert (cue and cue.span()) == (searched and searched.span()), text
     assert attribution._may_compare_level(*whole) or not attribution._COMPARED_LEVEL.search(text), text
     assert attribution._may_describe_others(text) or not attribution._OTHERS_IN_CLAUSE.search(text), text
     assert attribution._may_describe_others(text) or not attribution._OTHERS_AT_START.search(text), text

@@ -64,8 +64,20 @@ _PAR_WITH = re.compile(r"par\s+with")
 
 def compares(text: str) -> bool:
     """Whether `text` holds what every match of `_COMPARISON` holds (a test far cheaper than the search)."""
-    folded = fold(text)
+    return _compares_folded(fold(text))
+
+
+def _compares_folded(folded: str) -> bool:
     return _COMPARISON_WORD.found(folded) or _PAR_WITH.search(folded) is not None
+
+
+# Every match of `_COMPARISON` starts with one of these (folded as (?i) compares): a pattern led by it is matched
+# only where one starts, not at each character (a search tries every alternative at each)
+COMPARISON_STARTS = (
+    "than", "over", "compar", "improv", "outperform", "surpass", "vs", "versus", "against", "relative", "beat",
+    "exceed", "match", "rival", "on", "equivalent", "as", "above", "below", "ahead", "%",
+)  # fmt: skip
+_COMPARISON_START = scan.Words(COMPARISON_STARTS)
 
 
 _BASELINE_CUE = re.compile(
@@ -638,20 +650,32 @@ def _compared_in(abstract: str) -> frozenset[str]:
     return frozenset(name_key(m.name) for m in mentions if is_baseline(abstract, m, whole))
 
 
+def baseline_cue(text: str, folded: str, start: int, end: int) -> re.Match[str] | None:
+    """`_BASELINE_CUE.search(text, start, end)`, `folded` being fold(text[start:end]): matched only where
+    `_COMPARISON` may start, in order (so the first found is the search's)."""
+    for at in _COMPARISON_START.starts(folded):
+        if cue := _BASELINE_CUE.match(text, start + at, end):
+            return cue
+    return None
+
+
 def _cue_before(abstract: str, mention: names.Mention, span: tuple[int, int]) -> re.Match[str] | None:
     """`_BASELINE_CUE` in the 60 characters before a name, searched only where a comparison word is."""
     start = max(span[0], mention.start - 60)
-    return _BASELINE_CUE.search(abstract, start, mention.start) if compares(abstract[start : mention.start]) else None
+    folded = fold(abstract[start : mention.start])
+    return baseline_cue(abstract, folded, start, mention.start) if _compares_folded(folded) else None
 
 
 def is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:
     """A name after "than", "over", "outperforms", or listed right after such a name."""
     before = abstract[max(span[0], mention.start - 60) : mention.start]
-    if not compares(before):  # most names; `_LISTED_AFTER_CUE`'s words are comparison words too
+    folded = fold(before)
+    if not _compares_folded(folded):  # most names; `_LISTED_AFTER_CUE`'s words are comparison words too
         return False
     # the list's pattern only where `before` ends as it must (a test far cheaper than its search)
     return bool(
-        _BASELINE_CUE.search(before) or (before.rstrip().endswith(("and", ",")) and _LISTED_AFTER_CUE.search(before))
+        baseline_cue(before, folded, 0, len(before))
+        or (before.rstrip().endswith(("and", ",")) and _LISTED_AFTER_CUE.search(before))
     )
 
 
