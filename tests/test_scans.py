@@ -550,6 +550,8 @@ def _gates_hold(text: str) -> None:
     assert attribution.compares(text) or not any(p.search(text) for p in _COMPARISON_SEARCHES), text
     cue, searched = attribution.baseline_cue(text, vocab.fold(text), *whole[1:]), attribution._BASELINE_CUE.search(text)
     assert (cue and cue.span()) == (searched and searched.span()), text
+    described = attribution.described_baselines(text, vocab.fold(text), *whole[1:])
+    assert [m.span() for m in described] == [m.span() for m in attribution._DESCRIBED_BASELINE.finditer(text)], text
     assert attribution._may_compare_level(*whole) or not attribution._COMPARED_LEVEL.search(text), text
     assert attribution._may_describe_others(text) or not attribution._OTHERS_IN_CLAUSE.search(text), text
     assert attribution._may_describe_others(text) or not attribution._OTHERS_AT_START.search(text), text

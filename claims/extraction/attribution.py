@@ -162,9 +162,11 @@ class Sentence:
     @_found_once
     def described_baselines(self) -> list[re.Match[str]]:
         """The baselines the sentence describes rather than names ("than existing methods")."""
-        if not compares(self.text[self.span[0] : self.span[1]]):
+        start, end = self.span
+        folded = fold(self.text[start:end])
+        if not _compares_folded(folded):
             return []  # most sentences
-        return list(_DESCRIBED_BASELINE.finditer(self.text, *self.span))
+        return described_baselines(self.text, folded, start, end)
 
     @_found_once
     def frames(self) -> list[re.Match[str]]:
@@ -657,6 +659,13 @@ def baseline_cue(text: str, folded: str, start: int, end: int) -> re.Match[str] 
         if cue := _BASELINE_CUE.match(text, start + at, end):
             return cue
     return None
+
+
+def described_baselines(text: str, folded: str, start: int, end: int) -> list[re.Match[str]]:
+    """`_DESCRIBED_BASELINE.finditer(text, start, end)`, `folded` being fold(text[start:end]): matched only where
+    `_COMPARISON` may start."""
+    places = (start + at for at in _COMPARISON_START.starts(folded))
+    return list(scan.finditer_at(_DESCRIBED_BASELINE, places, text, end))
 
 
 def _cue_before(abstract: str, mention: names.Mention, span: tuple[int, int]) -> re.Match[str] | None:

@@ -62,8 +62,15 @@ def finditer_from(
     with one of the strings `starts` (as written): tried only where `str.find` finds one. A pattern led by
     `\\b`, `^` or a class of common letters gives the regex engine nothing to jump to: it tries every character."""
     end = len(text) if end is None else end
-    position = start
-    for at in sorted({at for literal in starts for at in _occurrences(text, literal, start, end)}):
+    places = sorted({at for literal in starts for at in _occurrences(text, literal, start, end)})
+    yield from finditer_at(pattern, places, text, end)
+
+
+def finditer_at(pattern: re.Pattern[str], places: Iterable[int], text: str, end: int) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, start, end) for a pattern that never matches empty and whose every match starts at
+    one of `places` (in order, none before `start`): tried only there."""
+    position = 0
+    for at in places:
         if at >= position and (match := pattern.match(text, at, end)) is not None:
             yield match
             position = match.end()
