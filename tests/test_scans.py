@@ -258,6 +258,40 @@ def test_sentence_boundaries_from_the_stop_are_those_looked_behind(pieces: list[
     ]
 
 
+_ABBREVIATED = ["e.g", "i.e", "et al", "vs", "etc", "Fig", "Figs", "Eq", "Sec", "No", "approx", "cf", "resp", "w.r.t"]
+_ABBREVIATION_PIECES = [
+    *_STOPS, *_ABBREVIATED, *(f"{word}." for word in _ABBREVIATED), *(w.upper() for w in _ABBREVIATED), "-", "Z.", "É.",
+]  # fmt: skip
+
+
+def _sentence_spans_searching_every_stop(text: str) -> list[tuple[int, int]]:
+    """`ctext.sentence_spans` as it was before its gate: the abbreviation searched at every stop, blanks dropped."""
+    spans, start = [], 0
+    for match in ctext._BOUNDARY.finditer(text):
+        end = match.start() + 1
+        if ctext._ABBREVIATION.search(text, max(0, end - 8), end):
+            continue
+        spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_ABBREVIATION_PIECES)))
+def test_stops_skipped_where_no_abbreviation_can_end_are_the_searches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for end in (at + 1 for at, char in enumerate(text) if char in ".!?"):  # the gate is asked only after a stop
+        assert ctext.may_abbreviate(text, end) or not ctext._ABBREVIATION.search(text, max(0, end - 8), end), end
+    assert ctext.sentence_spans(text) == _sentence_spans_searching_every_stop(text)
+
+
+def test_sentence_spans_of_the_sample_abstracts_are_those_searching_every_stop() -> None:
+    for abstract in loaders.load()["abstract"]:
+        assert ctext.sentence_spans(abstract) == _sentence_spans_searching_every_stop(abstract)
+
+
 _NAME_PIECES = ["ViT", "vit", "-", "_", " ", "\t", "\u00a0", "a", "ViT-B", "(", "é", "1"]
 
 
@@ -415,7 +449,8 @@ _BEFORE_PIECES = [
     *_CHANGE_WORDS, *(w.upper() for w in _CHANGE_WORDS), *(w.title() for w in _CHANGE_WORDS), "by", "BY", "By",
     "b", "y", " ", "  ", "\n", ",", ":", "(", ")", "~", "+", "a", "an", "of", "up to", "at the cost of", "such as",
     "outperforms X", "margin on A, namely,", "i.e.", "the", "\u017fav", "lo\u017f\u017f", "\u0131mprov", "cite{a",
-    "https://x/v", "www.x", "cit", "e{", "://", *_ODD,
+    "https://x/v", "www.x", "cit", "e{", "://", "lowers X ", "raises ", "cuts ", "sacrificing ",
+    "exceeding the prior best ", "(absolute ", "at a cost of ", "savings (", "gaps: ", *_ODD,
 ]  # fmt: skip
 
 
@@ -430,6 +465,28 @@ def test_searches_skipped_where_none_of_their_words_is_are_the_searches(pieces: 
     text = "".join(pieces)
     assert reading._delta_before(text) == bool(cues.DELTA_BEFORE.search(text))
     assert reading._is_reference_before(text) == bool(reading._REFERENCE_BEFORE.search(text))
+    starts = set(reading._DELTA_BEFORE_START.starts(vocab.fold(text)))
+    # every place a match starts is one `_delta_before` tries (even where an earlier place would find one)
+    assert all(at in starts for at in range(len(text)) if cues.DELTA_BEFORE.match(text, at)), text
+
+
+# a change of each way cues.DELTA_BEFORE reads one, from its first word
+_CHANGES_BEFORE = [
+    "by ", "by a large margin, namely, ", "improvements of ", "gains are ", "boost: ", "increases of ",
+    "reductions of ", "decrease of ", "drops of ", "margin of ", "lead of ", "accelerations of ", "speed-ups of ",
+    "gaps of ",
+    "(absolute ", "improves X by ", "boosted it by ", "increasing X by ", "reduces X by ", "decreased X by ",
+    "lowers the error by ", "raises X by ", "cuts X by ", "outperforms X by ", "surpassing X by ", "beats X by ",
+    "sacrificing only ", "loses less than ", "gains ", "exceeding the previous best ", "saving ", "cutting ",
+    "reducing ", "at the cost of only ", "savings in memory (", "speedups (",
+]  # fmt: skip
+
+
+def test_every_way_to_write_a_change_before_starts_where_the_scan_tries() -> None:
+    for text in (*_CHANGES_BEFORE, *(c.upper() for c in _CHANGES_BEFORE), *(c.title() for c in _CHANGES_BEFORE)):
+        assert cues.DELTA_BEFORE.match(text, 0), text
+        assert 0 in reading._DELTA_BEFORE_START.starts(vocab.fold(text)), text
+        assert reading._delta_before(f"X {text}"), text
 
 
 def test_searches_skipped_where_none_of_their_words_is_on_the_sample_abstracts() -> None:
@@ -454,6 +511,7 @@ _GATE_WORDS = [
     "architectures", "while recent", "whereas", *attribution._COMPARED_SUBJECTS, ", the baseline obtains ",
     "A strong teacher scores ", "falls short of ", "lags behind ", "trails ",
     *(f"our {size} {noun}" for size in attribution._SIZES for noun in attribution._SIZE_NOUNS),
+    *(f"the {size.capitalize()} {noun}" for size in attribution._SIZES for noun in attribution._SIZE_NOUNS),
     "It also reaches", "it ", "It", "times", "fold", "half", "third", "quarter", "fifth", "tenth", "1/4", "GPU", "TPU",
     "T", "f", "h", "q", "G", "P", "1", "\u017furpass", "\u212aB", "\u0131mprov",
 ]  # fmt: skip
@@ -470,10 +528,33 @@ _COMPARISON_SEARCHES = (
 )  # fmt: skip
 
 
+# each way `_COMPARISON` reads a comparison, from its first word
+_COMPARISONS = [
+    "than X", "over X", "compared to X", "compared with X", "improves on X", "improving upon X", "improved X",
+    "outperforms X", "surpassing X", "vs. X", "vs X", "versus X", "against X", "relative to X", "beat X", "beats X",
+    "beating X", "exceeds X", "matches X", "matching X", "rivals X", "rivalling X", "on par with X", "comparable to X",
+    "comparably with X", "equivalent to X", "equivalently to X", "as accurate as X", "as good as X", "as well as X",
+    "above X", "below X", "ahead of X", "% of the accuracy of X", "% of the scores of X", "falls short of X",
+    "fell short of X", "falling short of X", "lags behind X", "lagging behind X", "trails X", "trailing X", "behind X",
+]  # fmt: skip
+
+
+def test_every_comparison_starts_where_the_cue_scan_tries() -> None:
+    for text in (*_COMPARISONS, *(c.upper() for c in _COMPARISONS), *(c.title() for c in _COMPARISONS)):
+        written = f"5{text}" if text.startswith("%") else text  # "%" after a digit: the boundary before it
+        at = 1 if text.startswith("%") else 0
+        assert attribution._BASELINE_CUE.match(written[:-1], at), text
+        assert at in attribution._COMPARISON_START.starts(vocab.fold(written)), text
+
+
 def _gates_hold(text: str) -> None:
     """Where a gate says no, the search it stands for finds nothing; the gated scans are the scans."""
     whole = (text, 0, len(text))
     assert attribution.compares(text) or not any(p.search(text) for p in _COMPARISON_SEARCHES), text
+    cue, searched = attribution.baseline_cue(text, vocab.fold(text), *whole[1:]), attribution._BASELINE_CUE.search(text)
+    assert (cue and cue.span()) == (searched and searched.span()), text
+    described = attribution.described_baselines(text, vocab.fold(text), *whole[1:])
+    assert [m.span() for m in described] == [m.span() for m in attribution._DESCRIBED_BASELINE.finditer(text)], text
     assert attribution._may_compare_level(*whole) or not attribution._COMPARED_LEVEL.search(text), text
     assert attribution._may_describe_others(text) or not attribution._OTHERS_IN_CLAUSE.search(text), text
     assert attribution._may_describe_others(text) or not attribution._OTHERS_AT_START.search(text), text
@@ -503,3 +584,14 @@ def test_gated_searches_on_the_sample_abstracts() -> None:
     assert sum(bool(attribution._DESCRIBED_BASELINE.search(s)) for s in sentences) > 20
     for text in [*abstracts, *sentences, *_windows_before_numbers()]:
         _gates_hold(text)
+
+
+def test_a_fraction_word_starts_with_a_letter_on_every_code_point() -> None:
+    """`reading.is_fraction` looks up only numbers written from a letter: a text from any other character keys no
+    fraction word (its first character, lowered, or the space a separator becomes)."""
+    firsts = {key[0] for key in grammar.FRACTION_WORDS}
+    assert all(key[:1].isalpha() for key in grammar.FRACTION_WORDS)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if not char.isalpha():
+            assert grammar.fraction_key(char)[:1] not in firsts, hex(code)

@@ -31,7 +31,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from claims.extraction import cues, names, reading, setting
+from claims.extraction import cues, names, reading, scan, setting
 from claims.extraction.grammar import Quantity
 from claims.extraction.text import sentence_spans
 from claims.extraction.vocab import fold, name_key, primary_metric
@@ -59,13 +59,27 @@ COMPARISON_WORDS = (
     "exceed", "match", "rival", "equivalent", "accurate", "good", "well", "above", "below", "ahead", "accuracy",
     "performance", "quality", "score", "short", "behind", "trail",
 )  # fmt: skip
+_COMPARISON_WORD = scan.Words(COMPARISON_WORDS)
 _PAR_WITH = re.compile(r"par\s+with")
 
 
 def compares(text: str) -> bool:
     """Whether `text` holds what every match of `_COMPARISON` holds (a test far cheaper than the search)."""
-    folded = fold(text)
-    return any(word in folded for word in COMPARISON_WORDS) or _PAR_WITH.search(folded) is not None
+    return _compares_folded(fold(text))
+
+
+def _compares_folded(folded: str) -> bool:
+    return _COMPARISON_WORD.found(folded) or _PAR_WITH.search(folded) is not None
+
+
+# Every match of `_COMPARISON` starts with one of these (folded as (?i) compares): a pattern led by it is matched
+# only where one starts, not at each character (a search tries every alternative at each)
+COMPARISON_STARTS = (
+    "than", "over", "compar", "improv", "outperform", "surpass", "vs", "versus", "against", "relative", "beat",
+    "exceed", "match", "rival", "on", "equivalent", "as", "above", "below", "ahead", "%", "fall", "fell", "lag",
+    "trail", "behind",
+)  # fmt: skip
+_COMPARISON_START = scan.Words(COMPARISON_STARTS)
 
 
 _BASELINE_CUE = re.compile(
@@ -154,9 +168,11 @@ class Sentence:
     @_found_once
     def described_baselines(self) -> list[re.Match[str]]:
         """The baselines the sentence describes rather than names ("than existing methods")."""
-        if not compares(self.text[self.span[0] : self.span[1]]):
+        start, end = self.span
+        folded = fold(self.text[start:end])
+        if not _compares_folded(folded):
             return []  # most sentences
-        return list(_DESCRIBED_BASELINE.finditer(self.text, *self.span))
+        return described_baselines(self.text, folded, start, end)
 
     @_found_once
     def frames(self) -> list[re.Match[str]]:
@@ -171,6 +187,12 @@ class Sentence:
         if not _may_describe_others(self.text[self.span[0] : self.span[1]]):
             return [opening] if opening else []  # most sentences
         return ([opening] if opening else []) + list(_OTHERS_IN_CLAUSE.finditer(self.text, *self.span))
+
+    @_found_once
+    def last_data_noun(self) -> int:
+        """Where the abstract last says a noun one of which every match of `_UNNAMED_DATA_AFTER` ends on (-1: none):
+        no match starts after it (a test far cheaper than the match, found once for all the sentence's numbers)."""
+        return max(self.text.rfind(noun) for noun in ("dataset", "benchmark", "corpus", "test"))
 
     @_found_once
     def respectively(self) -> list[int]:
@@ -320,7 +342,7 @@ def _item_edge(text: str, position: int, limit: int, step: int) -> int:
     to its end): at a comma, semicolon or "and" outside parentheses. A number in parentheses belongs to
     the item the parenthesis stands in ("COCO (58.2 PQ) and ADE20K (48.5 PQ)")."""
     if step > 0:
-        tokens = list(_ITEM_TOKEN.finditer(text, position, limit))
+        tokens = _ITEM_TOKEN.finditer(text, position, limit)  # read only up to the edge
     else:
         tokens = list(_ITEM_TOKEN.finditer(text, limit + 1, position))[::-1]
     depth = 0
@@ -382,11 +404,12 @@ _COMPARED_LEVEL = re.compile(
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
 _COMPARED_LEVEL_WORDS = ("compared", "versus", "vs", "than", "against", "from", "over")  # one is in every match
+_COMPARED_LEVEL_WORD = scan.Words(_COMPARED_LEVEL_WORDS)
 
 
 def _may_compare_level(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds one of `_COMPARED_LEVEL_WORDS` (its search costs 40 us, this test 1)."""
-    return any(text.find(word, start, end) >= 0 for word in _COMPARED_LEVEL_WORDS)
+    return _COMPARED_LEVEL_WORD.found(text, start, end)
 
 
 # "72.1 for X", "57.5 AP50 in 198 ms by X": the words from a level to its holder
@@ -469,14 +492,15 @@ _OTHERS_WORDS = (
 )  # fmt: skip
 _COMPARED_SUBJECTS = ("baseline", "teacher")  # or one of these, as every match of its second part holds
 _OTHERS_NOUNS = ("method", "approach", "work", "model", "system", "network", "detector", "tracker", "architecture")
+_OTHERS_WORD, _OTHERS_NOUN = scan.Words(_OTHERS_WORDS), scan.Words(_OTHERS_NOUNS)
+_COMPARED_SUBJECT = scan.Words(_COMPARED_SUBJECTS)
 
 
 def _may_describe_others(text: str) -> bool:
     """Whether `text` holds a word of each, as every match of `_OTHERS_DESCRIBED` does (a test far cheaper than
     the search)."""
     folded = fold(text)
-    described = any(word in folded for word in _OTHERS_WORDS) and any(noun in folded for noun in _OTHERS_NOUNS)
-    return described or any(noun in folded for noun in _COMPARED_SUBJECTS)
+    return (_OTHERS_WORD.found(folded) and _OTHERS_NOUN.found(folded)) or _COMPARED_SUBJECT.found(folded)
 
 
 _OTHERS_AT_START = re.compile(rf"\s*{_OTHERS_DESCRIBED}", re.IGNORECASE)
@@ -563,14 +587,13 @@ _SIZED_OWN = re.compile(
 
 
 _SIZE_NOUNS = ("model", "version", "variant")
+_SIZE_WORD, _SIZE_NOUN = scan.Words(size[1:] for size in _SIZES), scan.Words(_SIZE_NOUNS)  # "Large", "large"
 
 
 def _may_size(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds a size (its first letter in either case) and a noun, as every match of
     `_SIZED_OWN` does."""
-    return any(text.find(size[1:], start, end) >= 0 for size in _SIZES) and any(
-        text.find(noun, start, end) >= 0 for noun in _SIZE_NOUNS
-    )
+    return _SIZE_WORD.found(text, start, end) and _SIZE_NOUN.found(text, start, end)
 
 
 _STOP = re.compile(r"\.\s")  # a stop, not the point of a decimal ("85.5% ... and 80.1%")
@@ -649,10 +672,27 @@ def _compared_in(abstract: str) -> frozenset[str]:
     return frozenset(name_key(m.name) for m, is_compared in zip(mentions, compared, strict=True) if is_compared)
 
 
+def baseline_cue(text: str, folded: str, start: int, end: int) -> re.Match[str] | None:
+    """`_BASELINE_CUE.search(text, start, end)`, `folded` being fold(text[start:end]): matched only where
+    `_COMPARISON` may start, in order (so the first found is the search's)."""
+    for at in _COMPARISON_START.starts(folded):
+        if cue := _BASELINE_CUE.match(text, start + at, end):
+            return cue
+    return None
+
+
+def described_baselines(text: str, folded: str, start: int, end: int) -> list[re.Match[str]]:
+    """`_DESCRIBED_BASELINE.finditer(text, start, end)`, `folded` being fold(text[start:end]): matched only where
+    `_COMPARISON` may start."""
+    places = (start + at for at in _COMPARISON_START.starts(folded))
+    return list(scan.finditer_at(_DESCRIBED_BASELINE, places, text, end))
+
+
 def _cue_before(abstract: str, mention: names.Mention, span: tuple[int, int]) -> re.Match[str] | None:
     """`_BASELINE_CUE` in the 60 characters before a name, searched only where a comparison word is."""
     start = max(span[0], mention.start - 60)
-    return _BASELINE_CUE.search(abstract, start, mention.start) if compares(abstract[start : mention.start]) else None
+    folded = fold(abstract[start : mention.start])
+    return baseline_cue(abstract, folded, start, mention.start) if _compares_folded(folded) else None
 
 
 def baselines(abstract: str, mentions: list[names.Mention], span: tuple[int, int]) -> list[bool]:
@@ -669,11 +709,13 @@ def baselines(abstract: str, mentions: list[names.Mention], span: tuple[int, int
 def is_baseline(abstract: str, mention: names.Mention, span: tuple[int, int]) -> bool:
     """A name after "than", "over", "outperforms", or listed right after such a name."""
     before = abstract[max(span[0], mention.start - 60) : mention.start]
-    if not compares(before):  # most names; `_LISTED_AFTER_CUE`'s words are comparison words too
+    folded = fold(before)
+    if not _compares_folded(folded):  # most names; `_LISTED_AFTER_CUE`'s words are comparison words too
         return False
     # the list's pattern only where `before` ends as it must (a test far cheaper than its search)
     return bool(
-        _BASELINE_CUE.search(before) or (before.rstrip().endswith(("and", ",")) and _LISTED_AFTER_CUE.search(before))
+        baseline_cue(before, folded, 0, len(before))
+        or (before.rstrip().endswith(("and", ",")) and _LISTED_AFTER_CUE.search(before))
     )
 
 
@@ -948,16 +990,8 @@ _UNNAMED_DATA_AFTER = re.compile(
 
 def _unnamed_benchmark(sentence: Sentence, phrase: reading.Phrase) -> Names:
     """ "85.1% ... on a synthetic instruction-following dataset": a benchmark described, not named ("" decides)."""
-    text = sentence.text
-    return [
-        "" if _may_name_data(text, q.end) and _UNNAMED_DATA_AFTER.match(text, q.end) else None for q in phrase.members
-    ]
-
-
-def _may_name_data(text: str, end: int) -> bool:
-    """Whether the text after a number holds a noun one of which every match of `_UNNAMED_DATA_AFTER` ends on (a
-    test far cheaper than its match)."""
-    return any(text.find(noun, end) >= 0 for noun in ("dataset", "benchmark", "corpus", "test"))
+    text, last_noun = sentence.text, sentence.last_data_noun
+    return ["" if last_noun >= q.end and _UNNAMED_DATA_AFTER.match(text, q.end) else None for q in phrase.members]
 
 
 _UNKNOWN_OWNER = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}\s*\(\s*$")
@@ -1335,6 +1369,12 @@ _BY_FIELD = {name: [p for p in PREFERENCES if p.field == name] for name in ("dat
 def attribute(sentence: Sentence, phrase: reading.Phrase, field_name: str) -> Names:
     """One field of every member of a phrase: each member by the first row of the table that names it (a
     per-member row decides "no name" with "")."""
+    if len(phrase.members) == 1:  # most phrases: the first row that names the number, or a whole row, decides
+        for preference in _BY_FIELD[field_name]:
+            named = preference.rule(sentence, phrase)
+            if named is not None and (named[0] is not None or preference.whole):
+                return [named[0] or None]
+        return [None]
     decided: Names = [None] * len(phrase.members)
     undecided = list(range(len(decided)))
     for preference in _BY_FIELD[field_name]:

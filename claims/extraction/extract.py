@@ -51,6 +51,7 @@ CLAIM_COLUMNS = [
     "end",
     "source",
 ]
+_DIGIT = re.compile(r"\d")  # every quantity holds one
 _RAW_COLUMNS = [c for c in CLAIM_COLUMNS if c not in ("value", "unit")] + ["number", "unit_text"]
 
 
@@ -102,7 +103,7 @@ def read_paper(paper_id: str, title: str, abstract: str, source: str | None) -> 
             last_dataset = mention.name
 
 
-_VERSION_SHAPE = re.compile(r"v?\d{1,2}\.\d")
+_VERSION_SHAPE = re.compile(r"v?\d\.\d")  # "2.0", "v1.1"; "GLUE 82.2" is a score
 
 
 def _version_of(quantity: Quantity, datasets: list[names.Mention]) -> bool:
@@ -164,17 +165,26 @@ def _numbers_in(
 ) -> tuple[names.Spans[names.Mention], list[Quantity]]:
     """The metrics and the result numbers of one sentence (not settings, counts of data, digits of names);
     `worded`: it may hold numbers in words ("four times", "half the parameters", "1/10 of the cost")."""
+    if not worded and not _DIGIT.search(abstract, *span):
+        return names.NOTHING, []  # most sentences: no number to read (and no time spent to check)
     checkpoint()  # a paper's time budget holds sentence by sentence, whether it gives claims or not
     found = quantities(abstract, *span)
     if not found and not worded:
-        return names.NOTHING, []  # most sentences: no number to read
+        return names.NOTHING, []
     found = reading.join_between(abstract, reading.split_changes(abstract, found))
     if worded and (words := word_quantities(abstract, *span)):
         in_words = names.Spans(words)
         kept = [q for q in found if not (in_words.covering(q.start) or in_words.covering(q.end - 1))]  # "~1/6"
         found = sorted(kept + words, key=lambda q: q.start)
-    metrics = names.Spans.of(names.metric_mentions(abstract, *span)) if found else names.NOTHING
-    return metrics, [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
+    named: list[names.Spans[names.Mention]] = []  # the sentence's metrics, scanned for only when first needed
+
+    def metrics() -> names.Spans[names.Mention]:
+        if not named:
+            named.append(names.Spans.of(names.metric_mentions(abstract, *span)))
+        return named[0]
+
+    kept = [q for q in found if not reading.is_setting_or_name(abstract, q, metrics)]
+    return (metrics() if kept else names.NOTHING), kept  # a sentence left with no number: its metrics unread
 
 
 def _read_phrase(sentence: Sentence, phrase: reading.Phrase) -> Iterator[dict]:

@@ -165,7 +165,7 @@ class Quantity:
 
 def _to_float(text: str, exponent: str | None = None) -> float:
     """The value of a number as written (invisible characters and thousands commas aside), times its power of ten."""
-    value = float(_INVISIBLE.sub("", text).replace(",", ""))
+    value = float((text if text.isascii() else _INVISIBLE.sub("", text)).replace(",", ""))  # none is ASCII
     return float(f"{value!r}e{_power(exponent)}") if exponent else value  # 3e-05, not 3 * 10.0**-5
 
 
@@ -197,13 +197,13 @@ def quantity_at(text: str, position: int, end: int | None = None) -> Quantity | 
     a number a paper claims).
     """
     end = len(text) if end is None else end
-    window = text[position : min(position + _WINDOW, end)]
-    unprefixed = window[:1] in _UNPREFIXED_STARTS and not _ONE_TO_START.match(window)
+    limit = min(position + _WINDOW, end)  # the window, matched in place (its lookarounds see only it)
+    unprefixed = text[position : position + 1] in _UNPREFIXED_STARTS and not _ONE_TO_START.match(text, position, limit)
     # the grammar's compiled regex, matched directly: parse_string's setup costs more than the match
-    match = (_UNPREFIXED_RE if unprefixed else _QUANTITY_RE).match(window)
-    if match is None or match.end() > _LONGEST:
+    match = (_UNPREFIXED_RE if unprefixed else _QUANTITY_RE).match(text, position, limit)
+    if match is None or match.end() - position > _LONGEST:
         return None
-    raw = window[: match.end()].rstrip()
+    raw = text[position : match.end()].rstrip()
     parts = match.groupdict()
     unit = _clean_unit(parts["unit"]) or _clean_unit(parts["low_unit"])
     if unit is None and parts.get("one_to") is not None:

@@ -11,11 +11,12 @@ is not reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from claims.extraction import cues
+from claims.extraction import cues, scan
 from claims.extraction.grammar import FRACTION_WORDS, Quantity, fraction_key, quantity_at
 from claims.extraction.names import Mention, Spans
 from claims.extraction.vocab import fold, is_dataset_name, metric_info
@@ -154,9 +155,12 @@ class Phrase:
     """Coordinated quantities read as one: they share metric, kind and bound."""
 
     members: tuple[Quantity, ...]
-    # the last family and unit its members are written in: read for every member, so found once
+    # the last family and unit its members are written in, where the first starts and the last ends: read for
+    # every member, so found once
     family: str | None = field(init=False, compare=False)
     unit: str | None = field(init=False, compare=False)
+    start: int = field(init=False, compare=False)
+    end: int = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         family = unit = None
@@ -166,14 +170,8 @@ class Phrase:
                 break
         object.__setattr__(self, "family", family)
         object.__setattr__(self, "unit", unit)
-
-    @property
-    def start(self) -> int:
-        return self.members[0].start
-
-    @property
-    def end(self) -> int:
-        return self.members[-1].end
+        object.__setattr__(self, "start", self.members[0].start)
+        object.__setattr__(self, "end", self.members[-1].end)
 
     @property
     def first(self) -> Quantity:
@@ -222,53 +220,51 @@ _IOU_AFTER = re.compile(r"\s*(?:IoU|IOU|iou)\b")
 _SIGNAL_FREQUENCIES = frozenset({"kHz", "MHz", "GHz", "khz", "KHz"})
 
 
-def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -> bool:
-    """Numbers that set up an experiment, count data, or belong to a name."""
+def is_setting_or_name(text: str, quantity: Quantity, metrics: Callable[[], Spans[Mention]]) -> bool:
+    """Numbers that set up an experiment, count data, or belong to a name. `metrics`: the sentence's metrics, asked
+    for only where a rule reads them (a sentence whose numbers all set up an experiment is not scanned for them)."""
     after = _after(text, quantity.end, 40)  # "40,000 different translation directions"
+    before = _before(text, quantity.start, 60)  # each narrower window before is its end (the same text)
     if quantity.family == "points":
         return not _is_change_in_points(text, quantity)  # "1,024 points" of a point cloud
     bare = quantity.unit is None
     if bare and _YEAR.match(quantity.text.lstrip("+~<>")):
         return True
-    if bare and _VERSION.match(quantity.text) and _VERSIONED_NAME.search(_before(text, quantity.start, 30)):
+    if bare and _VERSION.match(quantity.text) and _VERSIONED_NAME.search(before[-30:]):
         return True  # "wav2vec 2.0 performance": the version of a name
-    if _is_reference_before(_before(text, quantity.start, 60)):
+    if _is_reference_before(before):
         return True  # digits of a citation key or an address
     if quantity.family != "factor" and text[quantity.end - 1].isalpha() and _NAME_AFTER.match(after):
         return True  # "2s-AGCN": a unit glued to the number and a name glued to that
-    if _SPREAD_BEFORE.search(_before(text, quantity.start, 12)):
+    if _SPREAD_BEFORE.search(before[-12:]):
         return True  # "85.2 ± 0.3": the spread of the number before
-    if _GLUED_SPREAD.search(_before(text, quantity.start, 12)) and _CLOSING_AFTER.match(after):
+    if _GLUED_SPREAD.search(before[-12:]) and _CLOSING_AFTER.match(after):
         return True  # "0.76(0.04)"
-    if bare and _LETTER_AFTER.match(after) and not starts_metric(metrics, quantity.end):
+    if bare and _LETTER_AFTER.match(after) and not starts_metric(metrics(), quantity.end):
         return True  # glued letters: "3D", "2nd"
     if quantity.family == "percent" and (_DATA_SHARE_AFTER.match(after) or _DATA_CONDITION_AFTER.match(after)):
         return True
     if quantity.family == "factor" and _SCALE_SETTING_AFTER.match(after):
         return True
-    if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(_before(text, quantity.start, 12)):
+    if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(before[-12:]):
         return True  # resolutions, patch sizes and grids: 384times384, 16 x 16, 224^2, Kinetics-400/600
     if bare and quantity.value <= 1 and _IOU_AFTER.match(text, quantity.end):
         return True  # "the old .5 IOU mAP metric", "at 0.7 IoU": a threshold of the metric
     if bare and quantity.text.lstrip("~≈<>+ ") == "1" and _OVER_DIGIT.match(text, quantity.end):
         return True  # "~1/6 image-text data": a fraction of no cost the grammar reads, not a score of 1
-    if quantity.family == "rate" and (
-        _VIDEO_AFTER.match(after) or _VIDEO_AT_BEFORE.search(_before(text, quantity.start, 30))
-    ):
+    if quantity.family == "rate" and (_VIDEO_AFTER.match(after) or _VIDEO_AT_BEFORE.search(before[-30:])):
         return True  # "generating 5-second, 24fps, 2K videos", "60-second videos at 24 fps": what is generated
     if quantity.unit in _SIGNAL_FREQUENCIES:
         return True  # "24 kHz audio", "a 3.2 GHz CPU": a sampling rate or a clock sets up the experiment
     if quantity.unit == "s" and _DECADE.match(quantity.text):
         return True  # "the Roaring 20s", "the 2020s"
-    if quantity.family == "percent" and _SAMPLING_RATIO.search(_before(text, quantity.start, 40)):
+    if quantity.family == "percent" and _SAMPLING_RATIO.search(before[-40:]):
         return True  # "a masking ratio of 90%" sets up the experiment
-    if quantity.family == "time" and (
-        _MEDIA_AFTER.match(after) or _MEDIA_BEFORE.search(_before(text, quantity.start, 30))
-    ):
+    if quantity.family == "time" and (_MEDIA_AFTER.match(after) or _MEDIA_BEFORE.search(before[-30:])):
         return True  # the length of generated media, not how long it took
-    if quantity.family == "percent" and _OPERATING_POINT.search(_before(text, quantity.start, 12)):
+    if quantity.family == "percent" and _OPERATING_POINT.search(before[-12:]):
         return True  # "at 80% top-1 accuracy, X is 5 times faster": a condition, not a result
-    if quantity.family in _POINT_FAMILIES and _at_named_point(_before(text, quantity.start, 40)):
+    if quantity.family in _POINT_FAMILIES and _at_named_point(before[-40:]):
         return True  # "at an SNR of 0 dB", "at a false positive rate of 1%": where a result is measured
     if quantity.family == "memory" and _HARDWARE_AFTER.match(after):
         return True  # "32GB V100 GPUs" describes hardware
@@ -276,19 +272,19 @@ def is_setting_or_name(text: str, quantity: Quantity, metrics: Spans[Mention]) -
         return True
     if quantity.family not in ("percent", "factor") and _SETTING_AFTER.match(after):
         return not cues.COUNT_AFTER.match(after)
-    enumerator = bare and quantity.text.isdigit() and _ENUMERATOR.search(_before(text, quantity.start, 5))
+    enumerator = bare and quantity.text.isdigit() and _ENUMERATOR.search(before[-5:])
     if enumerator and _CLOSING_AFTER.match(after):
         return True  # "(1) ...", ": 1) ..." enumerate, they do not measure; "(90.1 vs. 90.2)" does
     if bare and _OUT_OF.match(after):
         return True  # "better than 2.6 out of 3 radiologists": a count of those compared with
-    if bare and _PAIR_FROM_BEFORE.search(_before(text, quantity.start, 30)) and _CAUSING_PAIR_AFTER.match(after):
+    if bare and _PAIR_FROM_BEFORE.search(before[-30:]) and _CAUSING_PAIR_AFTER.match(after):
         return True  # "increasing the depth from 1 to 10 improves perplexity": the levels of the cause
-    if quantity.family in (None, "scale") and _SETTING_BEFORE.search(_before(text, quantity.start, 40)):
-        return not starts_metric(metrics, quantity.end + 1) and not starts_metric(metrics, quantity.end)
+    if quantity.family in (None, "scale") and _SETTING_BEFORE.search(before[-40:]):
+        return not starts_metric(metrics(), quantity.end + 1) and not starts_metric(metrics(), quantity.end)
     return False
 
 
-def _is_data_amount(text: str, quantity: Quantity, after: str, metrics: Spans[Mention]) -> bool:
+def _is_data_amount(text: str, quantity: Quantity, after: str, metrics: Callable[[], Spans[Mention]]) -> bool:
     """Hours of speech or gigabytes of text a model learned from: the size of its data, not a result."""
     before = _before(text, quantity.start, 30)
     if quantity.family == "memory" and (_DATA_SIZE_AFTER.match(after) or _DATA_SIZE_BEFORE.search(before)):
@@ -301,7 +297,7 @@ def _is_data_amount(text: str, quantity: Quantity, after: str, metrics: Spans[Me
     if not named or not after.lstrip().startswith(")"):
         return False
     name_start = quantity.start - len(before) + named.start()  # the name the parenthesis follows is no metric
-    return not metrics.ending(name_start, quantity.start)
+    return not metrics().ending(name_start, quantity.start)
 
 
 _BILLIONS = {"B", "Bn", "billion", "T", "trillion"}
@@ -508,10 +504,24 @@ DELTA_BEFORE_WORDS = (
 )  # fmt: skip
 
 
+_DELTA_BEFORE_WORD = scan.Words(DELTA_BEFORE_WORDS)
+# Every match of cues.DELTA_BEFORE starts with one of these (folded): a match is tried only where one starts, not
+# at each of the 80 characters (a search tries every alternative at each)
+DELTA_BEFORE_STARTS = (
+    "by", "improv", "gain", "boost", "increas", "reduc", "decreas", "drop", "margin", "lead", "accelerat", "speed",
+    "gap", "(", "lower", "rais", "cut", "outperform", "surpass", "beat", "exceed", "sacrific", "los", "sav", "at",
+)  # fmt: skip
+_DELTA_BEFORE_START = scan.Words(DELTA_BEFORE_STARTS)
+
+
 def _delta_before(before: str) -> bool:
-    """cues.DELTA_BEFORE.search(before), searched only where one of its words is."""
+    """cues.DELTA_BEFORE.search(before), tried only where one of its words is, and there only where a match may
+    start."""
     folded = fold(before)
-    return any(word in folded for word in DELTA_BEFORE_WORDS) and cues.DELTA_BEFORE.search(before) is not None
+    if not _DELTA_BEFORE_WORD.found(folded):
+        return False
+    match = cues.DELTA_BEFORE.match
+    return any(match(before, at) for at in _DELTA_BEFORE_START.starts(folded))
 
 
 _SHARE_VERB_BEFORE = re.compile(
@@ -629,8 +639,12 @@ def _keeps_quality(text: str, phrase: Phrase) -> bool:
 
 
 def is_fraction(phrase: Phrase) -> bool:
-    """ "half the parameters", "1/10 of the cost": a factor written as the share it leaves."""
-    return all(q.text.startswith("1/") or fraction_key(q.text) in FRACTION_WORDS for q in phrase.members)
+    """ "half the parameters", "1/10 of the cost": a factor written as the share it leaves (a fraction word starts
+    with a letter: most numbers are not looked up)."""
+    return all(
+        q.text.startswith("1/") or (q.text[:1].isalpha() and fraction_key(q.text) in FRACTION_WORDS)
+        for q in phrase.members
+    )
 
 
 def direction_of(text: str, phrase: Phrase, sentence: tuple[int, int], metric: str | None) -> str:

@@ -459,9 +459,10 @@ def _positions(frame: pd.DataFrame) -> list[int]:
     for (paper, sentence, _, start), places in zip(rows, found, strict=True):
         if places:
             offsets.setdefault((paper, sentence), Counter()).update(int(start) - p for p in places)
+    agreed = {key: counted.most_common(1)[0][0] for key, counted in offsets.items()}  # once a sentence
     positions = []
     for (paper, sentence, _, start), places in zip(rows, found, strict=True):
-        at = int(start) - offsets[(paper, sentence)].most_common(1)[0][0] if places else 0
+        at = int(start) - agreed[(paper, sentence)] if places else 0
         positions.append(at if at in places or not places else places[0])
     return positions
 
@@ -529,7 +530,7 @@ def _abstract_extra_data(abstract: str) -> str | None:
     results of its own ("We pre-train on JFT-300M."); None when it names none, several, or also says "without
     extra data"."""
     lowered = abstract.lower()
-    named = [v for v in setting_kinds() if v.extra_data and "{1}" in v.label and any(w in lowered for w in v.triggers)]
+    named = [v for v in _named_extra_data() if any(w in lowered for w in v.triggers)]
     if not any(pattern.search(abstract) for value in named for pattern in value.patterns):
         return None  # most abstracts name no external data set: a few substring tests
     own, others = _carry_words()
@@ -546,6 +547,12 @@ def _abstract_extra_data(abstract: str) -> str | None:
             if own.search(sentence) or _OPENER.match(sentence[:at]):
                 stated.add(label)
     return stated.pop() if len(stated) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _named_extra_data() -> list[SettingKind]:
+    """The values of extra training data that name the data set ("pre-trained on {1}"), in vocabulary order."""
+    return [v for v in setting_kinds() if v.extra_data and "{1}" in v.label]
 
 
 def _carried_extra_data(frame: pd.DataFrame, labels: list[list[str]], abstracts: Mapping[str, str]) -> None:

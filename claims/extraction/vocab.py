@@ -127,6 +127,12 @@ def _scanned_dataset_names() -> list[str]:
     return [n for d in datasets().values() if not d.plain_word for n in (d.name, *d.aliases)]
 
 
+# Lookups by a name, asked for again and again (a paper's system and metrics by every phrase): kept for the
+# names last asked for, as many as the vocabularies hold, so that memory stays bounded whatever the corpus.
+_NAMES_KEPT = 8192
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
 def name_key(name: str) -> str:
     """Names compared without case, spaces and hyphens ("Swin-B" ~ "swin b", "ImageNet-1k" ~ "imagenet1K")."""
     return "".join(name.lower().split()).replace("_", "").replace("-", "")  # re.sub(r"[\s_-]+", "", ...), 4x faster
@@ -150,6 +156,7 @@ def _dataset_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def metric_info(name: str | None) -> Metric | None:
     """The vocabulary entry for a metric name or alias, if any."""
     return _metric_index().get(name_key(name)) if name else None
@@ -163,6 +170,7 @@ def canonical_metric(name: str) -> str:
 _SPLIT_SUFFIX = re.compile(r"\s+(val|validation|test|test-dev|train)(\s+set|\s+split)?$", re.I)
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def canonical_dataset(name: str | None) -> str | None:
     """One name per benchmark: aliases ("MS COCO", "ImageNet-1k") map to the canonical name."""
     if not name:
@@ -177,6 +185,7 @@ def dataset_area(dataset: str | None) -> str | None:
     return entry.area if entry else None
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def primary_metric(dataset: str | None) -> str | None:
     """The metric a benchmark's leaderboard is ranked by, when the vocabulary knows it."""
     entry = datasets().get(canonical_dataset(dataset) or "")
@@ -435,6 +444,7 @@ def _named_as_benchmark(text: str, match: NameMatch) -> bool:
     )
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def is_dataset_name(name: str) -> bool:
     """The whole of `name` is a scanned dataset name, in a case it is found in."""
     return name not in _plain_names() and _dataset_scanner().knows(name) and _written_right(name)
