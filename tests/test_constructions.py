@@ -1800,6 +1800,7 @@ def test_the_levels_after_a_gain_keep_the_system_s_first() -> None:
         ("Glimmer is 2x faster than RoutNet and uses 40% less memory than Longformer.", "40%", "Longformer"),
         ("Glimmer is 2x faster than RoutNet and uses 40% less memory than Longformer.", "2x", "RoutNet"),
         ("Glimmer gains 2.1 points more than English on XNLI.", "2.1 points", ""),
+        ("Glimmer improves performance by 29% more than the Transformer++ on language tasks.", "29%", "Transformer++"),
     ],
 )
 def test_a_capitalized_word_a_comparison_puts_after_a_change_names_its_baseline(sentence, value_text, baseline) -> None:

@@ -1040,7 +1040,9 @@ def _cued_baseline(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 
 # "3.1 times faster and 40% less memory than Graphormer": a capitalized word a comparison cue puts right after
 # the change names a system, though it has too few capitals to be shaped like a name
-_ONE_WORD_COMPARED = re.compile(rf"[^,;.()]{{0,40}}?{_COMPARISON}(?:the\s+)?(?P<name>[A-Z][a-z]+[a-z0-9]*)\b(?![-\w])")
+_ONE_WORD_COMPARED = re.compile(
+    rf"[^,;.()]{{0,40}}?{_COMPARISON}(?:the\s+)?(?P<name>[A-Z][a-z]+[a-z0-9]*(?:\+\+)?)(?![-\w+])"
+)
 _NOT_SYSTEMS = frozenset(
     "English French German Chinese Spanish Japanese Korean Arabic Russian Hindi Table Figure Section Appendix".split()  # noqa: SIM905
 )
