@@ -1872,10 +1872,3 @@ def test_levels_from_and_to_after_a_benchmark_in_parentheses_are_two_scores_on_i
     assert table.value_text.tolist() == ["79.27", "84.20", "94.95", "96.01"]
     assert table.dataset.tolist() == ["FUNSD", "FUNSD", "CORD", "CORD"]
     assert table.model.tolist() == ["", "Glimmer", "", "Glimmer"]
-
-
-def test_a_pair_in_parentheses_is_of_the_system_and_the_name_compared_before_it() -> None:
-    table = claims_of(
-        "Glimmer outperforms RoutNet on AlpacaEval (82.3% vs. 71.4% win rate) and matches PathNet on MMLU.", TITLE
-    )
-    assert (row(table, "82.3%").model, row(table, "71.4%").model) == ("Glimmer", "RoutNet")

@@ -825,18 +825,8 @@ def _versus_pair(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
         return None
     own = _own_model(sentence, phrase)
     held = _holder(sentence, phrase.members[-1])  # "0.93 versus 0.89 for XGBoost"
-    compared = held or _compared_before_parenthesis(sentence, phrase) or _baseline_for(sentence, phrase)
-    names_ = [own, compared or _described_for(sentence, phrase) or own]
+    names_ = [own, held or _baseline_for(sentence, phrase) or _described_for(sentence, phrase) or own]
     return names_[::-1] if _levels_of_reduction(sentence, phrase) else names_
-
-
-def _compared_before_parenthesis(sentence: Sentence, phrase: reading.Phrase) -> str | None:
-    """ "outperforms X on AlpacaEval (82.3% vs. 71.4%)": the pair in parentheses is of the system and of the name
-    compared before it, not of one a later clause compares."""
-    if not _OPENED_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 3), phrase.start):
-        return None
-    compared = sentence.compared.last_ending(sentence.span[0], phrase.start)
-    return compared.name if compared and ";" not in sentence.text[compared.end : phrase.start] else None
 
 
 _REDUCED_BEFORE = re.compile(r"\b(?:reduc|decreas|lower|cut|shrink|compress|sav)\w*\b[^,;()]*\(\s*$", re.I)
