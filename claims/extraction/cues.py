@@ -102,11 +102,14 @@ UP_WORDS = re.compile(
     r"longer|speeds? up)\b",
     re.IGNORECASE,
 )
+# "falls short of X", "lags behind X", "trails X": doing worse than another (a down word, and a shortfall)
+_SHORTFALL = (
+    r"falls?\s+short|fell\s+short|falling\s+short|lag(?:s|ged|ging)?\s+behind|trail(?:s|ed|ing)?|underperform\w*"
+)
 DOWN_WORDS = re.compile(
     r"\b(?:fewer|less|lower(?:s|ed|ing)?|reduc\w*|decreas\w*|drops?|smaller|sav\w*|cheaper|cuts?|compress\w*|"
     r"shrink\w*|lighter|slashes|halv\w*|shorter|declines?|compact|efficient|los(?:e|es|ing|s)|sacrific\w*|degrad\w*|"
-    r"deduct\w*|cost\s+of|"
-    r"falls?\s+short|fell\s+short|falling\s+short|lag(?:s|ged|ging)?\s+behind|trail(?:s|ed|ing)?|underperform\w*)\b",
+    rf"deduct\w*|cost\s+of|{_SHORTFALL})\b",
     re.IGNORECASE,
 )
 # Praise words follow the metric's better direction ("improvement in WER" is down); shortfall words its worse
@@ -115,10 +118,7 @@ PRAISE_WORDS = re.compile(
     r"\b(?:improv\w*|gains?|boost\w*|outperform\w*|surpass\w*|better|enhanc\w*|beat\w*|advanc\w*)\b",
     re.IGNORECASE,
 )
-SHORTFALL_WORDS = re.compile(
-    r"\b(?:falls?\s+short|fell\s+short|falling\s+short|lag(?:s|ged|ging)?\s+behind|trail(?:s|ed|ing)?|underperform\w*)\b",
-    re.IGNORECASE,
-)
+SHORTFALL_WORDS = re.compile(rf"\b(?:{_SHORTFALL})\b", re.IGNORECASE)
 
 
 def sense(word: str) -> str:
