@@ -922,14 +922,28 @@ def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 
 def _described_owner(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """ "surpassing the human baseline (89.8)": a level in parentheses right after a baseline described."""
-    opened = _OPENED_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 3), phrase.start)
+    opened = _opened_before(sentence, phrase)
     if opened is None or _a_change(sentence, phrase):
         return None  # "outperforms previous methods (+2.1%)": a change over them, not their level
     described = next((m for m in sentence.described_baselines if 0 <= opened.start() - m.end() <= 1), None)
     return re.sub(r"\s+", " ", described.group("name")) if described else None
 
 
+def compared_in_parentheses(sentence: Sentence, phrase: reading.Phrase) -> bool:
+    """ "an average score of 81.4, outperforming mT5 (79.3)": a number alone in parentheses right after a name
+    compared against is that system's level."""
+    opened = _opened_before(sentence, phrase)
+    if opened is None or not _CLOSING.match(sentence.text, phrase.end):
+        return False
+    return bool(sentence.compared.ending(opened.start() - 1, opened.start()))
+
+
 _OPENED_BEFORE = re.compile(r"\(\s*$")
+
+
+def _opened_before(sentence: Sentence, phrase: reading.Phrase) -> re.Match[str] | None:
+    """The parenthesis a phrase opens, if it opens one."""
+    return _OPENED_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 3), phrase.start)
 
 
 def _a_change(sentence: Sentence, phrase: reading.Phrase) -> bool:

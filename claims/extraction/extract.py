@@ -20,6 +20,7 @@ from claims.extraction.attribution import (
     alternative_metric,
     attribute,
     baselines,
+    compared_in_parentheses,
     efficiency_datasets,
     task_metric,
 )
@@ -371,26 +372,11 @@ def _compared_bare_score(sentence: Sentence, phrase: reading.Phrase) -> str | No
     """The metric of the sentence's last score, for a number written alike that it is compared with."""
     if len(phrase.members) != 1:
         return None
-    text = sentence.text
-    compared = _COMPARED_RIGHT_BEFORE.search(text, max(sentence.span[0], phrase.start - 20), phrase.start)
-    if not compared and not _compared_in_parentheses(sentence, phrase):
+    compared = _COMPARED_RIGHT_BEFORE.search(sentence.text, max(sentence.span[0], phrase.start - 20), phrase.start)
+    if not compared and not compared_in_parentheses(sentence, phrase):
         return None
     last = _last_score_alike(sentence, phrase)
     return last[1] if last else None
-
-
-_OPENED = re.compile(r"\(\s*$")
-_CLOSED = re.compile(r"\s*\)")
-
-
-def _compared_in_parentheses(sentence: Sentence, phrase: reading.Phrase) -> bool:
-    """ "an average score of 81.4, outperforming mT5 (79.3)": a number in parentheses right after a name
-    compared against is that system's level."""
-    text, start = sentence.text, phrase.start
-    opened = _OPENED.search(text, max(sentence.span[0], start - 3), start)
-    if not opened or not _CLOSED.match(text, phrase.end):
-        return False
-    return any(0 <= opened.start() - m.end <= 1 for m in sentence.compared.ending(opened.start() - 1, opened.start()))
 
 
 def _last_score_alike(sentence: Sentence, phrase: reading.Phrase) -> tuple[int, str] | None:

@@ -1094,8 +1094,8 @@ def _no_break(text: str, start: int, end: int) -> bool:
     return not _BREAK.search(between)
 
 
-_SIZE_BEFORE = re.compile(r"param|(?:model|compact|small|total)\s+size")
-_MODEL_SIZE_BEFORE = re.compile(r"\b(?:(?:model|checkpoint|storage|disk)\s+size|param)")
+# "model size", "parameters": what a count or an amount of bytes before a number is of (the model's size)
+_SIZE_BEFORE = re.compile(r"param|(?:model|compact|small|total|checkpoint|storage|disk)\s+size")
 
 
 def _implied_metric(
@@ -1112,7 +1112,7 @@ def _implied_metric(
     if family == "rate":
         return "FPS" if phrase.unit and "f" in phrase.unit.lower() else "throughput"
     if family == "memory":  # "reduces the model size by 60% (313 Mb vs. 121 Mb)": the model's size in bytes
-        return "model size" if _MODEL_SIZE_BEFORE.search(before[-60:]) else "memory"
+        return "model size" if _SIZE_BEFORE.search(before[-60:]) else "memory"
     if family == "level":
         return "PSNR"  # a dB figure of an image or video model
     if family == "energy":
