@@ -1872,3 +1872,33 @@ def test_levels_from_and_to_after_a_benchmark_in_parentheses_are_two_scores_on_i
     assert table.value_text.tolist() == ["79.27", "84.20", "94.95", "96.01"]
     assert table.dataset.tolist() == ["FUNSD", "FUNSD", "CORD", "CORD"]
     assert table.model.tolist() == ["", "Glimmer", "", "Glimmer"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "baselines"),
+    [
+        ("Glimmer surpasses Swin Transformer by 1.2% top-1 accuracy on ImageNet.", ["Swin Transformer"]),
+        (
+            "Glimmer reaches 85.4% top-1 on ImageNet and 52.2 mIoU on ADE20K, surpassing the previous "
+            "state-of-the-art Swin backbone by +1.2 and +2.0 respectively.",
+            ["", "", "Swin", "Swin"],
+        ),
+        ("Glimmer beats Llama 2 70B by 3.2 points on MMLU.", ["Llama 2 70B"]),
+        ("Glimmer improves BLEU by 1.2 points on WMT14.", [""]),
+        ("Glimmer outperforms ImageNet by 1.2 points.", [""]),
+    ],
+)
+def test_capitalized_words_a_comparison_verb_puts_before_a_margin_name_its_baseline(sentence, baselines) -> None:
+    assert [b or "" for b in claims_of(sentence, TITLE).baseline] == baselines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "model"),
+    [
+        ("Glimmer-S reaches 81.2% top-1 on ImageNet, and our distilled base model obtains 85.2%.", "Glimmer-B"),
+        ("Glimmer-S reaches 81.2% top-1 on ImageNet, and our large model obtains 85.2%.", "Glimmer-L"),
+        ("Glimmer-S reaches 81.2% top-1 on ImageNet, and the pretrained base model obtains 85.2%.", "Glimmer-S"),
+    ],
+)
+def test_a_size_word_before_our_model_names_the_variant_of_that_size(sentence, model) -> None:
+    assert row(claims_of(sentence, TITLE), "85.2%").model == model

@@ -580,8 +580,10 @@ def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | No
 
 _SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}
 _SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(?:version\s+of\s+)?", re.I)
+# "our large model", "our distilled base model", "the Large variant"
 _SIZED_OWN = re.compile(
-    r"\b(?:[Oo]ur|[Tt]he(?!\s+base\b))\s+(?P<size>[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant)\s+"
+    r"\b(?:[Oo]ur(?:\s+[a-z]+(?:-[a-z]+)?(?=\s+(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant)\s))?|"
+    r"[Tt]he(?!\s+base\b))\s+(?P<size>[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant)\s+"
     r"(?:model|version|variant)\b"
 )
 
@@ -1039,7 +1041,7 @@ def _no_model_named(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
         return None
     if named := _one_word_name_compared(sentence, phrase):
         return [named] * len(phrase.members)  # "2x faster than Longformer": a name by construction
-    return [None] * len(phrase.members)
+    return _margins_over(sentence, phrase) or [None] * len(phrase.members)  # "surpassing Swin by 1.2"
 
 
 def _compared_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
@@ -1058,7 +1060,7 @@ _ONE_WORD_COMPARED = re.compile(
     rf"[^,;.()]{{0,40}}?{_COMPARISON}(?:the\s+)?(?P<name>[A-Z][a-z]+[a-z0-9]*(?:\+\+)?)(?![-\w+])"
 )
 _NOT_SYSTEMS = frozenset(
-    "English French German Chinese Spanish Japanese Korean Arabic Russian Hindi Table Figure Section Appendix".split()  # noqa: SIM905
+    "English French German Chinese Spanish Japanese Korean Arabic Russian Hindi Table Figure Section Appendix SOTA".split()  # noqa: SIM905
 )
 
 
@@ -1072,15 +1074,30 @@ def _one_word_name_compared(sentence: Sentence, phrase: reading.Phrase) -> str |
 
 
 def _margins_over(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
-    named = [_margin_over(sentence, member.start) for member in phrase.members]
+    named: Names = []
+    for index, member in enumerate(phrase.members):
+        listed = index and _LIST_GAP.fullmatch(sentence.text, phrase.members[index - 1].end, member.start)
+        named.append(named[-1] if listed else _margin_over(sentence, member.start))  # "by +1.2, +2.0 and +1.4"
     return named if all(named) else None
+
+
+# "surpassing the previous state-of-the-art Swin Transformer backbone by 1.2": capitalized words a comparison
+# verb puts right before a margin name a system, though they have too few capitals to be shaped like a name
+_NAMED_BEFORE_MARGIN = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|over|than)\s+(?:the\s+)?"
+    r"(?:(?:previous|prior|strong(?:est)?|original|vanilla|standard|popular|recent|current)\s+)*"
+    r"(?:(?:state-of-the-art|best)\s+)?"
+    r"(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,2}?)(?:\s+(?:backbone|model|baseline|network))?"
+    rf"{_BY_MARGIN.pattern}$"
+)
+_MARGIN_ROOM = 100  # characters: a comparison verb, its modifiers and three words of a name
 
 
 def _margin_over(sentence: Sentence, start: int) -> str | None:
     """The name right before "by <number>", itself no last item of a list ("A and B by 1.2% and 0.5%")."""
     by = sentence.models.last_ending(sentence.span[0], start)
     if by is None or not _BY_MARGIN.fullmatch(sentence.text, by.end, start):
-        return None
+        return _named_before_margin(sentence, start)
     listed = sentence.models.last_ending(sentence.span[0], by.start)
     if listed and _LIST_GAP.fullmatch(sentence.text, listed.end, by.start):
         return None
@@ -1088,6 +1105,20 @@ def _margin_over(sentence: Sentence, start: int) -> str | None:
 
 
 _LIST_GAP = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?")
+
+
+def _named_before_margin(sentence: Sentence, start: int) -> str | None:
+    if "by" not in sentence.text[start - 12 : start]:
+        return None  # most numbers
+    low = max(sentence.span[0], start - _MARGIN_ROOM)
+    match = _NAMED_BEFORE_MARGIN.search(sentence.text[low:start])
+    if match is None:
+        return None
+    name, at = match.group("name"), low + match.start("name")
+    known = sentence.datasets.starting(at, at + 1) or sentence.metrics.starting(at, at + 1)
+    if known or name.split()[0] in _NOT_SYSTEMS or names.dataset_at(name):
+        return None
+    return None if name_key(name).startswith(name_key(sentence.system or "\0")) else name
 _LISTED_GAP = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*,?\s*(?:and\s+|or\s+)?")  # "mT5 (79.3) and XLM-R"
 
 
