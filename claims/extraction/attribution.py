@@ -1060,7 +1060,8 @@ _ONE_WORD_COMPARED = re.compile(
     rf"[^,;.()]{{0,40}}?{_COMPARISON}(?:the\s+)?(?P<name>[A-Z][a-z]+[a-z0-9]*(?:\+\+)?)(?![-\w+])"
 )
 _NOT_SYSTEMS = frozenset(
-    "English French German Chinese Spanish Japanese Korean Arabic Russian Hindi Table Figure Section Appendix SOTA".split()  # noqa: SIM905
+    "English French German Chinese Spanish Japanese Korean Arabic Russian Hindi "  # noqa: SIM905
+    "Table Figure Section Appendix SOTA".split()
 )
 
 
@@ -1119,6 +1120,8 @@ def _named_before_margin(sentence: Sentence, start: int) -> str | None:
     if known or name.split()[0] in _NOT_SYSTEMS or names.dataset_at(name):
         return None
     return None if name_key(name).startswith(name_key(sentence.system or "\0")) else name
+
+
 _LISTED_GAP = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*,?\s*(?:and\s+|or\s+)?")  # "mT5 (79.3) and XLM-R"
 
 
