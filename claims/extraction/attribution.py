@@ -789,6 +789,14 @@ def _before_with(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     return [named.name] * len(phrase.members) if named else None
 
 
+def _earlier_in_phrase(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    if len(phrase.members) == 1 or not sentence.datasets:
+        return None  # most phrases
+    first = phrase.members[0].end
+    named = [sentence.datasets.last_ending(first, member.start) for member in phrase.members]
+    return [None] + [m.name if m else None for m in named[1:]]
+
+
 def _nearest_in_sentence(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     if not sentence.datasets:
         return None
@@ -1255,6 +1263,15 @@ PREFERENCES: tuple[Preference, ...] = (
         {"12%": "ZINC"},
         _apposed_margin,
         True,
+    ),
+    Preference(
+        "dataset",
+        "earlier in the phrase",
+        "a later number of a list whose own item names none is on the benchmark an earlier number of it is on",
+        "Glimmer improves 15.7% in XNLI accuracy for Swahili and 11.4% for Urdu.",
+        {"15.7%": "XNLI", "11.4%": "XNLI"},
+        _earlier_in_phrase,
+        False,
     ),
     Preference(
         "dataset",

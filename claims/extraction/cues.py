@@ -73,7 +73,7 @@ DELTA_BEFORE = re.compile(
     r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*|beat\w*)\s+"
     r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?|"
     r"\b(?:gains|gained|gaining)\s+|"  # "X gains 1.2 mAP"
-    r"\b(?:improves|improved)\s+|"  # "our method improves 1.90%, 1.73% and 2.87% for ..."
+    r"\b(?:improves|improved|improving)\s+|"  # "our method improves 1.90%, 1.73% and 2.87% for ..."
     rf"{MARGIN_WITHOUT_BY}|"
     r"\b(?:sav(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing))\s+|"  # "while saving 59% FLOPs"
     r"\bat\s+(?:the|a)\s+(?:[\w-]+\s+)?cost\s+of\s+(?:only\s+|just\s+|about\s+)?|"  # "at the cost of 0.3%"
