@@ -1912,3 +1912,33 @@ def test_a_number_right_after_improving_is_a_change() -> None:
     )
     assert table.kind.tolist() == ["delta", "delta"]
     assert table.dataset.tolist() == ["XNLI", "XNLI"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "direction", "metric", "baseline"),
+    [
+        ("Glimmer is twice as fast as RoutNet on ImageNet.", "twice", "up", "speed", "RoutNet"),
+        ("Glimmer runs twice faster than RoutNet.", "twice", "up", "speed", "RoutNet"),
+        ("Glimmer halves the memory footprint of attention.", "halves", "down", "memory", ""),
+    ],
+)
+def test_twice_and_halves_are_factors_of_two(sentence, value_text, direction, metric, baseline) -> None:
+    claim = row(claims_of(sentence, TITLE), value_text)
+    assert (claim.value, claim.kind, claim.direction, claim.metric, claim.baseline or "") == (
+        2.0,
+        "ratio",
+        direction,
+        metric,
+        baseline,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We run each experiment twice and Glimmer reaches 81.2% top-1 accuracy on ImageNet.",
+        "Glimmer sees twice the resolution and reaches 81.2% top-1 accuracy on ImageNet.",
+    ],
+)
+def test_twice_that_measures_no_result_is_no_claim(sentence) -> None:
+    assert claims_of(sentence, TITLE).value_text.tolist() == ["81.2%"]

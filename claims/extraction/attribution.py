@@ -48,7 +48,7 @@ _NAME_WITH_WORDS = 5
 _COMPARISON = (
     r"\b(?:than|over|compared\s+(?:to|with)|improv(?:e|es|ed|ing)(?:\s+(?:up)?on|(?!\s+over\b))|outperform\w*|surpass\w*|vs\.?|"
     r"versus|against|relative\s+to|beat(?:s|ing)?|exceed\w*|match(?:es|ing)?|rivals?|rivall?ing|on\s+par\s+with|comparabl[ey]\s+(?:to|with)|"
-    r"equivalent(?:ly)?\s+to|as\s+(?:accurate|good|well)\s+as|above|below|ahead\s+of|"
+    r"equivalent(?:ly)?\s+to|as\s+(?:accurate|good|well|fast)\s+as|above|below|ahead\s+of|"
     r"(?:falls?|fell|falling)\s+short\s+of|lag(?:s|ged|ging)?\s+behind|trail(?:s|ed|ing)?|behind|"
     r"%\s+of\s+the\s+(?:accuracy|performance|quality|scores?)\s+of)\s+"  # "92% of the accuracy of X"
 )
@@ -56,7 +56,7 @@ _COMPARISON = (
 # (?i) compares by: the searches that start with it are run only on text that holds one.
 COMPARISON_WORDS = (
     "than", "over", "compar", "improv", "outperform", "surpass", "vs", "versus", "against", "relative", "beat",
-    "exceed", "match", "rival", "equivalent", "accurate", "good", "well", "above", "below", "ahead", "accuracy",
+    "exceed", "match", "rival", "equivalent", "accurate", "good", "well", "fast", "above", "below", "ahead", "accuracy",
     "performance", "quality", "score", "short", "behind", "trail",
 )  # fmt: skip
 _COMPARISON_WORD = scan.Words(COMPARISON_WORDS)

@@ -265,15 +265,17 @@ _FRACTION = "|".join(sorted((re.escape(w).replace(r"\ ", "[\\s-]") for w in FRAC
 WORD_QUANTITY = re.compile(
     rf"(?<![\w-])(?:(?:(?P<low>{_WORD_NUMBER})\s+to\s+)?(?P<times>{_WORD_NUMBER})(?:\s+times|-fold|\s+fold)(?![\w-])"
     rf"|(?P<count>{_WORD_NUMBER}|one|a single)\s+(?P<device_time>{_DEVICE_TIME_RE})(?![\w-])"
+    r"|(?P<twice>twice)(?=\s+(?:as\s+(?:fast|quick|efficient)\s+as|faster|quicker|fewer|smaller|cheaper)\b)"
+    rf"|(?P<halves>halv(?:es|ed|ing))(?=\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?{_COST}\b)"
     rf"|(?P<fraction>{_FRACTION})(?=\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?{_COST}\b)"
     rf"|(?P<one_in>1/(?P<divisor>\d+))(?=\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?{_COST}\b))",
     re.IGNORECASE,
 )
 # A cheap gate before the full pattern: led by a class of first letters, the regex engine jumps between them.
-_WORD_TRIGGER = re.compile(r"[TtFfHhQqGP1](?:imes|IMES|old|OLD|alf|hird|uarter|ifth|enth|/\d|PU)")
+_WORD_TRIGGER = re.compile(r"[TtFfHhQqGP1](?:imes|IMES|old|OLD|alf|alv|wice|hird|uarter|ifth|enth|/\d|PU)")
 # Every match starts with a number word, "one", "a single", a fraction word or "1/": led by their first letters
 # (claims/extraction/scan.py), the same matches, in 0.6 of the time.
-_WORD_QUANTITY_STARTS = [*NUMBER_WORDS, "one", "a single", *FRACTION_WORDS, "1/"]
+_WORD_QUANTITY_STARTS = [*NUMBER_WORDS, "one", "a single", *FRACTION_WORDS, "1/", "twice", "halv"]
 _WORD_QUANTITY_FIRST = "[" + "".join(sorted({word[0] for word in _WORD_QUANTITY_STARTS})) + "]"
 _WORD_QUANTITY_LED = scan.led(WORD_QUANTITY, r"[\w-]", _WORD_QUANTITY_FIRST)
 
@@ -288,7 +290,7 @@ def fraction_key(written: str) -> str:
 
 # Every `_WORD_TRIGGER` match holds one of these (what follows its first letter, or "1/"): an abstract that holds
 # none (half of them) is not scanned.
-_WORD_TRIGGER_TAILS = ("imes", "IMES", "old", "OLD", "alf", "hird", "uarter", "ifth", "enth", "1/", "PU")
+_WORD_TRIGGER_TAILS = ("imes", "IMES", "old", "OLD", "alf", "alv", "wice", "hird", "uarter", "ifth", "enth", "1/", "PU")
 
 
 def word_triggers(text: str) -> list[int]:
@@ -316,6 +318,8 @@ def word_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             found.append(Quantity(match.start(), match.end(), match.group(), value, None, match.group("device_time"),
                                   None, False, "time"))  # fmt: skip
             continue
+        elif match.group("twice") or match.group("halves"):  # "twice as fast as", "halves the memory"
+            value = 2.0
         elif match.group("fraction"):
             value = float(FRACTION_WORDS[fraction_key(match.group("fraction"))])
         else:

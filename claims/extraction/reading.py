@@ -639,10 +639,11 @@ def _keeps_quality(text: str, phrase: Phrase) -> bool:
 
 
 def is_fraction(phrase: Phrase) -> bool:
-    """ "half the parameters", "1/10 of the cost": a factor written as the share it leaves (a fraction word starts
-    with a letter: most numbers are not looked up)."""
+    """ "half the parameters", "1/10 of the cost", "halves the memory": a factor written as the share it leaves
+    (a fraction word starts with a letter: most numbers are not looked up)."""
     return all(
-        q.text.startswith("1/") or (q.text[:1].isalpha() and fraction_key(q.text) in FRACTION_WORDS)
+        q.text.startswith("1/")
+        or (q.text[:1].isalpha() and (fraction_key(q.text) in FRACTION_WORDS or q.text.lower().startswith("halv")))
         for q in phrase.members
     )
 
