@@ -533,7 +533,8 @@ _COMPARISONS = [
     "than X", "over X", "compared to X", "compared with X", "improves on X", "improving upon X", "improved X",
     "outperforms X", "surpassing X", "vs. X", "vs X", "versus X", "against X", "relative to X", "beat X", "beats X",
     "beating X", "exceeds X", "matches X", "matching X", "rivals X", "rivalling X", "on par with X", "comparable to X",
-    "comparably with X", "equivalent to X", "equivalently to X", "as accurate as X", "as fast as X", "as good as X", "as well as X",
+    "comparably with X", "equivalent to X", "equivalently to X", "as accurate as X", "as fast as X", "as good as X",
+    "as well as X",
     "above X", "below X", "ahead of X", "% of the accuracy of X", "% of the scores of X", "falls short of X",
     "fell short of X", "falling short of X", "lags behind X", "lagging behind X", "trails X", "trailing X", "behind X",
 ]  # fmt: skip
