@@ -1942,3 +1942,16 @@ def test_twice_and_halves_are_factors_of_two(sentence, value_text, direction, me
 )
 def test_twice_that_measures_no_result_is_no_claim(sentence) -> None:
     assert claims_of(sentence, TITLE).value_text.tolist() == ["81.2%"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "direction"),
+    [
+        ("Glimmer-S reaches 77.0 on GLUE, only 0.6 below RoutNet.", "0.6", "down"),
+        ("Glimmer-L reaches 79.0 on GLUE, 0.6 points above RoutNet.", "0.6 points", "up"),
+        ("Glimmer reaches a WER of 2.1 on LibriSpeech, 0.3 below RoutNet.", "0.3", "down"),
+    ],
+)
+def test_a_change_below_or_above_another_goes_where_its_value_lies(sentence, value_text, direction) -> None:
+    claim = row(claims_of(sentence, TITLE), value_text)
+    assert (claim.kind, claim.direction, claim.baseline) == ("delta", direction, "RoutNet")

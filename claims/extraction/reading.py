@@ -613,6 +613,8 @@ def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str
     for pattern, direction in ((cues.UP_WORDS, "up"), (cues.DOWN_WORDS, "down")):
         if m := pattern.search(words):
             return direction, cues.sense(m.group())
+    if m := _PLACED.search(words):  # "0.6 points below X": where the value lies, whatever the metric's better side
+        return ("down" if m.group() == "below" else "up"), ""
     before = text[max(sentence[0], phrase.start - 120) : phrase.start]
     if not _BY_BEFORE.search(before):
         return None  # only "improves X by N", "a gain of N" tie a verb before the number to it
@@ -628,6 +630,7 @@ def _tied_cue(text: str, phrase: Phrase, sentence: tuple[int, int]) -> tuple[str
     return None
 
 
+_PLACED = re.compile(r"\b(?:below|above)\b")
 _CLAUSE_WORD = re.compile(r"\b(?:while|with|and|but|whereas|compared|than)\b")
 _FIRST_WORDS = re.compile(r"^\s*(?:[^\s,;.()]+\s+){0,2}[^\s,;.()]*")
 _BY_BEFORE = re.compile(rf"\b(?:by|of)\s+(?:[\w-]+\s+){{0,2}}?$|{cues.MARGIN_WITHOUT_BY}$")
