@@ -1955,3 +1955,13 @@ def test_twice_that_measures_no_result_is_no_claim(sentence) -> None:
 def test_a_change_below_or_above_another_goes_where_its_value_lies(sentence, value_text, direction) -> None:
     claim = row(claims_of(sentence, TITLE), value_text)
     assert (claim.kind, claim.direction, claim.baseline) == ("delta", direction, "RoutNet")
+
+
+def test_a_share_kept_of_another_system_s_capabilities_is_a_ratio_of_its_performance() -> None:
+    claim = row(
+        claims_of(
+            "Glimmer is 60% faster than RoutNet while retaining 97% of its language understanding capabilities.", TITLE
+        ),
+        "97%",
+    )
+    assert (claim.kind, claim.direction, claim.metric, claim.baseline) == ("ratio", "down", "performance", "RoutNet")

@@ -158,10 +158,11 @@ SHARE_NOUN_METRICS = {
 # "freezing 99% of the parameters", "tuning only 0.5% of the parameters": which parameters a share counts
 PARAMETERS_VERB = re.compile(r"\b(freez\w*|train\w*|tun\w*|updat\w*|learn\w*)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
-# "keeping 99% of the teacher's accuracy": a share of another system's quality, never a score of its own
+# "keeping 99% of the teacher's accuracy", "retaining 97% of its language understanding capabilities": a share of
+# another system's quality, never a score of its own
 QUALITY_SHARE_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+(?:'s|’s)\s+|original\s+|full\s+)?"
-    r"(?P<noun>performance|accuracy|quality|score)\b",
+    r"(?:[a-z]+(?:\s+[a-z]+)?\s+(?=capabilit))?(?P<noun>performance|accuracy|quality|score|capabilit\w*)\b",
     re.IGNORECASE,
 )
 

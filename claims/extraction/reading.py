@@ -756,7 +756,7 @@ def metric_for(text: str, phrase: Phrase, sentence: tuple[int, int], metrics: Sp
         return "MACs" if "MAC" in (phrase.unit or "") else "FLOPs"
     if phrase.family == "percent" and (kept := cues.QUALITY_SHARE_AFTER.match(after)):
         noun = kept.group("noun").lower()
-        return "performance" if noun in ("quality", "score") else noun
+        return noun if noun in ("performance", "accuracy") else "performance"  # "quality", "capabilities"
     if (phrase.family == "percent" or is_fraction(phrase)) and (share := cues.SHARE_AFTER.match(after)):
         metric = _share_metric(share.group(1))
         before = text[max(sentence[0], phrase.start - 40) : phrase.start]
