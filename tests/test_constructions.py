@@ -1965,3 +1965,14 @@ def test_a_share_kept_of_another_system_s_capabilities_is_a_ratio_of_its_perform
         "97%",
     )
     assert (claim.kind, claim.direction, claim.metric, claim.baseline) == ("ratio", "down", "performance", "RoutNet")
+
+
+def test_a_level_after_a_compared_name_and_its_qualifier_is_that_name_s_with_its_setting() -> None:
+    table = claims_of(
+        "Glimmer-L obtains 86.3% top-1 accuracy on ImageNet-1K, even outperforming RoutNet-L with supervised "
+        "pre-training on ImageNet-22K (85.2%).",
+        TITLE,
+    )
+    own, other = row(table, "86.3%"), row(table, "85.2%")
+    assert (own.model, other.model) == ("Glimmer-L", "RoutNet-L")
+    assert "ImageNet-2" not in (own.context or "")

@@ -919,8 +919,10 @@ _MATCHED_BEFORE = re.compile(r"\b(?:comparable|similar|equal)\s+(?:[\w-]+\s+){0,
 
 
 def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
-    owner = _parenthetical_owner(sentence.text, phrase, sentence.span, sentence.models) or _described_owner(
-        sentence, phrase
+    owner = (
+        _parenthetical_owner(sentence.text, phrase, sentence.span, sentence.models)
+        or _described_owner(sentence, phrase)
+        or _qualified_compared(sentence, phrase)
     )
     matched = sentence.models.last_ending(sentence.span[0], phrase.start) if owner else None
     if matched and matched.name == owner and _MATCHED_BEFORE.search(sentence.text, sentence.span[0], matched.start):
@@ -928,6 +930,19 @@ def _parenthetical(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     if owner and name_key(owner) in {name_key(m.name) for m in sentence.compared} and _a_change(sentence, phrase):
         return None  # "compared with DDIMs (20x speedup)", "outperforms X (+9.5% NDCG)": the change is over X
     return [owner] * len(phrase.members) if owner else None
+
+
+# "outperforming ViT-L with supervised pre-training on ImageNet-22K (85.2%)": the words that qualify a compared name
+_QUALIFIER = re.compile(r"\s+(?:with|using|trained|pre-?trained|fine-?tuned)\b[^,;()]{0,60}?\s*")
+
+
+def _qualified_compared(sentence: Sentence, phrase: reading.Phrase) -> str | None:
+    """A level in parentheses after a compared name and the words that qualify it is that name's."""
+    opening = sentence.text.rfind("(", max(sentence.span[0], phrase.start - 3), phrase.start)
+    if opening < 0 or not sentence.compared:
+        return None
+    compared = sentence.compared.last_ending(sentence.span[0], opening)
+    return compared.name if compared and _QUALIFIER.fullmatch(sentence.text, compared.end, opening) else None
 
 
 def _described_owner(sentence: Sentence, phrase: reading.Phrase) -> str | None:

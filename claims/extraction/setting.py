@@ -247,6 +247,7 @@ _COORDINATED = re.compile(r"(?:\s*(?:/|,|and|or|&)\s*[-+]?\d[\d.,]*\s*\\?%?)*")
 _COORDINATED_BEFORE = re.compile(r"(?:[-+]?\d[\d.,]*\s*\\?%?\s*(?:/|,|and|or|&)\s*)*$")  # "87.1% and " before 88.1%
 _OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
 _FAR = re.compile(r"^.{81,}$|" + _OTHER_CLAUSE.pattern, re.DOTALL)  # another clause lies between
+_COMPARED_BETWEEN = re.compile(r"\b(?:outperform\w*|surpass\w*|than|compared\s+(?:to|with)|beat\w*|exceed\w*)\b")
 _OPENER = re.compile(r"^\W*(?:[A-Za-z]+,?\s+){0,3}$")  # at most three words before the setting: "By further"
 _NUMBER = re.compile(r"(?<![\w.\\-])[-+]?\d[\d.,]*")  # a number of its own, not a digit of a name ("ImageNet-1K")
 _COUNT_BEFORE = re.compile(r"\b\d+\s*$")  # "on 8 A100 GPUs"
@@ -266,6 +267,8 @@ def _applies_after(sentence: str, number_end: int, setting_start: int) -> bool:
     between = sentence[number_end:setting_start]
     if _FAR.search(between) or (")" in between and _in_parentheses(sentence, number_end)):
         return False
+    if _COMPARED_BETWEEN.search(between):
+        return False  # "86.3%, outperforming ViT-L with pre-training on ImageNet-22K": the setting is ViT-L's
     rest = between[_COORDINATED.match(between).end() :]
     rest = rest[: _COUNT_BEFORE.search(rest).start()] if _COUNT_BEFORE.search(rest) else rest
     return not _NUMBER.search(rest)
