@@ -1976,3 +1976,15 @@ def test_a_level_after_a_compared_name_and_its_qualifier_is_that_name_s_with_its
     own, other = row(table, "86.3%"), row(table, "85.2%")
     assert (own.model, other.model) == ("Glimmer-L", "RoutNet-L")
     assert "ImageNet-2" not in (own.context or "")
+
+
+def test_levels_after_a_described_baseline_and_of_are_its_own_in_the_metrics_they_mirror() -> None:
+    table = claims_of(
+        "Glimmer reaches a perplexity of 10.8 on WikiText-103 and an accuracy of 66.5% on LAMBADA, compared to the "
+        "previous state of the art of 15.8 and 63.2%.",
+        TITLE,
+    )
+    earlier = table[table.value_text.isin(["15.8", "63.2%"])]
+    assert earlier.metric.tolist() == ["perplexity", "accuracy"]
+    assert earlier.dataset.tolist() == ["WikiText-103", "LAMBADA"]
+    assert set(earlier.model) == {"previous state of the art"}

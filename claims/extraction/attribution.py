@@ -945,12 +945,18 @@ def _qualified_compared(sentence: Sentence, phrase: reading.Phrase) -> str | Non
     return compared.name if compared and _QUALIFIER.fullmatch(sentence.text, compared.end, opening) else None
 
 
+_HELD_BY_DESCRIBED = re.compile(r"\s*\(|\s+of\s+(?:about\s+|only\s+|just\s+)?")
+
+
 def _described_owner(sentence: Sentence, phrase: reading.Phrase) -> str | None:
-    """ "surpassing the human baseline (89.8)": a level in parentheses right after a baseline described."""
-    opened = _opened_before(sentence, phrase)
-    if opened is None or _a_change(sentence, phrase):
-        return None  # "outperforms previous methods (+2.1%)": a change over them, not their level
-    described = next((m for m in sentence.described_baselines if 0 <= opened.start() - m.end() <= 1), None)
+    """ "surpassing the human baseline (89.8)", "compared to the previous state of the art of 15.8": a level in
+    parentheses, or after "of", right after a baseline described is that baseline's."""
+    if not sentence.described_baselines or _a_change(sentence, phrase):
+        return None  # most phrases; "outperforms previous methods (+2.1%)": a change over them, not their level
+    text, start = sentence.text, phrase.start
+    described = next(
+        (m for m in sentence.described_baselines if _HELD_BY_DESCRIBED.fullmatch(text, m.end(), start)), None
+    )
     return re.sub(r"\s+", " ", described.group("name")) if described else None
 
 
