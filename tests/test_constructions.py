@@ -1988,3 +1988,22 @@ def test_levels_after_a_described_baseline_and_of_are_its_own_in_the_metrics_the
     assert earlier.metric.tolist() == ["perplexity", "accuracy"]
     assert earlier.dataset.tolist() == ["WikiText-103", "LAMBADA"]
     assert set(earlier.model) == {"previous state of the art"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Glimmer sets new state-of-the-art results on FooQA (81.9) and TriviaQA (77.3).",
+        "Glimmer sets new state-of-the-art results on TriviaQA (77.3) and FooQA (81.9).",
+    ],
+)
+def test_names_led_by_on_each_with_its_level_are_benchmarks_not_models(sentence) -> None:
+    table = claims_of(sentence, TITLE)
+    assert "FooQA" not in table.model.tolist()
+    assert row(table, "77.3").dataset == "TriviaQA"
+    assert "81.9" not in table[table.dataset == "TriviaQA"].value_text.tolist()
+
+
+def test_a_benchmark_of_multi_hop_reading_comprehension_is_known() -> None:
+    claim = row(claims_of("Glimmer reaches 81.9 on WikiHop.", TITLE), "81.9")
+    assert (claim.dataset, claim.metric) == ("WikiHop", "accuracy")

@@ -434,13 +434,27 @@ def _is_versus_pair(abstract: str, phrase: reading.Phrase) -> bool:
     return len(members) == 2 and bool(_VERSUS.fullmatch(abstract, members[0].end, members[1].start))
 
 
+# "results on WikiHop (81.9) and TriviaQA (77.3)": names led by "on", each with its level, are benchmarks
+_BENCHMARK_LIST = re.compile(
+    r"\b(?:on|across)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z0-9][\w.-]*){0,2}\s*\([^()]{1,20}\)\s*,?\s*(?:and\s+)?)*$"
+)
+_BENCHMARK_ROOM = 120  # characters: "on" and two or three names with their levels
+
+
+def in_benchmark_list(text: str, start: int, span: tuple[int, int]) -> bool:
+    """Whether a name at `start` is one of the benchmarks "on" leads, however the vocabularies know it."""
+    return bool(_BENCHMARK_LIST.search(text, max(span[0], start - _BENCHMARK_ROOM), start))
+
+
 def _parenthetical_owner(abstract, phrase, span, mentions) -> str | None:
     """ "ResNet-50 (76.1%)", "ModelX 1.4 (2.1 ms, 70.3% top-1)": the name the parenthesis follows."""
     opening = abstract.rfind("(", max(span[0], phrase.start - 40), phrase.start)
     if opening < 0 or ")" in abstract[opening : phrase.start]:
         return None
     for mention in reversed(mentions.words_before(abstract, opening, _OWNER_GAP_WORDS, span[0])):
-        if _OWNER_GAP.fullmatch(abstract, mention.end, opening):
+        if _OWNER_GAP.fullmatch(abstract, mention.end, opening) and not in_benchmark_list(
+            abstract, mention.start, span
+        ):
             gap = abstract[mention.end : opening].strip()
             return mention.name if gap.isalpha() and gap.islower() else f"{mention.name} {gap}".strip()  # "... 1.4"
     compared = _COMPARED_NAME.search(abstract, max(span[0], opening - 60), opening)
@@ -1048,9 +1062,14 @@ def _unknown_owner(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     owner = _UNKNOWN_OWNER.search(abstract, max(sentence.span[0], start - 40), start)
     if owner is None or not _CLOSING.match(abstract, phrase.end):
         return None
+    models = [
+        m
+        for m in sentence.models.starting(owner.start(), start)
+        if not in_benchmark_list(abstract, m.start, sentence.span)
+    ]
     known = [
         *sentence.datasets.starting(owner.start(), start),
-        *sentence.models.starting(owner.start(), start),
+        *models,
         *sentence.metrics.starting(owner.start(), start),
     ]
     return None if known else [None] * len(phrase.members)
