@@ -396,14 +396,25 @@ def _parenthesized_after(abstract: str, quantity: Quantity, mentions: names.Span
 
 
 _COMPARED_LEVEL = re.compile(
-    r"(?:(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|(?<!more )(?<!less )(?<!fewer )(?<!rather )\bthan|\bagainst|"
+    r"(?:(?:\bcompared\s+(?:to|with)|\bcomparable\s+to|\bversus|\bvs\.?|"
+    r"(?<!more )(?<!less )(?<!fewer )(?<!rather )\bthan|\bagainst|"
     r"\b(?:up|down)\s+from)"  # "49.0%, up from 33.4% for the previous best"
-    r"|\b(?:over|than|from)\s+(?:the\s+)?(?:previous|prior|former)\s+(?:best|state[- ]of[- ]the[- ]art|SOTA|record)"
+    r"|\b(?:over|than|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?(?:previous|prior|former)\s+"
+    r"(?:best|state[- ]of[- ]the[- ]art|SOTA|record)"
     # "improving over the previous best IS of 52.52 and FID of 18.6": levels of what the system is compared with
     r"(?:\s+[\w@-]+){0,3}?\s+(?:of|at)(?:[^;]{0,40}?\band\s+[\w@-]+(?:\s+[\w@-]+)?\s+of)?)"
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
-_COMPARED_LEVEL_WORDS = ("compared", "versus", "vs", "than", "against", "from", "over")  # one is in every match
+_COMPARED_LEVEL_WORDS = (
+    "compared",
+    "comparable",
+    "versus",
+    "vs",
+    "than",
+    "against",
+    "from",
+    "over",
+)  # one is in every match
 _COMPARED_LEVEL_WORD = scan.Words(_COMPARED_LEVEL_WORDS)
 
 
@@ -898,8 +909,20 @@ def _compared_level(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 
 
 def _held_by(sentence: Sentence, end: int) -> str | None:
-    """The model a level right before `end` is held by ("... for X", "... of X", "... by X")."""
-    return _model_at(sentence, _HELD_BY.match(sentence.text, end))
+    """The model a level right before `end` is held by ("... for X", "... of X", "... by X"), or the holder
+    described after "for" ("comparable to 4.52 for professionally recorded speech")."""
+    lead = _HELD_BY.match(sentence.text, end)
+    named = _model_at(sentence, lead)
+    if named or lead is None or not lead.group().rstrip().endswith(("for", "for the")):
+        return named
+    described = _DESCRIBED_HOLDER.match(sentence.text, lead.end())
+    return described.group("name") if described else None
+
+
+# "for professionally recorded speech", "for human annotators"; not prior work ("for the previous best": no model)
+_DESCRIBED_HOLDER = re.compile(
+    r"(?!(?:previous|prior|former|existing|current|earlier|best|state|sota)\b)(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s*(?:[,.;)]|$|\s+(?:while|and|but|on|in|with)\b))"
+)
 
 
 def _model_at(sentence: Sentence, lead: re.Match[str] | None) -> str | None:
@@ -1370,7 +1393,7 @@ PREFERENCES: tuple[Preference, ...] = (
     Preference(
         "model",
         "compared level",
-        "'compared to A for X': A is the compared model's (none when unnamed)",
+        "'compared to A for X': A is the compared model's, or the holder described after 'for' (none when unnamed)",
         "Glimmer reaches 47.5 AP on COCO, compared to 44.0 AP obtained by RoutNet.",
         {"44.0": "RoutNet", "47.5": "Glimmer"},
         _compared_level,
