@@ -2023,3 +2023,17 @@ def test_a_benchmark_of_multi_hop_reading_comprehension_is_known() -> None:
 def test_a_level_set_against_the_paper_s_is_held_by_what_follows_for(sentence, holder) -> None:
     table = claims_of(sentence, TITLE)
     assert table.model.tolist() == ["Glimmer", holder]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metrics"),
+    [
+        ("Compared to RoutNet, Glimmer improves F1 by 1.8 on SQuAD 2.0.", ["F1"]),
+        ("Compared to RoutNet, Glimmer improves ROUGE-1 by 1.8 on CNN/DailyMail.", ["ROUGE-1"]),
+        ("Compared to RoutNet, Glimmer improves EM/F1 by 1.5/1.8 on SQuAD 2.0.", ["EM", "F1"]),
+    ],
+)
+def test_a_metric_written_with_a_digit_before_by_is_what_changed_and_no_system(sentence, metrics) -> None:
+    table = claims_of(sentence, TITLE)
+    assert table.metric.tolist() == metrics
+    assert set(table.baseline) == {"RoutNet"}

@@ -719,6 +719,8 @@ def model_mentions(text: str, start: int, end: int) -> list[Mention]:
         name = m.group().rstrip(".")
         if name in _COMMON_CAPS or dataset_at(name) or metric_info(name) or _partial_dataset(name):
             continue
+        if "/" in name and all(metric_info(part) for part in name.split("/")):
+            continue  # "EM/F1", "PSNR/SSIM": metrics named together, not a system
         if _DESCRIBING_SUFFIX.search(name):
             continue  # "GAN-based", "CNN-like": a word describing systems, not a system's name
         found.append(Mention(m.start(), m.start() + len(name), singular(name, text)))

@@ -997,6 +997,8 @@ def _metric_phrase(noun_phrase: str) -> str | None:
     words = words[:placed]  # "forgetting on Split CIFAR-100": the measure, not where it was measured
     if words and words[-1].lower() in ("it", "them"):
         return None  # "augmenting it by 15%": a verb and its object, no noun naming a measure
+    if words and any(c.isdigit() for c in words[-1]) and (known := metric_info(words[-1])):
+        return known.name  # "X improves F1 by": a metric written with a digit, not a word to skip
     while words and _FUNCTION_WORD.match(words[-1]):
         words.pop()  # "annotations needed"
     start = len(words)
