@@ -2037,3 +2037,22 @@ def test_a_metric_written_with_a_digit_before_by_is_what_changed_and_no_system(s
     table = claims_of(sentence, TITLE)
     assert table.metric.tolist() == metrics
     assert set(table.baseline) == {"RoutNet"}
+
+
+def test_a_name_defined_in_parentheses_before_a_result_verb_is_its_subject() -> None:
+    table = claims_of(
+        "When pre-trained on large data, Vision Glimmer Transformer (ViGT) attains 88.5% on ImageNet.",
+        "An Image is Worth Many Words: Transformers for Recognition",
+    )
+    assert table.model.tolist() == ["ViGT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "model"),
+    [
+        ("Glimmer-XL reaches 84.0 on XNLI, and a small Glimmer beats RoutNet by 3.1 points on TyDi QA.", "Glimmer-S"),
+        ("Our large Glimmer reaches 84.0 on XNLI.", "Glimmer-L"),
+    ],
+)
+def test_a_size_word_before_the_system_s_name_names_that_variant(sentence, model) -> None:
+    assert claims_of(sentence, TITLE).model.tolist()[-1] == model

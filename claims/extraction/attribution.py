@@ -236,9 +236,15 @@ class Sentence:
         return names.Spans(
             m
             for m in self.own_models
-            if _SUBJECT_VERB.match(text, m.end, self.span[1])
+            if _SUBJECT_VERB.match(text, _past_definition(text, m), self.span[1])
             and not _PREPOSITION_BEFORE.search(text[max(0, m.start - 6) : m.start])
         )
+
+
+def _past_definition(text: str, mention: names.Mention) -> int:
+    """Where a name ends, or the parenthesis it is defined in ("Vision Transformer (ViT) attains")."""
+    defined = text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")"
+    return mention.end + 1 if defined else mention.end
 
 
 _AFTER_SEPARATOR = re.compile(r"(?:,|\band)\s*(?:the\s+|on\s+)?$")
@@ -496,7 +502,7 @@ def _own_model(sentence: Sentence, phrase: reading.Phrase) -> str | None:
         return variant.name if variant else sentence.system
 
     def says_its_result(mention: names.Mention) -> bool:
-        return _SUBJECT_VERB.match(abstract, mention.end, phrase.start) is not None
+        return _SUBJECT_VERB.match(abstract, _past_definition(abstract, mention), phrase.start) is not None
 
     subject = sentence.subjects.last_ending(floor, phrase.start, says_its_result)
     return subject.name if subject else None
@@ -604,6 +610,7 @@ def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | No
 
 
 _SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}
+_SIZE_BEFORE = re.compile(r"\b(?:[Aa]|[Oo]ur|[Tt]he)\s+(?P<size>tiny|small|base|large|huge|giant)\s+$")  # "a small X"
 _SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(?:version\s+of\s+)?", re.I)
 # "our large model", "our distilled base model", "the Large variant"
 _SIZED_OWN = re.compile(
@@ -630,6 +637,10 @@ def _sized(sentence: Sentence, phrase: reading.Phrase) -> tuple[int, str] | None
     """ "our base-size BEiT achieves 83.2%", "our large model reaches": where the sentence names the system's
     variant of that size, and its name as variants are named ("BEiT-B")."""
     system, text = sentence.system or "", sentence.text
+    named = text.rfind(system, sentence.span[0], phrase.start) if system else -1
+    if named > 0 and (size := _SIZE_BEFORE.search(text, max(sentence.span[0], named - 12), named)):
+        if not _STOP.search(text, named + len(system), phrase.start):
+            return named + len(system), _size_name(system, text, size.group("size"))  # "a small ByT5 beats"
     if text.find("size", sentence.span[0], phrase.start) >= 0:
         for size in _SIZED.finditer(text, sentence.span[0], phrase.start):
             if text.startswith(system, size.end()) and not _STOP.search(text, size.end() + len(system), phrase.start):
