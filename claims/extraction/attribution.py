@@ -638,9 +638,9 @@ def _sized(sentence: Sentence, phrase: reading.Phrase) -> tuple[int, str] | None
     variant of that size, and its name as variants are named ("BEiT-B")."""
     system, text = sentence.system or "", sentence.text
     named = text.rfind(system, sentence.span[0], phrase.start) if system else -1
-    if named > 0 and (size := _SIZE_BEFORE.search(text, max(sentence.span[0], named - 12), named)):
-        if not _STOP.search(text, named + len(system), phrase.start):
-            return named + len(system), _size_name(system, text, size.group("size"))  # "a small ByT5 beats"
+    size = _SIZE_BEFORE.search(text, max(sentence.span[0], named - 12), named) if named > 0 else None
+    if size and not _STOP.search(text, named + len(system), phrase.start):
+        return named + len(system), _size_name(system, text, size.group("size"))  # "a small ByT5 beats"
     if text.find("size", sentence.span[0], phrase.start) >= 0:
         for size in _SIZED.finditer(text, sentence.span[0], phrase.start):
             if text.startswith(system, size.end()) and not _STOP.search(text, size.end() + len(system), phrase.start):
