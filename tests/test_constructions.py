@@ -2056,3 +2056,27 @@ def test_a_name_defined_in_parentheses_before_a_result_verb_is_its_subject() -> 
 )
 def test_a_size_word_before_the_system_s_name_names_that_variant(sentence, model) -> None:
     assert claims_of(sentence, TITLE).model.tolist()[-1] == model
+
+
+def test_base_before_the_system_s_name_is_no_size() -> None:
+    table = claims_of("With 5,000 labels, our base Glimmer model achieves 72.4% top-1 accuracy on ImageNet.", TITLE)
+    assert table.model.tolist() == ["Glimmer"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "baseline"),
+    [
+        (
+            "Compared to RoutNet-L, a Glimmer model trained on half of the training data performs consistently better "
+            "on a wide range of language tasks, achieving improvements on MNLI by +0.9%.",
+            "RoutNet-L",
+        ),
+        (
+            "Compared to RoutNet-L, a Glimmer model trained on half of the training data performs consistently better "
+            "on a wide range of tasks, achieving improvements on MNLI by +0.9% over previous methods.",
+            "previous methods",
+        ),
+    ],
+)
+def test_a_comparison_opening_the_sentence_sets_its_changes_against_its_name(sentence, baseline) -> None:
+    assert claims_of(sentence, TITLE).baseline.tolist() == [baseline]

@@ -610,7 +610,8 @@ def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | No
 
 
 _SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}
-_SIZE_BEFORE = re.compile(r"\b(?:[Aa]|[Oo]ur|[Tt]he)\s+(?P<size>tiny|small|base|large|huge|giant)\s+$")  # "a small X"
+# "a small ByT5", "our large X"; not "base", which also means basic ("our base MSN model" is MSN)
+_SIZE_BEFORE = re.compile(r"\b(?:[Aa]|[Oo]ur|[Tt]he)\s+(?P<size>tiny|small|large|huge|giant)\s+$")
 _SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(?:version\s+of\s+)?", re.I)
 # "our large model", "our distilled base model", "the Large variant"
 _SIZED_OWN = re.compile(
@@ -776,6 +777,21 @@ def _baseline_for(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     if after and after[0].start - phrase.end < 80:
         return after[0].name
     return before[-1].name if before else (after[0].name if after else None)
+
+
+# "Compared to RoBERTa-Large, a model trained on half the data ... achieves improvements on MNLI by +0.9%"
+_FRONTED_COMPARISON = re.compile(
+    r"\s*(?:[Cc]ompared\s+(?:to|with)|[Ii]n\s+comparison\s+(?:to|with)|[Rr]elative\s+to|[Aa]gainst)\s+(?:the\s+)?"
+)
+
+
+def _fronted_baseline(sentence: Sentence) -> str | None:
+    """The name a comparison opening the sentence sets every change of the sentence against."""
+    fronted = _FRONTED_COMPARISON.match(sentence.text, sentence.span[0])
+    named = sentence.models.starting(fronted.end(), fronted.end() + 1) if fronted else []
+    if not named or not sentence.text.startswith(",", named[0].end):
+        return None
+    return named[0].name
 
 
 def efficiency_datasets(
@@ -1133,6 +1149,8 @@ def _compared_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names 
 
 def _cued_baseline(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     named = _one_word_name_compared(sentence, phrase) or _baseline_for(sentence, phrase)
+    if named is None and not _described_for(sentence, phrase):
+        named = _fronted_baseline(sentence)
     return [named] * len(phrase.members) if named else None
 
 
