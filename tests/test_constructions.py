@@ -2080,3 +2080,26 @@ def test_base_before_the_system_s_name_is_no_size() -> None:
 )
 def test_a_comparison_opening_the_sentence_sets_its_changes_against_its_name(sentence, baseline) -> None:
     assert claims_of(sentence, TITLE).baseline.tolist() == [baseline]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "levels"),
+    [
+        (
+            "Compared to RoutNet-L, a Glimmer model trained on half of the data performs consistently better, "
+            "achieving improvements on MNLI by +0.9% (90.2% vs. 91.1%).",
+            {"90.2%": "RoutNet-L", "91.1%": "Glimmer"},
+        ),
+        (
+            "Glimmer outperforms RoutNet-L on MNLI by 0.9% (91.1% vs. 90.2%).",
+            {"91.1%": "Glimmer", "90.2%": "RoutNet-L"},
+        ),
+        (
+            "Glimmer outperforms RoutNet-L on MNLI by +0.9% (91.1% vs. 90.2%).",
+            {"91.1%": "Glimmer", "90.2%": "RoutNet-L"},
+        ),
+    ],
+)
+def test_a_pair_after_a_signed_change_is_ordered_as_its_sign_says(sentence, levels) -> None:
+    table = claims_of(sentence, TITLE)
+    assert {value: row(table, value).model for value in levels} == levels

@@ -887,8 +887,25 @@ def _versus_pair(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
         return None
     own = _own_model(sentence, phrase)
     held = _holder(sentence, phrase.members[-1])  # "0.93 versus 0.89 for XGBoost"
-    names_ = [own, held or _baseline_for(sentence, phrase) or _described_for(sentence, phrase) or own]
-    return names_[::-1] if _levels_of_reduction(sentence, phrase) else names_
+    other = held or _baseline_for(sentence, phrase) or _described_for(sentence, phrase) or _fronted_baseline(sentence)
+    names_ = [own, other or own]
+    reversed_ = _levels_of_reduction(sentence, phrase) or _levels_of_signed_change(sentence, phrase)
+    return names_[::-1] if reversed_ else names_
+
+
+def _levels_of_signed_change(sentence: Sentence, phrase: reading.Phrase) -> bool:
+    """ "improvements on MNLI by +0.9% (90.2% vs. 91.1%)": the levels a signed change went between, in the order
+    its sign says (the second is the system's), read from the numbers themselves."""
+    first, second = phrase.members
+    change = next((q for q in reversed(sentence.numbers) if q.end <= phrase.start), None)
+    if change is None or not _OPENED_RIGHT_AFTER.fullmatch(sentence.text, change.end, phrase.start):
+        return False
+    sign = change.text.lstrip()[:1]
+    moved = second.value - first.value
+    return sign in ("+", "-") and abs(abs(moved) - abs(change.value)) < 0.051 and (moved > 0) == (sign == "+")
+
+
+_OPENED_RIGHT_AFTER = re.compile(r"\s*\(\s*")
 
 
 _REDUCED_BEFORE = re.compile(r"\b(?:reduc|decreas|lower|cut|shrink|compress|sav)\w*\b[^,;()]*\(\s*$", re.I)
