@@ -2103,3 +2103,12 @@ def test_a_comparison_opening_the_sentence_sets_its_changes_against_its_name(sen
 def test_a_pair_after_a_signed_change_is_ordered_as_its_sign_says(sentence, levels) -> None:
     table = claims_of(sentence, TITLE)
     assert {value: row(table, value).model for value in levels} == levels
+
+
+def test_changes_said_respectively_after_as_many_scores_mirror_their_benchmarks() -> None:
+    table = claims_of(
+        "Glimmer achieves 52.7 PQ on COCO panoptic val and 57.8 mIoU on ADE20K, surpassing RoutNet by 1.1 PQ and "
+        "0.7 mIoU, respectively.",
+        TITLE,
+    )
+    assert [row(table, value).dataset for value in ("1.1", "0.7")] == ["COCO Panoptic", "ADE20K"]

@@ -1084,7 +1084,7 @@ def _mirrored_list(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     as many benchmarks, mirrors them in order."""
     count = len(phrase.members)
     if count < 2:
-        return None
+        return _mirrored_respectively(sentence, phrase)
     earlier = sentence.scores_before(phrase.start, count)
     datasets = [dataset for _, _, dataset in earlier]
     if len(earlier) != count or None in datasets or len(set(datasets)) != count:
@@ -1095,6 +1095,23 @@ def _mirrored_list(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     if later:
         return None  # a benchmark named after those scores: the list's own, or another clause's
     return datasets
+
+
+def _mirrored_respectively(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    """ "52.7 PQ on COCO and 57.8 mIoU on ADE20K, surpassing X by 1.1 PQ and 0.7 mIoU, respectively": changes
+    of their own phrases, as many as the scores before them on as many benchmarks, mirror those in order."""
+    resp = next((r for r in sentence.respectively if r >= phrase.end), None)
+    last = sentence.scores_before(phrase.start, 1) if resp is not None else None
+    if not last or reading.kinds_of(sentence.text, phrase, sentence.span)[0] == "score":
+        return None  # most phrases
+    block = [q for q in sentence.numbers if last[0][0] < q.start < resp]
+    earlier = sentence.scores_before(phrase.start, len(block))
+    datasets = [dataset for _, _, dataset in earlier]
+    if len(block) < 2 or len(earlier) != len(block) or None in datasets or len(set(datasets)) != len(block):
+        return None
+    if sentence.datasets.starting(block[0].start, resp) or phrase.first not in block:
+        return None  # a benchmark named among the changes: theirs
+    return [datasets[block.index(phrase.first)]]
 
 
 _OVER_COUNTED = re.compile(
