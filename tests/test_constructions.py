@@ -2112,3 +2112,11 @@ def test_changes_said_respectively_after_as_many_scores_mirror_their_benchmarks(
         TITLE,
     )
     assert [row(table, value).dataset for value in ("1.1", "0.7")] == ["COCO Panoptic", "ADE20K"]
+
+
+def test_levels_from_and_to_after_a_change_by_are_where_it_went_between() -> None:
+    table = claims_of(
+        "Glimmer reduces the word error rate by 30% relative to a strong baseline on CHiME-6, from 35.4% to 24.8%.",
+        TITLE,
+    )
+    assert [row(table, value).model for value in ("35.4%", "24.8%")] == ["", "Glimmer"]
