@@ -2120,3 +2120,12 @@ def test_levels_from_and_to_after_a_change_by_are_where_it_went_between() -> Non
         TITLE,
     )
     assert [row(table, value).model for value in ("35.4%", "24.8%")] == ["", "Glimmer"]
+
+
+def test_a_name_apposed_to_a_new_technique_or_recipe_is_the_system() -> None:
+    table = claims_of(
+        "We propose Grebe, a new training recipe for vision models. Our best model reaches 81.2% top-1 accuracy on "
+        "ImageNet.",
+        "Scaling Up Training Recipes",
+    )
+    assert table.model.tolist() == ["Grebe"]

@@ -253,7 +253,8 @@ _DIRECT_NAME = re.compile(
 # though a benchmark has the same name
 _SYSTEM_APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:model|network|method|framework|architecture|transformer|approach|"
-    r"system|algorithm|detector|tracker|agent|pipeline|module|encoder|decoder)s?\b"
+    r"system|algorithm|detector|tracker|agent|pipeline|module|encoder|decoder|technique|strategy|scheme|recipe|"
+    r"procedure|mechanism|optimizer|regularizer|layer|paradigm)s?\b"
 )
 # A name the apposition after it vouches for, whatever its shape: "Orca", "Mistral 7B", "phi-1"
 _LOOSE_NAME = re.compile(
