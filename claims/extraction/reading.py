@@ -841,7 +841,8 @@ _NOT_A_METRIC = re.compile(
     r"^(?:the|a|an|it|this|that|them|which|margin|large margin|factor|average|up|only|performance gap|"
     r"relative|absolute|overall|total|significant|substantial|considerable|"
     r"(?:[\w-]+\s+)*(?:model|models|method|methods|approach|baseline|baselines|counterparts?|settings?|tasks?|cases?|"
-    r"art|state-of-the-art|SOTA|best|previous best|prior art|competitors?|rivals?|results?|records?))$",
+    r"art|state-of-the-art|SOTA|best|previous best|prior art|competitors?|rivals?|results?|records?|"
+    r"datasets?|benchmarks?|corpora|corpus|splits?|subsets?|languages?))$",
     re.IGNORECASE,
 )
 
