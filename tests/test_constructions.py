@@ -2134,3 +2134,9 @@ def test_a_name_apposed_to_a_new_technique_or_recipe_is_the_system() -> None:
 def test_a_noun_naming_data_before_by_is_no_metric() -> None:
     table = claims_of("Glimmer improves the scores on the Alpha and Beta datasets by 24.5% and 2.3%.", TITLE)
     assert "datasets" not in table.metric.tolist()
+
+
+@pytest.mark.parametrize("written", ["0.4∼2.4", "0.4~2.4", "0.4-2.4"])
+def test_a_range_written_with_a_tilde_is_one_claim_at_its_top(written) -> None:
+    table = claims_of(f"Glimmer outperforms RoutNet by {written} BLEU points on WMT14 En-De.", TITLE)
+    assert (table.value_text.tolist(), table.value.tolist(), table.bound.tolist()) == ([written], [2.4], ["<="])

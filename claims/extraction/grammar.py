@@ -117,7 +117,7 @@ def _unit_regex() -> str:
 PREFIX_RE = r"(?P<symbol>\\sim\s?|sim\s?|~\s?|≈|>=|<=|≥|≤|>|<)?(?P<sign>[+\-−])?(?P<one_to>1\s?:\s?(?=\d))?"
 LOW_RE = rf"(?P<low>{NUMBER_RE})(?P<exponent>{EXPONENT_RE})?(?P<plus>\+(?![\d\w]))?"
 UNIT_RE = _unit_regex()
-RANGE_SEPARATOR_RE = r"\s?(?:-|–|~|to)\s?(?=[\d.])"
+RANGE_SEPARATOR_RE = r"\s?(?:-|–|~|∼|to)\s?(?=[\d.])"
 RANGE_RE = rf"{RANGE_SEPARATOR_RE}(?P<high>{NUMBER_RE})(?P<unit>{UNIT_RE})?"
 UNPREFIXED_RE = rf"{LOW_RE}(?P<low_unit>{UNIT_RE})?(?:{RANGE_RE})?"
 UNPREFIXED = pp.Regex(UNPREFIXED_RE).set_name("quantity")
