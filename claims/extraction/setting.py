@@ -68,7 +68,10 @@ class Conditions:
         return ", ".join(self.settings) or None
 
 
+@lru_cache(maxsize=4)
 def _read(name: str) -> dict:
+    """A vocabulary file, parsed once: settings.toml is read by four tables, three of them first used while a
+    process reads its first papers (2.6 ms a parse)."""
     with (resources.files("claims.schemas") / name).open("rb") as handle:
         return tomllib.load(handle)
 
