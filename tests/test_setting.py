@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import claims
+from claims.extraction import setting
 from claims.extraction.setting import add_settings, conditions, settings_of, task_of, tasks
 from claims.extraction.vocab import datasets, metric_info, metrics
 
@@ -200,3 +206,70 @@ def test_a_setting_in_another_clause_does_not_apply() -> None:
     )
     assert labels(sentence, "83.8%") == []
     assert labels("It reaches 80.1% on ImageNet, while 75.2% zero-shot on ImageNet-A.", "80.1%") == []
+
+
+# --------------------------------------------------------------------------- grouping in Python
+def _orders_by_pandas(frame: pd.DataFrame) -> list[tuple[int, int] | None]:
+    """`setting._orders` as a pandas groupby (as first written), the reference."""
+    orders: list[tuple[int, int] | None] = [None] * len(frame)
+    paired = frame[frame["sentence"].str.contains("respectively", regex=False, na=False)]
+    if paired.empty:
+        return orders
+    kind = paired["kind"].fillna("") if "kind" in paired else pd.Series("", index=paired.index)
+    siblings = paired.groupby([paired["paper_id"], paired["sentence"], kind, paired["metric"].fillna("")])["start"]
+    places = siblings.rank(method="first").astype(int) - 1
+    for index, place, count in zip(paired.index, places, siblings.transform("size"), strict=True):
+        orders[index] = (int(place), int(count))
+    return orders
+
+
+def _unresolved_by_pandas(frame: pd.DataFrame, splits: list[str | None], labels: list[list[str]]) -> set[int]:
+    """`setting._unresolved_splits` as a pandas groupby (as first written), the reference."""
+    if not any(splits):
+        return set()
+    keyed = frame.assign(_split=splits, _labels=["; ".join(x) for x in labels])
+    keyed = keyed[keyed["_split"].notna()]
+    keys = ["paper_id", "sentence", "model", "metric", "_split", "_labels"]
+    counts = keyed.fillna({"model": "", "metric": ""}).groupby(keys)["value"].transform("nunique")
+    return set(keyed.index[counts.to_numpy() > 1])
+
+
+_FEW = st.sampled_from(["a", "b", None])
+_CLAIM_ROWS = st.lists(
+    st.fixed_dictionaries(
+        {
+            "paper_id": st.sampled_from(["p1", "p2"]),
+            "sentence": st.sampled_from(["x respectively", "y, respectively.", "z", None]),
+            "kind": _FEW,
+            "metric": _FEW,
+            "model": _FEW,
+            "start": st.integers(0, 4),
+            "value": st.sampled_from([1.0, 2.0, -0.0, 0.0, math.nan]),
+            "split": st.sampled_from(["test", "val", None]),
+            "labels": st.lists(st.sampled_from(["zero-shot", "384px"]), max_size=2),
+        }
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CLAIM_ROWS)
+def test_grouping_in_python_is_the_pandas_groupby(rows):
+    frame = pd.DataFrame(rows, columns=["paper_id", "sentence", "kind", "metric", "model", "start", "value"])
+    frame = frame.astype({"start": "int64", "value": "float64"})
+    splits, labels = [r["split"] for r in rows], [r["labels"] for r in rows]
+    assert setting._orders(frame) == _orders_by_pandas(frame)
+    assert setting._orders(frame.drop(columns=["kind"])) == _orders_by_pandas(frame.drop(columns=["kind"]))
+    assert setting._unresolved_splits(frame, splits, labels) == _unresolved_by_pandas(frame, splits, labels)
+
+
+def test_grouping_in_python_is_the_pandas_groupby_on_the_sample_claims():
+    frame = claims.extract(claims.load(errors=[])).reset_index(drop=True)
+    assert setting._orders(frame) == _orders_by_pandas(frame)
+    positions = setting._positions(frame)
+    places = zip(frame.dataset, frame.sentence, positions, strict=True)
+    splits = [setting.split_of(setting._text(dataset), sentence, at) for dataset, sentence, at in places]
+    labels = [[lab] for lab in frame.context.fillna("").tolist()]
+    assert any(splits)
+    assert setting._unresolved_splits(frame, splits, labels) == _unresolved_by_pandas(frame, splits, labels)

@@ -216,3 +216,31 @@ def test_an_unknown_unit_raises_value_error(surface):
 def test_a_non_finite_result_raises_value_error(value, surface):
     with pytest.raises(ValueError, match="not a finite quantity"):
         units.normalize(value, surface)
+
+
+def _tried_in_turn(surface: str) -> tuple[str, float] | None:
+    """The conversion as it was written first: each canonical unit tried in turn, until one does not raise."""
+    try:
+        quantity = units.registry().Quantity(1, units.pint_name(surface))
+    except Exception:
+        return None
+    for canonical, unit in units._CANONICAL_PINT.items():  # Hz apart: read from its surfaces
+        try:
+            return canonical, float(quantity.to(unit).magnitude)
+        except pint.errors.DimensionalityError:
+            continue
+    return None
+
+
+@pytest.mark.parametrize(
+    "surface",
+    sorted(
+        {s.strip(" -") for s in UNIT_FAMILY}
+        | set(units.SURFACE_ALIASES)
+        | set(units.registry()._units)  # every unit of schemas/units.txt, by its name and its symbols
+        | {"furlong", "parsecs per fortnight", "GPUs", "J/s", "W*s", "1/ms", "percent/s"}
+    ),
+)
+def test_a_unit_is_converted_only_to_a_canonical_unit_of_its_dimensions_and_the_same_way(surface):
+    if not units._HERTZ_FAMILY.match(surface):
+        assert units._conversion.__wrapped__(surface) == _tried_in_turn(surface)

@@ -7,10 +7,11 @@ import math
 import pandas as pd
 import pandera.errors as pa_errors
 import pytest
+from claims.schemas.tables import ClaimsSchema, PapersSchema
 from conftest import make_abstract
 
 import claims
-from claims.extraction.validate import QUARANTINE_COLUMNS
+from claims.extraction.validate import QUARANTINE_COLUMNS, _clean
 from claims.ingest.loaders import records_to_papers
 
 TITLE = "EfficientFormer: Vision Transformers at MobileNet Speed"
@@ -196,3 +197,58 @@ def test_duplicate_paper_ids_are_quarantined():
 def test_a_papers_table_without_abstracts_raises():
     with pytest.raises(pa_errors.SchemaErrors, match="abstract"):
         claims.validate_papers(claims.load(errors=[]).drop(columns=["abstract"]))
+
+
+# --------------------------------------------------------------------------- the fast path
+def assert_as_pandera(got: pd.DataFrame | None, frame: pd.DataFrame, schema) -> None:
+    expected = schema.validate(frame, lazy=True)
+    assert got is not None
+    pd.testing.assert_frame_equal(got, expected)  # values, dtypes, column order and index
+
+
+def test_a_clean_table_is_what_pandera_returns(good, papers):
+    loaded = claims.load(errors=[])
+    assert_as_pandera(
+        _clean(loaded, PapersSchema.to_schema()), loaded, PapersSchema
+    )  # published, arxiv_id coerced to text
+    assert_as_pandera(_clean(papers, PapersSchema.to_schema()), papers, PapersSchema)
+    assert_as_pandera(_clean(good, ClaimsSchema.to_schema()), good, ClaimsSchema)
+    extracted = claims.extract(loaded)
+    assert_as_pandera(_clean(extracted, ClaimsSchema.to_schema()), extracted, ClaimsSchema)
+    with_abstracts = good.assign(abstract=ABSTRACT)  # as validate_claims checks offsets
+    assert_as_pandera(_clean(with_abstracts, ClaimsSchema.to_schema()), with_abstracts, ClaimsSchema)
+    coerced = good.assign(start=good.start.astype("float64"), title=good.title.astype(object))
+    assert_as_pandera(_clean(coerced, ClaimsSchema.to_schema()), coerced, ClaimsSchema)
+
+
+@pytest.mark.parametrize(("fields", "reason"), list(BAD_ROWS.values()), ids=list(BAD_ROWS))
+def test_the_fast_path_leaves_every_bad_row_to_pandera(good, papers, fields, reason):
+    bad = claim(papers, "81.5%", 81.5, "%", "score", None, metric="top-1 accuracy") | fields
+    table = pd.concat([good, pd.DataFrame([bad])], ignore_index=True)
+    abstracts = table.paper_id.map({papers.paper_id.iloc[0]: ABSTRACT})  # as validate_claims gives them
+    assert _clean(table.assign(abstract=abstracts), ClaimsSchema.to_schema()) is None
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda p: p.assign(title=[""] + list(p.title[1:])),
+        lambda p: p.assign(upvotes=pd.array([-1] + [None] * (len(p) - 1), dtype="Int64")),
+        lambda p: p.assign(paper_id=[p.paper_id.iloc[1]] + list(p.paper_id[1:])),
+        lambda p: p.assign(abstract=[None] + list(p.abstract[1:])),
+        lambda p: p.assign(sources=[None] + list(p.sources[1:])),
+        lambda p: p.assign(authors=["many"] + [None] * (len(p) - 1)),  # pandera cannot coerce it
+        lambda p: p.drop(columns=["abstract"]),
+    ],
+    ids=[
+        "empty title",
+        "negative upvotes",
+        "duplicate id",
+        "no abstract",
+        "no sources",
+        "authors not a count",
+        "no abstracts",
+    ],
+)
+def test_the_fast_path_leaves_every_bad_paper_to_pandera(change):
+    assert _clean(change(claims.load(errors=[])), PapersSchema.to_schema()) is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.errors as pa_errors
+import pandera.pandas as pa
 
 from claims.schemas.tables import ClaimsSchema, PapersSchema
 
@@ -42,9 +43,68 @@ def empty_quarantine() -> pd.DataFrame:
     return pd.DataFrame(columns=QUARANTINE_COLUMNS)
 
 
+def _clean(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame | None:
+    """What `schema.validate(frame)` returns when every row passes, else None (pandera then tells which rows fail
+    and why): each column coerced as pandera coerces it and then of the schema's type, no null where none may be,
+    no duplicate where values are unique, every check passed, as pandera runs it.
+
+    Much cheaper than pandera's whole validation, whose type check formats a report of the failing cells of every
+    string column even when there are none. A schema that uses what this does not read (parsers, defaults, a
+    frame-wide type, an index...) is left to pandera."""
+    if not _plain(schema):
+        return None
+    columns = {}
+    for name, column in schema.columns.items():
+        if name not in frame or not _plain_column(column):
+            return None
+        try:
+            series = column.dtype.try_coerce(frame[name]) if schema.coerce or column.coerce else frame[name]
+        except pa_errors.ParserError:
+            return None
+        if series.dtype != column.dtype.type or (not column.nullable and series.hasnans):
+            return None
+        if column.unique and series.duplicated().any():
+            return None
+        columns[name] = series
+    coerced = frame.assign(**columns)
+    checks = [(check, name) for name, column in schema.columns.items() for check in column.checks]
+    passed = all(_passes(check, coerced, name) for check, name in checks)
+    return coerced if passed and all(_passes(check, coerced) for check in schema.checks) else None
+
+
+def _plain(schema: pa.DataFrameSchema) -> bool:
+    """A schema of columns and checks alone: what `_clean` reads."""
+    return not (
+        schema.dtype
+        or schema.index is not None
+        or schema.unique
+        or schema.strict
+        or schema.parsers
+        or schema.add_missing_columns
+        or schema.drop_invalid_rows
+        or schema.unique_column_names
+        or schema.ordered
+    )
+
+
+def _plain_column(column: pa.Column) -> bool:
+    return not (column.regex or column.parsers or column.default is not None or column.drop_invalid_rows)
+
+
+def _passes(check: pa.Check, frame: pd.DataFrame, column: str | None = None) -> bool:
+    """Whether a check passes as pandera runs it: a column's check is given the frame and the column's name, a
+    frame's check the frame alone; a check that raises fails."""
+    try:
+        return bool((check(frame) if column is None else check(frame, column)).check_passed)
+    except Exception:  # pandera counts any error of a check as its failure
+        return False
+
+
 def validate_papers(papers: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(valid papers, quarantined rows)."""
     papers = papers.reset_index(drop=True)  # failures are matched to rows by index label
+    if (clean := _clean(papers, PapersSchema.to_schema())) is not None:
+        return clean, empty_quarantine()
     try:
         return PapersSchema.validate(papers, lazy=True), empty_quarantine()
     except pa_errors.SchemaErrors as err:
@@ -59,10 +119,15 @@ def validate_claims(claims: pd.DataFrame, papers: pd.DataFrame | None = None) ->
         # A paper id shared by two papers names no one abstract: such claims fail the offsets check.
         abstracts = papers.drop_duplicates("paper_id", keep=False).set_index("paper_id")["abstract"]
         checked = checked.assign(abstract=checked["paper_id"].map(abstracts))
+    clean = _clean(checked, ClaimsSchema.to_schema())
+    valid, quarantine = (clean, empty_quarantine()) if clean is not None else _validated_claims(checked)
+    return valid.drop(columns=["abstract"], errors="ignore").reset_index(drop=True), quarantine
+
+
+def _validated_claims(checked: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """pandera's validation of claims, its failing rows quarantined."""
     try:
-        valid = ClaimsSchema.validate(checked, lazy=True)
-        quarantine = empty_quarantine()
+        return ClaimsSchema.validate(checked, lazy=True), empty_quarantine()
     except pa_errors.SchemaErrors as err:
         good, quarantine = _split_failures(checked, err, "claims")
-        valid = ClaimsSchema.validate(good)
-    return valid.drop(columns=["abstract"], errors="ignore").reset_index(drop=True), quarantine
+        return ClaimsSchema.validate(good), quarantine
