@@ -2140,3 +2140,18 @@ def test_a_noun_naming_data_before_by_is_no_metric() -> None:
 def test_a_range_written_with_a_tilde_is_one_claim_at_its_top(written) -> None:
     table = claims_of(f"Glimmer outperforms RoutNet by {written} BLEU points on WMT14 En-De.", TITLE)
     assert (table.value_text.tolist(), table.value.tolist(), table.bound.tolist()) == ([written], [2.4], ["<="])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text"),
+    [
+        ("We observe gains of 9 BLEU points over a baseline and up to 2.08 BLEU over a pivoting mechanism.", "2.08"),
+        ("Glimmer brings 10 to 20 gains in top-1 accuracy and 1 to 4 Exact Match (EM) gains.", "1 to 4"),
+    ],
+)
+def test_a_number_before_a_metric_and_over_a_described_system_or_gains_is_a_change(sentence, value_text) -> None:
+    assert row(claims_of(sentence, TITLE), value_text).kind == "delta"
+
+
+def test_a_level_over_runs_stays_a_level() -> None:
+    assert claims_of("Glimmer reaches 85.1% accuracy on ImageNet over 5 runs.", TITLE).kind.tolist() == ["score"]

@@ -48,10 +48,12 @@ BOUND_BEFORE = re.compile(
 # Words that make a number a change rather than a level.
 DELTA_AFTER = re.compile(
     r"^\s*(?:absolute\s+|relative\s+)?(?:points?\s+|pp\s+)?(?:of\s+)?"
-    r"(?:(?!and\b|or\b|which\b|that\b|it\b|is\b|was\b|are\b|while\b|whereas\b|when\b|but\b)[a-zA-Z][\w-]*\s+){0,3}?"
+    r"(?:(?!and\b|or\b|which\b|that\b|it\b|is\b|was\b|are\b|while\b|whereas\b|when\b|but\b)(?:[a-zA-Z][\w-]*|\([\w-]+\))\s+){0,3}?"
     r"(?:higher|lower|(?:more|fewer|less)(?!\s+than\s+[\d~$])|better|worse|superior|improvements?|gains?|boosts?|increases?|reductions?|"
     r"decreases?|drops?|savings?|deductions?|smaller|larger|faster|slower|absolute|relative|lead|margin|speed-?ups?|"
     r"acceleration|above|below|"
+    # "2.08 BLEU over a pivoting mechanism": a margin over a system described
+    r"over\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:baseline|model|method|approach|system|mechanism|counterpart)s?|"
     r"performance\s+(?:gain|improvement|boost|drop))\b",
     re.IGNORECASE,
 )
