@@ -2155,3 +2155,12 @@ def test_a_number_before_a_metric_and_over_a_described_system_or_gains_is_a_chan
 
 def test_a_level_over_runs_stays_a_level() -> None:
     assert claims_of("Glimmer reaches 85.1% accuracy on ImageNet over 5 runs.", TITLE).kind.tolist() == ["score"]
+
+
+def test_a_named_system_s_short_form_in_parentheses_is_its_name_when_the_paper_uses_it() -> None:
+    table = claims_of(
+        "We propose a reranking method, named Reader-guIDEd Reranker (Rider), which needs no training. Rider "
+        "achieves 48.3 EM on Natural Questions.",
+        "Reader-Guided Passage Reranking for Open-Domain Question Answering",
+    )
+    assert table.model.tolist() == ["Rider"]

@@ -244,6 +244,7 @@ _NAMING = re.compile(
     r"(?P<name>(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])[A-Za-z][\w+-]*|[A-Za-z][\w+-]*)"  # "named conditional DETR"
 )
 _NAMING_LED = scan.led(_NAMING, r"\w")
+_SHORT_FORM = re.compile(r"[^(),.;]{0,40}?\((?P<short>[A-Z][\w-]*)\)")  # the rest of a name, its short form
 _DIRECT_NAME = re.compile(
     r"\s+(?:(?:a|an|the|our|novel|new|simple|efficient|general|unified)\s+){0,3}"
     r"(?:(?:backbone|network|architecture|model|framework|method|approach|module|detector)\s+)?"  # "a backbone X"
@@ -533,6 +534,9 @@ def _introduced(abstract: str) -> str | None:
         if _generic(name.split()[-1]):
             continue  # "namely, character and BPE": units of the field, not a system
         if _looks_like_name(name) or (match.group("quote") and name[0].isupper()):  # 'refer to as "Bort"'
+            short = _SHORT_FORM.match(abstract, match.end("name"))
+            if short and _uses(short.group("short"), abstract) > 1:
+                return short.group("short")  # "named Reader-guIDEd Reranker (Rider)": the form the paper uses
             return singular(name, abstract)
     introductions = list(scan.finditer_from(_INTRODUCE, _INTRODUCE_STARTS, abstract))
     if _has_any(abstract, _GERUNDS):
