@@ -2164,3 +2164,9 @@ def test_a_named_system_s_short_form_in_parentheses_is_its_name_when_the_paper_u
         "Reader-Guided Passage Reranking for Open-Domain Question Answering",
     )
     assert table.model.tolist() == ["Rider"]
+
+
+def test_a_bare_number_with_a_measure_of_its_own_starts_another_phrase() -> None:
+    table = claims_of("Glimmer reaches 86.1 J&F at 42 FPS on DAVIS and 84.4 J&F at 23 FPS on YouTube-VOS.", TITLE)
+    assert [row(table, value).metric for value in ("86.1", "84.4")] == ["J&F", "J&F"]
+    assert row(table, "84.4").dataset == "YouTube-VOS"

@@ -318,13 +318,18 @@ def _apposed_margin(text: str, level: Quantity, quantity: Quantity, between: str
     return level.family == quantity.family and bool(cues.DELTA_AFTER.match(_after(text, quantity.end, 60)))
 
 
+_OWN_WORD_AFTER = re.compile(r"\s+(?!(?:on|in|for|and|or|with|at|of|to|by|from|respectively|vs|versus)\b)[A-Za-z]")
+
+
 def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
     """Group neighbouring quantities joined only by list separators (or a change's arrow) and of one unit family."""
     groups: list[list[Quantity]] = []
     for quantity in found:
         if groups:
             last = groups[-1][-1]
-            same_family = quantity.family == last.family or None in (quantity.family, last.family)
+            same_family = quantity.family == last.family or (
+                None in (quantity.family, last.family) and not _OWN_WORD_AFTER.match(text, quantity.end)
+            )  # "42 FPS on DAVIS and 84.4 J&F": a bare number with a measure of its own starts another phrase
             between = text[last.end : quantity.start]
             if same_family and _LIST_SEPARATOR.match(between) and not _apposed_margin(text, last, quantity, between):
                 groups[-1].append(quantity)
