@@ -2170,3 +2170,11 @@ def test_a_bare_number_with_a_measure_of_its_own_starts_another_phrase() -> None
     table = claims_of("Glimmer reaches 86.1 J&F at 42 FPS on DAVIS and 84.4 J&F at 23 FPS on YouTube-VOS.", TITLE)
     assert [row(table, value).metric for value in ("86.1", "84.4")] == ["J&F", "J&F"]
     assert row(table, "84.4").dataset == "YouTube-VOS"
+
+
+def test_a_measure_s_short_name_defined_in_parentheses_is_no_system() -> None:
+    table = claims_of(
+        "Glimmer beats prior models, improving the expression recognition rate (ExpRate) by 2.25% on CROHME 2014.",
+        TITLE,
+    )
+    assert "ExpRate" not in table.baseline.tolist() + table.model.tolist()

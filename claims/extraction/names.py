@@ -717,6 +717,11 @@ def _uses(name: str, text: str) -> int:
     return count
 
 
+_MEASURE_DEFINED = re.compile(
+    r"\b[a-z][\w-]*\s+(?:rate|score|accuracy|error|precision|recall|distance|ratio|index|measure|metric)s?\s*\($"
+)
+
+
 def model_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Tokens shaped like model names in text[start:end]."""
     found = []
@@ -728,6 +733,8 @@ def model_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue  # "EM/F1", "PSNR/SSIM": metrics named together, not a system
         if _DESCRIBING_SUFFIX.search(name):
             continue  # "GAN-based", "CNN-like": a word describing systems, not a system's name
+        if _MEASURE_DEFINED.search(text, max(0, m.start() - 50), m.start()):
+            continue  # "the expression recognition rate (ExpRate)": a measure's short name
         found.append(Mention(m.start(), m.start() + len(name), singular(name, text)))
     return found
 
