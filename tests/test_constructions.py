@@ -2178,3 +2178,16 @@ def test_a_measure_s_short_name_defined_in_parentheses_is_no_system() -> None:
         TITLE,
     )
     assert "ExpRate" not in table.baseline.tolist() + table.model.tolist()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Average relative WER reductions are 24.5% and 6.6% for 1h and 10h fine-tuning, respectively.", 2),
+        ("Fine-tuning takes only 10 hours of fine-tuning time on one GPU.", 1),
+    ],
+)
+def test_hours_right_before_fine_tuning_are_labeled_data_not_a_time(sentence, kept) -> None:
+    table = claims_of(sentence, TITLE)
+    assert len(table) == kept
+    assert ("training time" in table.metric.tolist()) == (kept == 1)

@@ -104,9 +104,10 @@ _DATA_CONDITION_AFTER = re.compile(
 )
 # "10 hours of labeled data", "10min, 1h and 10h fine-tuning subsets": how much speech a model learned from
 _DATA_TIME_AFTER = re.compile(
-    r"^(?:\s*,?\s*(?:and\s+)?\d[\d,.]*\s*(?:min|minutes?|h|hours?|hrs?)\b)*\s*(?:of\s+)?"
+    r"^(?:\s*,?\s*(?:and\s+)?\d[\d,.]*\s*(?:min|minutes?|h|hours?|hrs?)\b)*\s*(?:(?:of\s+)?"
     r"(?:(?:labell?ed|unlabell?ed|transcribed|untranscribed|annotated|training|fine-?tuning|pre-?training)\s+)+"
-    r"(?:data|subsets?|splits?|sets?|speech|audio|examples)\b",
+    r"(?:data|subsets?|splits?|sets?|speech|audio|examples)\b"
+    r"|(?:labell?ed\s+)?fine-?tuning\b(?!\s+(?:time|cost|steps?|stage)))",  # "for 1h and 10h fine-tuning"
     re.I,
 )
 # "Using all 960 hours, it reaches ...": hours a model is given are of speech to learn from, not a time it took
