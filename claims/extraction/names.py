@@ -835,7 +835,10 @@ _SIBLING = re.compile(r"(?:/|,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?P<suffix>[Vv]?\
 
 
 _TRAINED_ON = re.compile(
-    r"\b(?:pre-?train\w*|train\w*|learn\w*)\s+(?:(?!fine)\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$",
+    r"\b(?:pre-?train\w*|train\w*|learn\w*)\s+(?:(?!fine)\w+\s+){0,3}?(?:on|with|using|from)\s+(?:the\s+)?(?:large-scale\s+)?$"
+    # "10 minutes of labeled data from Libri-light": data learned from
+    r"|\b(?:labell?ed|unlabell?ed|transcribed|untranscribed|training)\s+(?:speech\s+|audio\s+|text\s+)?data\s+"
+    r"(?:from|of|in)\s+(?:the\s+)?$",
     re.I,
 )
 
