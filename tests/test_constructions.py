@@ -2200,3 +2200,13 @@ def test_data_labeled_from_a_set_is_learned_from_not_the_benchmark() -> None:
         TITLE,
     )
     assert set(table.dataset) == {"LibriSpeech"}
+
+
+def test_the_clean_and_other_test_sets_are_two_splits_of_a_slash_pair() -> None:
+    table = claims_of("Glimmer reaches WERs of 3.0%/5.2% on the clean and other test sets of Librispeech.", TITLE)
+    assert table.context.tolist() == ["test-clean", "test-other"]
+
+
+def test_words_joined_by_and_are_no_split_list_without_the_sets_after_them() -> None:
+    table = claims_of("Glimmer reaches WERs of 3.0%/5.2% on clean and other speech of Librispeech.", TITLE)
+    assert table.context.fillna("").tolist() == ["", ""]

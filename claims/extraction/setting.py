@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 import ahocorasick
 import pandas as pd
@@ -380,6 +381,17 @@ def _split_pattern(dataset: str, in_list: bool) -> re.Pattern[str] | None:
 
 
 _SLASHED = re.compile(r"\s*/\s*")
+_SPLIT_JOIN = re.compile(r"\s*/\s*|\s+and\s+")
+_SETS_AFTER = re.compile(r"\s+(?:test|evaluation|dev)[- ]?(?:sets?|subsets?|splits?)\b")
+
+
+def _joined_as_splits(sentence: str, run: list[re.Match[str]]) -> bool:
+    """ "test/testother", or "the clean and other test sets": words joined by "and" are a list of splits only
+    where the sets they name follow them."""
+    slashed = all(_SLASHED.fullmatch(sentence, a.end(), b.start()) for a, b in pairwise(run))
+    return slashed or bool(_SETS_AFTER.match(sentence, run[-1].end()))
+
+
 _NUMBER_RUN = re.compile(r"[-+]?\d[\d.,]*\s*\\?%?(?:\s*/\s*[-+]?\d[\d.,]*\s*\\?%?)+")
 
 
@@ -404,12 +416,12 @@ def _split_lists(dataset: str | None, sentence: str) -> tuple[tuple[str, ...], .
     listed = {_key(a): b for a, b in _split_list_aliases().items() if b in by_key.values()}
     runs: list[list[re.Match[str]]] = []
     for match in pattern.finditer(sentence):
-        if runs and _SLASHED.fullmatch(sentence, runs[-1][-1].end(), match.start()):
+        if runs and _SPLIT_JOIN.fullmatch(sentence, runs[-1][-1].end(), match.start()):
             runs[-1].append(match)
         else:
             runs.append([match])
     found = []
-    for run in (r for r in runs if len(r) > 1):
+    for run in (r for r in runs if len(r) > 1 and _joined_as_splits(sentence, r)):
         boards = [by_key.get(_key(m.group(1))) or listed.get(_key(m.group(1))) for m in run]
         if len(set(boards)) == len(boards):
             found.append(tuple(boards))
