@@ -2210,3 +2210,22 @@ def test_the_clean_and_other_test_sets_are_two_splits_of_a_slash_pair() -> None:
 def test_words_joined_by_and_are_no_split_list_without_the_sets_after_them() -> None:
     table = claims_of("Glimmer reaches WERs of 3.0%/5.2% on clean and other speech of Librispeech.", TITLE)
     assert table.context.fillna("").tolist() == ["", ""]
+
+
+def test_an_item_naming_its_own_unknown_benchmark_takes_no_earlier_one() -> None:
+    table = claims_of("Glimmer improves RoutNet by +10.9 on Stanford Cars, +10.2 on CUB-2011 and +7.3 on OVEN.", TITLE)
+    assert table.dataset.fillna("").tolist() == ["Stanford Cars", "", ""]
+
+
+def test_margins_of_are_changes() -> None:
+    table = claims_of("Glimmer surpasses others by clear margins of 5.7% and 12.1% on TextVQA.", TITLE)
+    assert table.kind.tolist() == ["delta", "delta"]
+
+
+def test_numbers_joined_plainly_before_a_metric_share_it_whatever_their_benchmarks() -> None:
+    table = claims_of(
+        "Glimmer achieves state-of-the-art performance on the CALLHOME and AMI MixHeadset datasets, with 3.92% and "
+        "1.05% diarization error rates, respectively.",
+        TITLE,
+    )
+    assert table.metric.tolist() == ["diarization error rate", "diarization error rate"]

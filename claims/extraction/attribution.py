@@ -844,9 +844,19 @@ def _before_with(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 def _earlier_in_phrase(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
     if len(phrase.members) == 1 or not sentence.datasets:
         return None  # most phrases
-    first = phrase.members[0].end
-    named = [sentence.datasets.last_ending(first, member.start) for member in phrase.members]
+    first, text = phrase.members[0].end, sentence.text
+    named = [
+        None
+        if _OWN_ITEM_NAMES.match(text, member.end, _item_edge(text, member.end, sentence.span[1], 1))
+        else sentence.datasets.last_ending(first, member.start)
+        for member in phrase.members
+    ]
     return [None] + [m.name if m else None for m in named[1:]]
+
+
+# "+10.2 on CUB-2011": an item that names its own benchmark, one the vocabulary may not know ("for Urdu" names a
+# subset of the benchmark before)
+_OWN_ITEM_NAMES = re.compile(r"\s*(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]")
 
 
 def _nearest_in_sentence(sentence: Sentence, phrase: reading.Phrase) -> Names | None:

@@ -67,7 +67,7 @@ MARGIN_WITHOUT_BY = (
 DELTA_BEFORE = re.compile(
     r"(?:\bby\s+(?:an?\s+)?(?:(?:impressive|notable|significant|large|substantial|average|absolute|relative)\s+)*"
     r"(?:(?:margin|gain|improvement)\s+of\s+)?|"
-    r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margin|lead|accelerations?|speed-?ups?|"
+    r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margins?|lead|accelerations?|speed-?ups?|"
     r"gaps?)(?:\s+(?:achieved|obtained|observed))?"  # "the improvement achieved in IoU is 1.17%"
     r"(?:\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:[\w-]+|\([\w-]+\)))?"
     r"\s*(?:of|are|were|is|was|,?\s*such as|:)\s+(?:up\s+to\s+|between\s+)?|"

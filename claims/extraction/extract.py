@@ -290,6 +290,9 @@ def _joined_head(text: str, quantity: Quantity) -> str | None:
     return joined.name if joined else None
 
 
+_PLAIN_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*")  # "3.92% and 1.05% DERs": one metric, said once
+
+
 def _headlines_of_unnamed(
     sentence: Sentence, phrase: reading.Phrase, kind: str, datasets: list[str | None]
 ) -> list[str | None]:
@@ -303,11 +306,13 @@ def _headlines_of_unnamed(
     first_named = next(index for index, name in enumerate(own) if name)
     percent = phrase.members[first_named].family == "percent"
     named_on = {dataset for name, dataset in zip(own, datasets, strict=True) if name}
+    members, text = phrase.members, sentence.text
     return [
         name
         or (
             _headline_apart(dataset, named_on, phrase, kind)
-            if index < first_named or (quantity.family == "percent") != percent
+            if (index < first_named and not _PLAIN_JOIN.fullmatch(text, quantity.end, members[index + 1].start))
+            or (quantity.family == "percent") != percent
             else None
         )
         for index, (quantity, name, dataset) in enumerate(zip(phrase.members, own, datasets, strict=True))
