@@ -329,7 +329,8 @@ def phrases(text: str, found: list[Quantity]) -> list[Phrase]:
         if groups:
             last = groups[-1][-1]
             same_family = quantity.family == last.family or (
-                None in (quantity.family, last.family) and not _OWN_WORD_AFTER.match(text, quantity.end)
+                None in (quantity.family, last.family)
+                and not (quantity.family is None and _OWN_WORD_AFTER.match(text, quantity.end))
             )  # "42 FPS on DAVIS and 84.4 J&F": a bare number with a measure of its own starts another phrase
             between = text[last.end : quantity.start]
             if same_family and _LIST_SEPARATOR.match(between) and not _apposed_margin(text, last, quantity, between):
