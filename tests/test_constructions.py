@@ -2229,3 +2229,12 @@ def test_numbers_joined_plainly_before_a_metric_share_it_whatever_their_benchmar
         TITLE,
     )
     assert table.metric.tolist() == ["diarization error rate", "diarization error rate"]
+
+
+def test_a_known_benchmark_s_acronym_in_an_introducing_clause_is_no_system() -> None:
+    table = claims_of(
+        "We build four new test sets for the Stanford Question Answering Dataset (SQuAD). Across a broad range of "
+        "models, we observe average performance drops of 3.8 and 14.0 F1 points.",
+        "The Effect of Natural Distribution Shift on Question Answering Models",
+    )
+    assert "SQuAD" not in table.model.tolist()

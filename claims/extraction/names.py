@@ -426,8 +426,8 @@ def _contains(words: list[str], part: list[str]) -> bool:
 
 
 def _first_acronym(clause: str) -> str | None:
-    names = [d.name for d in acronym_definitions(clause) if d.name not in _COMMON_CAPS]
-    return names[0] if names else None
+    names = [d.name for d in acronym_definitions(clause) if d.name not in _COMMON_CAPS and not dataset_at(d.name)]
+    return names[0] if names else None  # not "test sets for the Stanford Question Answering Dataset (SQuAD)"
 
 
 # "chest X-rays (CXRs)", "knowledge graphs (KGs)": the data a system reads, not a system
