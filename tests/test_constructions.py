@@ -2238,3 +2238,10 @@ def test_a_known_benchmark_s_acronym_in_an_introducing_clause_is_no_system() -> 
         "The Effect of Natural Distribution Shift on Question Answering Models",
     )
     assert "SQuAD" not in table.model.tolist()
+
+
+def test_respectively_pairs_benchmarks_named_in_separate_items_before_the_numbers() -> None:
+    table = claims_of(
+        "Glimmer achieves 1st place on MOT20 and 2nd place on MOT17 with 63.9 and 64.9 HOTA, respectively.", TITLE
+    )
+    assert table.dataset.tolist() == ["MOT20", "MOT17"]

@@ -315,6 +315,15 @@ def _respectively(
         return None
     if after and count % len(after) == 0 and not subjects:
         return after * (count // len(after))
+    if (
+        mentions is sentence.datasets
+        and (before is None or len(before) != count)
+        and sentence.respectively_from(phrase.end) is not None
+    ):
+        # "1st place on MOT20 and 2nd place on MOT17 with 63.9 and 64.9 HOTA, respectively": names of items
+        named = mentions.starting(sentence.span[0], phrase.start)
+        if len(named) == count and len({m.name for m in named}) == count and named[-1].end <= phrase.start:
+            return list(named)
     if before and count % len(before) == 0:
         block = count // len(before)
         return [m for m in before for _ in range(block)]
