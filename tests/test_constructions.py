@@ -2245,3 +2245,12 @@ def test_respectively_pairs_benchmarks_named_in_separate_items_before_the_number
         "Glimmer achieves 1st place on MOT20 and 2nd place on MOT17 with 63.9 and 64.9 HOTA, respectively.", TITLE
     )
     assert table.dataset.tolist() == ["MOT20", "MOT17"]
+
+
+def test_respectively_pairs_numbers_of_their_own_phrases_with_benchmarks_of_separate_items() -> None:
+    table = claims_of(
+        "Glimmer beats prior results of panoptic segmentation on MS COCO test-dev split and semantic segmentation on "
+        "ADE20K val split with 55.2% PQ and 54.3% mIoU, respectively.",
+        TITLE,
+    )
+    assert table.dataset.tolist() == ["COCO", "ADE20K"]

@@ -220,6 +220,9 @@ class Sentence:
         run = runs.after(numbers[-1].end, least=1) or runs.before(numbers[0].start, least=1)
         if run and len(run) != len(numbers):  # "on COCO and LVIS (without images of COCO), ..., respectively"
             run = runs.after(numbers[-1].end) or runs.before(numbers[0].start)
+        if not run or len(run) != len(numbers):  # "panoptic segmentation on COCO and semantic segmentation on
+            named = self.datasets.starting(self.span[0], numbers[0].start)  # ADE20K with 55.2% PQ and 54.3% mIoU"
+            run = named if len({m.name for m in named}) == len(named) else None
         return run if run and len(run) == len(numbers) else None
 
     @_found_once
