@@ -2254,3 +2254,17 @@ def test_respectively_pairs_numbers_of_their_own_phrases_with_benchmarks_of_sepa
         TITLE,
     )
     assert table.dataset.tolist() == ["COCO", "ADE20K"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "Glimmer improves the state-of-the-art single model performances from 67.9% to 68.2% on VQAv1.",
+            ["score", "score"],
+        ),
+        ("Glimmer obtains a significant performance improvement, of up to 21% and 27%, on GQA.", ["delta", "delta"]),
+    ],
+)
+def test_a_change_said_far_before_its_levels_or_set_off_by_a_comma_is_read(sentence, kinds) -> None:
+    assert claims_of(sentence, TITLE).kind.tolist() == kinds

@@ -70,7 +70,7 @@ DELTA_BEFORE = re.compile(
     r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|decreases?|drops?|margins?|lead|accelerations?|speed-?ups?|"
     r"gaps?)(?:\s+(?:achieved|obtained|observed))?"  # "the improvement achieved in IoU is 1.17%"
     r"(?:\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:[\w-]+|\([\w-]+\)))?"
-    r"\s*(?:of|are|were|is|was|,?\s*such as|:)\s+(?:up\s+to\s+|between\s+)?|"
+    r"\s*,?\s*(?:of|are|were|is|was|,?\s*such as|:)\s+(?:up\s+to\s+|between\s+)?|"
     r"\(\s*(?:absolute|relative)\s+|"  # "lower error (absolute 7.8%) than X"
     r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*|beat\w*)\s+"
     r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?|"

@@ -390,7 +390,7 @@ def _change_before(text: str, start: int) -> re.Match[str] | None:
     """The words before a level that make it the start of a change: "raises X's accuracy from", or "and (on B)
     from" after such a change ("raises accuracy on A from 85.4% to 91.2% and on B from 49.8% to 58.6%")."""
     if said := (
-        _CHANGED_FROM.search(text, max(0, start - 60), start)
+        _CHANGED_FROM.search(text, max(0, start - 90), start)
         or _RESULTS_FROM.search(text, max(0, start - 140), start)
         or _BY_THEN_FROM.search(text, max(0, start - 140), start)
     ):
