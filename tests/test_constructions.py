@@ -2268,3 +2268,18 @@ def test_respectively_pairs_numbers_of_their_own_phrases_with_benchmarks_of_sepa
 )
 def test_a_change_said_far_before_its_levels_or_set_off_by_a_comma_is_read(sentence, kinds) -> None:
     assert claims_of(sentence, TITLE).kind.tolist() == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text"),
+    [
+        ("Glimmer closes the performance gap to the cascade from 8.2 to 1.4 BLEU on MuST-C.", "1.4"),
+        (
+            "Glimmer improves transformer models by 0.9 BLEU on WMT14 En-De and around 1.0 accuracy for text "
+            "classification tasks.",
+            "1.0",
+        ),
+    ],
+)
+def test_a_gap_s_levels_and_margins_listed_after_by_are_no_scores(sentence, value_text) -> None:
+    assert row(claims_of(sentence, TITLE), value_text).kind == "delta"
