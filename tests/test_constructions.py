@@ -2283,3 +2283,12 @@ def test_a_change_said_far_before_its_levels_or_set_off_by_a_comma_is_read(sente
 )
 def test_a_gap_s_levels_and_margins_listed_after_by_are_no_scores(sentence, value_text) -> None:
     assert row(claims_of(sentence, TITLE), value_text).kind == "delta"
+
+
+def test_numbers_after_benchmarks_listed_over_described_baselines_are_margins() -> None:
+    table = claims_of(
+        "Glimmer shows state-of-the-art performance over strong baselines e.g. TabFact (4.3%), InfoVQA (1.4%), "
+        "FUNSD (1%).",
+        TITLE,
+    )
+    assert table.kind.tolist() == ["delta", "delta", "delta"]

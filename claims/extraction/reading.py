@@ -482,6 +482,13 @@ def kinds_of(text: str, phrase: Phrase, sentence: tuple[int, int]) -> list[str]:
     return [_member_kind(quantity, said) for quantity in phrase.members]
 
 
+# benchmarks listed after a comparison with described baselines, each with a number in parentheses
+_MARGINS_LISTED = re.compile(
+    r"\bover\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:baselines?|methods|models|approaches|state[- ]of[- ]the[- ]art)"
+    r"\s*,?\s*(?:e\.g\.|such\s+as|including|i\.e\.)[^;]*\(\s*$"
+)
+
+
 def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | None:
     """The kind the words around a phrase give it: "score" for the levels of a change, "ratio", "delta", or
     None when they say none."""
@@ -491,6 +498,8 @@ def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | No
     before = _before(text, phrase.start, 80, sentence[0])
     if phrase.family == "percent" and cues.QUALITY_SHARE_AFTER.match(after):
         return "ratio"  # "retains 99% of the teacher's accuracy"
+    if before.endswith("(") and _MARGINS_LISTED.search(text, max(sentence[0], phrase.start - 200), phrase.start):
+        return "delta"  # "performance over strong baselines e.g. TabFact (4.3%), InfoVQA (1.4%)": margins
     if phrase.family == "percent" and cues.PERCENT_LOST_AFTER.match(after):
         return "delta"
     if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and _OF_AFTER.match(after):
