@@ -1054,9 +1054,10 @@ _HELD_BY_DESCRIBED = re.compile(r"\s*\(|\s+of\s+(?:about\s+|only\s+|just\s+)?")
 def _described_owner(sentence: Sentence, phrase: reading.Phrase) -> str | None:
     """ "surpassing the human baseline (89.8)", "compared to the previous state of the art of 15.8": a level in
     parentheses, or after "of", right after a baseline described is that baseline's."""
-    if not sentence.described_baselines or _a_change(sentence, phrase):
-        return None  # most phrases; "outperforms previous methods (+2.1%)": a change over them, not their level
     text, start = sentence.text, phrase.start
+    tail = text[max(sentence.span[0], start - 16) : start]
+    if ("(" not in tail and " of " not in tail) or not sentence.described_baselines or _a_change(sentence, phrase):
+        return None  # most phrases; "outperforms previous methods (+2.1%)": a change over them, not their level
     described = next(
         (m for m in sentence.described_baselines if _HELD_BY_DESCRIBED.fullmatch(text, m.end(), start)), None
     )

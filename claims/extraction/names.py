@@ -733,7 +733,7 @@ def model_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue  # "EM/F1", "PSNR/SSIM": metrics named together, not a system
         if _DESCRIBING_SUFFIX.search(name):
             continue  # "GAN-based", "CNN-like": a word describing systems, not a system's name
-        if _MEASURE_DEFINED.search(text, max(0, m.start() - 50), m.start()):
+        if text[m.start() - 1 : m.start()] == "(" and _MEASURE_DEFINED.search(text, max(0, m.start() - 50), m.start()):
             continue  # "the expression recognition rate (ExpRate)": a measure's short name
         found.append(Mention(m.start(), m.start() + len(name), singular(name, text)))
     return found
