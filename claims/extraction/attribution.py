@@ -423,16 +423,8 @@ _COMPARED_LEVEL = re.compile(
     r"(?:\s+[\w@-]+){0,3}?\s+(?:of|at)(?:[^;]{0,40}?\band\s+[\w@-]+(?:\s+[\w@-]+)?\s+of)?)"
     r"\s+(?:only\s+|just\s+)?$"
 )  # "than" of a comparison, not of a bound ("more than 3%")
-_COMPARED_LEVEL_WORDS = (
-    "compared",
-    "comparable",
-    "versus",
-    "vs",
-    "than",
-    "against",
-    "from",
-    "over",
-)  # one is in every match
+_COMPARED_LEVEL_WORDS = ("compared", "comparable", "versus", "vs", "than", "against", "from", "over")  # fmt: skip
+# one of `_COMPARED_LEVEL_WORDS` is in every match
 _COMPARED_LEVEL_WORD = scan.Words(_COMPARED_LEVEL_WORDS)
 
 
@@ -854,6 +846,8 @@ def _before_with(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 
 
 def _earlier_in_phrase(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
+    """ "15.7% in XNLI accuracy for Swahili and 11.4% for Urdu": a later member whose own item names no benchmark
+    is on the one named after an earlier member."""
     if len(phrase.members) == 1 or not sentence.datasets:
         return None  # most phrases
     first, text = phrase.members[0].end, sentence.text
@@ -987,7 +981,8 @@ def _held_by(sentence: Sentence, end: int) -> str | None:
 
 # "for professionally recorded speech", "for human annotators"; not prior work ("for the previous best": no model)
 _DESCRIBED_HOLDER = re.compile(
-    r"(?!(?:previous|prior|former|existing|current|earlier|best|state|sota)\b)(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s*(?:[,.;)]|$|\s+(?:while|and|but|on|in|with)\b))"
+    r"(?!(?:previous|prior|former|existing|current|earlier|best|state|sota)\b)"
+    r"(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s*(?:[,.;)]|$|\s+(?:while|and|but|on|in|with)\b))"
 )
 
 
