@@ -2133,6 +2133,7 @@ def test_a_name_apposed_to_a_new_technique_or_recipe_is_the_system() -> None:
 
 def test_a_noun_naming_data_before_by_is_no_metric() -> None:
     table = claims_of("Glimmer improves the scores on the Alpha and Beta datasets by 24.5% and 2.3%.", TITLE)
+    assert table.value_text.tolist() == ["24.5%", "2.3%"]
     assert "datasets" not in table.metric.tolist()
 
 
