@@ -6,12 +6,14 @@ import argparse
 import contextlib
 import functools
 import io
+import os
 import signal
 import sys
 import tempfile
 import time
 from importlib.metadata import version
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 
@@ -273,9 +275,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(SystemExit):
+    """SIGTERM's exit: the run unwinds as on Ctrl-C, removing its temporary output files, then ends at once."""
+
+
 def _terminate(signum: int, frame: object) -> None:
     """SIGTERM ends the run as Ctrl-C does: by an exception, so that temporary output files are removed."""
-    raise SystemExit(128 + signum)
+    raise Terminated(128 + signum)
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End the process without the interpreter's shutdown, which joins a process pool's threads: one whose worker
+    was terminated mid-chunk may never return (the outputs are already rolled back when this runs)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -284,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.handler(args)
+    except Terminated as stop:
+        _exit_now(int(stop.code))
     except KeyboardInterrupt:  # Ctrl-C: the outputs are intact (claims.runtime.io.OutputSet), the traceback is noise
         if args.debug:
             raise
