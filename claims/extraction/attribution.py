@@ -220,10 +220,16 @@ class Sentence:
         run = runs.after(numbers[-1].end, least=1) or runs.before(numbers[0].start, least=1)
         if run and len(run) != len(numbers):  # "on COCO and LVIS (without images of COCO), ..., respectively"
             run = runs.after(numbers[-1].end) or runs.before(numbers[0].start)
-        if not run or len(run) != len(numbers):  # "panoptic segmentation on COCO and semantic segmentation on
-            named = self.datasets.starting(self.span[0], numbers[0].start)  # ADE20K with 55.2% PQ and 54.3% mIoU"
-            run = named if len({m.name for m in named}) == len(named) else None
+        if not run or len(run) != len(numbers):
+            run = self.benchmarks_before(numbers[0].start)
         return run if run and len(run) == len(numbers) else None
+
+    def benchmarks_before(self, position: int) -> list[names.Mention] | None:
+        """ "panoptic segmentation on COCO and semantic segmentation on ADE20K with A PQ and B mIoU, respectively":
+        the distinct benchmarks the sentence names before `position`, in separate items, for "respectively" to
+        pair in order; None when one is named twice."""
+        named = [m for m in self.datasets.starting(self.span[0], position) if m.end <= position]
+        return named if len({m.name for m in named}) == len(named) else None
 
     @_found_once
     def variants(self) -> names.Spans[names.Mention]:
@@ -323,10 +329,9 @@ def _respectively(
         and (before is None or len(before) != count)
         and sentence.respectively_from(phrase.end) is not None
     ):
-        # "1st place on MOT20 and 2nd place on MOT17 with 63.9 and 64.9 HOTA, respectively": names of items
-        named = mentions.starting(sentence.span[0], phrase.start)
-        if len(named) == count and len({m.name for m in named}) == count and named[-1].end <= phrase.start:
-            return list(named)
+        named = sentence.benchmarks_before(phrase.start)  # "1st place on A and 2nd place on B with x and y, resp."
+        if named and len(named) == count:
+            return named
     if before and count % len(before) == 0:
         block = count // len(before)
         return [m for m in before for _ in range(block)]
@@ -443,7 +448,9 @@ _HELD_OF = re.compile(r"\s*(?:[A-Za-z@-]+\s+){0,2}?of\s+(?:the\s+)?")  # after "
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _SLASHED_SUFFIXES = re.compile(r"(?P<stem>.+?[-_ ])(?P<suffixes>[A-Za-z0-9]+(?:/[A-Za-z0-9]+)+)")  # "X-T/S/B"
 _MODEL_RUN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*")
-_COMPARED_NAME = re.compile(rf"{_COMPARISON}(?:the\s+)?(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){{0,2}})\s*$")
+# A name by construction, whatever its shape: a capital, then up to two more words that start with one or a digit
+_CAPITALIZED_NAME = r"[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,2}"
+_COMPARED_NAME = re.compile(rf"{_COMPARISON}(?:the\s+)?(?P<name>{_CAPITALIZED_NAME})\s*$")
 # "ModelX 1.4 (", "MoCo v2 (", "DeiT training ("
 _OWNER_GAP = re.compile(r"\s*(?:[x×]?\s*\d+(?:\.\d+)?|[vV]\d+(?:\.\d+)?|training|baseline|model|counterpart)?\s*")
 _OWNER_GAP_WORDS = 2
@@ -614,13 +621,14 @@ def alternative_metric(sentence: Sentence, metric: str | None, dataset: str | No
 
 
 _SIZES = {"tiny": "T", "small": "S", "base": "B", "large": "L", "huge": "H", "giant": "G"}
+_SIZE = "(?i:" + "|".join(_SIZES) + ")"  # a size word in any case ("Large", "large")
 # "a small ByT5", "our large X"; not "base", which also means basic ("our base MSN model" is MSN)
-_SIZE_BEFORE = re.compile(r"\b(?:[Aa]|[Oo]ur|[Tt]he)\s+(?P<size>tiny|small|large|huge|giant)\s+$")
-_SIZED = re.compile(r"\b(?P<size>tiny|small|base|large|huge|giant)[- ]sized?\s+(?:version\s+of\s+)?", re.I)
+_NOT_BASE = "|".join(size for size in _SIZES if size != "base")
+_SIZE_BEFORE = re.compile(rf"\b(?:[Aa]|[Oo]ur|[Tt]he)\s+(?P<size>{_NOT_BASE})\s+$")
+_SIZED = re.compile(rf"\b(?P<size>{_SIZE})[- ]sized?\s+(?:version\s+of\s+)?", re.I)
 # "our large model", "our distilled base model", "the Large variant"
 _SIZED_OWN = re.compile(
-    r"\b(?:[Oo]ur(?:\s+[a-z]+(?:-[a-z]+)?(?=\s+(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant)\s))?|"
-    r"[Tt]he(?!\s+base\b))\s+(?P<size>[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant)\s+"
+    rf"\b(?:[Oo]ur(?:\s+[a-z]+(?:-[a-z]+)?(?=\s+{_SIZE}\s))?|[Tt]he(?!\s+base\b))\s+(?P<size>{_SIZE})\s+"
     r"(?:model|version|variant)\b"
 )
 
@@ -1237,10 +1245,10 @@ def _margins_over(sentence: Sentence, phrase: reading.Phrase) -> Names | None:
 # "surpassing the previous state-of-the-art Swin Transformer backbone by 1.2": capitalized words a comparison
 # verb puts right before a margin name a system, though they have too few capitals to be shaped like a name
 _NAMED_BEFORE_MARGIN = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|over|than)\s+(?:the\s+)?"
+    rf"\b(?:{cues.OUTDOING}\w*|over|than)\s+(?:the\s+)?"
     r"(?:(?:previous|prior|strong(?:est)?|original|vanilla|standard|popular|recent|current)\s+)*"
     r"(?:(?:state-of-the-art|best)\s+)?"
-    r"(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,2}?)(?:\s+(?:backbone|model|baseline|network))?"
+    rf"(?P<name>{_CAPITALIZED_NAME})(?:\s+(?:backbone|model|baseline|network))?"
     rf"{_BY_MARGIN.pattern}$"
 )
 _MARGIN_ROOM = 100  # characters: a comparison verb, its modifiers and three words of a name

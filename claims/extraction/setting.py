@@ -24,6 +24,7 @@ from itertools import pairwise
 import ahocorasick
 import pandas as pd
 
+from claims.extraction import cues
 from claims.extraction.text import sentence_spans
 from claims.extraction.vocab import Scanner, canonical_dataset, canonical_metric, datasets, fold
 
@@ -251,7 +252,7 @@ _COORDINATED = re.compile(r"(?:\s*(?:/|,|and|or|&)\s*[-+]?\d[\d.,]*\s*\\?%?)*")
 _COORDINATED_BEFORE = re.compile(r"(?:[-+]?\d[\d.,]*\s*\\?%?\s*(?:/|,|and|or|&)\s*)*$")  # "87.1% and " before 88.1%
 _OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
 _FAR = re.compile(r"^.{81,}$|" + _OTHER_CLAUSE.pattern, re.DOTALL)  # another clause lies between
-_COMPARED_BETWEEN = re.compile(r"\b(?:outperform\w*|surpass\w*|than|compared\s+(?:to|with)|beat\w*|exceed\w*)\b")
+_COMPARED_BETWEEN = re.compile(rf"\b(?:{cues.OUTDOING}\w*|than|compared\s+(?:to|with))\b")
 _OPENER = re.compile(r"^\W*(?:[A-Za-z]+,?\s+){0,3}$")  # at most three words before the setting: "By further"
 _NUMBER = re.compile(r"(?<![\w.\\-])[-+]?\d[\d.,]*")  # a number of its own, not a digit of a name ("ImageNet-1K")
 _COUNT_BEFORE = re.compile(r"\b\d+\s*$")  # "on 8 A100 GPUs"
