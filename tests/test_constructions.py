@@ -1879,8 +1879,8 @@ def test_levels_from_and_to_after_a_benchmark_in_parentheses_are_two_scores_on_i
     [
         ("Glimmer surpasses Swin Transformer by 1.2% top-1 accuracy on ImageNet.", ["Swin Transformer"]),
         (
-            "Glimmer reaches 85.4% top-1 on ImageNet and 52.2 mIoU on ADE20K, surpassing the previous "
-            "state-of-the-art Swin backbone by +1.2 and +2.0 respectively.",
+            "Glimmer reaches 84.6% top-1 on ImageNet and 51.0 mIoU on ADE20K, surpassing the previous "
+            "state-of-the-art Swin backbone by +1.1 and +1.7 respectively.",
             ["", "", "Swin", "Swin"],
         ),
         ("Glimmer beats Llama 2 70B by 3.2 points on MMLU.", ["Llama 2 70B"]),
@@ -1906,7 +1906,7 @@ def test_a_size_word_before_our_model_names_the_variant_of_that_size(sentence, m
 
 def test_a_number_right_after_improving_is_a_change() -> None:
     table = claims_of(
-        "Glimmer does well on low-resource languages, improving 15.7% in XNLI accuracy for Swahili and 11.4% for "
+        "Glimmer does well on low-resource languages, improving 13.2% in XNLI accuracy for Swahili and 9.8% for "
         "Urdu over previous models.",
         TITLE,
     )
@@ -1947,7 +1947,7 @@ def test_twice_that_measures_no_result_is_no_claim(sentence) -> None:
 @pytest.mark.parametrize(
     ("sentence", "value_text", "direction"),
     [
-        ("Glimmer-S reaches 77.0 on GLUE, only 0.6 below RoutNet.", "0.6", "down"),
+        ("Glimmer-S reaches 76.4 on GLUE, only 0.8 below RoutNet.", "0.8", "down"),
         ("Glimmer-L reaches 79.0 on GLUE, 0.6 points above RoutNet.", "0.6 points", "up"),
         ("Glimmer reaches a WER of 2.1 on LibriSpeech, 0.3 below RoutNet.", "0.3", "down"),
     ],
@@ -1960,31 +1960,31 @@ def test_a_change_below_or_above_another_goes_where_its_value_lies(sentence, val
 def test_a_share_kept_of_another_system_s_capabilities_is_a_ratio_of_its_performance() -> None:
     claim = row(
         claims_of(
-            "Glimmer is 60% faster than RoutNet while retaining 97% of its language understanding capabilities.", TITLE
+            "Glimmer is 55% faster than RoutNet while retaining 96% of its language understanding capabilities.", TITLE
         ),
-        "97%",
+        "96%",
     )
     assert (claim.kind, claim.direction, claim.metric, claim.baseline) == ("ratio", "down", "performance", "RoutNet")
 
 
 def test_a_level_after_a_compared_name_and_its_qualifier_is_that_name_s_with_its_setting() -> None:
     table = claims_of(
-        "Glimmer-L obtains 86.3% top-1 accuracy on ImageNet-1K, even outperforming RoutNet-L with supervised "
-        "pre-training on ImageNet-22K (85.2%).",
+        "Glimmer-L obtains 85.9% top-1 accuracy on ImageNet-1K, even outperforming RoutNet-L with supervised "
+        "pre-training on ImageNet-22K (84.7%).",
         TITLE,
     )
-    own, other = row(table, "86.3%"), row(table, "85.2%")
+    own, other = row(table, "85.9%"), row(table, "84.7%")
     assert (own.model, other.model) == ("Glimmer-L", "RoutNet-L")
     assert "ImageNet-2" not in (own.context or "")
 
 
 def test_levels_after_a_described_baseline_and_of_are_its_own_in_the_metrics_they_mirror() -> None:
     table = claims_of(
-        "Glimmer reaches a perplexity of 10.8 on WikiText-103 and an accuracy of 66.5% on LAMBADA, compared to the "
-        "previous state of the art of 15.8 and 63.2%.",
+        "Glimmer reaches a perplexity of 11.4 on WikiText-103 and an accuracy of 64.0% on LAMBADA, compared to the "
+        "previous state of the art of 16.2 and 61.7%.",
         TITLE,
     )
-    earlier = table[table.value_text.isin(["15.8", "63.2%"])]
+    earlier = table[table.value_text.isin(["16.2", "61.7%"])]
     assert earlier.metric.tolist() == ["perplexity", "accuracy"]
     assert earlier.dataset.tolist() == ["WikiText-103", "LAMBADA"]
     assert set(earlier.model) == {""}  # the levels of prior work, as "up from 33.4% for the previous best"
@@ -1993,19 +1993,19 @@ def test_levels_after_a_described_baseline_and_of_are_its_own_in_the_metrics_the
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Glimmer sets new state-of-the-art results on FooQA (81.9) and TriviaQA (77.3).",
-        "Glimmer sets new state-of-the-art results on TriviaQA (77.3) and FooQA (81.9).",
+        "Glimmer sets new state-of-the-art results on FooQA (80.4) and TriviaQA (76.1).",
+        "Glimmer sets new state-of-the-art results on TriviaQA (76.1) and FooQA (80.4).",
     ],
 )
 def test_names_led_by_on_each_with_its_level_are_benchmarks_not_models(sentence) -> None:
     table = claims_of(sentence, TITLE)
     assert "FooQA" not in table.model.tolist()
-    assert row(table, "77.3").dataset == "TriviaQA"
-    assert "81.9" not in table[table.dataset == "TriviaQA"].value_text.tolist()
+    assert row(table, "76.1").dataset == "TriviaQA"
+    assert "80.4" not in table[table.dataset == "TriviaQA"].value_text.tolist()
 
 
 def test_a_benchmark_of_multi_hop_reading_comprehension_is_known() -> None:
-    claim = row(claims_of("Glimmer reaches 81.9 on WikiHop.", TITLE), "81.9")
+    claim = row(claims_of("Glimmer reaches 80.4 on WikiHop.", TITLE), "80.4")
     assert (claim.dataset, claim.metric) == ("WikiHop", "accuracy")
 
 
@@ -2013,7 +2013,7 @@ def test_a_benchmark_of_multi_hop_reading_comprehension_is_known() -> None:
     ("sentence", "holder"),
     [
         (
-            "Glimmer reaches a MOS of 4.41 on LJSpeech, comparable to 4.52 for professionally recorded speech.",
+            "Glimmer reaches a MOS of 4.33 on LJSpeech, comparable to 4.47 for professionally recorded speech.",
             "professionally recorded speech",
         ),
         ("Glimmer reaches 0.93 AUC on MIMIC-III versus 0.89 for human annotators.", "human annotators"),
@@ -2041,7 +2041,7 @@ def test_a_metric_written_with_a_digit_before_by_is_what_changed_and_no_system(s
 
 def test_a_name_defined_in_parentheses_before_a_result_verb_is_its_subject() -> None:
     table = claims_of(
-        "When pre-trained on large data, Vision Glimmer Transformer (ViGT) attains 88.5% on ImageNet.",
+        "When pre-trained on large data, Vision Glimmer Transformer (ViGT) attains 87.9% on ImageNet.",
         "An Image is Worth Many Words: Transformers for Recognition",
     )
     assert table.model.tolist() == ["ViGT"]
@@ -2059,7 +2059,7 @@ def test_a_size_word_before_the_system_s_name_names_that_variant(sentence, model
 
 
 def test_base_before_the_system_s_name_is_no_size() -> None:
-    table = claims_of("With 5,000 labels, our base Glimmer model achieves 72.4% top-1 accuracy on ImageNet.", TITLE)
+    table = claims_of("With 4,000 labels, our base Glimmer model achieves 70.9% top-1 accuracy on ImageNet.", TITLE)
     assert table.model.tolist() == ["Glimmer"]
 
 
@@ -2068,12 +2068,12 @@ def test_base_before_the_system_s_name_is_no_size() -> None:
     [
         (
             "Compared to RoutNet-L, a Glimmer model trained on half of the training data performs consistently better "
-            "on a wide range of language tasks, achieving improvements on MNLI by +0.9%.",
+            "on a wide range of language tasks, achieving improvements on MNLI by +1.2%.",
             "RoutNet-L",
         ),
         (
             "Compared to RoutNet-L, a Glimmer model trained on half of the training data performs consistently better "
-            "on a wide range of tasks, achieving improvements on MNLI by +0.9% over previous methods.",
+            "on a wide range of tasks, achieving improvements on MNLI by +1.2% over previous methods.",
             "previous methods",
         ),
     ],
@@ -2087,8 +2087,8 @@ def test_a_comparison_opening_the_sentence_sets_its_changes_against_its_name(sen
     [
         (
             "Compared to RoutNet-L, a Glimmer model trained on half of the data performs consistently better, "
-            "achieving improvements on MNLI by +0.9% (90.2% vs. 91.1%).",
-            {"90.2%": "RoutNet-L", "91.1%": "Glimmer"},
+            "achieving improvements on MNLI by +1.2% (88.1% vs. 89.3%).",
+            {"88.1%": "RoutNet-L", "89.3%": "Glimmer"},
         ),
         (
             "Glimmer outperforms RoutNet-L on MNLI by 0.9% (91.1% vs. 90.2%).",
@@ -2137,17 +2137,17 @@ def test_a_noun_naming_data_before_by_is_no_metric() -> None:
     assert "datasets" not in table.metric.tolist()
 
 
-@pytest.mark.parametrize("written", ["0.4∼2.4", "0.4~2.4", "0.4-2.4"])
+@pytest.mark.parametrize("written", ["0.5∼2.2", "0.5~2.2", "0.5-2.2"])
 def test_a_range_written_with_a_tilde_is_one_claim_at_its_top(written) -> None:
     table = claims_of(f"Glimmer outperforms RoutNet by {written} BLEU points on WMT14 En-De.", TITLE)
-    assert (table.value_text.tolist(), table.value.tolist(), table.bound.tolist()) == ([written], [2.4], ["<="])
+    assert (table.value_text.tolist(), table.value.tolist(), table.bound.tolist()) == ([written], [2.2], ["<="])
 
 
 @pytest.mark.parametrize(
     ("sentence", "value_text"),
     [
-        ("We observe gains of 9 BLEU points over a baseline and up to 2.08 BLEU over a pivoting mechanism.", "2.08"),
-        ("Glimmer brings 10 to 20 gains in top-1 accuracy and 1 to 4 Exact Match (EM) gains.", "1 to 4"),
+        ("We observe gains of 9 BLEU points over a baseline and up to 1.7 BLEU over a pivoting mechanism.", "1.7"),
+        ("Glimmer brings 10 to 20 gains in top-1 accuracy and 2 to 5 Exact Match (EM) gains.", "2 to 5"),
     ],
 )
 def test_a_number_before_a_metric_and_over_a_described_system_or_gains_is_a_change(sentence, value_text) -> None:
@@ -2160,11 +2160,11 @@ def test_a_level_over_runs_stays_a_level() -> None:
 
 def test_a_named_system_s_short_form_in_parentheses_is_its_name_when_the_paper_uses_it() -> None:
     table = claims_of(
-        "We propose a reranking method, named Reader-guIDEd Reranker (Rider), which needs no training. Rider "
-        "achieves 48.3 EM on Natural Questions.",
-        "Reader-Guided Passage Reranking for Open-Domain Question Answering",
+        "We propose a reranking method, named Glimmer-guIDEd Router (Glider), which needs no training. Glider "
+        "achieves 46.1 EM on Natural Questions.",
+        "Glimmer-Guided Passage Routing for Question Answering",
     )
-    assert table.model.tolist() == ["Rider"]
+    assert table.model.tolist() == ["Glider"]
 
 
 def test_a_bare_number_with_a_measure_of_its_own_starts_another_phrase() -> None:
@@ -2175,7 +2175,7 @@ def test_a_bare_number_with_a_measure_of_its_own_starts_another_phrase() -> None
 
 def test_a_measure_s_short_name_defined_in_parentheses_is_no_system() -> None:
     table = claims_of(
-        "Glimmer beats prior models, improving the expression recognition rate (ExpRate) by 2.25% on CROHME 2014.",
+        "Glimmer beats prior models, improving the expression recognition rate (ExpRate) by 1.9% on CROHME 2014.",
         TITLE,
     )
     assert "ExpRate" not in table.baseline.tolist() + table.model.tolist()
@@ -2184,7 +2184,7 @@ def test_a_measure_s_short_name_defined_in_parentheses_is_no_system() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [
-        ("Average relative WER reductions are 24.5% and 6.6% for 1h and 10h fine-tuning, respectively.", 2),
+        ("Average relative WER reductions are 20.1% and 5.2% for 1h and 10h fine-tuning, respectively.", 2),
         ("Fine-tuning takes only 10 hours of fine-tuning time on one GPU.", 1),
     ],
 )
@@ -2196,7 +2196,7 @@ def test_hours_right_before_fine_tuning_are_labeled_data_not_a_time(sentence, ke
 
 def test_data_labeled_from_a_set_is_learned_from_not_the_benchmark() -> None:
     table = claims_of(
-        "Using 10 minutes of labeled data from Libri-light, Glimmer reaches WERs of 3.0%/5.2% on the clean and other "
+        "Using 10 minutes of labeled data from Libri-light, Glimmer reaches WERs of 2.8%/5.6% on the clean and other "
         "test sets of Librispeech.",
         TITLE,
     )
@@ -2204,29 +2204,29 @@ def test_data_labeled_from_a_set_is_learned_from_not_the_benchmark() -> None:
 
 
 def test_the_clean_and_other_test_sets_are_two_splits_of_a_slash_pair() -> None:
-    table = claims_of("Glimmer reaches WERs of 3.0%/5.2% on the clean and other test sets of Librispeech.", TITLE)
+    table = claims_of("Glimmer reaches WERs of 2.8%/5.6% on the clean and other test sets of Librispeech.", TITLE)
     assert table.context.tolist() == ["test-clean", "test-other"]
 
 
 def test_words_joined_by_and_are_no_split_list_without_the_sets_after_them() -> None:
-    table = claims_of("Glimmer reaches WERs of 3.0%/5.2% on clean and other speech of Librispeech.", TITLE)
+    table = claims_of("Glimmer reaches WERs of 2.8%/5.6% on clean and other speech of Librispeech.", TITLE)
     assert table.context.fillna("").tolist() == ["", ""]
 
 
 def test_an_item_naming_its_own_unknown_benchmark_takes_no_earlier_one() -> None:
-    table = claims_of("Glimmer improves RoutNet by +10.9 on Stanford Cars, +10.2 on CUB-2011 and +7.3 on OVEN.", TITLE)
+    table = claims_of("Glimmer improves RoutNet by +9.1 on Stanford Cars, +8.4 on CUB-2011 and +6.2 on OVEN.", TITLE)
     assert table.dataset.fillna("").tolist() == ["Stanford Cars", "", ""]
 
 
 def test_margins_of_are_changes() -> None:
-    table = claims_of("Glimmer surpasses others by clear margins of 5.7% and 12.1% on TextVQA.", TITLE)
+    table = claims_of("Glimmer surpasses others by clear margins of 4.2% and 9.0% on TextVQA.", TITLE)
     assert table.kind.tolist() == ["delta", "delta"]
 
 
 def test_numbers_joined_plainly_before_a_metric_share_it_whatever_their_benchmarks() -> None:
     table = claims_of(
-        "Glimmer achieves state-of-the-art performance on the CALLHOME and AMI MixHeadset datasets, with 3.92% and "
-        "1.05% diarization error rates, respectively.",
+        "Glimmer achieves state-of-the-art performance on the CALLHOME and AMI MixHeadset datasets, with 4.10% and "
+        "1.30% diarization error rates, respectively.",
         TITLE,
     )
     assert table.metric.tolist() == ["diarization error rate", "diarization error rate"]
@@ -2234,16 +2234,16 @@ def test_numbers_joined_plainly_before_a_metric_share_it_whatever_their_benchmar
 
 def test_a_known_benchmark_s_acronym_in_an_introducing_clause_is_no_system() -> None:
     table = claims_of(
-        "We build four new test sets for the Stanford Question Answering Dataset (SQuAD). Across a broad range of "
-        "models, we observe average performance drops of 3.8 and 14.0 F1 points.",
-        "The Effect of Natural Distribution Shift on Question Answering Models",
+        "We build two new test sets for the Stanford Question Answering Dataset (SQuAD). Across many models, we "
+        "observe average performance drops of 4.6 and 12.3 F1 points.",
+        "How Reading Comprehension Models Fare on New Test Sets",
     )
     assert "SQuAD" not in table.model.tolist()
 
 
 def test_respectively_pairs_benchmarks_named_in_separate_items_before_the_numbers() -> None:
     table = claims_of(
-        "Glimmer achieves 1st place on MOT20 and 2nd place on MOT17 with 63.9 and 64.9 HOTA, respectively.", TITLE
+        "Glimmer achieves 1st place on MOT20 and 2nd place on MOT17 with 61.2 and 62.8 HOTA, respectively.", TITLE
     )
     assert table.dataset.tolist() == ["MOT20", "MOT17"]
 
@@ -2251,7 +2251,7 @@ def test_respectively_pairs_benchmarks_named_in_separate_items_before_the_number
 def test_respectively_pairs_numbers_of_their_own_phrases_with_benchmarks_of_separate_items() -> None:
     table = claims_of(
         "Glimmer beats prior results of panoptic segmentation on MS COCO test-dev split and semantic segmentation on "
-        "ADE20K val split with 55.2% PQ and 54.3% mIoU, respectively.",
+        "ADE20K val split with 53.9% PQ and 52.6% mIoU, respectively.",
         TITLE,
     )
     assert table.dataset.tolist() == ["COCO", "ADE20K"]
@@ -2261,10 +2261,10 @@ def test_respectively_pairs_numbers_of_their_own_phrases_with_benchmarks_of_sepa
     ("sentence", "kinds"),
     [
         (
-            "Glimmer improves the state-of-the-art single model performances from 67.9% to 68.2% on VQAv1.",
+            "Glimmer improves the state-of-the-art single model performances from 70.1% to 71.3% on VQAv1.",
             ["score", "score"],
         ),
-        ("Glimmer obtains a significant performance improvement, of up to 21% and 27%, on GQA.", ["delta", "delta"]),
+        ("Glimmer obtains a significant performance improvement, of up to 18% and 24%, on GQA.", ["delta", "delta"]),
     ],
 )
 def test_a_change_said_far_before_its_levels_or_set_off_by_a_comma_is_read(sentence, kinds) -> None:
@@ -2274,11 +2274,11 @@ def test_a_change_said_far_before_its_levels_or_set_off_by_a_comma_is_read(sente
 @pytest.mark.parametrize(
     ("sentence", "value_text"),
     [
-        ("Glimmer closes the performance gap to the cascade from 8.2 to 1.4 BLEU on MuST-C.", "1.4"),
+        ("Glimmer closes the performance gap to the cascade from 7.5 to 2.2 BLEU on MuST-C.", "2.2"),
         (
-            "Glimmer improves transformer models by 0.9 BLEU on WMT14 En-De and around 1.0 accuracy for text "
+            "Glimmer improves transformer models by 0.8 BLEU on WMT14 En-De and around 1.2 accuracy for text "
             "classification tasks.",
-            "1.0",
+            "1.2",
         ),
     ],
 )
@@ -2288,8 +2288,8 @@ def test_a_gap_s_levels_and_margins_listed_after_by_are_no_scores(sentence, valu
 
 def test_numbers_after_benchmarks_listed_over_described_baselines_are_margins() -> None:
     table = claims_of(
-        "Glimmer shows state-of-the-art performance over strong baselines e.g. TabFact (4.3%), InfoVQA (1.4%), "
-        "FUNSD (1%).",
+        "Glimmer shows state-of-the-art performance over strong baselines e.g. TabFact (3.1%), InfoVQA (1.2%), "
+        "FUNSD (2%).",
         TITLE,
     )
     assert table.kind.tolist() == ["delta", "delta", "delta"]

@@ -72,9 +72,9 @@ DELTA_BEFORE = re.compile(
     r"(?:\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:[\w-]+|\([\w-]+\)))?"
     r"\s*,?\s*(?:of|are|were|is|was|,?\s*such as|:)\s+(?:up\s+to\s+|between\s+)?|"
     r"\(\s*(?:absolute|relative)\s+|"  # "lower error (absolute 7.8%) than X"
-    # "closing the performance gap from 8.2 to 1.4 BLEU": the levels of a gap
+    # "closing the performance gap from 7.5 to 2.2 BLEU": the levels of a gap
     r"\bgaps?\s+(?:[\w-]+\s+){0,3}?(?:from\s+[\d.]+\s*%?\s+)?(?:from|to)\s+|"
-    # "improve X by 0.9 BLEU on WMT14 and around 1.0 accuracy on ...": the margins "by" lists
+    # "improve X by 0.8 BLEU on WMT14 and around 1.2 accuracy on ...": the margins "by" lists
     r"\bby\s+[+]?\d[\d.]*\s*%?(?:\s+[\w-]+){0,8}?\s+and\s+|"
     r"\b(?:improv\w*|boost\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|rais\w*|cut\w*|outperform\w*|surpass\w*|beat\w*)\s+"
     r"(?:[\w-]+\s+){0,4}?by\s+|\b(?:sacrific\w*|los(?:e|es|ing|s))\s+(?:only\s+)?(?:less than\s+)?|"

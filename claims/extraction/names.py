@@ -536,7 +536,7 @@ def _introduced(abstract: str) -> str | None:
         if _looks_like_name(name) or (match.group("quote") and name[0].isupper()):  # 'refer to as "Bort"'
             short = _SHORT_FORM.match(abstract, match.end("name"))
             if short and _uses(short.group("short"), abstract) > 1:
-                return short.group("short")  # "named Reader-guIDEd Reranker (Rider)": the form the paper uses
+                return short.group("short")  # "named Glimmer-guIDEd Router (Glider)": the form the paper uses
             return singular(name, abstract)
     introductions = list(scan.finditer_from(_INTRODUCE, _INTRODUCE_STARTS, abstract))
     if _has_any(abstract, _GERUNDS):

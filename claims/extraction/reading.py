@@ -499,7 +499,7 @@ def _kind_said(text: str, phrase: Phrase, sentence: tuple[int, int]) -> str | No
     if phrase.family == "percent" and cues.QUALITY_SHARE_AFTER.match(after):
         return "ratio"  # "retains 99% of the teacher's accuracy"
     if before.endswith("(") and _MARGINS_LISTED.search(text, max(sentence[0], phrase.start - 200), phrase.start):
-        return "delta"  # "performance over strong baselines e.g. TabFact (4.3%), InfoVQA (1.4%)": margins
+        return "delta"  # "performance over strong baselines e.g. TabFact (3.1%), InfoVQA (1.2%)": margins
     if phrase.family == "percent" and cues.PERCENT_LOST_AFTER.match(after):
         return "delta"
     if phrase.family == "percent" and cues.SHARE_REMOVED.search(before) and _OF_AFTER.match(after):
